@@ -1,0 +1,42 @@
+#include "base/diagnostics.h"
+
+namespace vanban {
+
+std::string format_diagnostic(const Diagnostic& diagnostic) {
+  std::string out;
+  if (!diagnostic.where.file.empty()) {
+    out += diagnostic.where.file;
+    if (diagnostic.where.line > 0) {
+      out += ':' + std::to_string(diagnostic.where.line) + ':' + std::to_string(diagnostic.where.column);
+    }
+    out += ": ";
+  }
+  out += diagnostic.severity == Severity::error ? "error: " : "warning: ";
+  out += diagnostic.message;
+  if (!diagnostic.code.empty()) out += " [" + diagnostic.code + "]";
+  return out;
+}
+
+SourceLocation locate_offset(std::string_view file_name, std::string_view text, std::size_t offset) {
+  SourceLocation where{std::string(file_name), 1, 1};
+  if (offset > text.size()) offset = text.size();
+  for (std::size_t i = 0; i < offset; ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == '\n') {
+      ++where.line;
+      where.column = 1;
+    } else if ((byte & 0xC0) != 0x80) {  // count characters: skip UTF-8 continuation bytes
+      ++where.column;
+    }
+  }
+  return where;
+}
+
+Error::Error(Diagnostic diagnostic)
+    : std::runtime_error(format_diagnostic(diagnostic)), diagnostic_(std::move(diagnostic)) {}
+
+void fail(std::string code, std::string message, SourceLocation where) {
+  throw Error(Diagnostic{Severity::error, std::move(code), std::move(message), std::move(where)});
+}
+
+}  // namespace vanban

@@ -1,0 +1,105 @@
+// vanban: the command line. Arguments -> pipeline -> exit code.
+// Exit codes: 0 success, 1 bad input (a diagnostic names the place), 2 bad usage.
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "base/diagnostics.h"
+#include "base/files.h"
+#include "output/pdf_writer.h"
+#include "output/trace_writer.h"
+#include "pipeline/generate.h"
+
+namespace {
+
+constexpr int exit_bad_input = 1;
+constexpr int exit_bad_usage = 2;
+
+struct RenderArgs {
+  std::string data;
+  std::string output;
+  std::string template_name;
+  std::string font_dir;
+  std::string trace;
+  std::string markup;
+  bool stats = false;
+  double margin_top = 20, margin_bottom = 20, margin_left = 30, margin_right = 15;
+};
+
+std::string default_output(const std::string& data) {
+  if (data == "-") return "-";
+  return std::filesystem::path(data).stem().string() + ".pdf";
+}
+
+int run_render(const RenderArgs& args, const std::string& home) {
+  vanban::pipeline::GenerateOptions options;
+  options.home = home;
+  options.template_name = args.template_name;
+  options.font_dir = args.font_dir;
+  options.settings.margin_top = vanban::mm(args.margin_top);
+  options.settings.margin_bottom = vanban::mm(args.margin_bottom);
+  options.settings.margin_left = vanban::mm(args.margin_left);
+  options.settings.margin_right = vanban::mm(args.margin_right);
+
+  const std::string data = vanban::read_file(args.data);
+  const auto generated = vanban::pipeline::generate(data, args.data == "-" ? "<stdin>" : args.data, options);
+  // Everything is computed before anything is written, so an error leaves no output behind.
+  const std::string pdf = vanban::output::write_pdf(generated.frame, {true, "vanban " VANBAN_VERSION});
+  if (!args.markup.empty()) vanban::write_file_atomically(args.markup, generated.markup);
+  if (!args.trace.empty()) vanban::write_file_atomically(args.trace, vanban::output::write_trace(generated.frame));
+  const std::string output = args.output.empty() ? default_output(args.data) : args.output;
+  vanban::write_file_atomically(output, pdf);
+  if (args.stats) {
+    const auto& s = generated.stats;
+    std::fprintf(stderr,
+                 "%s: pages %zu, lines %d, overfull %d, loose (>1.5x) %d, space ratio max %.3f mean %.3f\n",
+                 args.data.c_str(), generated.frame.pages.size(), s.lines, s.overfull_lines, s.loose_lines,
+                 s.max_space_ratio, s.mean_space_ratio);
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"vanban: Vietnamese administrative documents, typeset by Decree 30/2020/NĐ-CP"};
+  app.set_version_flag("--version", "vanban " VANBAN_VERSION);
+  app.require_subcommand(1);
+
+  RenderArgs render;
+  auto* render_cmd = app.add_subcommand("render", "Render a data file through its template to PDF");
+  render_cmd->add_option("DATA", render.data, "XML data file, or - for standard input")->required();
+  render_cmd->add_option("-o,--output", render.output, "PDF to write, or - for standard output (default: DATA.pdf here)");
+  render_cmd->add_option("-t,--template", render.template_name,
+                         "built-in template name (templates/NAME) or a template path (default: the data's own)");
+  render_cmd->add_option("--font-dir", render.font_dir,
+                         "folder with the four faces of Times New Roman or Liberation Serif (default: fonts/)");
+  render_cmd->add_option("--trace", render.trace, "also write the layout trace to this file");
+  render_cmd->add_option("--markup", render.markup, "also write the document markup the template produced");
+  render_cmd->add_flag("--stats", render.stats, "print line-breaking figures to standard error");
+  render_cmd->add_option("--margin-top", render.margin_top, "top margin in mm (20-25)")->capture_default_str();
+  render_cmd->add_option("--margin-bottom", render.margin_bottom, "bottom margin in mm (20-25)")->capture_default_str();
+  render_cmd->add_option("--margin-left", render.margin_left, "left margin in mm (30-35)")->capture_default_str();
+  render_cmd->add_option("--margin-right", render.margin_right, "right margin in mm (15-20)")->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return exit_bad_usage;
+  }
+
+  try {
+    const std::string home = vanban::pipeline::find_home("/proc/self/exe");
+    if (*render_cmd) return run_render(render, home);
+  } catch (const vanban::Error& e) {
+    std::cerr << vanban::format_diagnostic(e.diagnostic()) << '\n';
+    return exit_bad_input;
+  }
+  return exit_bad_usage;
+}

@@ -1,0 +1,165 @@
+#include "data/read_data.h"
+
+#include <pugixml.hpp>
+
+namespace vanban::data {
+
+std::string Value::plain_text() const {
+  std::string out;
+  for (const auto& span : text) out += span.text;
+  return out;
+}
+
+const Value* Value::find(std::string_view name) const {
+  for (const auto& field : fields) {
+    if (field.name == name) return &field.get();
+  }
+  return nullptr;
+}
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool is_emphasis_element(std::string_view name) {
+  return name == "b" || name == "i" || name == "u" || name == "strong" || name == "em";
+}
+
+class Reader {
+ public:
+  Reader(std::string_view xml, const std::string& file_name) : xml_(xml), file_name_(file_name) {}
+
+  SourceLocation where(const pugi::xml_node& node) const {
+    const auto offset = node.offset_debug();
+    return locate_offset(file_name_, xml_, offset < 0 ? 0 : static_cast<std::size_t>(offset));
+  }
+
+  static bool is_rich_text(const pugi::xml_node& element) {
+    if (element.first_attribute()) return false;
+    for (const auto& child : element.children()) {
+      if (child.type() == pugi::node_element) {
+        if (!is_emphasis_element(child.name()) || !is_rich_text(child)) return false;
+      }
+    }
+    return true;
+  }
+
+  // Appends the text of node to spans with XML prose whitespace: every run of white space
+  // becomes one space; leading and trailing space is trimmed later, once, for the whole value.
+  static void collect_spans(const pugi::xml_node& node, Emphasis emphasis, std::vector<TextSpan>& spans) {
+    for (const auto& child : node.children()) {
+      if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+        append_text(child.value(), emphasis, spans);
+      } else if (child.type() == pugi::node_element) {
+        Emphasis inner = emphasis;
+        const std::string_view name = child.name();
+        if (name == "b" || name == "strong") inner.bold = true;
+        if (name == "i" || name == "em") inner.italic = true;
+        if (name == "u") inner.underline = true;
+        collect_spans(child, inner, spans);
+      }
+    }
+  }
+
+  static void append_text(std::string_view raw, Emphasis emphasis, std::vector<TextSpan>& spans) {
+    std::string text;
+    bool previous_space = !spans.empty() && !spans.back().text.empty() && spans.back().text.back() == ' ';
+    for (char c : raw) {
+      if (is_space(c)) {
+        if (!previous_space) text += ' ';
+        previous_space = true;
+      } else {
+        text += c;
+        previous_space = false;
+      }
+    }
+    if (text.empty()) return;
+    if (!spans.empty() && spans.back().emphasis == emphasis) {
+      spans.back().text += text;
+    } else {
+      spans.push_back({std::move(text), emphasis});
+    }
+  }
+
+  static void trim(std::vector<TextSpan>& spans) {
+    while (!spans.empty() && !spans.front().text.empty() && spans.front().text.front() == ' ') {
+      spans.front().text.erase(0, 1);
+      if (spans.front().text.empty()) spans.erase(spans.begin());
+    }
+    while (!spans.empty() && !spans.back().text.empty() && spans.back().text.back() == ' ') {
+      spans.back().text.pop_back();
+      if (spans.back().text.empty()) spans.pop_back();
+    }
+  }
+
+  Value read(const pugi::xml_node& element) const {
+    Value value;
+    value.where = where(element);
+    if (is_rich_text(element)) {
+      value.kind = Value::Kind::text;
+      collect_spans(element, {}, value.text);
+      trim(value.text);
+      return value;
+    }
+    value.kind = Value::Kind::map;
+    for (const auto& attribute : element.attributes()) {
+      Value text;
+      text.where = value.where;
+      std::vector<TextSpan> spans;
+      append_text(attribute.value(), {}, spans);
+      trim(spans);
+      text.text = std::move(spans);
+      value.fields.push_back({attribute.name(), true, {std::move(text)}});
+    }
+    std::vector<TextSpan> own_text;
+    for (const auto& child : element.children()) {
+      if (child.type() == pugi::node_element) {
+        value.fields.push_back({child.name(), false, {read(child)}});
+      } else if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+        append_text(child.value(), {}, own_text);
+      }
+    }
+    trim(own_text);
+    if (!own_text.empty()) {
+      Value text;
+      text.where = value.where;
+      text.text = std::move(own_text);
+      value.fields.push_back({"text", false, {std::move(text)}});
+    }
+    return value;
+  }
+
+ private:
+  std::string_view xml_;
+  const std::string& file_name_;
+};
+
+}  // namespace
+
+DataTree read_data(std::string_view xml, const std::string& file_name) {
+  pugi::xml_document document;
+  // No DOCTYPE processing and no entity expansion beyond XML's predefined five: pugixml
+  // never fetches external entities, so data files cannot reach the network or the disk.
+  const auto result = document.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata,
+                                           pugi::encoding_utf8);
+  if (!result) {
+    fail("data.xml-syntax", std::string("malformed XML: ") + result.description(),
+         locate_offset(file_name, xml, static_cast<std::size_t>(result.offset)));
+  }
+  const auto root = document.document_element();
+  if (!root) fail("data.empty", "the data file has no root element", {file_name});
+  Reader reader(xml, file_name);
+  DataTree tree;
+  tree.root_name = root.name();
+  tree.root = reader.read(root);
+  if (tree.root.kind != Value::Kind::map) {
+    Value map;
+    map.kind = Value::Kind::map;
+    map.where = tree.root.where;
+    map.fields.push_back({"text", false, {std::move(tree.root)}});
+    tree.root = std::move(map);
+  }
+  return tree;
+}
+
+}  // namespace vanban::data

@@ -1,0 +1,412 @@
+#include "layout/layout_document.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "base/diagnostics.h"
+#include "layout/paragraph.h"
+#include "text/formats.h"
+#include "text/unicode.h"
+
+namespace vanban::layout {
+
+void validate_settings(const LayoutSettings& s) {
+  // Decree 30, Phụ lục I, Phần I, mục I.5.
+  auto check = [](Points value, double low_mm, double high_mm, const char* name) {
+    if (value < mm(low_mm) - 0.01 || value > mm(high_mm) + 0.01) {
+      fail("settings.margin", std::string(name) + " margin must be " + std::to_string(static_cast<int>(low_mm)) + "–" +
+                                  std::to_string(static_cast<int>(high_mm)) + " mm (Decree 30, Phụ lục I, I.5)");
+    }
+  };
+  check(s.margin_top, 20, 25, "top");
+  check(s.margin_bottom, 20, 25, "bottom");
+  check(s.margin_left, 30, 35, "left");
+  check(s.margin_right, 15, 20, "right");
+  if (s.line_spacing < 1.0 || s.line_spacing > 1.5) fail("settings.line-spacing", "line spacing must be 1–1.5 lines");
+}
+
+namespace {
+
+using text::FaceStyle;
+
+// A slice of a page: one body line, or the closing block. Items are placed relative to
+// the slice's top; pagination decides the top.
+struct Slice {
+  double height = 0;
+  double space_before = 0;
+  bool break_before_allowed = true;
+  std::vector<Item> items;
+};
+
+class DocumentLayout {
+ public:
+  DocumentLayout(const markup::DocTree& doc, const text::FontFamily& fonts, const LayoutSettings& settings,
+                 LayoutStats* stats)
+      : doc_(doc), fonts_(fonts), s_(settings), stats_(stats) {
+    left_ = s_.margin_left;
+    width_ = s_.text_width();
+    left_column_width_ = width_ * s_.header_left_share;
+    left_centre_ = left_ + left_column_width_ / 2;
+    right_centre_ = left_ + left_column_width_ + (width_ - left_column_width_) / 2;
+  }
+
+  Frame run() {
+    validate_settings(s_);
+    for (int style = 0; style < 4; ++style) frame_.font_files[style] = fonts_.faces[style]->path();
+    Page& first = new_page();
+    double y = layout_header(first);
+    y = layout_title(first, y);
+    std::vector<Slice> slices = body_slices();
+    if (!doc_.signature.authority_lines.empty() || !doc_.recipients.items.empty()) slices.push_back(closing_slice());
+    paginate(slices, y);
+    number_pages();
+    fill_info();
+    if (stats_) finish_stats();
+    return std::move(frame_);
+  }
+
+ private:
+  // ---- measuring and placing ------------------------------------------------------------
+
+  double ascent(FaceStyle face, double size) const { return fonts_.face(face).ascent() * size; }
+  double descent(FaceStyle face, double size) const { return fonts_.face(face).descent() * size; }
+  double single_line(FaceStyle face, double size) const { return fonts_.face(face).line_height() * size; }
+  double width_of(const std::string& text, FaceStyle face, double size) const {
+    return fonts_.face(face).text_width(text, size);
+  }
+
+  Page& new_page() {
+    frame_.pages.push_back(Page{s_.page_width, s_.page_height, {}});
+    return frame_.pages.back();
+  }
+
+  static void put_text(std::vector<Item>& items, double x, double y, FaceStyle face, double size, std::string text) {
+    items.push_back(TextItem{x, y, face, size, std::move(text)});
+  }
+
+  // Places one line centred on cx; returns its width.
+  double put_centred(std::vector<Item>& items, double cx, double baseline, FaceStyle face, double size,
+                     const std::string& text) const {
+    const double w = width_of(text, face, size);
+    put_text(items, cx - w / 2, baseline, face, size, text);
+    return w;
+  }
+
+  void put_rule(std::vector<Item>& items, double cx, double y, double length) const {
+    items.push_back(RuleItem{cx - length / 2, y, cx + length / 2, y, s_.rule_thickness});
+  }
+
+  // The gap between a baseline and a rule drawn under its line: just below the descenders.
+  double rule_offset(FaceStyle face, double size) const { return descent(face, size) + 2.5; }
+
+  std::vector<StyledRun> styled_runs(const markup::Inlines& inlines, bool force_bold = false, bool upper = false) const {
+    std::vector<StyledRun> runs;
+    for (const auto& run : inlines) {
+      std::string text = text::to_nfc(run.text);
+      if (upper) text = text::to_upper_vi(text);
+      runs.push_back({std::move(text), text::face_style(run.style.bold || force_bold, run.style.italic), run.style.underline});
+    }
+    return runs;
+  }
+
+  std::string line_text(const markup::Inlines& inlines, bool upper) const {
+    std::string text = text::to_nfc(markup::plain_text(inlines));
+    return upper ? text::to_upper_vi(text) : text;
+  }
+
+  // ---- page 1: header and title -----------------------------------------------------------
+
+  // Lays out boxes 1–4 of the Decree 30 diagram (Phụ lục I, Mục IV); returns the y below them.
+  double layout_header(Page& page) {
+    const auto& header = doc_.header;
+    const double top = s_.margin_top;
+
+    // Box 2, left column: parent body (caps, not bold), issuer (caps, bold), a rule of
+    // 1/3–1/2 of the issuer line under it, centred (Phụ lục I, II.2).
+    double y = top;
+    double issuer_width = 0;
+    double left_rule_y = top;
+    const double size = s_.issuer_size;
+    for (const auto& line : header.parent_lines) {
+      const double baseline = y + ascent(FaceStyle::regular, size);
+      put_centred(page.items, left_centre_, baseline, FaceStyle::regular, size, line_text(line, true));
+      y += single_line(FaceStyle::regular, size);
+    }
+    for (const auto& line : header.issuer_lines) {
+      const double baseline = y + ascent(FaceStyle::bold, size);
+      issuer_width = std::max(issuer_width, put_centred(page.items, left_centre_, baseline, FaceStyle::bold, size,
+                                                        line_text(line, true)));
+      y += single_line(FaceStyle::bold, size);
+      left_rule_y = baseline + rule_offset(FaceStyle::bold, size);
+    }
+    put_rule(page.items, left_centre_, left_rule_y, issuer_width * s_.issuer_rule_share);
+
+    // Box 1, right column: Quốc hiệu, Tiêu ngữ on the next line (single spacing), and a rule
+    // exactly as wide as the Tiêu ngữ (Phụ lục I, II.1).
+    const double national_baseline = top + ascent(FaceStyle::bold, s_.national_title_size);
+    put_centred(page.items, right_centre_, national_baseline, FaceStyle::bold, s_.national_title_size,
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    const double motto_baseline = national_baseline + single_line(FaceStyle::bold, s_.motto_size);
+    const double motto_width = put_centred(page.items, right_centre_, motto_baseline, FaceStyle::bold, s_.motto_size,
+                                           "Độc lập - Tự do - Hạnh phúc");
+    const double right_rule_y = motto_baseline + rule_offset(FaceStyle::bold, s_.motto_size);
+    put_rule(page.items, right_centre_, right_rule_y, motto_width);
+
+    // Boxes 3 and 4 share a baseline: the Số line centred under the issuer, the italic place
+    // and date centred under the Quốc hiệu (Phụ lục I, II.3–4).
+    const double rules_bottom = std::max(left_rule_y, right_rule_y);
+    const double baseline = rules_bottom + 6 + ascent(FaceStyle::regular, s_.number_size);
+    if (!header.number.empty() || !header.notation.empty()) {
+      put_centred(page.items, left_centre_, baseline, FaceStyle::regular, s_.number_size,
+                  text::to_nfc(text::format_document_number(header.number, header.notation)));
+    }
+    if (!header.date.empty()) {
+      const auto date = text::parse_iso_date(header.date, header.date_where);
+      const std::string line = text::to_nfc(text::format_place_date(header.place, date));
+      // A long place name may not fit the column at 14 pt: fall back to 13 pt, the smallest
+      // size the decree allows, then shrink to fit rather than overflow.
+      const double column = width_ - left_column_width_;
+      double date_size = s_.date_size;
+      if (width_of(line, FaceStyle::italic, date_size) > column) date_size = std::min(date_size, 13.0);
+      const double w13 = width_of(line, FaceStyle::italic, date_size);
+      if (w13 > column) date_size *= column / w13;
+      put_centred(page.items, right_centre_, baseline, FaceStyle::italic, date_size, line);
+    }
+    return baseline + descent(FaceStyle::regular, s_.number_size);
+  }
+
+  // Box 5a: the type name in caps and the trích yếu, bold and centred, a short rule under
+  // (Phụ lục I, II.5a). Returns the y where the body may start.
+  double layout_title(Page& page, double y) {
+    const double size = s_.title_size;
+    if (doc_.title.type.empty() && doc_.title.subject.empty()) return y + single_line(FaceStyle::regular, s_.body_size);
+    y += single_line(FaceStyle::bold, size);  // one blank line between the header and the title
+    const double page_centre = left_ + width_ / 2;
+    if (!doc_.title.type.empty()) {
+      const double baseline = y + ascent(FaceStyle::bold, size);
+      put_centred(page.items, page_centre, baseline, FaceStyle::bold, size, text::to_upper_vi(text::to_nfc(doc_.title.type)));
+      y += single_line(FaceStyle::bold, size);
+    }
+    double widest = 0;
+    double last_baseline = y;
+    if (!doc_.title.subject.empty()) {
+      ParagraphSpec spec;
+      spec.runs = styled_runs(doc_.title.subject, true);
+      spec.size = size;
+      spec.width = width_;
+      spec.align = Align::center;
+      spec.balanced = true;
+      for (const auto& line : layout_paragraph(spec, fonts_)) {
+        const double baseline = y + ascent(FaceStyle::bold, size);
+        for (const auto& run : line.runs) put_text(page.items, left_ + run.x, baseline, run.face, size, run.text);
+        widest = std::max(widest, line.natural_width);
+        last_baseline = baseline;
+        y += single_line(FaceStyle::bold, size);
+      }
+    }
+    const double rule_y = last_baseline + rule_offset(FaceStyle::bold, size);
+    if (widest > 0) put_rule(page.items, page_centre, rule_y, widest * s_.subject_rule_share);
+    return rule_y + single_line(FaceStyle::regular, s_.body_size) / 2;
+  }
+
+  // ---- body -------------------------------------------------------------------------------
+
+  void record_line_stats(const ParagraphLine& line, bool last_line) {
+    if (!stats_) return;
+    ++stats_->lines;
+    if (line.overfull) ++stats_->overfull_lines;
+    if (last_line || line.runs.empty()) return;
+    const double factor = line.ratio >= 0 ? 1 + line.ratio / 2 : 1 + line.ratio / 3;  // space' / space
+    stats_->max_space_ratio = std::max(stats_->max_space_ratio, factor);
+    space_ratio_sum_ += factor;
+    ++space_ratio_count_;
+    if (factor > 1.5) ++stats_->loose_lines;
+  }
+
+  void finish_stats() {
+    if (space_ratio_count_ > 0) stats_->mean_space_ratio = space_ratio_sum_ / space_ratio_count_;
+  }
+
+  std::vector<Slice> body_slices() {
+    std::vector<Slice> slices;
+    const double size = s_.body_size;
+    bool previous_is_heading = false;
+    for (const auto& block : doc_.body) {
+      const bool heading = block.kind == markup::BlockKind::heading;
+      ParagraphSpec spec;
+      spec.runs = styled_runs(block.text, heading);
+      spec.size = size;
+      spec.width = width_;
+      spec.first_indent = s_.first_line_indent;
+      spec.align = Align::justify;
+      spec.label = text::to_nfc(block.label);
+      spec.label_face = heading ? FaceStyle::bold : FaceStyle::regular;
+      const auto lines = layout_paragraph(spec, fonts_);
+      const double line_height = single_line(FaceStyle::regular, size) * s_.line_spacing;
+      const int count = static_cast<int>(lines.size());
+      for (int j = 0; j < count; ++j) {
+        const auto& line = lines[static_cast<std::size_t>(j)];
+        record_line_stats(line, j + 1 == count);
+        Slice slice;
+        slice.height = line_height;
+        slice.space_before = j == 0 && !slices.empty() ? s_.paragraph_spacing : 0;
+        // Widows and orphans: at least two lines of a paragraph stay together at either
+        // side of a page break; a heading stays with the block after it.
+        slice.break_before_allowed = j == 0 ? !previous_is_heading : (j >= 2 && count - j >= 2);
+        const double baseline = ascent(FaceStyle::regular, size);
+        for (const auto& run : line.runs) {
+          put_text(slice.items, left_ + run.x, baseline, run.face, size, run.text);
+          if (run.underline) {
+            const double uy = baseline + size * 0.12;
+            slice.items.push_back(RuleItem{left_ + run.x, uy, left_ + run.x + run.width, uy, size * 0.05});
+          }
+        }
+        slices.push_back(std::move(slice));
+      }
+      previous_is_heading = heading && !lines.empty();
+    }
+    return slices;
+  }
+
+  // ---- closing: Nơi nhận and the signature block ----------------------------------------
+
+  // Boxes 7a–7c and 9b (Phụ lục I, II.7 and II.9b): the authority and position in caps bold,
+  // room to sign and seal, the name in bold, centred in the right column; "Nơi nhận:" 12 pt
+  // bold italic level with the first authority line, items 11 pt at the left margin.
+  Slice closing_slice() {
+    Slice slice;
+    slice.space_before = s_.closing_gap;
+    // The signature never stands alone on a page: no page break just before it, so the last
+    // lines of the body (at least two, by the widow rule) go with it.
+    slice.break_before_allowed = false;
+    const double size = s_.signature_size;
+    const double first_baseline = ascent(FaceStyle::bold, size);
+    double baseline = first_baseline;
+    double right_bottom = 0;
+    for (const auto& line : doc_.signature.authority_lines) {
+      put_centred(slice.items, right_centre_, baseline, FaceStyle::bold, size, line_text(line, true));
+      right_bottom = baseline + descent(FaceStyle::bold, size);
+      baseline += single_line(FaceStyle::bold, size);
+    }
+    if (!doc_.signature.name.empty()) {
+      baseline += s_.signature_space;
+      put_centred(slice.items, right_centre_, baseline, FaceStyle::bold, size, line_text(doc_.signature.name, false));
+      right_bottom = baseline + descent(FaceStyle::bold, size);
+    }
+
+    double left_bottom = 0;
+    if (!doc_.recipients.items.empty()) {
+      const double label_size = s_.recipients_label_size;
+      put_text(slice.items, left_, first_baseline, FaceStyle::bold_italic, label_size, text::to_nfc(doc_.recipients.label));
+      double y = first_baseline + descent(FaceStyle::bold_italic, label_size);
+      const double item_size = s_.recipients_item_size;
+      for (const auto& item : doc_.recipients.items) {
+        ParagraphSpec spec;
+        spec.runs = styled_runs(item);
+        spec.size = item_size;
+        spec.width = left_column_width_ - 6;
+        spec.align = Align::left;
+        for (const auto& line : layout_paragraph(spec, fonts_)) {
+          const double line_baseline = y + single_line(FaceStyle::regular, item_size) - descent(FaceStyle::regular, item_size);
+          for (const auto& run : line.runs) put_text(slice.items, left_ + run.x, line_baseline, run.face, item_size, run.text);
+          y += single_line(FaceStyle::regular, item_size);
+        }
+      }
+      left_bottom = y;
+    }
+    slice.height = std::max(left_bottom, right_bottom);
+    return slice;
+  }
+
+  // ---- pages ------------------------------------------------------------------------------
+
+  // Fills pages with slices. When a slice does not fit, the page ends at the last slice
+  // boundary where a break is allowed; if there is none, at the slice that did not fit.
+  void paginate(const std::vector<Slice>& slices, double first_page_top) {
+    const double bottom = s_.page_height - s_.margin_bottom;
+    std::size_t page_start = 0;
+    std::size_t page_index = 0;
+    double y = first_page_top;
+    std::vector<std::pair<std::size_t, double>> placed;  // slice, top, on the current page
+    auto flush = [&] {
+      Page& page = frame_.pages[page_index];
+      for (const auto& [index, top] : placed) {
+        for (Item item : slices[index].items) {
+          std::visit([top](auto& i) {
+            using T = std::decay_t<decltype(i)>;
+            if constexpr (std::is_same_v<T, TextItem>) i.y += top;
+            else { i.y1 += top; i.y2 += top; }
+          }, item);
+          page.items.push_back(std::move(item));
+        }
+      }
+      placed.clear();
+    };
+    std::size_t i = 0;
+    while (i < slices.size()) {
+      const Slice& slice = slices[i];
+      const double space = i == page_start ? 0 : slice.space_before;
+      if (y + space + slice.height <= bottom + 0.01 || i == page_start) {
+        placed.emplace_back(i, y + space);
+        y += space + slice.height;
+        ++i;
+        continue;
+      }
+      std::size_t cut = i;
+      while (cut > page_start && !slices[cut].break_before_allowed) --cut;
+      if (cut == page_start) cut = i;  // nothing allowed: break where it overflowed
+      while (!placed.empty() && placed.back().first >= cut) placed.pop_back();
+      flush();
+      new_page();
+      ++page_index;
+      page_start = cut;
+      i = cut;
+      y = s_.margin_top;
+    }
+    flush();
+  }
+
+  // Page numbers: Arabic, centred in the top margin, not on page 1 (Phụ lục I, Phần I, III.1).
+  void number_pages() {
+    const double size = s_.page_number_size;
+    const double baseline = s_.margin_top / 2 + (ascent(FaceStyle::regular, size) - descent(FaceStyle::regular, size)) / 2;
+    for (std::size_t k = 1; k < frame_.pages.size(); ++k) {
+      put_centred(frame_.pages[k].items, left_ + width_ / 2, baseline, FaceStyle::regular, size, std::to_string(k + 1));
+    }
+  }
+
+  void fill_info() {
+    frame_.info.title = text::to_nfc(markup::plain_text(doc_.title.subject));
+    std::string author;
+    for (const auto& line : doc_.header.issuer_lines) {
+      if (!author.empty()) author += ' ';
+      author += line_text(line, true);
+    }
+    frame_.info.author = author;
+    std::string subject = text::to_nfc(doc_.title.type);
+    if (!doc_.header.notation.empty()) {
+      const std::string number = text::format_document_number(doc_.header.number, doc_.header.notation);
+      subject += (subject.empty() ? "" : " ") + std::string("số ") + number.substr(std::string("Số: ").size());
+    }
+    frame_.info.subject = subject;
+  }
+
+  const markup::DocTree& doc_;
+  const text::FontFamily& fonts_;
+  const LayoutSettings& s_;
+  LayoutStats* stats_;
+  Frame frame_;
+  double left_ = 0, width_ = 0, left_column_width_ = 0, left_centre_ = 0, right_centre_ = 0;
+  double space_ratio_sum_ = 0;
+  int space_ratio_count_ = 0;
+};
+
+}  // namespace
+
+Frame layout_document(const markup::DocTree& doc, const text::FontFamily& fonts, const LayoutSettings& settings,
+                      LayoutStats* stats) {
+  if (stats) *stats = {};
+  return DocumentLayout(doc, fonts, settings, stats).run();
+}
+
+}  // namespace vanban::layout

@@ -1,0 +1,215 @@
+#include "layout/paragraph.h"
+
+#include <algorithm>
+
+#include "text/unicode.h"
+
+namespace vanban::layout {
+
+namespace {
+
+// TeX's proportions for an interword space: stretch 1/2, shrink 1/3 of its width.
+constexpr double space_stretch = 1.0 / 2.0;
+constexpr double space_shrink = 1.0 / 3.0;
+constexpr double infinite_stretch = 1e9;
+
+struct Fragment {
+  std::string text;
+  text::FaceStyle face;
+  bool underline;
+  double width;
+};
+
+struct Word {
+  std::vector<Fragment> fragments;
+  double width = 0;
+  std::string space;  // the spaces after the word, as in the source
+  double space_width = 0;
+  text::FaceStyle space_face = text::FaceStyle::regular;
+  bool no_break_after = false;
+};
+
+struct Span {
+  std::size_t begin, end;
+  text::FaceStyle face;
+  bool underline;
+};
+
+// Collect and prepare: one text for the whole paragraph, cut into measured words.
+std::vector<Word> prepare_words(const ParagraphSpec& spec, const text::FontFamily& fonts) {
+  std::vector<Word> words;
+  if (!spec.label.empty()) {
+    Word label;
+    const double width = fonts.face(spec.label_face).text_width(spec.label, spec.size);
+    label.fragments.push_back({spec.label, spec.label_face, false, width});
+    label.width = width;
+    label.space = " ";
+    label.space_face = spec.label_face;
+    label.space_width = fonts.face(spec.label_face).text_width(" ", spec.size);
+    label.no_break_after = true;
+    words.push_back(std::move(label));
+  }
+  std::string all;
+  std::vector<Span> spans;
+  for (const auto& run : spec.runs) {
+    if (run.text.empty()) continue;
+    spans.push_back({all.size(), all.size() + run.text.size(), run.face, run.underline});
+    all += run.text;
+  }
+  if (all.empty()) return words;
+  auto face_at = [&](std::size_t offset) {
+    for (const auto& span : spans) {
+      if (offset >= span.begin && offset < span.end) return span;
+    }
+    return spans.back();
+  };
+  std::vector<std::size_t> starts{0};
+  for (auto b : text::find_break_opportunities(all)) starts.push_back(b);
+  starts.push_back(all.size());
+  for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
+    const std::size_t begin = starts[k];
+    const std::size_t segment_end = starts[k + 1];
+    std::size_t word_end = segment_end;
+    while (word_end > begin && all[word_end - 1] == ' ') --word_end;
+    Word word;
+    for (const auto& span : spans) {
+      const std::size_t from = std::max(begin, span.begin);
+      const std::size_t to = std::min(word_end, span.end);
+      if (from >= to) continue;
+      Fragment fragment{all.substr(from, to - from), span.face, span.underline, 0};
+      fragment.width = fonts.face(span.face).text_width(fragment.text, spec.size);
+      word.width += fragment.width;
+      word.fragments.push_back(std::move(fragment));
+    }
+    if (word_end < segment_end) {
+      const auto span = face_at(word_end);
+      word.space = all.substr(word_end, segment_end - word_end);
+      word.space_face = span.face;
+      word.space_width = fonts.face(span.face).text_width(word.space, spec.size);
+    }
+    if (!word.fragments.empty()) words.push_back(std::move(word));
+  }
+  return words;
+}
+
+// Turns words into boxes, glue and penalties; box_word[i] is the word of box i, or -1.
+std::vector<BreakItem> make_items(const std::vector<Word>& words, bool stretchable, std::vector<int>& box_word) {
+  std::vector<BreakItem> items;
+  box_word.clear();
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    items.push_back(BreakItem::box(words[k].width));
+    box_word.push_back(static_cast<int>(k));
+    if (k + 1 == words.size()) break;
+    if (words[k].no_break_after) {
+      items.push_back(BreakItem::make_penalty(0, infinite_penalty));
+      box_word.push_back(-1);
+    }
+    const double w = words[k].space_width;
+    items.push_back(stretchable ? BreakItem::glue(w, w * space_stretch, w * space_shrink) : BreakItem::glue(w, 0, 0));
+    box_word.push_back(-1);
+  }
+  // The end of the paragraph: fill the last line, then break (Knuth & Plass 1981).
+  items.push_back(BreakItem::glue(0, infinite_stretch, 0));
+  box_word.push_back(-1);
+  items.push_back(BreakItem::make_penalty(0, -infinite_penalty));
+  box_word.push_back(-1);
+  return items;
+}
+
+void add_run(std::vector<PlacedRun>& runs, double x, const Fragment& fragment, bool merge) {
+  if (merge && !runs.empty() && runs.back().face == fragment.face && runs.back().underline == fragment.underline &&
+      std::abs(runs.back().x + runs.back().width - x) < 1e-6) {
+    runs.back().text += fragment.text;
+    runs.back().width += fragment.width;
+    return;
+  }
+  runs.push_back({x, fragment.width, fragment.text, fragment.face, fragment.underline});
+}
+
+}  // namespace
+
+std::vector<ParagraphLine> layout_paragraph(const ParagraphSpec& spec, const text::FontFamily& fonts) {
+  const auto words = prepare_words(spec, fonts);
+  if (words.empty()) return {};
+  const bool justify = spec.align == Align::justify;
+  std::vector<int> box_word;
+  const auto items = make_items(words, justify, box_word);
+
+  const double full = spec.width - spec.indent;
+  auto widths_for = [&](double measure) {
+    return [measure, first = spec.first_indent](std::size_t line) { return line == 0 ? measure - first : measure; };
+  };
+  std::vector<LineBreak> breaks;
+  if (justify) {
+    breaks = break_total_fit(items, widths_for(full), spec.break_params);
+  } else {
+    breaks = break_first_fit(items, widths_for(full));
+    if (spec.balanced && breaks.size() > 1) {
+      // Shrink the measure while first fit still needs the same number of lines.
+      double low = 0, high = full;
+      for (const auto& word : words) low = std::max(low, word.width);
+      for (int step = 0; step < 24 && high - low > 0.5; ++step) {
+        const double middle = (low + high) / 2;
+        if (break_first_fit(items, widths_for(middle)).size() == breaks.size()) high = middle;
+        else low = middle;
+      }
+      breaks = break_first_fit(items, widths_for(high));
+    }
+  }
+
+  std::vector<ParagraphLine> lines;
+  std::size_t item = 0;
+  for (std::size_t line_index = 0; line_index < breaks.size(); ++line_index) {
+    const auto& line_break = breaks[line_index];
+    const bool last_line = line_index + 1 == breaks.size();
+    std::vector<int> line_words;
+    for (; item < line_break.position; ++item) {
+      if (box_word[item] >= 0) line_words.push_back(box_word[item]);
+    }
+    if (line_words.empty()) continue;
+    ParagraphLine line;
+    for (std::size_t k = 0; k < line_words.size(); ++k) {
+      line.natural_width += words[line_words[k]].width;
+      if (k + 1 < line_words.size()) line.natural_width += words[line_words[k]].space_width;
+    }
+    const double available = full - (line_index == 0 ? spec.first_indent : 0);
+    // Justified lines take the breaker's ratio; a last line never stretches, but it shrinks
+    // when the breaker chose to squeeze it (ratio < 0).
+    const bool stretch_spaces = justify && line_words.size() > 1 && (!last_line || line_break.ratio < 0);
+    line.ratio = stretch_spaces ? std::clamp(line_break.ratio, -1.0, 1e3) : 0;
+    double shrinkable = 0;
+    if (stretch_spaces) {
+      for (std::size_t k = 0; k + 1 < line_words.size(); ++k) shrinkable += words[line_words[k]].space_width * space_shrink;
+    }
+    line.overfull = line.natural_width - shrinkable > available + 0.01;
+    double x = spec.indent + (line_index == 0 ? spec.first_indent : 0);
+    if (spec.align == Align::center) x += (available - line.natural_width) / 2;
+    if (spec.align == Align::right) x += available - line.natural_width;
+    for (std::size_t k = 0; k < line_words.size(); ++k) {
+      const Word& word = words[line_words[k]];
+      const bool last_word = k + 1 == line_words.size();
+      for (std::size_t f = 0; f < word.fragments.size(); ++f) {
+        Fragment fragment = word.fragments[f];
+        // A justified word carries its space as text so that copied text keeps it; its
+        // position comes from the layout, not from the space's advance.
+        if (stretch_spaces && !last_word && f + 1 == word.fragments.size() && fragment.face == word.space_face) {
+          fragment.text += word.space;
+        }
+        add_run(line.runs, x, fragment, !stretch_spaces);
+        x += word.fragments[f].width;
+      }
+      if (last_word) break;
+      double space = word.space_width;
+      if (stretch_spaces) space += line.ratio >= 0 ? line.ratio * space * space_stretch : line.ratio * space * space_shrink;
+      if (!stretch_spaces) add_run(line.runs, x, Fragment{word.space, word.space_face, false, space}, true);
+      else if (word.fragments.back().face != word.space_face) {
+        line.runs.push_back({x, 0, word.space, word.space_face, false});
+      }
+      x += space;
+    }
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+}  // namespace vanban::layout

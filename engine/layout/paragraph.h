@@ -1,0 +1,60 @@
+// Paragraphs: styled text -> lines of placed runs.
+//
+// The phases, in order: collect the runs into one text; prepare words at the break
+// opportunities of the text layer and measure them; break the words into lines (total fit
+// for justified text, first fit for ragged text, balanced first fit for centred titles);
+// finalize by placing each word, stretching or shrinking the spaces of justified lines
+// ourselves, since libharu ignores word spacing for UTF-8 fonts (libraries.md §1.4).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "layout/line_breaker.h"
+#include "text/font.h"
+
+namespace vanban::layout {
+
+enum class Align { justify, left, center, right };
+
+struct StyledRun {
+  std::string text;  // NFC UTF-8
+  text::FaceStyle face = text::FaceStyle::regular;
+  bool underline = false;
+};
+
+struct ParagraphSpec {
+  std::vector<StyledRun> runs;
+  double size = 14;
+  double width = 0;         // the measure: available width of a line
+  double indent = 0;        // left indent of every line
+  double first_indent = 0;  // extra indent of the first line
+  Align align = Align::justify;
+  // A list label ("1.", "-", "a)") set before the text, never separated from the first word.
+  std::string label;
+  text::FaceStyle label_face = text::FaceStyle::regular;
+  // Centred text only: break into as many lines as first fit would, but make them as even
+  // as possible (titles and trích yếu read better balanced).
+  bool balanced = false;
+  BreakParams break_params;
+};
+
+struct PlacedRun {
+  double x = 0;  // from the paragraph's left edge
+  double width = 0;
+  std::string text;
+  text::FaceStyle face = text::FaceStyle::regular;
+  bool underline = false;
+};
+
+struct ParagraphLine {
+  std::vector<PlacedRun> runs;
+  double natural_width = 0;  // width with unstretched spaces, indent excluded
+  double ratio = 0;          // how much the spaces were stretched (> 0) or shrunk (< 0)
+  bool overfull = false;     // wider than the measure even at full shrink
+};
+
+// Lays out one paragraph; an empty paragraph gives no lines.
+std::vector<ParagraphLine> layout_paragraph(const ParagraphSpec& spec, const text::FontFamily& fonts);
+
+}  // namespace vanban::layout

@@ -1,0 +1,58 @@
+// Layout settings: every number that shapes the page, with its default and the rule it
+// comes from. Sizes in points unless the name says otherwise.
+#pragma once
+
+#include "base/units.h"
+
+namespace vanban::layout {
+
+struct LayoutSettings {
+  // Page: A4 portrait (Decree 30 Phụ lục I, Phần I, mục I.1–2).
+  Points page_width = a4_width;
+  Points page_height = a4_height;
+  // Margins (Phụ lục I, Phần I, mục I.5): top 20–25, bottom 20–25, left 30–35, right 15–20 mm.
+  Points margin_top = mm(20);
+  Points margin_bottom = mm(20);
+  Points margin_left = mm(30);
+  Points margin_right = mm(15);
+
+  // Header (Phụ lục I, Phần II, mục 1–4; §3.3 of docs: left column ≈ 40 % of the text width).
+  double header_left_share = 0.40;
+  Points issuer_size = 13;          // tên cơ quan: 12–13, bold caps
+  Points national_title_size = 12;  // Quốc hiệu: 12–13, bold caps
+  Points motto_size = 13;           // Tiêu ngữ: 13–14, bold
+  Points number_size = 13;          // Số, ký hiệu: 13
+  Points date_size = 14;            // địa danh và thời gian: 13–14, italic
+  double issuer_rule_share = 0.40;  // rule under the issuer: 1/3–1/2 of its line
+  double subject_rule_share = 0.40; // rule under the trích yếu: 1/3–1/2 of its line
+  Points rule_thickness = 0.5;
+
+  // Title (Phụ lục I, Phần II, mục 5a): type name and trích yếu, 13–14 bold, centred.
+  Points title_size = 14;
+
+  // Body (Phụ lục I, Phần II, mục 6): 13–14 pt, justified, first-line indent 1 or 1.27 cm,
+  // ≥ 6 pt between paragraphs, line spacing from single to 1.5 lines.
+  Points body_size = 14;
+  Points first_line_indent = cm(1.27);
+  Points paragraph_spacing = 6;
+  double line_spacing = 1.0;  // multiple of the font's single line height (1.0–1.5)
+
+  // Page numbers (Phụ lục I, Phần I, mục III.1): 13–14, centred in the top margin, from page 2.
+  Points page_number_size = 13;
+
+  // Closing (Phụ lục I, Phần II, mục 7–9): Nơi nhận label 12 bold italic, items 11;
+  // authority, position and name 13–14 bold; room for signature and seal between them.
+  Points recipients_label_size = 12;
+  Points recipients_item_size = 11;
+  Points signature_size = 14;
+  Points signature_space = mm(22);
+  Points closing_gap = 12;  // between the last body line and the closing block
+
+  // Returns the text block width.
+  Points text_width() const { return page_width - margin_left - margin_right; }
+};
+
+// Checks each margin lies within Decree 30's range; throws Error "settings.margin".
+void validate_settings(const LayoutSettings& settings);
+
+}  // namespace vanban::layout

@@ -1,0 +1,242 @@
+#include "output/pdf_writer.h"
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <set>
+
+#include <hb-subset.h>
+#include <hb.h>
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "base/diagnostics.h"
+#include "text/unicode.h"
+
+namespace vanban::output {
+
+namespace {
+
+using layout::Frame;
+using layout::RuleItem;
+using layout::TextItem;
+
+// libharu reports errors through a C callback; record them and raise after the call returns
+// (never throw through C frames).
+struct HaruErrors {
+  HPDF_STATUS error = 0;
+  HPDF_STATUS detail = 0;
+};
+
+void on_haru_error(HPDF_STATUS error, HPDF_STATUS detail, void* user_data) {
+  auto* errors = static_cast<HaruErrors*>(user_data);
+  if (errors->error == 0) {
+    errors->error = error;
+    errors->detail = detail;
+  }
+}
+
+// Owns the libharu document and the in-memory font files it reads until it is freed
+// (libharu keeps a font file open until HPDF_Free and reads its glyphs again at save time).
+class HaruDocument {
+ public:
+  HaruDocument() {
+    doc_ = HPDF_New(on_haru_error, &errors_);
+    if (!doc_) fail("pdf.init", "libharu could not create a document");
+  }
+  ~HaruDocument() {
+    HPDF_Free(doc_);
+    for (int fd : font_fds_) ::close(fd);
+  }
+  HaruDocument(const HaruDocument&) = delete;
+  HaruDocument& operator=(const HaruDocument&) = delete;
+
+  HPDF_Doc get() const { return doc_; }
+
+  // Raises the first libharu error since the last check, naming what was being done.
+  void check(const char* doing) {
+    if (errors_.error == 0) return;
+    char code[64];
+    std::snprintf(code, sizeof code, "0x%04X (detail %u)", static_cast<unsigned>(errors_.error),
+                  static_cast<unsigned>(errors_.detail));
+    fail("pdf.libharu", std::string("libharu failed while ") + doing + ": error " + code);
+  }
+
+  // Makes bytes readable by path: libharu 2.3 loads TrueType only from a file, so the subset
+  // goes into an anonymous memory file (memfd) and is opened through /proc/self/fd.
+  std::string memory_file(const char* data, std::size_t size) {
+    const int fd = ::memfd_create("vanban-font", MFD_CLOEXEC);
+    if (fd < 0) fail("pdf.font", std::string("cannot create an in-memory font file: ") + std::strerror(errno));
+    font_fds_.push_back(fd);
+    std::size_t written = 0;
+    while (written < size) {
+      const ssize_t n = ::write(fd, data + written, size - written);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        fail("pdf.font", std::string("cannot write an in-memory font file: ") + std::strerror(errno));
+      }
+      written += static_cast<std::size_t>(n);
+    }
+    return "/proc/self/fd/" + std::to_string(fd);
+  }
+
+ private:
+  HaruErrors errors_;
+  HPDF_Doc doc_ = nullptr;
+  std::vector<int> font_fds_;
+};
+
+// Cuts a TrueType face down to the given code points with hb-subset. Hinting and OpenType
+// layout tables go: libharu draws no kerning or ligatures, and drops them anyway.
+std::string subset_font(const std::string& path, const std::set<char32_t>& code_points) {
+  hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
+  if (!blob) fail("pdf.font", "cannot read font file", {path});
+  hb_face_t* face = hb_face_create(blob, 0);
+  hb_blob_destroy(blob);
+  hb_subset_input_t* input = hb_subset_input_create_or_fail();
+  if (!input) {
+    hb_face_destroy(face);
+    fail("pdf.font", "hb-subset is out of memory");
+  }
+  hb_set_t* unicodes = hb_subset_input_unicode_set(input);
+  for (char32_t cp : code_points) hb_set_add(unicodes, cp);
+  hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
+  hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (auto tag : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+                   HB_TAG('k', 'e', 'r', 'n'), HB_TAG('g', 'a', 's', 'p'), HB_TAG('D', 'S', 'I', 'G')}) {
+    hb_set_add(drop, tag);
+  }
+  hb_face_t* subset = hb_subset_or_fail(face, input);
+  hb_subset_input_destroy(input);
+  hb_face_destroy(face);
+  if (!subset) fail("pdf.font", "hb-subset could not subset the font", {path});
+  hb_blob_t* result = hb_face_reference_blob(subset);
+  unsigned int length = 0;
+  const char* data = hb_blob_get_data(result, &length);
+  std::string bytes(data, length);
+  hb_blob_destroy(result);
+  hb_face_destroy(subset);
+  return bytes;
+}
+
+// A ToUnicode CMap for libharu's Identity-H fonts, whose codes are the UCS-2 values of the
+// characters: one bfchar entry per code drawn, at most 100 per block (PDF 1.7, 9.10.3;
+// Adobe Technical Note #5411). It replaces libharu 2.3's map, which uses begincidrange,
+// an operator a ToUnicode CMap may not contain (libraries.md §1.3).
+std::string to_unicode_cmap(const std::set<char32_t>& code_points) {
+  std::string out =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  std::vector<char32_t> codes(code_points.begin(), code_points.end());
+  char entry[32];
+  for (std::size_t i = 0; i < codes.size(); i += 100) {
+    const std::size_t count = std::min<std::size_t>(100, codes.size() - i);
+    out += std::to_string(count) + " beginbfchar\n";
+    for (std::size_t k = i; k < i + count; ++k) {
+      std::snprintf(entry, sizeof entry, "<%04X> <%04X>\n", static_cast<unsigned>(codes[k]), static_cast<unsigned>(codes[k]));
+      out += entry;
+    }
+    out += "endbfchar\n";
+  }
+  out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  return out;
+}
+
+void replace_to_unicode(HaruDocument& document, HPDF_Font font, const std::set<char32_t>& code_points) {
+  HPDF_Doc doc = document.get();
+  HPDF_Dict stream = HPDF_DictStream_New(doc->mmgr, doc->xref);
+  if (!stream) document.check("creating a ToUnicode map");
+  HPDF_Stream_WriteStr(stream->stream, to_unicode_cmap(code_points).c_str());
+  stream->filter = doc->compression_mode & HPDF_COMP_TEXT ? HPDF_STREAM_FILTER_FLATE_DECODE : HPDF_STREAM_FILTER_NONE;
+  HPDF_Dict_Add(static_cast<HPDF_Dict>(font), "ToUnicode", stream);
+  document.check("writing a ToUnicode map");
+}
+
+}  // namespace
+
+std::string write_pdf(const Frame& frame, const PdfOptions& options) {
+  // Which code points each face draws: the subset and the ToUnicode map need exactly these.
+  std::array<std::set<char32_t>, 4> used;
+  for (const auto& page : frame.pages) {
+    for (const auto& item : page.items) {
+      if (const auto* t = std::get_if<TextItem>(&item)) {
+        for (char32_t cp : text::decode_utf8(t->text)) used[static_cast<int>(t->face)].insert(cp);
+      }
+    }
+  }
+
+  HaruDocument document;
+  HPDF_Doc doc = document.get();
+  HPDF_SetCompressionMode(doc, options.compress ? HPDF_COMP_ALL : HPDF_COMP_NONE);
+  HPDF_UseUTFEncodings(doc);
+  HPDF_SetCurrentEncoder(doc, "UTF-8");  // Info strings are UTF-8 (libraries.md §1.1 step 3)
+  document.check("setting up the document");
+
+  std::array<HPDF_Font, 4> fonts{};
+  for (int style = 0; style < 4; ++style) {
+    if (used[style].empty()) continue;
+    const std::string subset = subset_font(frame.font_files[style], used[style]);
+    const std::string path = document.memory_file(subset.data(), subset.size());
+    const char* name = HPDF_LoadTTFontFromFile(doc, path.c_str(), HPDF_TRUE);
+    document.check("loading a font");
+    fonts[style] = HPDF_GetFont(doc, name, "UTF-8");
+    document.check("loading a font");
+    replace_to_unicode(document, fonts[style], used[style]);
+  }
+
+  HPDF_SetInfoAttr(doc, HPDF_INFO_TITLE, frame.info.title.c_str());
+  HPDF_SetInfoAttr(doc, HPDF_INFO_AUTHOR, frame.info.author.c_str());
+  HPDF_SetInfoAttr(doc, HPDF_INFO_SUBJECT, frame.info.subject.c_str());
+  HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, options.creator.c_str());
+  document.check("writing the document information");
+
+  for (const auto& page_frame : frame.pages) {
+    HPDF_Page page = HPDF_AddPage(doc);
+    HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(page_frame.width));
+    HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(page_frame.height));
+    const double height = page_frame.height;
+    // Rules first, as graphics; then all text in one text object.
+    for (const auto& item : page_frame.items) {
+      if (const auto* rule = std::get_if<RuleItem>(&item)) {
+        HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(rule->thickness));
+        HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(rule->x1), static_cast<HPDF_REAL>(height - rule->y1));
+        HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(rule->x2), static_cast<HPDF_REAL>(height - rule->y2));
+        HPDF_Page_Stroke(page);
+      }
+    }
+    HPDF_Page_BeginText(page);
+    HPDF_Font current_font = nullptr;
+    double current_size = 0;
+    for (const auto& item : page_frame.items) {
+      const auto* t = std::get_if<TextItem>(&item);
+      if (!t) continue;
+      HPDF_Font font = fonts[static_cast<int>(t->face)];
+      if (font != current_font || t->size != current_size) {
+        HPDF_Page_SetFontAndSize(page, font, static_cast<HPDF_REAL>(t->size));
+        current_font = font;
+        current_size = t->size;
+      }
+      HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(t->x), static_cast<HPDF_REAL>(height - t->y), t->text.c_str());
+    }
+    HPDF_Page_EndText(page);
+    document.check("drawing a page");
+  }
+
+  HPDF_SaveToStream(doc);
+  document.check("saving the document");
+  std::string bytes(HPDF_GetStreamSize(doc), '\0');
+  HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
+  HPDF_ReadFromStream(doc, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
+  bytes.resize(size);
+  document.check("reading the saved document");
+  return bytes;
+}
+
+}  // namespace vanban::output

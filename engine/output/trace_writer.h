@@ -1,0 +1,19 @@
+// The layout trace: a deterministic text form of a Frame, for golden tests and debugging.
+//
+// One line per item, in page order (docs/trace.md):
+//   page N WIDTH HEIGHT
+//   font STYLE SIZE                 (only when it changes)
+//   text X Y TEXT                   (X, Y: baseline start from the top-left, points)
+//   rule X1 Y1 X2 Y2 THICKNESS
+// Numbers have two decimals and a "." whatever the locale; text is NFC UTF-8.
+#pragma once
+
+#include <string>
+
+#include "layout/frame.h"
+
+namespace vanban::output {
+
+std::string write_trace(const layout::Frame& frame);
+
+}  // namespace vanban::output

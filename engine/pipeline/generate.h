@@ -1,0 +1,41 @@
+// The pipeline: data -> template -> markup -> layout -> PDF, as one short function.
+//
+// This is the only place below the CLI that opens files: it finds templates, partials and
+// fonts, and hands each stage plain data.
+#pragma once
+
+#include <string>
+
+#include "layout/layout_document.h"
+#include "layout/settings.h"
+#include "mustache/render_template.h"
+
+namespace vanban::pipeline {
+
+// Where vanban's own files live: the folder that holds templates/ and fonts/.
+// Looked up in order: $VANBAN_HOME; <exe>/../share/vanban (installed); the nearest ancestor
+// of the executable's folder that has both (a build tree inside the source tree).
+std::string find_home(const std::string& executable_path);
+
+struct GenerateOptions {
+  std::string home;             // see find_home
+  std::string template_name;    // a built-in template name, or a path; empty: the data's own
+  std::string font_dir;         // empty: <home>/fonts
+  layout::LayoutSettings settings;
+};
+
+struct Generated {
+  std::string markup;  // the template's output, for --markup and debugging
+  layout::Frame frame;
+  layout::LayoutStats stats;
+};
+
+// Loads a template by name (templates/<name>/main.mustache) or by path (a .mustache file
+// or a folder holding main.mustache), with the shared partials of templates/partials and
+// those beside it. Throws Error "template.not-found".
+mustache::Template load_template(const std::string& name_or_path, const std::string& home);
+
+// Runs data through template, markup and layout. data_name names the data in diagnostics.
+Generated generate(const std::string& data, const std::string& data_name, const GenerateOptions& options);
+
+}  // namespace vanban::pipeline

@@ -1,0 +1,117 @@
+#include "text/font.h"
+
+#include <filesystem>
+
+#include <hb-ot.h>
+#include <hb.h>
+
+#include "base/diagnostics.h"
+#include "text/unicode.h"
+
+namespace vanban::text {
+
+FaceStyle face_style(bool bold, bool italic) {
+  return bold ? (italic ? FaceStyle::bold_italic : FaceStyle::bold) : (italic ? FaceStyle::italic : FaceStyle::regular);
+}
+
+std::string_view face_style_name(FaceStyle style) {
+  switch (style) {
+    case FaceStyle::regular: return "regular";
+    case FaceStyle::bold: return "bold";
+    case FaceStyle::italic: return "italic";
+    case FaceStyle::bold_italic: return "bold-italic";
+  }
+  return "regular";
+}
+
+struct FontFace::HbFont {
+  hb_font_t* font = nullptr;
+  ~HbFont() { hb_font_destroy(font); }
+};
+
+FontFace::~FontFace() = default;
+
+std::shared_ptr<const FontFace> FontFace::load(const std::string& path) {
+  hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
+  if (!blob) fail("font.load", "cannot read font file", {path});
+  hb_face_t* face = hb_face_create(blob, 0);
+  hb_blob_destroy(blob);
+  if (hb_face_get_glyph_count(face) == 0) {
+    hb_face_destroy(face);
+    fail("font.load", "not a TrueType font (no glyphs)", {path});
+  }
+  std::shared_ptr<FontFace> result(new FontFace());
+  result->path_ = path;
+  result->font_ = std::make_unique<HbFont>();
+  result->font_->font = hb_font_create(face);
+  result->units_per_em_ = hb_face_get_upem(face);
+
+  char name[128] = {};
+  unsigned int length = sizeof name;
+  hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &length, name);
+  result->postscript_name_ = name;
+  hb_face_destroy(face);
+
+  hb_font_extents_t extents{};
+  hb_font_get_h_extents(result->font_->font, &extents);
+  result->ascent_ = extents.ascender / result->units_per_em_;
+  result->descent_ = -extents.descender / result->units_per_em_;
+  result->line_gap_ = extents.line_gap / result->units_per_em_;
+  result->advance_cache_.assign(0x10000, -1.0f);
+  return result;
+}
+
+bool FontFace::has_glyph(char32_t code_point) const {
+  hb_codepoint_t glyph = 0;
+  return hb_font_get_nominal_glyph(font_->font, code_point, &glyph);
+}
+
+double FontFace::advance(char32_t code_point) const {
+  if (code_point < advance_cache_.size() && advance_cache_[code_point] >= 0) return advance_cache_[code_point];
+  hb_codepoint_t glyph = 0;
+  double width = 0;
+  if (hb_font_get_nominal_glyph(font_->font, code_point, &glyph)) {
+    width = hb_font_get_glyph_h_advance(font_->font, glyph) / units_per_em_;
+  }
+  if (code_point < advance_cache_.size()) advance_cache_[code_point] = static_cast<float>(width);
+  return width;
+}
+
+double FontFace::text_width(std::string_view utf8, double size) const {
+  double width = 0;
+  for (char32_t cp : decode_utf8(utf8)) width += advance(cp);
+  return width * size;
+}
+
+const std::array<std::vector<std::string>, 4>& known_font_files() {
+  static const std::array<std::vector<std::string>, 4> files = {{
+      {"LiberationSerif-Regular.ttf", "times.ttf", "Times New Roman.ttf", "Times_New_Roman.ttf"},
+      {"LiberationSerif-Bold.ttf", "timesbd.ttf", "Times New Roman Bold.ttf", "Times_New_Roman_Bold.ttf"},
+      {"LiberationSerif-Italic.ttf", "timesi.ttf", "Times New Roman Italic.ttf", "Times_New_Roman_Italic.ttf"},
+      {"LiberationSerif-BoldItalic.ttf", "timesbi.ttf", "Times New Roman Bold Italic.ttf",
+       "Times_New_Roman_Bold_Italic.ttf"},
+  }};
+  return files;
+}
+
+FontFamily load_font_family(const std::string& folder) {
+  FontFamily family;
+  for (int style = 0; style < 4; ++style) {
+    for (const auto& file : known_font_files()[style]) {
+      const auto path = std::filesystem::path(folder) / file;
+      if (std::filesystem::exists(path)) {
+        family.faces[style] = FontFace::load(path.string());
+        break;
+      }
+    }
+    if (!family.faces[style]) {
+      fail("font.missing",
+           "no " + std::string(face_style_name(static_cast<FaceStyle>(style))) + " face found; looked for " +
+               known_font_files()[style][0] + " or " + known_font_files()[style][1],
+           {folder});
+    }
+  }
+  return family;
+}
+
+}  // namespace vanban::text

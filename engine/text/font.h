@@ -1,0 +1,68 @@
+// Font faces and their metrics, read from the TrueType file (HarfBuzz's OpenType tables).
+// Layout measures text only through this interface.
+#pragma once
+
+#include <array>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vanban::text {
+
+// Which of the four faces of a family: the Decree 30 components use all four.
+enum class FaceStyle { regular = 0, bold = 1, italic = 2, bold_italic = 3 };
+
+FaceStyle face_style(bool bold, bool italic);
+// "regular", "bold", "italic", "bold-italic": names used in traces.
+std::string_view face_style_name(FaceStyle style);
+
+class FontFace {
+ public:
+  // Loads a TrueType face from a file. Throws Error "font.load" naming the file.
+  static std::shared_ptr<const FontFace> load(const std::string& path);
+
+  const std::string& path() const { return path_; }
+  const std::string& postscript_name() const { return postscript_name_; }
+
+  // Vertical metrics, in em (hhea ascender, descender as a positive depth, line gap).
+  double ascent() const { return ascent_; }
+  double descent() const { return descent_; }
+  // The "single" line distance of word processors: ascent + descent + line gap, in em.
+  double line_height() const { return ascent_ + descent_ + line_gap_; }
+
+  // Returns the advance width of a code point in em; 0 when the face has no glyph for it.
+  double advance(char32_t code_point) const;
+  bool has_glyph(char32_t code_point) const;
+  // Returns the width of UTF-8 text at the given size, in points (no kerning: libharu 2.3
+  // cannot position glyph pairs, so what we measure is what it draws).
+  double text_width(std::string_view utf8, double size) const;
+
+  ~FontFace();
+
+ private:
+  FontFace() = default;
+  std::string path_;
+  std::string postscript_name_;
+  double ascent_ = 0, descent_ = 0, line_gap_ = 0;
+  double units_per_em_ = 1000;
+  struct HbFont;
+  std::unique_ptr<HbFont> font_;
+  // Advances of the Basic Multilingual Plane, filled lazily; -1 means not yet looked up.
+  mutable std::vector<float> advance_cache_;
+};
+
+// The four faces of one family.
+struct FontFamily {
+  std::array<std::shared_ptr<const FontFace>, 4> faces;
+  const FontFace& face(FaceStyle style) const { return *faces[static_cast<int>(style)]; }
+};
+
+// File names looked for in a font folder, per style, in order: Liberation Serif (shipped in
+// fonts/), then Times New Roman as Windows, macOS and Debian's msttcorefonts name it.
+const std::array<std::vector<std::string>, 4>& known_font_files();
+
+// Loads the four faces from a folder (see known_font_files). Throws Error "font.missing".
+FontFamily load_font_family(const std::string& folder);
+
+}  // namespace vanban::text

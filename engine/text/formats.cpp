@@ -1,0 +1,55 @@
+#include "text/formats.h"
+
+#include <charconv>
+
+namespace vanban::text {
+
+namespace {
+
+bool parse_int(const std::string& text, std::size_t begin, std::size_t length, int& out) {
+  const char* first = text.data() + begin;
+  const char* last = first + length;
+  for (const char* p = first; p < last; ++p) {
+    if (*p < '0' || *p > '9') return false;
+  }
+  return std::from_chars(first, last, out).ec == std::errc();
+}
+
+bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int days_in_month(int year, int month) {
+  static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && is_leap_year(year) ? 29 : days[month - 1];
+}
+
+std::string two_digits(int value) { return (value < 10 ? "0" : "") + std::to_string(value); }
+
+}  // namespace
+
+CalendarDate parse_iso_date(const std::string& iso, const SourceLocation& where) {
+  CalendarDate date;
+  const bool shaped = iso.size() == 10 && iso[4] == '-' && iso[7] == '-' && parse_int(iso, 0, 4, date.year) &&
+                      parse_int(iso, 5, 2, date.month) && parse_int(iso, 8, 2, date.day);
+  if (!shaped) fail("data.bad-date", "date '" + iso + "' is not an ISO date YYYY-MM-DD", where);
+  if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > days_in_month(date.year, date.month)) {
+    fail("data.bad-date", "date '" + iso + "' does not exist", where);
+  }
+  return date;
+}
+
+std::string format_date_vi(const CalendarDate& date) {
+  const std::string month = date.month <= 2 ? two_digits(date.month) : std::to_string(date.month);
+  return "ngày " + two_digits(date.day) + " tháng " + month + " năm " + std::to_string(date.year);
+}
+
+std::string format_place_date(const std::string& place, const CalendarDate& date) {
+  return place + ", " + format_date_vi(date);
+}
+
+std::string format_document_number(const std::string& number, const std::string& notation) {
+  std::string digits = number;
+  if (digits.size() == 1 && digits[0] >= '1' && digits[0] <= '9') digits = "0" + digits;
+  return "Số: " + digits + "/" + notation;
+}
+
+}  // namespace vanban::text

@@ -1,0 +1,30 @@
+// Fixed-form strings of Decree 30: the Số line and the place-and-date line.
+#pragma once
+
+#include <string>
+
+#include "base/diagnostics.h"
+
+namespace vanban::text {
+
+struct CalendarDate {
+  int year = 0, month = 0, day = 0;
+};
+
+// Parses an ISO 8601 calendar date "YYYY-MM-DD" and checks it exists (no 31 February).
+// Throws Error "data.bad-date" at where.
+CalendarDate parse_iso_date(const std::string& iso, const SourceLocation& where);
+
+// Writes "ngày 05 tháng 02 năm 2020": days 1–9 and months 1–2 take a leading zero, other
+// months do not (Decree 30, Phụ lục I, mục II.4; examples "ngày 05 tháng 01 năm 2020",
+// "ngày 29 tháng 6 năm 2019").
+std::string format_date_vi(const CalendarDate& date);
+
+// Writes the place-and-date line: "Duyên Hải, ngày 26 tháng 8 năm 2019".
+std::string format_place_date(const std::string& place, const CalendarDate& date);
+
+// Writes the Số line: "Số: 54/KH-UBND"; numbers 1–9 are written 01–09 and no spaces stand
+// around "/" (Decree 30, Phụ lục I, mục II.3).
+std::string format_document_number(const std::string& number, const std::string& notation);
+
+}  // namespace vanban::text

@@ -1,0 +1,178 @@
+#include "text/unicode.h"
+
+#include <algorithm>
+#include <array>
+#include <memory>
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
+
+#include "base/diagnostics.h"
+
+namespace vanban::text {
+
+std::string to_nfc(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) fail("text.icu", "ICU NFC normaliser unavailable");
+  const icu::StringPiece piece(utf8.data(), static_cast<int32_t>(utf8.size()));
+  // Fast path: most input is already NFC.
+  if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(utf8);
+  status = U_ZERO_ERROR;
+  std::string out;
+  icu::StringByteSink<std::string> sink(&out);
+  nfc->normalizeUTF8(0, piece, sink, nullptr, status);
+  if (U_FAILURE(status)) fail("text.icu", "cannot normalise text to NFC");
+  return out;
+}
+
+std::string to_upper_vi(std::string_view utf8) {
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  text.toUpper(icu::Locale("vi"));
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
+std::u32string decode_utf8(std::string_view utf8) {
+  std::u32string out;
+  out.reserve(utf8.size());
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    const auto byte = static_cast<unsigned char>(utf8[i]);
+    int length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
+    char32_t cp = length == 1 ? byte : length == 2 ? (byte & 0x1F) : length == 3 ? (byte & 0x0F) : (byte & 0x07);
+    bool valid = length > 0 && i + static_cast<std::size_t>(length) <= utf8.size();
+    for (int k = 1; valid && k < length; ++k) {
+      const auto next = static_cast<unsigned char>(utf8[i + k]);
+      if ((next & 0xC0) != 0x80) valid = false;
+      cp = (cp << 6) | (next & 0x3F);
+    }
+    if (!valid) {
+      out.push_back(U'\uFFFD');
+      ++i;
+      continue;
+    }
+    out.push_back(cp);
+    i += static_cast<std::size_t>(length);
+  }
+  return out;
+}
+
+void append_utf8(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+namespace {
+
+// One line-break iterator per thread: ICU iterators keep state (libraries.md §5).
+icu::BreakIterator& line_iterator() {
+  thread_local std::unique_ptr<icu::BreakIterator> iterator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createLineInstance(icu::Locale("vi"), status));
+    if (U_FAILURE(status) || !it) fail("text.icu", "ICU line break iterator unavailable");
+    return it;
+  }();
+  return *iterator;
+}
+
+bool is_punctuation_only(std::string_view word) {
+  if (word.empty()) return false;
+  for (char32_t cp : decode_utf8(word)) {
+    const bool punctuation = (cp < 0x80 && std::string_view("-.,;:!?…()[]\"'/").find(static_cast<char>(cp)) != std::string_view::npos) ||
+                             cp == U'\u2013' || cp == U'\u2014' || cp == U'\u2026';
+    if (!punctuation) return false;
+  }
+  return true;
+}
+
+bool starts_with_digit(std::string_view word) { return !word.empty() && word[0] >= '0' && word[0] <= '9'; }
+
+bool is_number(std::string_view word) {
+  if (word.empty()) return false;
+  return std::all_of(word.begin(), word.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; }) &&
+         starts_with_digit(word);
+}
+
+// An initial: one capital letter and a full stop ("V."), possibly a Vietnamese capital.
+bool is_initial(std::string_view word) {
+  if (word.size() < 2 || word.back() != '.') return false;
+  const auto letters = decode_utf8(word.substr(0, word.size() - 1));
+  return letters.size() == 1 && icu::UnicodeString(static_cast<UChar32>(letters[0])).toLower() != icu::UnicodeString(static_cast<UChar32>(letters[0]));
+}
+
+bool is_unit(std::string_view word) {
+  static constexpr std::array<std::string_view, 18> units = {
+      "%", "‰", "mm", "cm", "m", "km", "m2", "m²", "m3", "m³", "kg", "g", "tấn", "ha", "đồng", "VNĐ", "USD", "giờ"};
+  // A unit may carry trailing punctuation: "30 mm;"
+  while (!word.empty() && std::string_view(".,;:)").find(word.back()) != std::string_view::npos) word.remove_suffix(1);
+  return std::find(units.begin(), units.end(), word) != units.end();
+}
+
+// The word of text that starts at begin (up to the next space).
+std::string_view word_at(std::string_view text, std::size_t begin) {
+  const auto end = text.find(' ', begin);
+  return text.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
+}
+
+// The word of text that ends just before the spaces preceding position.
+std::string_view word_before(std::string_view text, std::size_t position) {
+  std::size_t end = position;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  const auto space = text.rfind(' ', end == 0 ? 0 : end - 1);
+  const std::size_t begin = space == std::string_view::npos ? 0 : space + 1;
+  return text.substr(begin, end - begin);
+}
+
+bool is_protected_space(std::string_view text, std::size_t position) {
+  const auto before = word_before(text, position);
+  const auto after = word_at(text, position);
+  if (is_punctuation_only(after)) return true;
+  if ((before == "Số:" || before == "số:") && starts_with_digit(after)) return true;
+  if (is_initial(before)) return true;
+  if (is_number(before) && is_unit(after)) return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::size_t> find_break_opportunities(std::string_view utf8) {
+  std::vector<std::size_t> breaks;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* utext = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
+  if (U_FAILURE(status)) fail("text.icu", "ICU cannot read text");
+  auto& iterator = line_iterator();
+  iterator.setText(utext, status);
+  if (U_FAILURE(status)) {
+    utext_close(utext);
+    fail("text.icu", "ICU cannot segment text");
+  }
+  // With UText over UTF-8, ICU's indexes are UTF-8 byte offsets.
+  for (int32_t position = iterator.next(); position != icu::BreakIterator::DONE; position = iterator.next()) {
+    const auto offset = static_cast<std::size_t>(position);
+    if (offset >= utf8.size()) break;  // the end of the text is not a break between words
+    if (offset == 0 || utf8[offset - 1] != ' ') continue;
+    if (is_protected_space(utf8, offset)) continue;
+    breaks.push_back(offset);
+  }
+  utext_close(utext);
+  return breaks;
+}
+
+}  // namespace vanban::text

@@ -1,0 +1,36 @@
+// Unicode services for Vietnamese text. ICU lives in text/ only.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vanban::text {
+
+// Returns text in Unicode Normalization Form C. Decree 30 Phụ lục I, I.1 asks for TCVN 6909:2001,
+// i.e. precomposed letters; libharu has no mark positioning, so NFD would print misplaced marks.
+std::string to_nfc(std::string_view utf8);
+
+// Upper-cases with Vietnamese rules (ICU locale "vi"): "quyết định" -> "QUYẾT ĐỊNH".
+std::string to_upper_vi(std::string_view utf8);
+
+// Decodes UTF-8 into code points; invalid bytes become U+FFFD.
+std::u32string decode_utf8(std::string_view utf8);
+// Encodes one code point as UTF-8 onto out.
+void append_utf8(char32_t code_point, std::string& out);
+
+// Finds where a line may break in text: the byte offsets at which a new line may start.
+//
+// Vietnamese is written one syllable per word and breaks only at spaces (no hyphenation), so
+// the UAX #14 opportunities that ICU finds (locale "vi") are kept only where they follow a
+// space. That alone keeps "54/KH-UBND" and "20/8/2019" whole, which ICU would split after "/"
+// and "-". On top, these spaces are protected:
+//  - before a word made only of punctuation ("2015 - 2020", "kinh tế ..."): no line starts
+//    with a dash that would read as a bullet, nor with an ellipsis;
+//  - after "Số:" before a number ("Số: 05", Decree 30 Phụ lục I, II.3);
+//  - after an initial ("V. Phương") and between a number and its unit ("30 mm", "25 %").
+// A no-break space (U+00A0) in the data is never a break.
+std::vector<std::size_t> find_break_opportunities(std::string_view utf8);
+
+}  // namespace vanban::text

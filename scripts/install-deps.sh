@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package vanban needs to build, run and test.
+# Idempotent: packages already present are left alone. Uses sudo when not root.
+set -euo pipefail
+
+packages=(
+  # build
+  cmake g++ make pkg-config
+  # engine libraries
+  libhpdf-dev libkainjow-mustache-dev libpugixml-dev libicu-dev libharfbuzz-dev libcli11-dev
+  # tests: Catch2 v2, and PDF readers used to check what a reader sees
+  catch2 poppler-utils mupdf-tools qpdf
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
+echo "install-deps: installing ${missing[*]}"
+"${sudo[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
