@@ -32,6 +32,12 @@ SourceLocation locate_offset(std::string_view file_name, std::string_view text, 
   return where;
 }
 
+SourceLocation locate_element(std::string_view file_name, std::string_view text, std::ptrdiff_t name_offset) {
+  auto at = name_offset < 0 ? std::size_t{0} : static_cast<std::size_t>(name_offset);
+  if (at > 0 && at <= text.size() && text[at - 1] == '<') --at;
+  return locate_offset(file_name, text, at);
+}
+
 Error::Error(Diagnostic diagnostic)
     : std::runtime_error(format_diagnostic(diagnostic)), diagnostic_(std::move(diagnostic)) {}
 

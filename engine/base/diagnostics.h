@@ -34,6 +34,10 @@ std::string format_diagnostic(const Diagnostic& diagnostic);
 // Finds the 1-based line and column of a byte offset in UTF-8 text.
 SourceLocation locate_offset(std::string_view file_name, std::string_view text, std::size_t offset);
 
+// Finds the line and column of an XML element whose parser reports the offset of its name:
+// the position given is that of the '<' that opens it.
+SourceLocation locate_element(std::string_view file_name, std::string_view text, std::ptrdiff_t name_offset);
+
 // A fatal diagnostic, thrown by any stage and caught at the pipeline boundary.
 class Error : public std::runtime_error {
  public:

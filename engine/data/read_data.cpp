@@ -21,6 +21,7 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+
 bool is_emphasis_element(std::string_view name) {
   return name == "b" || name == "i" || name == "u" || name == "strong" || name == "em";
 }
@@ -29,10 +30,7 @@ class Reader {
  public:
   Reader(std::string_view xml, const std::string& file_name) : xml_(xml), file_name_(file_name) {}
 
-  SourceLocation where(const pugi::xml_node& node) const {
-    const auto offset = node.offset_debug();
-    return locate_offset(file_name_, xml_, offset < 0 ? 0 : static_cast<std::size_t>(offset));
-  }
+  SourceLocation where(const pugi::xml_node& node) const { return locate_element(file_name_, xml_, node.offset_debug()); }
 
   static bool is_rich_text(const pugi::xml_node& element) {
     if (element.first_attribute()) return false;
@@ -59,6 +57,16 @@ class Reader {
         collect_spans(child, inner, spans);
       }
     }
+  }
+
+  // Appends an emphasis element (and what it holds) to spans with its emphasis.
+  static void collect_emphasis(const pugi::xml_node& element, std::vector<TextSpan>& spans) {
+    Emphasis emphasis;
+    const std::string_view name = element.name();
+    emphasis.bold = name == "b" || name == "strong";
+    emphasis.italic = name == "i" || name == "em";
+    emphasis.underline = name == "u";
+    collect_spans(element, emphasis, spans);
   }
 
   static void append_text(std::string_view raw, Emphasis emphasis, std::vector<TextSpan>& spans) {
@@ -113,7 +121,10 @@ class Reader {
     }
     std::vector<TextSpan> own_text;
     for (const auto& child : element.children()) {
-      if (child.type() == pugi::node_element) {
+      if (child.type() == pugi::node_element && is_emphasis_element(child.name()) && is_rich_text(child)) {
+        // Emphasis is part of the element's own text, not a field: <item n="3">… (<i>…</i>)</item>
+        collect_emphasis(child, own_text);
+      } else if (child.type() == pugi::node_element) {
         value.fields.push_back({child.name(), false, {read(child)}});
       } else if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
         append_text(child.value(), {}, own_text);

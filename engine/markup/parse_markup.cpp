@@ -21,8 +21,7 @@ class Parser {
   Parser(std::string_view markup, const std::string& file_name) : markup_(markup), file_name_(file_name) {}
 
   SourceLocation where(const pugi::xml_node& node) const {
-    const auto offset = node.offset_debug();
-    return locate_offset(file_name_, markup_, offset < 0 ? 0 : static_cast<std::size_t>(offset));
+    return locate_element(file_name_, markup_, node.offset_debug());
   }
 
   [[noreturn]] void unknown(const pugi::xml_node& node, std::string_view parent) const {
