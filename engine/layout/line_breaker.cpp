@@ -126,14 +126,26 @@ std::vector<LineBreak> break_total_fit(const std::vector<BreakItem>& items, cons
     if (!is_legal_break(items, i)) continue;
     const auto& item = items[i];
     const double penalty = item.type == BreakItem::Type::penalty ? item.penalty : 0;
-    // Best candidate per fitness class: tight, decent, loose, very loose.
+    // The best way to reach this break per fitness class (tight, decent, loose, very loose);
+    // with looseness, per fitness class and line count, so that other line counts survive
+    // (TeX keeps nodes apart by line number for the same reason).
     struct Candidate {
       double demerits = std::numeric_limits<double>::infinity();
       int from = -1;
       double ratio = 0;
       std::size_t line = 0;
+      int fitness = 0;
     };
-    Candidate best[4];
+    std::vector<Candidate> best;
+    auto offer = [&](const Candidate& candidate) {
+      for (auto& existing : best) {
+        if (existing.fitness == candidate.fitness && (params.looseness == 0 || existing.line == candidate.line)) {
+          if (candidate.demerits < existing.demerits) existing = candidate;
+          return;
+        }
+      }
+      best.push_back(candidate);
+    };
     for (auto it = active.begin(); it != active.end();) {
       const Node& node = nodes[*it];
       Totals line;
@@ -150,7 +162,7 @@ std::vector<LineBreak> break_total_fit(const std::vector<BreakItem>& items, cons
         const int fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3;
         if (std::abs(fitness - node.fitness) > 1) demerits += params.adjacent_demerits;
         demerits += node.demerits;
-        if (demerits < best[fitness].demerits) best[fitness] = {demerits, *it, ratio, node.line + 1};
+        offer({demerits, *it, ratio, node.line + 1, fitness});
       }
       // A node can no longer start a line once the line from it is overfull, or once a
       // forced break has passed it.
@@ -158,10 +170,8 @@ std::vector<LineBreak> break_total_fit(const std::vector<BreakItem>& items, cons
       else ++it;
     }
     const Totals after = totals_after_break(items, sums, i);
-    for (int fitness = 0; fitness < 4; ++fitness) {
-      if (best[fitness].from < 0) continue;
-      nodes.push_back({i, best[fitness].line, fitness, after, best[fitness].demerits, best[fitness].ratio,
-                       best[fitness].from});
+    for (const auto& candidate : best) {
+      nodes.push_back({i, candidate.line, candidate.fitness, after, candidate.demerits, candidate.ratio, candidate.from});
       active.push_back(static_cast<int>(nodes.size() - 1));
     }
     if (active.empty()) return break_first_fit(items, widths);  // no feasible way within tolerance
