@@ -283,14 +283,17 @@ class DocumentLayout {
     const double first_baseline = ascent(FaceStyle::bold, size);
     double baseline = first_baseline;
     double right_bottom = 0;
+    // The signature column goes after Nơi nhận in the content stream, so that text
+    // extraction reads the closing in the order of the page, left column first.
+    std::vector<Item> signature_items;
     for (const auto& line : doc_.signature.authority_lines) {
-      put_centred(slice.items, right_centre_, baseline, FaceStyle::bold, size, line_text(line, true));
+      put_centred(signature_items, right_centre_, baseline, FaceStyle::bold, size, line_text(line, true));
       right_bottom = baseline + descent(FaceStyle::bold, size);
       baseline += single_line(FaceStyle::bold, size);
     }
     if (!doc_.signature.name.empty()) {
       baseline += s_.signature_space;
-      put_centred(slice.items, right_centre_, baseline, FaceStyle::bold, size, line_text(doc_.signature.name, false));
+      put_centred(signature_items, right_centre_, baseline, FaceStyle::bold, size, line_text(doc_.signature.name, false));
       right_bottom = baseline + descent(FaceStyle::bold, size);
     }
 
@@ -314,6 +317,7 @@ class DocumentLayout {
       }
       left_bottom = y;
     }
+    slice.items.insert(slice.items.end(), signature_items.begin(), signature_items.end());
     slice.height = std::max(left_bottom, right_bottom);
     return slice;
   }

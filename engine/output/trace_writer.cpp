@@ -39,7 +39,12 @@ std::string write_trace(const layout::Frame& frame) {
         append_number(out, text->x);
         out += ' ';
         append_number(out, text->y);
-        out += ' ' + text->text + '\n';
+        out += " \"";
+        for (char c : text->text) {
+          if (c == '"' || c == '\\') out += '\\';
+          out += c;
+        }
+        out += "\"\n";
       } else {
         const auto& rule = std::get<layout::RuleItem>(item);
         out += "rule ";

@@ -3,7 +3,8 @@
 // One line per item, in page order (docs/trace.md):
 //   page N WIDTH HEIGHT
 //   font STYLE SIZE                 (only when it changes)
-//   text X Y TEXT                   (X, Y: baseline start from the top-left, points)
+//   text X Y "TEXT"                 (X, Y: baseline start from the top-left, points;
+//                                    TEXT quoted, with \ before " and \)
 //   rule X1 Y1 X2 Y2 THICKNESS
 // Numbers have two decimals and a "." whatever the locale; text is NFC UTF-8.
 #pragma once
