@@ -1,0 +1,105 @@
+// The vanban command as a user runs it: exit codes, located errors, stdin and stdout, and no
+// output left behind when something fails.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "base/files.h"
+#include "support/paths.h"
+#include "support/run.h"
+
+using namespace vanban;
+using testing::quote;
+using testing::run;
+
+namespace {
+
+std::string cli(const std::string& args) { return quote(testing::vanban_cli()) + " " + args; }
+
+}  // namespace
+
+TEST_CASE("help and version exit 0") {
+  const auto help = run(cli("--help"));
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.find("render") != std::string::npos);
+  const auto version = run(cli("--version"));
+  CHECK(version.exit_code == 0);
+  CHECK(version.out.find("vanban 0.") != std::string::npos);
+}
+
+TEST_CASE("bad usage exits 2") {
+  CHECK(run(cli("")).exit_code == 2);
+  CHECK(run(cli("render")).exit_code == 2);  // no data file
+  CHECK(run(cli("render a.xml --no-such-option")).exit_code == 2);
+  CHECK(run(cli("frobnicate")).exit_code == 2);
+}
+
+TEST_CASE("bad data exits 1 with file:line:col and leaves no output") {
+  const auto dir = testing::scratch("cli-bad");
+  const std::string data = (dir / "plan.xml").string();
+  const std::string out = (dir / "plan.pdf").string();
+  write_file_atomically(data, "<document template=\"ke-hoach\">\n  <subject>Độc lập</subjec>\n</document>\n");
+  const auto result = run(cli("render " + quote(data) + " -o " + quote(out)));
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find(data + ":2:") != std::string::npos);
+  CHECK(result.err.find("error:") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(out));
+}
+
+TEST_CASE("an impossible date is reported at its place and an existing output is kept") {
+  const auto dir = testing::scratch("cli-date");
+  std::string xml = read_file(testing::sample("ke-hoach-54.xml"));
+  xml.replace(xml.find("2019-08-26"), 10, "2019-02-30");
+  const std::string data = (dir / "plan.xml").string();
+  const std::string out = (dir / "plan.pdf").string();
+  write_file_atomically(data, xml);
+  write_file_atomically(out, "previous output");
+  const auto result = run(cli("render " + quote(data) + " -o " + quote(out)));
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("2019-02-30") != std::string::npos);
+  CHECK(result.err.find("[data.bad-date]") != std::string::npos);
+  CHECK(read_file(out) == "previous output");
+}
+
+TEST_CASE("data from standard input, PDF to standard output") {
+  const auto result = run(cli("render - -o - < " + quote(testing::sample("ke-hoach-54.xml"))));
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.rfind("%PDF-", 0) == 0);
+  CHECK(result.out.find("%%EOF") != std::string::npos);
+}
+
+TEST_CASE("a template can be named on the command line, by name or by path") {
+  const auto dir = testing::scratch("cli-template");
+  const std::string by_name = (dir / "a.pdf").string();
+  const std::string by_path = (dir / "b.pdf").string();
+  CHECK(run(cli("render " + quote(testing::sample("ke-hoach-54.xml")) + " -t ke-hoach -o " + quote(by_name))).exit_code == 0);
+  CHECK(run(cli("render " + quote(testing::sample("ke-hoach-54.xml")) + " -t " +
+                   quote(testing::source_dir() + "/templates/ke-hoach") + " -o " + quote(by_path)))
+            .exit_code == 0);
+  CHECK(read_file(by_name) == read_file(by_path));
+  const auto missing = run(cli("render " + quote(testing::sample("ke-hoach-54.xml")) + " -t no-such -o " +
+                                  quote((dir / "c.pdf").string())));
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.err.find("[template.not-found]") != std::string::npos);
+}
+
+TEST_CASE("the font folder can be chosen, e.g. a licensed Times New Roman") {
+  // Stands in for a user's Times New Roman: the same files under the Windows names.
+  const auto dir = testing::scratch("cli-fonts");
+  const std::string fonts = testing::fonts_dir();
+  std::filesystem::copy_file(fonts + "/LiberationSerif-Regular.ttf", dir / "times.ttf");
+  std::filesystem::copy_file(fonts + "/LiberationSerif-Bold.ttf", dir / "timesbd.ttf");
+  std::filesystem::copy_file(fonts + "/LiberationSerif-Italic.ttf", dir / "timesi.ttf");
+  std::filesystem::copy_file(fonts + "/LiberationSerif-BoldItalic.ttf", dir / "timesbi.ttf");
+  const std::string out = (dir / "plan.pdf").string();
+  const std::string trace = (dir / "plan.trace").string();
+  CHECK(run(cli("render " + quote(testing::sample("ke-hoach-54.xml")) + " --font-dir " + quote(dir.string()) +
+                   " -o " + quote(out) + " --trace " + quote(trace)))
+            .exit_code == 0);
+  CHECK(std::filesystem::exists(out));
+  std::filesystem::remove(dir / "timesbi.ttf");
+  const auto missing = run(cli("render " + quote(testing::sample("ke-hoach-54.xml")) + " --font-dir " +
+                                  quote(dir.string()) + " -o " + quote(out)));
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.err.find("[font.missing]") != std::string::npos);
+}

@@ -1,0 +1,59 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "base/diagnostics.h"
+#include "base/files.h"
+
+using namespace vanban;
+namespace fs = std::filesystem;
+
+TEST_CASE("offsets become 1-based lines and character columns") {
+  const std::string text = "ab\nĐộc lập\nx";
+  CHECK(locate_offset("f.xml", text, 0).line == 1);
+  const auto where = locate_offset("f.xml", text, text.find("lập"));
+  CHECK(where.line == 2);
+  CHECK(where.column == 5);  // Đ ộ c space: four characters, though seven bytes
+  CHECK(locate_offset("f.xml", text, text.size() + 10).line == 3);
+}
+
+TEST_CASE("diagnostics print as file:line:col: severity: message [code]") {
+  Diagnostic d{Severity::error, "data.xml-syntax", "malformed XML", {"plan.xml", 3, 7}};
+  CHECK(format_diagnostic(d) == "plan.xml:3:7: error: malformed XML [data.xml-syntax]");
+  d.where.line = 0;
+  CHECK(format_diagnostic(d) == "plan.xml: error: malformed XML [data.xml-syntax]");
+}
+
+TEST_CASE("outputs are replaced whole or not at all") {
+  const fs::path dir = fs::temp_directory_path() / "vanban-files-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string target = (dir / "out.pdf").string();
+  write_file_atomically(target, "first");
+  write_file_atomically(target, "second");
+  CHECK(read_file(target) == "second");
+  // Only the output itself is left: no temporary files.
+  CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
+  // A folder that does not exist: an error naming the file, and nothing created.
+  const std::string missing = (dir / "no-such-folder" / "out.pdf").string();
+  try {
+    write_file_atomically(missing, "x");
+    FAIL("wrote into a missing folder");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().code == "io.write");
+    CHECK(e.diagnostic().where.file == missing);
+  }
+  CHECK_FALSE(fs::exists(missing));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("reading a missing file names it") {
+  try {
+    read_file("/nonexistent/plan.xml");
+    FAIL("read a missing file");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().code == "io.read");
+    CHECK(e.diagnostic().where.file == "/nonexistent/plan.xml");
+  }
+}

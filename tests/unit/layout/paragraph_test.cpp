@@ -1,0 +1,108 @@
+#include <catch2/catch.hpp>
+
+#include "layout/paragraph.h"
+#include "support/paths.h"
+#include "text/font.h"
+
+using namespace vanban;
+using layout::Align;
+using layout::ParagraphSpec;
+
+namespace {
+
+const text::FontFamily& fonts() {
+  static const text::FontFamily family = text::load_font_family(testing::fonts_dir());
+  return family;
+}
+
+ParagraphSpec spec(const std::string& text, double width, Align align = Align::justify) {
+  ParagraphSpec s;
+  s.runs = {{text, text::FaceStyle::regular, false}};
+  s.size = 14;
+  s.width = width;
+  s.align = align;
+  return s;
+}
+
+const std::string long_text =
+    "Đánh giá đúng kết quả và tác dụng của phong trào thi đua yêu nước trong 5 năm qua; chỉ ra những mặt tồn "
+    "tại, hạn chế cần khắc phục, đồng thời trên cơ sở đó đề ra phương hướng, mục tiêu nhiệm vụ, biện pháp tổ "
+    "chức, chỉ đạo phong trào thi đua và công tác khen thưởng trong những năm tiếp theo theo Kế hoạch số "
+    "65/KH-UBND ngày 20/8/2019.";
+
+double line_end(const layout::ParagraphLine& line) {
+  const auto& last = line.runs.back();
+  // A justified word's run may carry its trailing space as text: measure without it.
+  std::string text = last.text;
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return last.x + fonts().face(last.face).text_width(text, 14);
+}
+
+}  // namespace
+
+TEST_CASE("justified lines all end at the measure; the last line does not stretch") {
+  const double width = 467.72;
+  auto s = spec(long_text, width);
+  s.first_indent = 36;
+  const auto lines = layout::layout_paragraph(s, fonts());
+  REQUIRE(lines.size() >= 4);
+  CHECK(lines[0].runs.front().x == Approx(36));  // first-line indent
+  for (std::size_t i = 1; i < lines.size(); ++i) CHECK(lines[i].runs.front().x == Approx(0));
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    CHECK(line_end(lines[i]) == Approx(width).margin(0.5));  // decree30.md §17.3
+    CHECK_FALSE(lines[i].overfull);
+  }
+  CHECK(line_end(lines.back()) < width - 20);
+}
+
+TEST_CASE("no line starts or ends inside a protected token") {
+  // Narrow measures force breaks near the tokens at many positions.
+  for (double width = 120; width <= 300; width += 7) {
+    const auto lines = layout::layout_paragraph(spec(long_text + " Số: 05/QĐ-UBND giai đoạn 2015 - 2020.", width), fonts());
+    for (const auto& line : lines) {
+      std::string text;
+      for (const auto& run : line.runs) text += run.text;
+      while (!text.empty() && text.back() == ' ') text.pop_back();
+      INFO("width " << width << ": " << text);
+      CHECK(text.rfind("Số:") != text.size() - 4);    // never "Số:" alone at a line end
+      CHECK(text.rfind("2015") != text.size() - 4);   // "2015 -" stays together
+      CHECK(text.find("- 2020") != 0);                // no line starts with the dash
+      CHECK(text.find("KH-UBND") != 0);
+      CHECK(text.find("UBND") != 0);
+      CHECK(text.find("8/2019") != 0);
+    }
+  }
+}
+
+TEST_CASE("a label is never separated from the first word") {
+  auto s = spec("Đánh giá đúng kết quả", 60);
+  s.label = "1.";
+  const auto lines = layout::layout_paragraph(s, fonts());
+  REQUIRE_FALSE(lines.empty());
+  std::string first;
+  for (const auto& run : lines[0].runs) first += run.text;
+  CHECK(first.rfind("1. Đánh", 0) == 0);
+}
+
+TEST_CASE("centred balanced lines are about equally long and centred") {
+  auto s = spec("Tổ chức Hội nghị điển hình tiên tiến và Đại hội Thi đua yêu nước thị xã Duyên Hải lần thứ I, tiến tới "
+                "Đại hội Thi đua yêu nước tỉnh lần thứ V",
+                467.72, Align::center);
+  s.runs[0].face = text::FaceStyle::bold;
+  s.balanced = true;
+  const auto lines = layout::layout_paragraph(s, fonts());
+  REQUIRE(lines.size() == 2);
+  CHECK(std::abs(lines[0].natural_width - lines[1].natural_width) < 60);
+  for (const auto& line : lines) CHECK(line.runs.front().x + line.natural_width / 2 == Approx(467.72 / 2).margin(0.01));
+}
+
+TEST_CASE("emphasis inside a word keeps its own face") {
+  ParagraphSpec s = spec("", 400);
+  s.runs = {{"tổng kết (", text::FaceStyle::regular, false}, {"Đây là", text::FaceStyle::italic, false},
+            {").", text::FaceStyle::regular, false}};
+  const auto lines = layout::layout_paragraph(s, fonts());
+  REQUIRE(lines.size() == 1);
+  std::vector<text::FaceStyle> faces;
+  for (const auto& run : lines[0].runs) faces.push_back(run.face);
+  CHECK(faces == std::vector<text::FaceStyle>{text::FaceStyle::regular, text::FaceStyle::italic, text::FaceStyle::regular});
+}

@@ -1,0 +1,121 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "support/paths.h"
+#include "text/font.h"
+#include "text/formats.h"
+#include "text/unicode.h"
+
+using namespace vanban;
+
+namespace {
+
+// Splits text at its break opportunities into the pieces a line could be made of.
+std::vector<std::string> pieces(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t begin = 0;
+  for (auto b : text::find_break_opportunities(text)) {
+    out.push_back(text.substr(begin, b - begin));
+    begin = b;
+  }
+  out.push_back(text.substr(begin));
+  for (auto& piece : out) {
+    while (!piece.empty() && piece.back() == ' ') piece.pop_back();
+  }
+  return out;
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+}  // namespace
+
+TEST_CASE("NFD input is normalised to NFC") {
+  const std::string nfd = "Vie\xCC\xA3\xCC\x82t Nam";  // e + dot below + circumflex
+  CHECK(text::to_nfc(nfd) == "Việt Nam");
+  CHECK(text::to_nfc("Việt Nam") == "Việt Nam");
+  // đ has no decomposition; ư + hook above + ... composes to ử
+  CHECK(text::to_nfc("u\xCC\x9B\xCC\x89") == "ử");
+}
+
+TEST_CASE("upper case follows Vietnamese rules") {
+  CHECK(text::to_upper_vi("ủy ban nhân dân thị xã duyên hải") == "ỦY BAN NHÂN DÂN THỊ XÃ DUYÊN HẢI");
+  CHECK(text::to_upper_vi("kế hoạch") == "KẾ HOẠCH");
+  CHECK(text::to_upper_vi("đường") == "ĐƯỜNG");
+}
+
+TEST_CASE("lines break only at spaces: document numbers and dates stay whole") {
+  const auto p = pieces("Kế hoạch số 54/KH-UBND ngày 20/8/2019 của Chỉ thị số 34/CT-TW");
+  CHECK(contains(p, "54/KH-UBND"));
+  CHECK(contains(p, "20/8/2019"));
+  CHECK(contains(p, "34/CT-TW"));
+  for (const auto& piece : p) CHECK(piece.find(' ') == std::string::npos);
+}
+
+TEST_CASE("protected spaces: Số and its number, a dash between years, units, initials") {
+  CHECK(contains(pieces("văn bản Số: 05/QĐ-BNV ban hành"), "Số: 05/QĐ-BNV"));
+  CHECK(contains(pieces("giai đoạn 2015 - 2020 của"), "2015 -"));
+  CHECK(contains(pieces("các thành phần kinh tế ... Qua đó"), "tế ..."));
+  CHECK(contains(pieces("rộng 30 mm và"), "30 mm"));
+  CHECK(contains(pieces("đồng chí Lê V. Phương ký"), "V. Phương"));
+  // A no-break space never breaks.
+  CHECK(contains(pieces("Điều\xC2\xA0" "1 quy định"), "Điều\xC2\xA0" "1"));
+}
+
+TEST_CASE("the date line writes a zero before days 1-9 and months 1-2 only") {
+  const SourceLocation here{"test.xml", 1, 1};
+  CHECK(text::format_date_vi(text::parse_iso_date("2020-02-05", here)) == "ngày 05 tháng 02 năm 2020");
+  CHECK(text::format_date_vi(text::parse_iso_date("2020-01-05", here)) == "ngày 05 tháng 01 năm 2020");
+  CHECK(text::format_date_vi(text::parse_iso_date("2019-08-26", here)) == "ngày 26 tháng 8 năm 2019");
+  CHECK(text::format_date_vi(text::parse_iso_date("2019-03-09", here)) == "ngày 09 tháng 3 năm 2019");
+  CHECK(text::format_date_vi(text::parse_iso_date("2019-12-10", here)) == "ngày 10 tháng 12 năm 2019");
+  CHECK(text::format_place_date("Duyên Hải", text::parse_iso_date("2019-08-26", here)) ==
+        "Duyên Hải, ngày 26 tháng 8 năm 2019");
+}
+
+TEST_CASE("impossible and malformed dates are errors at their place") {
+  const SourceLocation here{"plan.xml", 12, 9};
+  CHECK_NOTHROW(text::parse_iso_date("2020-02-29", here));  // leap year
+  for (const char* bad : {"2019-02-29", "2019-04-31", "2019-13-01", "2019-00-10", "26/08/2019", "2019-8-26"}) {
+    try {
+      text::parse_iso_date(bad, here);
+      FAIL("accepted " << bad);
+    } catch (const Error& e) {
+      CHECK(e.diagnostic().code == "data.bad-date");
+      CHECK(e.diagnostic().where.line == 12);
+      CHECK(e.diagnostic().where.column == 9);
+    }
+  }
+}
+
+TEST_CASE("the Số line writes numbers 1-9 as 01-09") {
+  CHECK(text::format_document_number("54", "KH-UBND") == "Số: 54/KH-UBND");
+  CHECK(text::format_document_number("5", "QĐ-UBND") == "Số: 05/QĐ-UBND");
+  CHECK(text::format_document_number("05", "QĐ-UBND") == "Số: 05/QĐ-UBND");
+  CHECK(text::format_document_number("120", "TTr-UBND") == "Số: 120/TTr-UBND");
+}
+
+TEST_CASE("font metrics come from the TrueType file") {
+  const auto fonts = text::load_font_family(vanban::testing::fonts_dir());
+  const auto& regular = fonts.face(text::FaceStyle::regular);
+  // Liberation Serif: hhea 1825 + 443 + 87 over 2048 units: 1.15 em (decree30.md §1).
+  CHECK(regular.line_height() == Approx(2355.0 / 2048.0));
+  CHECK(regular.ascent() == Approx(1825.0 / 2048.0));
+  // Width of the bold Quốc hiệu at 12 pt is about 88.3 mm (decree30.md §1).
+  const double width = fonts.face(text::FaceStyle::bold).text_width("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12);
+  CHECK(width / (72.0 / 25.4) == Approx(88.3).margin(0.3));
+  CHECK(regular.has_glyph(U'ự'));
+  CHECK_FALSE(regular.has_glyph(U'\U0001F600'));
+}
+
+TEST_CASE("a missing face is an error naming the folder") {
+  try {
+    text::load_font_family(vanban::testing::source_dir() + "/templates");
+    FAIL("loaded fonts from a folder without fonts");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().code == "font.missing");
+    CHECK(e.diagnostic().where.file.find("templates") != std::string::npos);
+  }
+}
