@@ -7,6 +7,7 @@
 #include "data/read_data.h"
 #include "markup/parse_markup.h"
 #include "text/font.h"
+#include "text/formats.h"
 
 namespace vanban::pipeline {
 
@@ -27,6 +28,18 @@ void add_partials(const fs::path& folder, const fs::path& skip, mustache::Templa
     if (path.extension() != ".mustache" || path == skip) continue;
     // Partials beside the template are read after the shared ones and win over them.
     tmpl.partials[path.stem().string()] = read_file(path.string());
+  }
+}
+
+// Checks every field named "date" holds an ISO date that exists, so that a bad date is
+// reported at its place in the data file, not in the markup the template made of it.
+void check_dates(const data::Value& value) {
+  for (const auto& field : value.fields) {
+    const auto& child = field.get();
+    if (field.name == "date" && child.kind == data::Value::Kind::text && !child.text.empty()) {
+      text::parse_iso_date(child.plain_text(), child.where);
+    }
+    if (child.kind == data::Value::Kind::map) check_dates(child);
   }
 }
 
@@ -72,6 +85,7 @@ Generated generate(const std::string& data, const std::string& data_name, const 
   Generated out;
   // 1. Data: XML -> DataTree.
   const data::DataTree tree = data::read_data(data, data_name);
+  check_dates(tree.root);
   // 2. Template: the one asked for, else the one the data names.
   std::string template_name = options.template_name;
   if (template_name.empty()) {

@@ -2,6 +2,7 @@
 // output left behind when something fails.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "base/files.h"
@@ -57,6 +58,9 @@ TEST_CASE("an impossible date is reported at its place and an existing output is
   const auto result = run(cli("render " + quote(data) + " -o " + quote(out)));
   CHECK(result.exit_code == 1);
   CHECK(result.err.find("2019-02-30") != std::string::npos);
+  // Located in the data file, on the <date> line.
+  const auto date_line = std::count(xml.begin(), xml.begin() + static_cast<long>(xml.find("2019-02-30")), '\n') + 1;
+  CHECK(result.err.find(data + ":" + std::to_string(date_line) + ":") == 0);
   CHECK(result.err.find("[data.bad-date]") != std::string::npos);
   CHECK(read_file(out) == "previous output");
 }
