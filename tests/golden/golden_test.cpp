@@ -7,6 +7,9 @@
 #include <filesystem>
 #include <sstream>
 
+#include <unicode/normalizer2.h>
+#include <unicode/bytestream.h>
+
 #include "base/files.h"
 #include "output/trace_writer.h"
 #include "pipeline/generate.h"
@@ -51,4 +54,23 @@ void check_golden(const std::string& data_file, const std::string& trace_file) {
 
 TEST_CASE("golden: the seed plan 54/KH-UBND") {
   check_golden(testing::sample("ke-hoach-54.xml"), testing::source_dir() + "/tests/golden/plan/ke-hoach-54.trace");
+}
+
+TEST_CASE("NFD data renders exactly as NFC data") {
+  // "Unicode tổ hợp" from Unikey or macOS: the same plan, every letter decomposed.
+  const std::string nfc = read_file(testing::sample("ke-hoach-54.xml"));
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  REQUIRE(U_SUCCESS(status));
+  std::string decomposed;
+  icu::StringByteSink<std::string> sink(&decomposed);
+  nfd->normalizeUTF8(0, icu::StringPiece(nfc.data(), static_cast<int32_t>(nfc.size())), sink, nullptr, status);
+  REQUIRE(U_SUCCESS(status));
+  REQUIRE(decomposed != nfc);  // the test means something only if the input changed
+
+  pipeline::GenerateOptions options;
+  options.home = testing::source_dir();
+  const auto from_nfc = pipeline::generate(nfc, "nfc.xml", options);
+  const auto from_nfd = pipeline::generate(decomposed, "nfd.xml", options);
+  CHECK(output::write_trace(from_nfd.frame) == output::write_trace(from_nfc.frame));
 }
