@@ -1,14 +1,14 @@
 // In-process benchmark: renders the seed plan many times in one process and reports the
 // median time of each stage, with fonts and the template loaded once (as a batch would).
 //
-//   build/bench/vanban_bench_inprocess [RUNS] [RESULTS.md]
+//   build/bench/vanban_bench_inprocess [RUNS]
 //
-// Appends a row to RESULTS.md when given (bench/results.md in the repository).
+// Prints a header and a Markdown table row; bench/render-seed.sh adds the row to
+// bench/results-inprocess.md.
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -72,9 +72,5 @@ int main(int argc, char** argv) {
   std::snprintf(row, sizeof row, "| %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %zu |", runs, median(t_data),
                 median(t_template), median(t_markup), median(t_layout), median(t_pdf), median(t_total), bytes);
   std::printf("runs | data | template | markup | layout | pdf | total (median ms) | PDF bytes\n%s\n", row);
-  if (argc > 2) {
-    std::ofstream out(argv[2], std::ios::app);
-    out << row << '\n';
-  }
   return 0;
 }

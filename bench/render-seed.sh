@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: the whole process rendering the seed plan, median of N runs (default 10), and
-# the output size. Writes the figures to bench/results.md (a table row per run of this
-# script) and prints them.
+# the output size; then the in-process benchmark (median time of each stage over 200
+# renders). Appends a row to bench/results.md and to bench/results-inprocess.md, and prints
+# the figures.
 #
 #   bench/render-seed.sh [BUILD_DIR] [RUNS]
 set -euo pipefail
@@ -51,5 +52,22 @@ Target (issue 2): under 50 ms median, PDF at most 60 KB.
 HEAD
 fi
 echo "$row" >> "$results"
+
+inprocess="$root/bench/results-inprocess.md"
+if [ ! -f "$inprocess" ]; then
+  cat > "$inprocess" <<'HEAD'
+# In-process benchmark: the seed plan, stage by stage
+
+Written by `bench/render-seed.sh`, which runs `vanban_bench_inprocess 200`: fonts and the
+template loaded once, then the seed rendered 200 times; median milliseconds per stage.
+
+| date | commit | runs | data | template | markup | layout | pdf | total | PDF bytes |
+|---|---|---|---|---|---|---|---|---|---|
+HEAD
+fi
+figures=$("$build/bench/vanban_bench_inprocess" 200 | tail -1)
+echo "| $(date -u +%Y-%m-%d) | $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo -) $figures" >> "$inprocess"
+echo "in process (median ms): | runs | data | template | markup | layout | pdf | total | PDF bytes |"
+echo "                        $figures"
 echo "median $(ms "$median") ms (min $(ms "$min"), max $(ms "$max")) over $runs runs; $size bytes, ${pages:-?} pages"
 echo "$stats"
