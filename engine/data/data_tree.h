@@ -23,7 +23,7 @@ struct Emphasis {
 // A stretch of text with one emphasis.
 struct TextSpan {
   std::string text;
-  Emphasis emphasis;
+  Emphasis style;
 };
 
 struct Value;

@@ -2,6 +2,8 @@
 
 #include <pugixml.hpp>
 
+#include "base/prose.h"
+
 namespace vanban::data {
 
 std::string Value::plain_text() const {
@@ -18,8 +20,6 @@ const Value* Value::find(std::string_view name) const {
 }
 
 namespace {
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 
 bool is_emphasis_element(std::string_view name) {
@@ -47,7 +47,7 @@ class Reader {
   static void collect_spans(const pugi::xml_node& node, Emphasis emphasis, std::vector<TextSpan>& spans) {
     for (const auto& child : node.children()) {
       if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-        append_text(child.value(), emphasis, spans);
+        append_prose(spans, child.value(), emphasis);
       } else if (child.type() == pugi::node_element) {
         Emphasis inner = emphasis;
         const std::string_view name = child.name();
@@ -69,44 +69,13 @@ class Reader {
     collect_spans(element, emphasis, spans);
   }
 
-  static void append_text(std::string_view raw, Emphasis emphasis, std::vector<TextSpan>& spans) {
-    std::string text;
-    bool previous_space = !spans.empty() && !spans.back().text.empty() && spans.back().text.back() == ' ';
-    for (char c : raw) {
-      if (is_space(c)) {
-        if (!previous_space) text += ' ';
-        previous_space = true;
-      } else {
-        text += c;
-        previous_space = false;
-      }
-    }
-    if (text.empty()) return;
-    if (!spans.empty() && spans.back().emphasis == emphasis) {
-      spans.back().text += text;
-    } else {
-      spans.push_back({std::move(text), emphasis});
-    }
-  }
-
-  static void trim(std::vector<TextSpan>& spans) {
-    while (!spans.empty() && !spans.front().text.empty() && spans.front().text.front() == ' ') {
-      spans.front().text.erase(0, 1);
-      if (spans.front().text.empty()) spans.erase(spans.begin());
-    }
-    while (!spans.empty() && !spans.back().text.empty() && spans.back().text.back() == ' ') {
-      spans.back().text.pop_back();
-      if (spans.back().text.empty()) spans.pop_back();
-    }
-  }
-
   Value read(const pugi::xml_node& element) const {
     Value value;
     value.where = where(element);
     if (is_rich_text(element)) {
       value.kind = Value::Kind::text;
       collect_spans(element, {}, value.text);
-      trim(value.text);
+      trim_prose(value.text);
       return value;
     }
     value.kind = Value::Kind::map;
@@ -114,8 +83,8 @@ class Reader {
       Value text;
       text.where = value.where;
       std::vector<TextSpan> spans;
-      append_text(attribute.value(), {}, spans);
-      trim(spans);
+      append_prose(spans, attribute.value(), Emphasis{});
+      trim_prose(spans);
       text.text = std::move(spans);
       value.fields.push_back({attribute.name(), true, {std::move(text)}});
     }
@@ -127,10 +96,10 @@ class Reader {
       } else if (child.type() == pugi::node_element) {
         value.fields.push_back({child.name(), false, {read(child)}});
       } else if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-        append_text(child.value(), {}, own_text);
+        append_prose(own_text, child.value(), Emphasis{});
       }
     }
-    trim(own_text);
+    trim_prose(own_text);
     if (!own_text.empty()) {
       Value text;
       text.where = value.where;

@@ -4,6 +4,8 @@
 
 #include <pugixml.hpp>
 
+#include "base/prose.h"
+
 namespace vanban::markup {
 
 std::string plain_text(const Inlines& inlines) {
@@ -13,8 +15,6 @@ std::string plain_text(const Inlines& inlines) {
 }
 
 namespace {
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 class Parser {
  public:
@@ -44,7 +44,7 @@ class Parser {
   void collect_inlines(const pugi::xml_node& node, InlineStyle style, Inlines& out) const {
     for (const auto& child : node.children()) {
       if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-        append(child.value(), style, out);
+        append_prose(out, child.value(), style);
       } else if (child.type() == pugi::node_element) {
         const std::string_view name = child.name();
         InlineStyle inner = style;
@@ -58,39 +58,11 @@ class Parser {
     }
   }
 
-  static void append(std::string_view raw, InlineStyle style, Inlines& out) {
-    std::string text;
-    bool previous_space = !out.empty() && !out.back().text.empty() && out.back().text.back() == ' ';
-    for (char c : raw) {
-      if (is_space(c)) {
-        if (!previous_space) text += ' ';
-        previous_space = true;
-      } else {
-        text += c;
-        previous_space = false;
-      }
-    }
-    if (text.empty()) return;
-    if (!out.empty() && out.back().style == style) out.back().text += text;
-    else out.push_back({std::move(text), style});
-  }
-
-  static Inlines trimmed(Inlines runs) {
-    while (!runs.empty() && (runs.front().text.empty() || runs.front().text.front() == ' ')) {
-      if (!runs.front().text.empty()) runs.front().text.erase(0, 1);
-      if (runs.front().text.empty()) runs.erase(runs.begin());
-    }
-    while (!runs.empty() && (runs.back().text.empty() || runs.back().text.back() == ' ')) {
-      if (!runs.back().text.empty()) runs.back().text.pop_back();
-      if (runs.back().text.empty()) runs.pop_back();
-    }
-    return runs;
-  }
-
   Inlines inlines(const pugi::xml_node& node) const {
     Inlines out;
     collect_inlines(node, {}, out);
-    return trimmed(std::move(out));
+    trim_prose(out);
+    return out;
   }
 
   std::string attribute(const pugi::xml_node& node, const char* name, bool required) const {

@@ -33,9 +33,9 @@ std::string rich_text_markup(const std::vector<data::TextSpan>& spans) {
   std::string out;
   for (const auto& span : spans) {
     std::string open, close;
-    if (span.emphasis.bold) { open += "<b>"; close = "</b>" + close; }
-    if (span.emphasis.italic) { open += "<i>"; close = "</i>" + close; }
-    if (span.emphasis.underline) { open += "<u>"; close = "</u>" + close; }
+    if (span.style.bold) { open += "<b>"; close = "</b>" + close; }
+    if (span.style.italic) { open += "<i>"; close = "</i>" + close; }
+    if (span.style.underline) { open += "<u>"; close = "</u>" + close; }
     out += open + escape_markup(span.text) + close;
   }
   return out;
