@@ -1,6 +1,7 @@
 // Helpers for asserting on a laid-out Frame: find text items, measure them.
 #pragma once
 
+#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,6 +49,19 @@ inline double width_of(const text::FontFamily& fonts, const layout::TextItem& it
 
 inline double centre_of(const text::FontFamily& fonts, const layout::TextItem& item) {
   return item.x + width_of(fonts, item) / 2;
+}
+
+// The rule drawn just under a text (within 10 pt below its baseline), nearest its centre.
+inline std::optional<layout::RuleItem> rule_under(const layout::Frame& frame, const text::FontFamily& fonts,
+                                                  const FoundText& found) {
+  std::optional<layout::RuleItem> best;
+  const double centre = centre_of(fonts, found.item);
+  for (const auto& rule : rules_on(frame, found.page)) {
+    if (rule.y1 <= found.item.y || rule.y1 > found.item.y + 10) continue;
+    const double distance = std::abs((rule.x1 + rule.x2) / 2 - centre);
+    if (!best || distance < std::abs((best->x1 + best->x2) / 2 - centre)) best = rule;
+  }
+  return best;
 }
 
 }  // namespace vanban::testing

@@ -16,11 +16,11 @@ TEST_CASE("text elements become rich text with emphasis and collapsed whitespace
   REQUIRE(p->text.size() == 4);
   CHECK(p->text[0].text == "Báo cáo tổng kết (");
   CHECK(p->text[1].text == "Đây là nội dung ");
-  CHECK(p->text[1].emphasis.italic);
-  CHECK_FALSE(p->text[1].emphasis.bold);
+  CHECK(p->text[1].style.italic);
+  CHECK_FALSE(p->text[1].style.bold);
   CHECK(p->text[2].text == "quan trọng");
-  CHECK(p->text[2].emphasis.italic);
-  CHECK(p->text[2].emphasis.bold);
+  CHECK(p->text[2].style.italic);
+  CHECK(p->text[2].style.bold);
   CHECK(p->text[3].text == ").");
   CHECK(p->plain_text() == "Báo cáo tổng kết (Đây là nội dung quan trọng).");
 }

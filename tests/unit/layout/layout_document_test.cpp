@@ -94,15 +94,10 @@ TEST_CASE("§17.9-11 Quốc hiệu, Tiêu ngữ and the rule under it") {
   CHECK(gap > 0);
   CHECK(gap <= 1.2 * s.fonts.face(text::FaceStyle::bold).line_height() * motto->item.size);
   // A rule exactly as long as the motto, centred on it, just below it.
-  bool found = false;
-  for (const auto& rule : testing::rules_on(s.generated.frame, 0)) {
-    if (rule.y1 <= motto->item.y || rule.y1 > motto->item.y + 10) continue;
-    if (std::abs((rule.x1 + rule.x2) / 2 - centre_of(s.fonts, motto->item)) > mm(20)) continue;  // the other column's
-    found = true;
-    CHECK(rule.x2 - rule.x1 == Approx(width_of(s.fonts, motto->item)).margin(mm(2)));
-    CHECK((rule.x1 + rule.x2) / 2 == Approx(centre_of(s.fonts, motto->item)).margin(mm(1)));
-  }
-  CHECK(found);
+  const auto rule = testing::rule_under(s.generated.frame, s.fonts, *motto);
+  REQUIRE(rule);
+  CHECK(rule->x2 - rule->x1 == Approx(width_of(s.fonts, motto->item)).margin(mm(2)));
+  CHECK((rule->x1 + rule->x2) / 2 == Approx(centre_of(s.fonts, motto->item)).margin(mm(1)));
 }
 
 TEST_CASE("§17.12-16 issuer, its rule, the Số line and the date line") {
@@ -115,17 +110,13 @@ TEST_CASE("§17.12-16 issuer, its rule, the Số line and the date line") {
   REQUIRE(date);
   CHECK(issuer->item.face == text::FaceStyle::bold);
   CHECK(centre_of(s.fonts, issuer->item) < (left_margin + right_edge) / 2);
-  bool found = false;
-  for (const auto& rule : testing::rules_on(s.generated.frame, 0)) {
-    if (rule.y1 <= issuer->item.y || rule.y1 > issuer->item.y + 10) continue;
-    if (std::abs((rule.x1 + rule.x2) / 2 - centre_of(s.fonts, issuer->item)) > mm(20)) continue;  // the other column's
-    found = true;
-    const double ratio = (rule.x2 - rule.x1) / width_of(s.fonts, issuer->item);
-    CHECK(ratio >= 1.0 / 3);
-    CHECK(ratio <= 0.5);
-    CHECK((rule.x1 + rule.x2) / 2 == Approx(centre_of(s.fonts, issuer->item)).margin(mm(1)));
-  }
-  CHECK(found);
+  // A rule of 1/3–1/2 of the issuer line, centred on it.
+  const auto rule = testing::rule_under(s.generated.frame, s.fonts, *issuer);
+  REQUIRE(rule);
+  const double ratio = (rule->x2 - rule->x1) / width_of(s.fonts, issuer->item);
+  CHECK(ratio >= 1.0 / 3);
+  CHECK(ratio <= 0.5);
+  CHECK((rule->x1 + rule->x2) / 2 == Approx(centre_of(s.fonts, issuer->item)).margin(mm(1)));
   CHECK(number->item.size == 13);
   CHECK(number->item.face == text::FaceStyle::regular);
   CHECK(centre_of(s.fonts, number->item) == Approx(centre_of(s.fonts, issuer->item)).margin(mm(1)));
@@ -144,6 +135,19 @@ TEST_CASE("§17.17 the type name and trích yếu: bold, centred, a short rule u
   CHECK(type->item.face == text::FaceStyle::bold);
   CHECK(type->item.size == 14);
   CHECK(centre_of(s.fonts, type->item) == Approx((left_margin + right_edge) / 2).margin(mm(2)));
+  // The trích yếu's last line, then a rule of 1/3–1/2 of the widest subject line, centred.
+  const auto first = find_text(s.generated.frame, "Tổ chức Hội nghị điển hình tiên tiến và Đại hội Thi đua yêu nước thị xã");
+  const auto last = find_text(s.generated.frame, "Duyên Hải lần thứ I, tiến tới Đại hội Thi đua yêu nước tỉnh lần thứ V");
+  REQUIRE(first);
+  REQUIRE(last);
+  CHECK(first->item.face == text::FaceStyle::bold);
+  CHECK(centre_of(s.fonts, last->item) == Approx((left_margin + right_edge) / 2).margin(mm(2)));
+  const auto rule = testing::rule_under(s.generated.frame, s.fonts, *last);
+  REQUIRE(rule);
+  const double widest = std::max(width_of(s.fonts, first->item), width_of(s.fonts, last->item));
+  CHECK((rule->x2 - rule->x1) / widest >= 1.0 / 3);
+  CHECK((rule->x2 - rule->x1) / widest <= 0.5);
+  CHECK((rule->x1 + rule->x2) / 2 == Approx((left_margin + right_edge) / 2).margin(mm(1)));
 }
 
 TEST_CASE("§17.20 body paragraphs: 14 pt, first lines indented 1.27 cm") {
