@@ -96,8 +96,9 @@ class DocumentLayout {
     items.push_back(RuleItem{cx - length / 2, y, cx + length / 2, y, s_.rule_thickness});
   }
 
-  // The gap between a baseline and a rule drawn under its line: just below the descenders.
-  double rule_offset(FaceStyle face, double size) const { return descent(face, size) + 2.5; }
+  // The gap between a baseline and a rule drawn under its line: clear of the descenders, so
+  // the rule reads as a line of its own, not an underline.
+  double rule_offset(FaceStyle face, double size) const { return descent(face, size) + 4.0; }
 
   std::vector<StyledRun> styled_runs(const markup::Inlines& inlines, bool force_bold = false, bool upper = false) const {
     std::vector<StyledRun> runs;
