@@ -189,6 +189,12 @@ class TemplateContext : public km::basic_context<std::string> {
       if (dot == std::string::npos) break;
       begin = dot + 1;
     }
+    // "@root.a.b" starts at the top of the data, whatever the sections around it.
+    if (parts.front() == "@root") {
+      const km::data* value = stack_.front();
+      for (std::size_t i = 1; value && i < parts.size(); ++i) value = data_.lookup(value, parts[i]);
+      return value;
+    }
     for (auto scope = stack_.rbegin(); scope != stack_.rend(); ++scope) {
       const km::data* value = data_.lookup(*scope, parts.front());
       for (std::size_t i = 1; value && i < parts.size(); ++i) value = data_.lookup(value, parts[i]);

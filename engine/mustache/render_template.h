@@ -7,6 +7,7 @@
 //  - an empty value is false, so {{#parent}}…{{/parent}} skips a missing parent body;
 //  - every map holds every field name used anywhere in the data, false where it has no such
 //    field: a name always means the innermost map's own field, never an outer one's;
+//    {{@root.name}} reaches the top of the data from anywhere;
 //  - a name that occurs once is that value; a name that repeats is a list in document order;
 //  - every map also has "content": its child elements in document order, each as a
 //    one-entry map {name: value}, so a template can walk mixed blocks (paragraphs, items,

@@ -39,6 +39,11 @@ TEST_CASE("a name means the innermost map's field, never an outer one's") {
   CHECK(render(tmpl, xml) == "1=-;2=T;");
 }
 
+TEST_CASE("@root reaches the top of the data from inside any section") {
+  const std::string xml = "<d><number>54</number><section><item number='1'>a</item></section></d>";
+  CHECK(render("{{#section}}{{#item}}{{number}}/{{@root.number}}{{/item}}{{/section}}", xml) == "1/54");
+}
+
 TEST_CASE("repeated names are lists, single names are values, empty values are false") {
   const std::string xml = "<d><r>a</r><r>b</r><one>c</one><parent></parent></d>";
   CHECK(render("{{#r}}<{{.}}>{{/r}}|{{#one}}<{{.}}>{{/one}}|{{#parent}}P{{/parent}}{{^parent}}none{{/parent}}", xml) ==
