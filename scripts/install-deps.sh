@@ -8,8 +8,9 @@ packages=(
   cmake g++ make pkg-config
   # engine libraries
   libhpdf-dev libkainjow-mustache-dev libpugixml-dev libicu-dev libharfbuzz-dev libcli11-dev
-  # tests: Catch2 v2, and PDF readers used to check what a reader sees
-  catch2 poppler-utils mupdf-tools qpdf
+  # tests: Catch2 v2, a JSON reader for the Mustache spec files, and the PDF readers used
+  # to check what a reader sees
+  catch2 nlohmann-json3-dev poppler-utils mupdf-tools qpdf
 )
 
 missing=()
