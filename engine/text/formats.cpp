@@ -43,6 +43,7 @@ std::string format_date_vi(const CalendarDate& date) {
 }
 
 std::string format_place_date(const std::string& place, const CalendarDate& date) {
+  if (place.empty()) return format_date_vi(date);
   return place + ", " + format_date_vi(date);
 }
 

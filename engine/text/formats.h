@@ -20,7 +20,8 @@ CalendarDate parse_iso_date(const std::string& iso, const SourceLocation& where)
 // "ngày 29 tháng 6 năm 2019").
 std::string format_date_vi(const CalendarDate& date);
 
-// Writes the place-and-date line: "Duyên Hải, ngày 26 tháng 8 năm 2019".
+// Writes the place-and-date line: "Duyên Hải, ngày 26 tháng 8 năm 2019" (without a place,
+// just the date).
 std::string format_place_date(const std::string& place, const CalendarDate& date);
 
 // Writes the Số line: "Số: 54/KH-UBND"; numbers 1–9 are written 01–09 and no spaces stand

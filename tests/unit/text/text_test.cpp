@@ -73,6 +73,7 @@ TEST_CASE("the date line writes a zero before days 1-9 and months 1-2 only") {
   CHECK(text::format_date_vi(text::parse_iso_date("2019-12-10", here)) == "ngày 10 tháng 12 năm 2019");
   CHECK(text::format_place_date("Duyên Hải", text::parse_iso_date("2019-08-26", here)) ==
         "Duyên Hải, ngày 26 tháng 8 năm 2019");
+  CHECK(text::format_place_date("", text::parse_iso_date("2019-08-26", here)) == "ngày 26 tháng 8 năm 2019");
 }
 
 TEST_CASE("impossible and malformed dates are errors at their place") {
