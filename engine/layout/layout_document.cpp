@@ -96,6 +96,32 @@ class DocumentLayout {
     items.push_back(RuleItem{cx - length / 2, y, cx + length / 2, y, s_.rule_thickness});
   }
 
+  struct CentredLines {
+    double widest = 0;
+    double last_baseline = 0;
+  };
+
+  // Sets text centred on cx, wrapped into balanced lines no wider than width when it does
+  // not fit on one; each line takes one single line height from y, which moves down.
+  CentredLines put_centred_lines(std::vector<Item>& items, const std::string& text, FaceStyle face, double size,
+                                 double cx, double width, double& y) const {
+    ParagraphSpec spec;
+    spec.runs = {{text, face, false}};
+    spec.size = size;
+    spec.width = width;
+    spec.align = Align::center;
+    spec.balanced = true;
+    CentredLines placed;
+    for (const auto& line : layout_paragraph(spec, fonts_)) {
+      const double baseline = y + ascent(face, size);
+      for (const auto& run : line.runs) put_text(items, cx - width / 2 + run.x, baseline, run.face, size, run.text);
+      placed.widest = std::max(placed.widest, line.natural_width);
+      placed.last_baseline = baseline;
+      y += single_line(face, size);
+    }
+    return placed;
+  }
+
   // The gap between a baseline and a rule drawn under its line: clear of the descenders, so
   // the rule reads as a line of its own, not an underline.
   double rule_offset(FaceStyle face, double size) const { return descent(face, size) + 4.0; }
@@ -129,16 +155,13 @@ class DocumentLayout {
     double left_rule_y = top;
     const double size = s_.issuer_size;
     for (const auto& line : header.parent_lines) {
-      const double baseline = y + ascent(FaceStyle::regular, size);
-      put_centred(page.items, left_centre_, baseline, FaceStyle::regular, size, line_text(line, true));
-      y += single_line(FaceStyle::regular, size);
+      put_centred_lines(page.items, line_text(line, true), FaceStyle::regular, size, left_centre_, left_column_width_, y);
     }
     for (const auto& line : header.issuer_lines) {
-      const double baseline = y + ascent(FaceStyle::bold, size);
-      issuer_width = std::max(issuer_width, put_centred(page.items, left_centre_, baseline, FaceStyle::bold, size,
-                                                        line_text(line, true)));
-      y += single_line(FaceStyle::bold, size);
-      left_rule_y = baseline + rule_offset(FaceStyle::bold, size);
+      const auto placed =
+          put_centred_lines(page.items, line_text(line, true), FaceStyle::bold, size, left_centre_, left_column_width_, y);
+      issuer_width = std::max(issuer_width, placed.widest);
+      left_rule_y = placed.last_baseline + rule_offset(FaceStyle::bold, size);
     }
     put_rule(page.items, left_centre_, left_rule_y, issuer_width * s_.issuer_rule_share);
 
@@ -282,20 +305,20 @@ class DocumentLayout {
     slice.break_before_allowed = false;
     const double size = s_.signature_size;
     const double first_baseline = ascent(FaceStyle::bold, size);
-    double baseline = first_baseline;
     double right_bottom = 0;
     // The signature column goes after Nơi nhận in the content stream, so that text
     // extraction reads the closing in the order of the page, left column first.
     std::vector<Item> signature_items;
+    const double column = width_ - left_column_width_;
+    double right_y = 0;
     for (const auto& line : doc_.signature.authority_lines) {
-      put_centred(signature_items, right_centre_, baseline, FaceStyle::bold, size, line_text(line, true));
-      right_bottom = baseline + descent(FaceStyle::bold, size);
-      baseline += single_line(FaceStyle::bold, size);
+      right_bottom = put_centred_lines(signature_items, line_text(line, true), FaceStyle::bold, size, right_centre_,
+                                       column, right_y).last_baseline + descent(FaceStyle::bold, size);
     }
     if (!doc_.signature.name.empty()) {
-      baseline += s_.signature_space;
-      put_centred(signature_items, right_centre_, baseline, FaceStyle::bold, size, line_text(doc_.signature.name, false));
-      right_bottom = baseline + descent(FaceStyle::bold, size);
+      right_y += s_.signature_space;
+      right_bottom = put_centred_lines(signature_items, line_text(doc_.signature.name, false), FaceStyle::bold, size,
+                                       right_centre_, column, right_y).last_baseline + descent(FaceStyle::bold, size);
     }
 
     double left_bottom = 0;

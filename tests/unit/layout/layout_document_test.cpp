@@ -216,3 +216,35 @@ TEST_CASE("margins outside Decree 30's ranges are refused") {
     CHECK(e.diagnostic().code == "settings.margin");
   }
 }
+
+TEST_CASE("a long issuer name or authority line wraps inside its column") {
+  std::string xml = read_file(testing::sample("ke-hoach-54.xml"));
+  xml.replace(xml.find("<line>Ủy ban nhân dân</line>"), std::string("<line>Ủy ban nhân dân</line>").size(),
+              "<line>Sở Giáo dục và Đào tạo thành phố Hồ Chí Minh</line>");
+  xml.replace(xml.find("<on-behalf-of>Ủy ban nhân dân</on-behalf-of>"),
+              std::string("<on-behalf-of>Ủy ban nhân dân</on-behalf-of>").size(),
+              "<on-behalf-of>Ủy ban nhân dân thành phố Hồ Chí Minh và các quận huyện</on-behalf-of>");
+  pipeline::GenerateOptions options;
+  options.home = testing::source_dir();
+  const auto generated = pipeline::generate(xml, "long.xml", options);
+  const text::FontFamily fonts = text::load_font_family(testing::fonts_dir());
+  const double column = (right_edge - left_margin) * 0.4;
+  int issuer_lines = 0, authority_lines = 0;
+  for (const auto& found : testing::all_texts(generated.frame)) {
+    const auto& t = found.item;
+    if (found.page == 0 && t.face == text::FaceStyle::bold && t.size == 13 && t.y < mm(50) &&
+        centre_of(fonts, t) < left_margin + column) {
+      ++issuer_lines;  // the left column's bold lines: the issuer
+      INFO(t.text);
+      CHECK(t.x >= left_margin - 0.01);
+      CHECK(t.x + width_of(fonts, t) <= left_margin + column + 0.01);
+    }
+    if (t.face == text::FaceStyle::bold && t.size == 14 && t.x > left_margin + column - 1 &&
+        t.text.find("HỒ CHÍ MINH") != std::string::npos) {
+      ++authority_lines;
+      CHECK(t.x + width_of(fonts, t) <= right_edge + 0.01);
+    }
+  }
+  CHECK(issuer_lines >= 3);  // the long name took two lines, plus THỊ XÃ DUYÊN HẢI
+  CHECK(authority_lines >= 1);
+}
