@@ -1,6 +1,7 @@
 #include "layout/paragraph.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "text/unicode.h"
 
@@ -126,88 +127,90 @@ void add_run(std::vector<PlacedRun>& runs, double x, const Fragment& fragment, b
   runs.push_back({x, fragment.width, fragment.text, fragment.face, fragment.underline});
 }
 
+// Break: total fit for justified text; first fit for ragged text, with the measure narrowed
+// for balanced centred text as far as first fit still needs the same number of lines.
+std::vector<LineBreak> choose_breaks(const ParagraphSpec& spec, const std::vector<Word>& words,
+                                     const std::vector<BreakItem>& items, double full) {
+  auto widths_for = [first = spec.first_indent](double measure) {
+    return [measure, first](std::size_t line) { return line == 0 ? measure - first : measure; };
+  };
+  if (spec.align == Align::justify) return break_total_fit(items, widths_for(full), spec.break_params);
+  auto breaks = break_first_fit(items, widths_for(full));
+  if (!spec.balanced || breaks.size() < 2) return breaks;
+  double low = 0, high = full;
+  for (const auto& word : words) low = std::max(low, word.width);
+  for (int step = 0; step < 24 && high - low > 0.5; ++step) {
+    const double middle = (low + high) / 2;
+    if (break_first_fit(items, widths_for(middle)).size() == breaks.size()) high = middle;
+    else low = middle;
+  }
+  return break_first_fit(items, widths_for(high));
+}
+
+// Finalize: places the words of one line. Justified lines take the breaker's ratio; a last
+// line never stretches, but it shrinks when the breaker chose to squeeze it (ratio < 0).
+ParagraphLine finalize_line(const ParagraphSpec& spec, const std::vector<Word>& words,
+                            const std::vector<int>& line_words, const LineBreak& line_break, bool first_line,
+                            bool last_line, double full) {
+  ParagraphLine line;
+  for (std::size_t k = 0; k < line_words.size(); ++k) {
+    line.natural_width += words[line_words[k]].width;
+    if (k + 1 < line_words.size()) line.natural_width += words[line_words[k]].space_width;
+  }
+  const double available = full - (first_line ? spec.first_indent : 0);
+  const bool stretch_spaces =
+      spec.align == Align::justify && line_words.size() > 1 && (!last_line || line_break.ratio < 0);
+  line.ratio = stretch_spaces ? std::clamp(line_break.ratio, -1.0, 1e3) : 0;
+  double shrinkable = 0;
+  if (stretch_spaces) {
+    for (std::size_t k = 0; k + 1 < line_words.size(); ++k) shrinkable += words[line_words[k]].space_width * space_shrink;
+  }
+  line.overfull = line.natural_width - shrinkable > available + 0.01;
+  double x = spec.indent + (first_line ? spec.first_indent : 0);
+  if (spec.align == Align::center) x += (available - line.natural_width) / 2;
+  if (spec.align == Align::right) x += available - line.natural_width;
+  for (std::size_t k = 0; k < line_words.size(); ++k) {
+    const Word& word = words[line_words[k]];
+    const bool last_word = k + 1 == line_words.size();
+    for (std::size_t f = 0; f < word.fragments.size(); ++f) {
+      Fragment fragment = word.fragments[f];
+      // A justified word carries its space as text so that copied text keeps it; its
+      // position comes from the layout, not from the space's advance.
+      if (stretch_spaces && !last_word && f + 1 == word.fragments.size() && fragment.face == word.space_face) {
+        fragment.text += word.space;
+      }
+      add_run(line.runs, x, fragment, !stretch_spaces);
+      x += word.fragments[f].width;
+    }
+    if (last_word) break;
+    double space = word.space_width;
+    if (stretch_spaces) space += line.ratio >= 0 ? line.ratio * space * space_stretch : line.ratio * space * space_shrink;
+    if (!stretch_spaces) add_run(line.runs, x, Fragment{word.space, word.space_face, false, space}, true);
+    else if (word.fragments.back().face != word.space_face) line.runs.push_back({x, 0, word.space, word.space_face, false});
+    x += space;
+  }
+  return line;
+}
+
 }  // namespace
 
 std::vector<ParagraphLine> layout_paragraph(const ParagraphSpec& spec, const text::FontFamily& fonts) {
   const auto words = prepare_words(spec, fonts);
   if (words.empty()) return {};
-  const bool justify = spec.align == Align::justify;
   std::vector<int> box_word;
-  const auto items = make_items(words, justify, box_word);
-
+  const auto items = make_items(words, spec.align == Align::justify, box_word);
   const double full = spec.width - spec.indent;
-  auto widths_for = [&](double measure) {
-    return [measure, first = spec.first_indent](std::size_t line) { return line == 0 ? measure - first : measure; };
-  };
-  std::vector<LineBreak> breaks;
-  if (justify) {
-    breaks = break_total_fit(items, widths_for(full), spec.break_params);
-  } else {
-    breaks = break_first_fit(items, widths_for(full));
-    if (spec.balanced && breaks.size() > 1) {
-      // Shrink the measure while first fit still needs the same number of lines.
-      double low = 0, high = full;
-      for (const auto& word : words) low = std::max(low, word.width);
-      for (int step = 0; step < 24 && high - low > 0.5; ++step) {
-        const double middle = (low + high) / 2;
-        if (break_first_fit(items, widths_for(middle)).size() == breaks.size()) high = middle;
-        else low = middle;
-      }
-      breaks = break_first_fit(items, widths_for(high));
-    }
-  }
+  const auto breaks = choose_breaks(spec, words, items, full);
 
   std::vector<ParagraphLine> lines;
   std::size_t item = 0;
-  for (std::size_t line_index = 0; line_index < breaks.size(); ++line_index) {
-    const auto& line_break = breaks[line_index];
-    const bool last_line = line_index + 1 == breaks.size();
+  for (std::size_t index = 0; index < breaks.size(); ++index) {
     std::vector<int> line_words;
-    for (; item < line_break.position; ++item) {
+    for (; item < breaks[index].position; ++item) {
       if (box_word[item] >= 0) line_words.push_back(box_word[item]);
     }
     if (line_words.empty()) continue;
-    ParagraphLine line;
-    for (std::size_t k = 0; k < line_words.size(); ++k) {
-      line.natural_width += words[line_words[k]].width;
-      if (k + 1 < line_words.size()) line.natural_width += words[line_words[k]].space_width;
-    }
-    const double available = full - (line_index == 0 ? spec.first_indent : 0);
-    // Justified lines take the breaker's ratio; a last line never stretches, but it shrinks
-    // when the breaker chose to squeeze it (ratio < 0).
-    const bool stretch_spaces = justify && line_words.size() > 1 && (!last_line || line_break.ratio < 0);
-    line.ratio = stretch_spaces ? std::clamp(line_break.ratio, -1.0, 1e3) : 0;
-    double shrinkable = 0;
-    if (stretch_spaces) {
-      for (std::size_t k = 0; k + 1 < line_words.size(); ++k) shrinkable += words[line_words[k]].space_width * space_shrink;
-    }
-    line.overfull = line.natural_width - shrinkable > available + 0.01;
-    double x = spec.indent + (line_index == 0 ? spec.first_indent : 0);
-    if (spec.align == Align::center) x += (available - line.natural_width) / 2;
-    if (spec.align == Align::right) x += available - line.natural_width;
-    for (std::size_t k = 0; k < line_words.size(); ++k) {
-      const Word& word = words[line_words[k]];
-      const bool last_word = k + 1 == line_words.size();
-      for (std::size_t f = 0; f < word.fragments.size(); ++f) {
-        Fragment fragment = word.fragments[f];
-        // A justified word carries its space as text so that copied text keeps it; its
-        // position comes from the layout, not from the space's advance.
-        if (stretch_spaces && !last_word && f + 1 == word.fragments.size() && fragment.face == word.space_face) {
-          fragment.text += word.space;
-        }
-        add_run(line.runs, x, fragment, !stretch_spaces);
-        x += word.fragments[f].width;
-      }
-      if (last_word) break;
-      double space = word.space_width;
-      if (stretch_spaces) space += line.ratio >= 0 ? line.ratio * space * space_stretch : line.ratio * space * space_shrink;
-      if (!stretch_spaces) add_run(line.runs, x, Fragment{word.space, word.space_face, false, space}, true);
-      else if (word.fragments.back().face != word.space_face) {
-        line.runs.push_back({x, 0, word.space, word.space_face, false});
-      }
-      x += space;
-    }
-    lines.push_back(std::move(line));
+    lines.push_back(finalize_line(spec, words, line_words, breaks[index], index == 0, index + 1 == breaks.size(), full));
   }
   return lines;
 }
