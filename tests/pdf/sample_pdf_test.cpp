@@ -142,3 +142,24 @@ TEST_CASE("the PDF is valid, at most 60 KB, and the same bytes every time") {
               .exit_code == 0);
   CHECK(read_file(again) == read_file(rendered().pdf));
 }
+
+TEST_CASE("the text also copies out through the ToUnicode maps, which are conformant") {
+  // mutool reads text through the ToUnicode maps (poppler falls back to the codes when a
+  // map is broken, so it alone cannot prove them).
+  const auto text = run("mutool draw -F txt -o - " + quote(rendered().pdf) + " 2>/dev/null");
+  REQUIRE(text.exit_code == 0);
+  const std::string flat = collapse_spaces(text.out);
+  for (const char* line : {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                           "Duyên Hải, ngày 26 tháng 8 năm 2019", "Ủy ban nhân dân các xã, phường nghiêm túc thực hiện./.",
+                           "Lê Vũ Phương"}) {
+    INFO(line);
+    CHECK(flat.find(line) != std::string::npos);
+  }
+  // Uncompressed, every ToUnicode map is bfchar entries; libharu's own used begincidrange,
+  // an operator a ToUnicode map may not hold (libraries.md §1.3).
+  const std::string qdf = (rendered().dir / "qdf.pdf").string();
+  REQUIRE(run("qpdf --qdf --object-streams=disable " + quote(rendered().pdf) + " " + quote(qdf)).exit_code == 0);
+  const std::string raw = read_file(qdf);
+  CHECK(raw.find("beginbfchar") != std::string::npos);
+  CHECK(raw.find("begincidrange") == std::string::npos);
+}
