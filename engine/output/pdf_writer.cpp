@@ -149,13 +149,16 @@ std::string to_unicode_cmap(const std::set<char32_t>& code_points) {
   return out;
 }
 
+// Rewrites libharu's ToUnicode stream of a font in place with ours. Its dictionary keeps
+// only what a ToUnicode stream needs: libharu labelled it as an encoding CMap.
 void replace_to_unicode(HaruDocument& document, HPDF_Font font, const std::set<char32_t>& code_points) {
-  HPDF_Doc doc = document.get();
-  HPDF_Dict stream = HPDF_DictStream_New(doc->mmgr, doc->xref);
-  if (!stream) document.check("creating a ToUnicode map");
-  HPDF_Stream_WriteStr(stream->stream, to_unicode_cmap(code_points).c_str());
-  stream->filter = doc->compression_mode & HPDF_COMP_TEXT ? HPDF_STREAM_FILTER_FLATE_DECODE : HPDF_STREAM_FILTER_NONE;
-  HPDF_Dict_Add(static_cast<HPDF_Dict>(font), "ToUnicode", stream);
+  const auto map = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(static_cast<HPDF_Dict>(font), "ToUnicode", HPDF_OCLASS_DICT));
+  if (!map || !map->stream) fail("pdf.font", "libharu gave a font no ToUnicode map to rewrite");
+  HPDF_MemStream_FreeData(map->stream);
+  HPDF_Stream_WriteStr(map->stream, to_unicode_cmap(code_points).c_str());
+  // RemoveElement returns "not found" without touching libharu's error state; GetItem
+  // would raise an error for a key of another class.
+  for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode"}) HPDF_Dict_RemoveElement(map, key);
   document.check("writing a ToUnicode map");
 }
 

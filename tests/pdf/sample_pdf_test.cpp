@@ -155,10 +155,12 @@ TEST_CASE("the text also copies out through the ToUnicode maps, which are confor
     INFO(line);
     CHECK(flat.find(line) != std::string::npos);
   }
-  // Uncompressed, every ToUnicode map is bfchar entries; libharu's own used begincidrange,
-  // an operator a ToUnicode map may not hold (libraries.md §1.3).
+  // Uncompressed, with unreferenced objects kept, every ToUnicode map is bfchar entries;
+  // libharu's own used begincidrange, an operator a ToUnicode map may not hold
+  // (libraries.md §1.3), and no copy of it lingers in the file.
   const std::string qdf = (rendered().dir / "qdf.pdf").string();
-  REQUIRE(run("qpdf --qdf --object-streams=disable " + quote(rendered().pdf) + " " + quote(qdf)).exit_code == 0);
+  REQUIRE(run("qpdf --qdf --preserve-unreferenced --object-streams=disable " + quote(rendered().pdf) + " " + quote(qdf))
+              .exit_code == 0);
   const std::string raw = read_file(qdf);
   CHECK(raw.find("beginbfchar") != std::string::npos);
   CHECK(raw.find("begincidrange") == std::string::npos);
