@@ -21,9 +21,16 @@ const Value* Value::find(std::string_view name) const {
 
 namespace {
 
-
 bool is_emphasis_element(std::string_view name) {
   return name == "b" || name == "i" || name == "u" || name == "strong" || name == "em";
+}
+
+// The emphasis inside an element: what is around it, plus what the element adds.
+Emphasis with_emphasis_of(std::string_view element, Emphasis around) {
+  if (element == "b" || element == "strong") around.bold = true;
+  if (element == "i" || element == "em") around.italic = true;
+  if (element == "u") around.underline = true;
+  return around;
 }
 
 class Reader {
@@ -49,24 +56,9 @@ class Reader {
       if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
         append_prose(spans, child.value(), emphasis);
       } else if (child.type() == pugi::node_element) {
-        Emphasis inner = emphasis;
-        const std::string_view name = child.name();
-        if (name == "b" || name == "strong") inner.bold = true;
-        if (name == "i" || name == "em") inner.italic = true;
-        if (name == "u") inner.underline = true;
-        collect_spans(child, inner, spans);
+        collect_spans(child, with_emphasis_of(child.name(), emphasis), spans);
       }
     }
-  }
-
-  // Appends an emphasis element (and what it holds) to spans with its emphasis.
-  static void collect_emphasis(const pugi::xml_node& element, std::vector<TextSpan>& spans) {
-    Emphasis emphasis;
-    const std::string_view name = element.name();
-    emphasis.bold = name == "b" || name == "strong";
-    emphasis.italic = name == "i" || name == "em";
-    emphasis.underline = name == "u";
-    collect_spans(element, emphasis, spans);
   }
 
   Value read(const pugi::xml_node& element) const {
@@ -92,7 +84,7 @@ class Reader {
     for (const auto& child : element.children()) {
       if (child.type() == pugi::node_element && is_emphasis_element(child.name()) && is_rich_text(child)) {
         // Emphasis is part of the element's own text, not a field: <item n="3">… (<i>…</i>)</item>
-        collect_emphasis(child, own_text);
+        collect_spans(child, with_emphasis_of(child.name(), {}), own_text);
       } else if (child.type() == pugi::node_element) {
         value.fields.push_back({child.name(), false, {read(child)}});
       } else if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
