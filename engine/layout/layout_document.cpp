@@ -101,12 +101,12 @@ class DocumentLayout {
     double last_baseline = 0;
   };
 
-  // Sets text centred on cx, wrapped into balanced lines no wider than width when it does
-  // not fit on one; each line takes one single line height from y, which moves down.
-  CentredLines put_centred_lines(std::vector<Item>& items, const std::string& text, FaceStyle face, double size,
+  // Sets runs centred on cx, wrapped into balanced lines no wider than width when they do
+  // not fit on one; each line takes the single line height of face from y, which moves down.
+  CentredLines put_centred_lines(std::vector<Item>& items, std::vector<StyledRun> runs, FaceStyle face, double size,
                                  double cx, double width, double& y) const {
     ParagraphSpec spec;
-    spec.runs = {{text, face, false}};
+    spec.runs = std::move(runs);
     spec.size = size;
     spec.width = width;
     spec.align = Align::center;
@@ -155,11 +155,13 @@ class DocumentLayout {
     double left_rule_y = top;
     const double size = s_.issuer_size;
     for (const auto& line : header.parent_lines) {
-      put_centred_lines(page.items, line_text(line, true), FaceStyle::regular, size, left_centre_, left_column_width_, y);
+      put_centred_lines(page.items, styled_runs(line, false, true), FaceStyle::regular, size, left_centre_,
+                        left_column_width_, y);
     }
     for (const auto& line : header.issuer_lines) {
       const auto placed =
-          put_centred_lines(page.items, line_text(line, true), FaceStyle::bold, size, left_centre_, left_column_width_, y);
+          put_centred_lines(page.items, styled_runs(line, true, true), FaceStyle::bold, size, left_centre_,
+                            left_column_width_, y);
       issuer_width = std::max(issuer_width, placed.widest);
       left_rule_y = placed.last_baseline + rule_offset(FaceStyle::bold, size);
     }
@@ -192,8 +194,8 @@ class DocumentLayout {
       const double column = width_ - left_column_width_;
       double date_size = s_.date_size;
       if (width_of(line, FaceStyle::italic, date_size) > column) date_size = std::min(date_size, 13.0);
-      const double w13 = width_of(line, FaceStyle::italic, date_size);
-      if (w13 > column) date_size *= column / w13;
+      const double width = width_of(line, FaceStyle::italic, date_size);
+      if (width > column) date_size *= column / width;
       put_centred(page.items, right_centre_, baseline, FaceStyle::italic, date_size, line);
     }
     return baseline + descent(FaceStyle::regular, s_.number_size);
@@ -211,23 +213,10 @@ class DocumentLayout {
       put_centred(page.items, page_centre, baseline, FaceStyle::bold, size, text::to_upper_vi(text::to_nfc(doc_.title.type)));
       y += single_line(FaceStyle::bold, size);
     }
-    double widest = 0;
-    double last_baseline = y;
-    if (!doc_.title.subject.empty()) {
-      ParagraphSpec spec;
-      spec.runs = styled_runs(doc_.title.subject, true);
-      spec.size = size;
-      spec.width = width_;
-      spec.align = Align::center;
-      spec.balanced = true;
-      for (const auto& line : layout_paragraph(spec, fonts_)) {
-        const double baseline = y + ascent(FaceStyle::bold, size);
-        for (const auto& run : line.runs) put_text(page.items, left_ + run.x, baseline, run.face, size, run.text);
-        widest = std::max(widest, line.natural_width);
-        last_baseline = baseline;
-        y += single_line(FaceStyle::bold, size);
-      }
-    }
+    const auto subject =
+        put_centred_lines(page.items, styled_runs(doc_.title.subject, true), FaceStyle::bold, size, page_centre, width_, y);
+    const double widest = subject.widest;
+    const double last_baseline = doc_.title.subject.empty() ? y : subject.last_baseline;
     const double rule_y = last_baseline + rule_offset(FaceStyle::bold, size);
     if (widest > 0) put_rule(page.items, page_centre, rule_y, widest * s_.subject_rule_share);
     return rule_y + single_line(FaceStyle::regular, s_.body_size) / 2;
@@ -312,12 +301,12 @@ class DocumentLayout {
     const double column = width_ - left_column_width_;
     double right_y = 0;
     for (const auto& line : doc_.signature.authority_lines) {
-      right_bottom = put_centred_lines(signature_items, line_text(line, true), FaceStyle::bold, size, right_centre_,
+      right_bottom = put_centred_lines(signature_items, styled_runs(line, true, true), FaceStyle::bold, size, right_centre_,
                                        column, right_y).last_baseline + descent(FaceStyle::bold, size);
     }
     if (!doc_.signature.name.empty()) {
       right_y += s_.signature_space;
-      right_bottom = put_centred_lines(signature_items, line_text(doc_.signature.name, false), FaceStyle::bold, size,
+      right_bottom = put_centred_lines(signature_items, styled_runs(doc_.signature.name, true), FaceStyle::bold, size,
                                        right_centre_, column, right_y).last_baseline + descent(FaceStyle::bold, size);
     }
 
