@@ -26,7 +26,11 @@ struct RenderArgs {
   std::string trace;
   std::string markup;
   bool stats = false;
-  double margin_top = 20, margin_bottom = 20, margin_left = 30, margin_right = 15;
+  // Margins in mm; the defaults are the layout's own.
+  double margin_top = vanban::layout::LayoutSettings{}.margin_top / vanban::points_per_mm;
+  double margin_bottom = vanban::layout::LayoutSettings{}.margin_bottom / vanban::points_per_mm;
+  double margin_left = vanban::layout::LayoutSettings{}.margin_left / vanban::points_per_mm;
+  double margin_right = vanban::layout::LayoutSettings{}.margin_right / vanban::points_per_mm;
 };
 
 std::string default_output(const std::string& data) {
