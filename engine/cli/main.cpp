@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <map>
 
 #include <CLI/CLI.hpp>
 
@@ -26,6 +27,7 @@ struct RenderArgs {
   std::string trace;
   std::string markup;
   bool stats = false;
+  vanban::layout::LineBreaker line_breaker = vanban::layout::LineBreaker::total_fit;
   // Margins in mm; the defaults are the layout's own.
   double margin_top = vanban::layout::LayoutSettings{}.margin_top / vanban::points_per_mm;
   double margin_bottom = vanban::layout::LayoutSettings{}.margin_bottom / vanban::points_per_mm;
@@ -47,6 +49,7 @@ int run_render(const RenderArgs& args, const std::string& home) {
   options.settings.margin_bottom = vanban::mm(args.margin_bottom);
   options.settings.margin_left = vanban::mm(args.margin_left);
   options.settings.margin_right = vanban::mm(args.margin_right);
+  options.settings.line_breaker = args.line_breaker;
 
   const std::string data = vanban::read_file(args.data);
   const auto generated = vanban::pipeline::generate(data, args.data == "-" ? "<stdin>" : args.data, options);
@@ -59,9 +62,9 @@ int run_render(const RenderArgs& args, const std::string& home) {
   if (args.stats) {
     const auto& s = generated.stats;
     std::fprintf(stderr,
-                 "%s: pages %zu, lines %d, overfull %d, loose (>1.5x) %d, space ratio max %.3f mean %.3f\n",
+                 "%s: pages %zu, lines %d, overfull %d, loose (>1.5x) %d, space ratio min %.3f max %.3f mean %.3f%s\n",
                  args.data.c_str(), generated.frame.pages.size(), s.lines, s.overfull_lines, s.loose_lines,
-                 s.max_space_ratio, s.mean_space_ratio);
+                 s.min_space_ratio, s.max_space_ratio, s.mean_space_ratio, s.tightened ? ", tightened" : "");
   }
   return 0;
 }
@@ -84,6 +87,10 @@ int main(int argc, char** argv) {
   render_cmd->add_option("--trace", render.trace, "also write the layout trace to this file");
   render_cmd->add_option("--markup", render.markup, "also write the document markup the template produced");
   render_cmd->add_flag("--stats", render.stats, "print line-breaking figures to standard error");
+  const std::map<std::string, vanban::layout::LineBreaker> breakers{
+      {"total-fit", vanban::layout::LineBreaker::total_fit}, {"first-fit", vanban::layout::LineBreaker::first_fit}};
+  render_cmd->add_option("--line-breaker", render.line_breaker, "total-fit (Knuth-Plass, default) or first-fit (word processor)")
+      ->transform(CLI::CheckedTransformer(breakers, CLI::ignore_case));
   render_cmd->add_option("--margin-top", render.margin_top, "top margin in mm (20-25)")->capture_default_str();
   render_cmd->add_option("--margin-bottom", render.margin_bottom, "bottom margin in mm (20-25)")->capture_default_str();
   render_cmd->add_option("--margin-left", render.margin_left, "left margin in mm (30-35)")->capture_default_str();

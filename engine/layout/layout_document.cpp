@@ -41,8 +41,8 @@ struct Slice {
 class DocumentLayout {
  public:
   DocumentLayout(const markup::DocTree& doc, const text::FontFamily& fonts, const LayoutSettings& settings,
-                 LayoutStats* stats)
-      : doc_(doc), fonts_(fonts), s_(settings), stats_(stats) {
+                 LayoutStats* stats, int looseness)
+      : doc_(doc), fonts_(fonts), s_(settings), stats_(stats), looseness_(looseness) {
     left_ = s_.margin_left;
     width_ = s_.text_width();
     left_column_width_ = width_ * s_.header_left_share;
@@ -231,6 +231,7 @@ class DocumentLayout {
     if (last_line || line.runs.empty()) return;
     const double factor = line.ratio >= 0 ? 1 + line.ratio / 2 : 1 + line.ratio / 3;  // space' / space
     stats_->max_space_ratio = std::max(stats_->max_space_ratio, factor);
+    stats_->min_space_ratio = std::min(stats_->min_space_ratio, factor);
     space_ratio_sum_ += factor;
     ++space_ratio_count_;
     if (factor > 1.5) ++stats_->loose_lines;
@@ -254,6 +255,9 @@ class DocumentLayout {
       spec.align = Align::justify;
       spec.label = text::to_nfc(block.label);
       spec.label_face = heading ? FaceStyle::bold : FaceStyle::regular;
+      spec.breaker = s_.line_breaker;
+      spec.break_params = s_.break_params;
+      spec.break_params.looseness += looseness_;
       const auto lines = layout_paragraph(spec, fonts_);
       const double line_height = single_line(FaceStyle::regular, size) * s_.line_spacing;
       const int count = static_cast<int>(lines.size());
@@ -412,6 +416,7 @@ class DocumentLayout {
   const text::FontFamily& fonts_;
   const LayoutSettings& s_;
   LayoutStats* stats_;
+  int looseness_;  // added to every body paragraph's (the page-saving pass)
   Frame frame_;
   double left_ = 0, width_ = 0, left_column_width_ = 0, left_centre_ = 0, right_centre_ = 0;
   double space_ratio_sum_ = 0;
@@ -422,8 +427,19 @@ class DocumentLayout {
 
 Frame layout_document(const markup::DocTree& doc, const text::FontFamily& fonts, const LayoutSettings& settings,
                       LayoutStats* stats) {
-  if (stats) *stats = {};
-  return DocumentLayout(doc, fonts, settings, stats).run();
+  LayoutStats first_stats;
+  Frame frame = DocumentLayout(doc, fonts, settings, &first_stats, 0).run();
+  if (settings.save_last_page && settings.line_breaker == LineBreaker::total_fit && frame.pages.size() > 1) {
+    LayoutStats tight_stats;
+    Frame tight = DocumentLayout(doc, fonts, settings, &tight_stats, -1).run();
+    if (tight.pages.size() < frame.pages.size()) {
+      frame = std::move(tight);
+      first_stats = tight_stats;
+      first_stats.tightened = true;
+    }
+  }
+  if (stats) *stats = first_stats;
+  return frame;
 }
 
 }  // namespace vanban::layout

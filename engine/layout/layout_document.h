@@ -18,7 +18,9 @@ struct LayoutStats {
   int overfull_lines = 0;  // lines wider than their measure
   int loose_lines = 0;     // justified lines whose spaces are more than 1.5× their natural width
   double max_space_ratio = 1;   // largest actual / natural inter-word space
+  double min_space_ratio = 1;   // smallest (below 1: the spaces were shrunk)
   double mean_space_ratio = 1;  // mean over justified lines that are not last lines
+  bool tightened = false;       // the page-saving pass (LayoutSettings::save_last_page) was kept
 };
 
 // Lays out the document. Throws Error for bad values (an impossible date, margins outside

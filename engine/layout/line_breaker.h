@@ -41,6 +41,10 @@ struct BreakParams {
   int looseness = 0;                 // try for this many more (or fewer) lines (\looseness)
 };
 
+// Which algorithm breaks justified paragraphs: total fit is the default; first fit is what
+// word processors do, kept for comparison (vanban render --line-breaker first-fit).
+enum class LineBreaker { total_fit, first_fit };
+
 // Returns the available width of line number `line` (0-based).
 using LineWidths = std::function<double(std::size_t line)>;
 

@@ -36,6 +36,40 @@ struct Span {
   bool underline;
 };
 
+// Cuts a word wider than measure into pieces that fit, between user-perceived characters
+// (never between a letter and its marks). The pieces join without a space; the last keeps
+// the word's space.
+std::vector<Word> cut_long_word(const Word& word, double measure, double size, const text::FontFamily& fonts) {
+  std::vector<Word> pieces(1);
+  auto add_piece_text = [&](const Fragment& from, std::string text, double width) {
+    Word& piece = pieces.back();
+    if (!piece.fragments.empty() && piece.fragments.back().face == from.face &&
+        piece.fragments.back().underline == from.underline) {
+      piece.fragments.back().text += text;
+      piece.fragments.back().width += width;
+    } else {
+      piece.fragments.push_back({std::move(text), from.face, from.underline, width});
+    }
+    piece.width += width;
+  };
+  for (const auto& fragment : word.fragments) {
+    std::vector<std::size_t> cuts{0};
+    for (auto b : text::find_character_boundaries(fragment.text)) cuts.push_back(b);
+    cuts.push_back(fragment.text.size());
+    for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
+      std::string character = fragment.text.substr(cuts[k], cuts[k + 1] - cuts[k]);
+      const double width = fonts.face(fragment.face).text_width(character, size);
+      if (pieces.back().width + width > measure && !pieces.back().fragments.empty()) pieces.emplace_back();
+      add_piece_text(fragment, std::move(character), width);
+    }
+  }
+  pieces.back().space = word.space;
+  pieces.back().space_width = word.space_width;
+  pieces.back().space_face = word.space_face;
+  pieces.back().no_break_after = word.no_break_after;
+  return pieces;
+}
+
 // Collect and prepare: one text for the whole paragraph, cut into measured words.
 std::vector<Word> prepare_words(const ParagraphSpec& spec, const text::FontFamily& fonts) {
   std::vector<Word> words;
@@ -58,6 +92,7 @@ std::vector<Word> prepare_words(const ParagraphSpec& spec, const text::FontFamil
     all += run.text;
   }
   if (all.empty()) return words;
+  const double measure = spec.width - spec.indent - spec.first_indent - (words.empty() ? 0 : words[0].width + words[0].space_width);
   auto face_at = [&](std::size_t offset) {
     for (const auto& span : spans) {
       if (offset >= span.begin && offset < span.end) return span;
@@ -88,7 +123,12 @@ std::vector<Word> prepare_words(const ParagraphSpec& spec, const text::FontFamil
       word.space_face = span.face;
       word.space_width = fonts.face(span.face).text_width(word.space, spec.size);
     }
-    if (!word.fragments.empty()) words.push_back(std::move(word));
+    if (word.fragments.empty()) continue;
+    if (word.width > measure) {
+      for (auto& piece : cut_long_word(word, measure, spec.size, fonts)) words.push_back(std::move(piece));
+    } else {
+      words.push_back(std::move(word));
+    }
   }
   return words;
 }
@@ -134,7 +174,9 @@ std::vector<LineBreak> choose_breaks(const ParagraphSpec& spec, const std::vecto
   auto widths_for = [first = spec.first_indent](double measure) {
     return [measure, first](std::size_t line) { return line == 0 ? measure - first : measure; };
   };
-  if (spec.align == Align::justify) return break_total_fit(items, widths_for(full), spec.break_params);
+  if (spec.align == Align::justify && spec.breaker == LineBreaker::total_fit) {
+    return break_total_fit(items, widths_for(full), spec.break_params);
+  }
   auto breaks = break_first_fit(items, widths_for(full));
   if (!spec.balanced || breaks.size() < 2) return breaks;
   double low = 0, high = full;

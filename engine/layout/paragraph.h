@@ -3,6 +3,7 @@
 // The phases, in order: collect the runs into one text; prepare words at the break
 // opportunities of the text layer and measure them; break the words into lines (total fit
 // for justified text, first fit for ragged text, balanced first fit for centred titles);
+// a word wider than the narrowest line is cut between characters so that it never overflows;
 // finalize by placing each word, stretching or shrinking the spaces of justified lines
 // ourselves, since libharu ignores word spacing for UTF-8 fonts (libraries.md §1.4).
 #pragma once
@@ -36,6 +37,7 @@ struct ParagraphSpec {
   // Centred text only: break into as many lines as first fit would, but make them as even
   // as possible (titles and trích yếu read better balanced).
   bool balanced = false;
+  LineBreaker breaker = LineBreaker::total_fit;  // for justified text
   BreakParams break_params;
 };
 

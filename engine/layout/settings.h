@@ -3,6 +3,7 @@
 #pragma once
 
 #include "base/units.h"
+#include "layout/line_breaker.h"
 
 namespace vanban::layout {
 
@@ -36,6 +37,15 @@ struct LayoutSettings {
   Points first_line_indent = cm(1.27);
   Points paragraph_spacing = 6;
   double line_spacing = 1.0;  // multiple of the font's single line height (1.0–1.5)
+
+  // Line breaking of body text: total fit (Knuth & Plass 1981) with TeX's parameters
+  // (tolerance 200, line penalty 10, adjacent demerits 10000; The TeXbook, ch. 14).
+  LineBreaker line_breaker = LineBreaker::total_fit;
+  BreakParams break_params;
+  // When the last page might be saved, lay the document out again with TeX's \looseness=-1 on
+  // every paragraph (one line shorter wherever the tolerance allows) and keep that layout
+  // if it needs fewer pages. Spacing stays within the tolerance; nothing is made smaller.
+  bool save_last_page = true;
 
   // Page numbers (Phụ lục I, Phần I, mục III.1): 13–14, centred in the top margin, from page 2.
   Points page_number_size = 13;

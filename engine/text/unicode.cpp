@@ -82,6 +82,16 @@ void append_utf8(char32_t cp, std::string& out) {
 namespace {
 
 // One line-break iterator per thread: ICU iterators keep state (libraries.md §5).
+icu::BreakIterator& character_iterator() {
+  thread_local std::unique_ptr<icu::BreakIterator> iterator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createCharacterInstance(icu::Locale("vi"), status));
+    if (U_FAILURE(status) || !it) fail("text.icu", "ICU character break iterator unavailable");
+    return it;
+  }();
+  return *iterator;
+}
+
 icu::BreakIterator& line_iterator() {
   thread_local std::unique_ptr<icu::BreakIterator> iterator = [] {
     UErrorCode status = U_ZERO_ERROR;
@@ -150,29 +160,42 @@ bool is_protected_space(std::string_view text, std::size_t position) {
   return false;
 }
 
-}  // namespace
-
-std::vector<std::size_t> find_break_opportunities(std::string_view utf8) {
-  std::vector<std::size_t> breaks;
+// Calls visit(offset) for each boundary the iterator finds inside utf8 (not its ends).
+// With UText over UTF-8, ICU's indexes are UTF-8 byte offsets.
+template <typename Visit>
+void for_each_boundary(icu::BreakIterator& iterator, std::string_view utf8, Visit visit) {
   UErrorCode status = U_ZERO_ERROR;
   UText* utext = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
   if (U_FAILURE(status)) fail("text.icu", "ICU cannot read text");
-  auto& iterator = line_iterator();
   iterator.setText(utext, status);
   if (U_FAILURE(status)) {
     utext_close(utext);
     fail("text.icu", "ICU cannot segment text");
   }
-  // With UText over UTF-8, ICU's indexes are UTF-8 byte offsets.
   for (int32_t position = iterator.next(); position != icu::BreakIterator::DONE; position = iterator.next()) {
     const auto offset = static_cast<std::size_t>(position);
-    if (offset >= utf8.size()) break;  // the end of the text is not a break between words
-    if (offset == 0 || utf8[offset - 1] != ' ') continue;
-    if (is_protected_space(utf8, offset)) continue;
-    breaks.push_back(offset);
+    if (offset >= utf8.size()) break;
+    if (offset > 0) visit(offset);
   }
   utext_close(utext);
+}
+
+}  // namespace
+
+std::vector<std::size_t> find_break_opportunities(std::string_view utf8) {
+  std::vector<std::size_t> breaks;
+  for_each_boundary(line_iterator(), utf8, [&](std::size_t offset) {
+    if (utf8[offset - 1] != ' ') return;
+    if (is_protected_space(utf8, offset)) return;
+    breaks.push_back(offset);
+  });
   return breaks;
+}
+
+std::vector<std::size_t> find_character_boundaries(std::string_view utf8) {
+  std::vector<std::size_t> boundaries;
+  for_each_boundary(character_iterator(), utf8, [&](std::size_t offset) { boundaries.push_back(offset); });
+  return boundaries;
 }
 
 }  // namespace vanban::text

@@ -33,4 +33,9 @@ void append_utf8(char32_t code_point, std::string& out);
 // A no-break space (U+00A0) in the data is never a break.
 std::vector<std::size_t> find_break_opportunities(std::string_view utf8);
 
+// Finds the user-perceived character (grapheme cluster, UAX #29) boundaries inside text, as
+// byte offsets: where a word too long for any line may be cut without splitting a letter
+// from its marks.
+std::vector<std::size_t> find_character_boundaries(std::string_view utf8);
+
 }  // namespace vanban::text

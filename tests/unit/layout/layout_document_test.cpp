@@ -5,6 +5,7 @@
 
 #include "base/files.h"
 #include "base/units.h"
+#include "output/trace_writer.h"
 #include "pipeline/generate.h"
 #include "support/frame_queries.h"
 #include "support/paths.h"
@@ -247,4 +248,38 @@ TEST_CASE("a long issuer name or authority line wraps inside its column") {
   }
   CHECK(issuer_lines >= 3);  // the long name took two lines, plus THỊ XÃ DUYÊN HẢI
   CHECK(authority_lines >= 1);
+}
+
+TEST_CASE("the seed plan fits 4 pages with no overfull line, evener than first fit's 5") {
+  const auto& total = sample().generated;
+  CHECK(total.frame.pages.size() == 4);
+  CHECK(total.stats.overfull_lines == 0);
+  CHECK(total.stats.loose_lines == 0);
+  CHECK(total.stats.tightened);
+
+  pipeline::GenerateOptions options;
+  options.home = testing::source_dir();
+  options.settings.line_breaker = layout::LineBreaker::first_fit;
+  const auto first = pipeline::generate(read_file(testing::sample("ke-hoach-54.xml")), "ke-hoach-54.xml", options);
+  CHECK(first.frame.pages.size() == 5);
+  CHECK(first.stats.lines > total.stats.lines);
+  CHECK(first.stats.max_space_ratio > total.stats.max_space_ratio);
+  CHECK(std::abs(first.stats.mean_space_ratio - 1) > std::abs(total.stats.mean_space_ratio - 1));
+}
+
+TEST_CASE("the page-saving pass is not kept when it saves no page") {
+  pipeline::GenerateOptions options;
+  options.home = testing::source_dir();
+  std::string xml = read_file(testing::sample("ke-hoach-54.xml"));
+  // Cut the body to its first two sections: two pages, and tightening cannot make it one.
+  const auto cut_from = xml.find("<section", xml.find("</section>", xml.find("</section>") + 1));
+  const auto cut_to = xml.rfind("</body>");
+  xml.erase(cut_from, cut_to - cut_from);
+  const auto short_plan = pipeline::generate(xml, "short.xml", options);
+  CHECK(short_plan.frame.pages.size() == 2);
+  CHECK_FALSE(short_plan.stats.tightened);
+  options.settings.save_last_page = false;
+  const auto untouched = pipeline::generate(xml, "short.xml", options);
+  CHECK(output::write_trace(short_plan.frame) == output::write_trace(untouched.frame));
+  CHECK(short_plan.stats.lines == untouched.stats.lines);
 }

@@ -108,3 +108,26 @@ TEST_CASE("emphasis inside a word keeps its own face") {
   for (const auto& run : lines[0].runs) faces.push_back(run.face);
   CHECK(faces == std::vector<text::FaceStyle>{text::FaceStyle::regular, text::FaceStyle::italic, text::FaceStyle::regular});
 }
+
+TEST_CASE("a word longer than the line is cut between letters, never overflowing") {
+  std::string word;
+  for (int k = 0; k < 200; ++k) word += "Nguyễn";  // 1,200 letters, no space
+  auto s = spec("Họ tên: " + word + " hết.", 300);
+  s.first_indent = 36;
+  const auto lines = layout::layout_paragraph(s, fonts());
+  REQUIRE(lines.size() > 10);
+  std::string joined;
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    INFO("line " << k);
+    CHECK_FALSE(lines[k].overfull);
+    CHECK(line_end(lines[k]) <= 300 + 0.01);
+    for (const auto& run : lines[k].runs) joined += run.text;
+  }
+  // Nothing lost or doubled, and no letter parted from its marks (NFC "ễ" stays one piece);
+  // spaces at line ends are not drawn, so compare without them.
+  auto without_spaces = [](std::string text) {
+    std::erase(text, ' ');
+    return text;
+  };
+  CHECK(without_spaces(joined) == without_spaces("Họ tên: " + word + " hết."));
+}
