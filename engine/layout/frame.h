@@ -26,11 +26,28 @@ struct RuleItem {
   double thickness = 0.5;
 };
 
-using Item = std::variant<TextItem, RuleItem>;
+// A PNG image scaled into a box; y is the box's top edge.
+struct ImageItem {
+  double x = 0, y = 0;
+  double width = 0, height = 0;
+  std::string path;  // the PNG file, checked by the pipeline
+};
+
+using Item = std::variant<TextItem, RuleItem, ImageItem>;
 
 struct Page {
   double width = 0, height = 0;
+  int number = 1;            // the page number in its numbering (appendices restart it)
+  bool number_shown = false; // Decree 30: not on the first page of a document or appendix
   std::vector<Item> items;
+};
+
+// A bookmark: a heading's title and where it stands.
+struct OutlineEntry {
+  int level = 0;  // 0 for the outermost headings
+  std::string title;
+  std::size_t page = 0;  // index into Frame::pages
+  double y = 0;          // top of the heading's first line
 };
 
 struct DocumentInfo {
@@ -41,6 +58,7 @@ struct DocumentInfo {
 
 struct Frame {
   std::vector<Page> pages;
+  std::vector<OutlineEntry> outline;  // in document order
   DocumentInfo info;
   std::array<std::string, 4> font_files;  // per text::FaceStyle, the TrueType files to embed
 };

@@ -4,7 +4,10 @@
 #include <cmath>
 
 #include "base/diagnostics.h"
+#include "layout/page_builder.h"
 #include "layout/paragraph.h"
+#include "layout/styled_text.h"
+#include "layout/table.h"
 #include "text/formats.h"
 #include "text/unicode.h"
 
@@ -29,25 +32,15 @@ namespace {
 
 using text::FaceStyle;
 
-// A slice of a page: one body line, or the closing block. Items are placed relative to
-// the slice's top; pagination decides the top.
-struct Slice {
-  double height = 0;
-  double space_before = 0;
-  bool break_before_allowed = true;
-  std::vector<Item> items;
-};
-
 class DocumentLayout {
  public:
   DocumentLayout(const markup::DocTree& doc, const text::FontFamily& fonts, const LayoutSettings& settings,
                  LayoutStats* stats, int looseness)
       : doc_(doc), fonts_(fonts), s_(settings), stats_(stats), looseness_(looseness) {
     left_ = s_.margin_left;
-    width_ = s_.text_width();
-    left_column_width_ = width_ * s_.header_left_share;
-    left_centre_ = left_ + left_column_width_ / 2;
-    right_centre_ = left_ + left_column_width_ + (width_ - left_column_width_) / 2;
+    page_width_ = s_.page_width;
+    page_height_ = s_.page_height;
+    set_text_width(s_.text_width());
   }
 
   Frame run() {
@@ -56,9 +49,11 @@ class DocumentLayout {
     Page& first = new_page();
     double y = layout_header(first);
     y = layout_title(first, y);
-    std::vector<Slice> slices = body_slices();
+    std::vector<Slice> slices;
+    bool previous_is_heading = false;
+    add_blocks(doc_.body, slices, previous_is_heading);
     if (!doc_.signature.authority_lines.empty() || !doc_.recipients.items.empty()) slices.push_back(closing_slice());
-    paginate(slices, y);
+    build_pages(frame_, slices, header_groups_, y, {s_.margin_top, s_.margin_bottom});
     number_pages();
     fill_info();
     if (stats_) finish_stats();
@@ -66,6 +61,14 @@ class DocumentLayout {
   }
 
  private:
+  // The text block's width and the header and signature columns that follow from it.
+  void set_text_width(double width) {
+    width_ = width;
+    left_column_width_ = width_ * s_.header_left_share;
+    left_centre_ = left_ + left_column_width_ / 2;
+    right_centre_ = left_ + left_column_width_ + (width_ - left_column_width_) / 2;
+  }
+
   // ---- measuring and placing ------------------------------------------------------------
 
   double ascent(FaceStyle face, double size) const { return fonts_.face(face).ascent() * size; }
@@ -76,7 +79,7 @@ class DocumentLayout {
   }
 
   Page& new_page() {
-    frame_.pages.push_back(Page{s_.page_width, s_.page_height, {}});
+    frame_.pages.push_back(Page{s_.page_width, s_.page_height, 1, false, {}});
     return frame_.pages.back();
   }
 
@@ -125,16 +128,6 @@ class DocumentLayout {
   // The gap between a baseline and a rule drawn under its line: clear of the descenders, so
   // the rule reads as a line of its own, not an underline.
   double rule_offset(FaceStyle face, double size) const { return descent(face, size) + 4.0; }
-
-  std::vector<StyledRun> styled_runs(const markup::Inlines& inlines, bool force_bold = false, bool upper = false) const {
-    std::vector<StyledRun> runs;
-    for (const auto& run : inlines) {
-      std::string text = text::to_nfc(run.text);
-      if (upper) text = text::to_upper_vi(text);
-      runs.push_back({std::move(text), text::face_style(run.style.bold || force_bold, run.style.italic), run.style.underline});
-    }
-    return runs;
-  }
 
   std::string line_text(const markup::Inlines& inlines, bool upper) const {
     std::string text = text::to_nfc(markup::plain_text(inlines));
@@ -241,48 +234,153 @@ class DocumentLayout {
     if (space_ratio_count_ > 0) stats_->mean_space_ratio = space_ratio_sum_ / space_ratio_count_;
   }
 
-  std::vector<Slice> body_slices() {
-    std::vector<Slice> slices;
-    const double size = s_.body_size;
-    bool previous_is_heading = false;
-    for (const auto& block : doc_.body) {
-      const bool heading = block.kind == markup::BlockKind::heading;
-      ParagraphSpec spec;
-      spec.runs = styled_runs(block.text, heading);
-      spec.size = size;
-      spec.width = width_;
-      spec.first_indent = s_.first_line_indent;
-      spec.align = Align::justify;
-      spec.label = text::to_nfc(block.label);
-      spec.label_face = heading ? FaceStyle::bold : FaceStyle::regular;
-      spec.breaker = s_.line_breaker;
-      spec.break_params = s_.break_params;
-      spec.break_params.looseness += looseness_;
-      const auto lines = layout_paragraph(spec, fonts_);
-      const double line_height = single_line(FaceStyle::regular, size) * s_.line_spacing;
-      const int count = static_cast<int>(lines.size());
-      for (int j = 0; j < count; ++j) {
-        const auto& line = lines[static_cast<std::size_t>(j)];
-        record_line_stats(line, j + 1 == count);
-        Slice slice;
-        slice.height = line_height;
-        slice.space_before = j == 0 && !slices.empty() ? s_.paragraph_spacing : 0;
-        // Widows and orphans: at least two lines of a paragraph stay together at either
-        // side of a page break; a heading stays with the block after it.
-        slice.break_before_allowed = j == 0 ? !previous_is_heading : (j >= 2 && count - j >= 2);
-        const double baseline = ascent(FaceStyle::regular, size);
-        for (const auto& run : line.runs) {
-          put_text(slice.items, left_ + run.x, baseline, run.face, size, run.text);
-          if (run.underline) {
-            const double uy = baseline + size * 0.12;
-            slice.items.push_back(RuleItem{left_ + run.x, uy, left_ + run.x + run.width, uy, size * 0.05});
-          }
-        }
-        slices.push_back(std::move(slice));
-      }
-      previous_is_heading = heading && !lines.empty();
+  std::string list_label(const markup::Block& block) const {
+    if (!block.label.empty()) return text::to_nfc(block.label);
+    switch (block.label_style) {
+      case markup::LabelStyle::roman: return text::format_roman(block.ordinal) + ".";
+      case markup::LabelStyle::arabic: return std::to_string(block.ordinal) + ".";
+      case markup::LabelStyle::letter: return text::format_diem_letter(block.ordinal) + ")";
+      case markup::LabelStyle::dash: return "-";
+      case markup::LabelStyle::plus: return "+";
+      case markup::LabelStyle::none: break;
     }
-    return slices;
+    return {};
+  }
+
+  // Appends the slices of blocks. A heading keeps the block after it on its page.
+  void add_blocks(const std::vector<markup::Block>& blocks, std::vector<Slice>& out, bool& previous_is_heading) {
+    for (const auto& block : blocks) {
+      const std::size_t first = out.size();
+      switch (block.kind) {
+        case markup::BlockKind::paragraph:
+        case markup::BlockKind::heading: add_paragraph(block, out); break;
+        case markup::BlockKind::page_break: add_page_break(block.page_break, out); break;
+        case markup::BlockKind::keep: {
+          bool inner_heading = previous_is_heading;
+          add_blocks(block.children, out, inner_heading);
+          // Keep-together: no break inside; a block taller than a page still breaks where
+          // it overflows (page_builder), so nothing is lost.
+          for (std::size_t k = first + 1; k < out.size(); ++k) out[k].break_before_allowed = false;
+          break;
+        }
+        case markup::BlockKind::table: add_table(block.table, out); break;
+        case markup::BlockKind::image: add_image(block.image, out); break;
+        case markup::BlockKind::rule: add_rule(block.rule_share, out); break;
+      }
+      if (out.size() == first) continue;
+      if (block.kind != markup::BlockKind::page_break) {
+        if (first > 0 && out[first].space_before == 0) out[first].space_before = s_.paragraph_spacing;
+        if (previous_is_heading) out[first].break_before_allowed = false;
+      }
+      previous_is_heading = block.kind == markup::BlockKind::heading;
+    }
+  }
+
+  // Body paragraphs and headings (Phụ lục I, II.6): justified, the first line indented, at
+  // least two lines of a paragraph on either side of a page break (widows and orphans).
+  void add_paragraph(const markup::Block& block, std::vector<Slice>& out) {
+    const bool heading = block.kind == markup::BlockKind::heading;
+    const double size = s_.body_size;
+    ParagraphSpec spec;
+    spec.runs = styled_runs(block.text, heading);
+    spec.size = size;
+    spec.width = width_;
+    spec.first_indent = s_.first_line_indent;
+    spec.align = paragraph_align(block.align);
+    if (spec.align != Align::justify) spec.first_indent = 0;
+    spec.label = list_label(block);
+    spec.label_face = heading ? FaceStyle::bold : FaceStyle::regular;
+    spec.breaker = s_.line_breaker;
+    spec.break_params = s_.break_params;
+    spec.break_params.looseness += looseness_;
+    const auto lines = layout_paragraph(spec, fonts_);
+    const double line_height = single_line(FaceStyle::regular, size) * s_.line_spacing;
+    const int count = static_cast<int>(lines.size());
+    for (int j = 0; j < count; ++j) {
+      const auto& line = lines[static_cast<std::size_t>(j)];
+      if (spec.align == Align::justify) record_line_stats(line, j + 1 == count);
+      Slice slice;
+      slice.height = line_height;
+      slice.break_before_allowed = j == 0 || (j >= 2 && count - j >= 2);
+      const double baseline = ascent(FaceStyle::regular, size);
+      for (const auto& run : line.runs) {
+        put_text(slice.items, left_ + run.x, baseline, run.face, size, run.text);
+        if (run.underline) {
+          const double uy = baseline + size * 0.12;
+          slice.items.push_back(RuleItem{left_ + run.x, uy, left_ + run.x + run.width, uy, size * 0.05});
+        }
+      }
+      if (heading && j == 0) {
+        std::string title = spec.label.empty() ? "" : spec.label + " ";
+        title += line_text(block.text, false);
+        slice.bookmarks.push_back({block.level, std::move(title), 0, 0});
+      }
+      out.push_back(std::move(slice));
+    }
+  }
+
+  // An explicit page break; a change of orientation applies to the pages after it, whose
+  // text width follows (Decree 30, Phụ lục I, I.2: landscape for wide tables).
+  void add_page_break(const markup::PageBreak& page_break, std::vector<Slice>& out) {
+    using Orientation = markup::PageBreak::Orientation;
+    if (page_break.orientation == Orientation::landscape) {
+      page_width_ = std::max(s_.page_width, s_.page_height);
+      page_height_ = std::min(s_.page_width, s_.page_height);
+    } else if (page_break.orientation == Orientation::portrait) {
+      page_width_ = std::min(s_.page_width, s_.page_height);
+      page_height_ = std::max(s_.page_width, s_.page_height);
+    }
+    set_text_width(page_width_ - s_.margin_left - s_.margin_right);
+    Slice slice;
+    slice.page_break_before = true;
+    slice.setup = {page_width_, page_height_, page_break.restart_numbering};
+    out.push_back(std::move(slice));
+  }
+
+  void add_table(const markup::Table& table, std::vector<Slice>& out) {
+    TableStyle style;
+    style.left = left_;
+    style.width = width_;
+    style.size = table.size > 0 ? table.size : s_.table_size;
+    style.rule_thickness = s_.rule_thickness;
+    auto laid = layout_table(table, style, fonts_);
+    const int group = laid.header.empty() ? -1 : static_cast<int>(header_groups_.size());
+    for (auto& slice : laid.body) slice.header_group = group;
+    const std::size_t first = out.size();
+    for (auto& slice : laid.header) out.push_back(slice);
+    for (auto& slice : laid.body) out.push_back(std::move(slice));
+    if (out.size() > first) out[first].break_before_allowed = true;
+    if (group >= 0) header_groups_.push_back(std::move(laid.header));
+  }
+
+  // The size of an image: as asked, else its pixels at 96 dpi; never wider than the text
+  // nor taller than the page's text block.
+  std::pair<double, double> image_size(const markup::Image& image, double max_width, double max_height) const {
+    const double aspect = image.pixel_width > 0 ? static_cast<double>(image.pixel_height) / image.pixel_width : 1;
+    double width = image.width, height = image.height;
+    if (width <= 0 && height <= 0) width = image.pixel_width * 0.75;
+    if (width <= 0) width = height / aspect;
+    if (height <= 0) height = width * aspect;
+    const double scale = std::min({1.0, max_width / width, max_height / height});
+    return {width * scale, height * scale};
+  }
+
+  void add_image(const markup::Image& image, std::vector<Slice>& out) {
+    const auto [width, height] = image_size(image, width_, page_height_ - s_.margin_top - s_.margin_bottom);
+    double x = left_;
+    if (image.align == markup::Align::center) x += (width_ - width) / 2;
+    if (image.align == markup::Align::right) x += width_ - width;
+    Slice slice;
+    slice.height = height;
+    slice.items.push_back(ImageItem{x, 0, width, height, image.path});
+    out.push_back(std::move(slice));
+  }
+
+  void add_rule(double share, std::vector<Slice>& out) {
+    Slice slice;
+    slice.height = s_.paragraph_spacing;
+    put_rule(slice.items, left_ + width_ / 2, slice.height / 2, width_ * share);
+    out.push_back(std::move(slice));
   }
 
   // ---- closing: Nơi nhận and the signature block ----------------------------------------
@@ -341,58 +439,14 @@ class DocumentLayout {
 
   // ---- pages ------------------------------------------------------------------------------
 
-  // Fills pages with slices. When a slice does not fit, the page ends at the last slice
-  // boundary where a break is allowed; if there is none, at the slice that did not fit.
-  void paginate(const std::vector<Slice>& slices, double first_page_top) {
-    const double bottom = s_.page_height - s_.margin_bottom;
-    std::size_t page_start = 0;
-    std::size_t page_index = 0;
-    double y = first_page_top;
-    std::vector<std::pair<std::size_t, double>> placed;  // slice, top, on the current page
-    auto flush = [&] {
-      Page& page = frame_.pages[page_index];
-      for (const auto& [index, top] : placed) {
-        for (Item item : slices[index].items) {
-          std::visit([top](auto& i) {
-            using T = std::decay_t<decltype(i)>;
-            if constexpr (std::is_same_v<T, TextItem>) i.y += top;
-            else { i.y1 += top; i.y2 += top; }
-          }, item);
-          page.items.push_back(std::move(item));
-        }
-      }
-      placed.clear();
-    };
-    std::size_t i = 0;
-    while (i < slices.size()) {
-      const Slice& slice = slices[i];
-      const double space = i == page_start ? 0 : slice.space_before;
-      if (y + space + slice.height <= bottom + 0.01 || i == page_start) {
-        placed.emplace_back(i, y + space);
-        y += space + slice.height;
-        ++i;
-        continue;
-      }
-      std::size_t cut = i;
-      while (cut > page_start && !slices[cut].break_before_allowed) --cut;
-      if (cut == page_start) cut = i;  // nothing allowed: break where it overflowed
-      while (!placed.empty() && placed.back().first >= cut) placed.pop_back();
-      flush();
-      new_page();
-      ++page_index;
-      page_start = cut;
-      i = cut;
-      y = s_.margin_top;
-    }
-    flush();
-  }
-
   // Page numbers: Arabic, centred in the top margin, not on page 1 (Phụ lục I, Phần I, III.1).
   void number_pages() {
     const double size = s_.page_number_size;
     const double baseline = s_.margin_top / 2 + (ascent(FaceStyle::regular, size) - descent(FaceStyle::regular, size)) / 2;
-    for (std::size_t k = 1; k < frame_.pages.size(); ++k) {
-      put_centred(frame_.pages[k].items, left_ + width_ / 2, baseline, FaceStyle::regular, size, std::to_string(k + 1));
+    for (auto& page : frame_.pages) {
+      if (!page.number_shown) continue;
+      const double centre = left_ + (page.width - s_.margin_left - s_.margin_right) / 2;
+      put_centred(page.items, centre, baseline, FaceStyle::regular, size, std::to_string(page.number));
     }
   }
 
@@ -418,6 +472,8 @@ class DocumentLayout {
   LayoutStats* stats_;
   int looseness_;  // added to every body paragraph's (the page-saving pass)
   Frame frame_;
+  std::vector<std::vector<Slice>> header_groups_;  // table header rows, repeated by the page builder
+  double page_width_ = 0, page_height_ = 0;  // of the pages being laid out (landscape sections)
   double left_ = 0, width_ = 0, left_column_width_ = 0, left_centre_ = 0, right_centre_ = 0;
   double space_ratio_sum_ = 0;
   int space_ratio_count_ = 0;

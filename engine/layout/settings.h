@@ -37,6 +37,8 @@ struct LayoutSettings {
   Points first_line_indent = cm(1.27);
   Points paragraph_spacing = 6;
   double line_spacing = 1.0;  // multiple of the font's single line height (1.0–1.5)
+  // Tables: the decree sets no size; 13 pt is what its sample lists use (Phụ lục I forms).
+  Points table_size = 13;
 
   // Line breaking of body text: total fit (Knuth & Plass 1981) with TeX's parameters
   // (tolerance 200, line penalty 10, adjacent demerits 10000; The TeXbook, ch. 14).

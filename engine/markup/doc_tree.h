@@ -30,15 +30,84 @@ using Inlines = std::vector<InlineRun>;
 std::string plain_text(const Inlines& inlines);
 
 enum class BlockKind {
-  paragraph,  // body text: justified, first-line indent
-  heading,    // a section title ("I. MỤC ĐÍCH, YÊU CẦU"): bold, kept with the next block
+  paragraph,   // body text: justified, first-line indent
+  heading,     // a section title ("I. MỤC ĐÍCH, YÊU CẦU"): bold, kept with the next block, bookmarked
+  page_break,  // ends the page; may change orientation or restart page numbering
+  keep,        // its children are kept on one page when they fit on one
+  table,
+  image,
+  rule,        // a horizontal rule
+};
+
+enum class Align { justify, left, center, right };
+
+// Automatic list labels, as Decree 30 numbers the parts of a text (decree30.md §4): "I.",
+// "1.", "a)" with the Vietnamese letter sequence, and the bullets "-" and "+".
+enum class LabelStyle { none, roman, arabic, letter, dash, plus };
+
+struct PageBreak {
+  enum class Orientation { unchanged, portrait, landscape };
+  Orientation orientation = Orientation::unchanged;
+  bool restart_numbering = false;  // appendices: numbering starts again, first page unnumbered
+};
+
+struct Image {
+  std::string source;  // as written in the markup
+  std::string path;    // resolved by the pipeline: the file to embed
+  int pixel_width = 0, pixel_height = 0;  // read from the file by the pipeline
+  double width = 0;    // points; 0: from height or the pixel size at 96 dpi
+  double height = 0;   // points; 0: keeps the aspect ratio
+  Align align = Align::center;
+  SourceLocation where;
+};
+
+// A table column's width: fixed (points), proportional (a share of what fixed columns leave),
+// or from content (as wide as its longest line, shrunk when the table would be too wide).
+struct Column {
+  enum class Sizing { fixed, proportional, content };
+  Sizing sizing = Sizing::content;
+  double value = 1;  // points when fixed, the weight when proportional
+  Align align = Align::left;
+  bool numbered = false;  // empty cells of body rows are filled with 1, 2, 3 … (STT)
+};
+
+struct Cell {
+  std::vector<Inlines> paragraphs;  // empty: an empty cell
+  int span = 1;                     // columns covered
+  bool has_align = false;
+  Align align = Align::left;        // overrides the column's when has_align
+  SourceLocation where;
+};
+
+struct Row {
+  std::vector<Cell> cells;
+  bool header = false;  // repeated at the top of every page the table continues on
+  bool keep = false;    // never split across pages
+  SourceLocation where;
+};
+
+struct Table {
+  std::vector<Column> columns;
+  std::vector<Row> rows;
+  bool borders = true;  // thin black borders; false for layout tables (the header is one)
+  double size = 0;      // font size in points; 0: the layout's table size
 };
 
 struct Block {
   BlockKind kind = BlockKind::paragraph;
-  std::string label;  // list label drawn before the text: "1.", "a)", "-", "+"; empty if none
-  int level = 0;      // nesting depth of a labelled item, 0 for the outermost
+  // paragraph and heading
+  std::string label;  // drawn before the text: "1.", "a)", "-", "+"; empty if none
+  LabelStyle label_style = LabelStyle::none;  // when label is empty: numbered by layout
+  int ordinal = 0;                             // the item's number in its list (1-based)
+  int level = 0;      // nesting depth of a list item or heading, 0 for the outermost
+  Align align = Align::justify;
   Inlines text;
+  // the others
+  PageBreak page_break;
+  std::vector<Block> children;  // keep
+  Table table;
+  Image image;
+  double rule_share = 1;  // rule: its length as a share of the text width, centred
   SourceLocation where;
 };
 
@@ -65,6 +134,8 @@ struct Recipients {
 struct Signature {
   std::vector<Inlines> authority_lines;  // "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH": capitals, bold
   Inlines name;                           // signer's name, bold
+  Image signature_image;                  // optional: the scanned signature (source empty if none)
+  Image seal_image;                       // optional: the seal, overlapping the signature's left
 };
 
 struct DocTree {

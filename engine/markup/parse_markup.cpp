@@ -5,6 +5,7 @@
 #include <pugixml.hpp>
 
 #include "base/prose.h"
+#include "base/units.h"
 
 namespace vanban::markup {
 
@@ -40,13 +41,16 @@ class Parser {
     }
   }
 
-  // Collects inline content: text, <b>, <i>, <u>, with XML prose whitespace.
-  void collect_inlines(const pugi::xml_node& node, InlineStyle style, Inlines& out) const {
+  // Collects inline content: text, <b>, <i>, <u>, with XML prose whitespace. Child elements
+  // named skip are left for the caller (an item's nested <list>).
+  void collect_inlines(const pugi::xml_node& node, InlineStyle style, Inlines& out,
+                       std::string_view skip = {}) const {
     for (const auto& child : node.children()) {
       if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
         append_prose(out, child.value(), style);
       } else if (child.type() == pugi::node_element) {
         const std::string_view name = child.name();
+        if (!skip.empty() && name == skip) continue;
         InlineStyle inner = style;
         if (name == "b") inner.bold = true;
         else if (name == "i") inner.italic = true;
@@ -103,33 +107,219 @@ class Parser {
     if (header.issuer_lines.empty()) fail("markup.missing-element", "<header> needs an <issuer> with a <name>", where(node));
   }
 
-  void parse_body(const pugi::xml_node& node, std::vector<Block>& body) const {
-    check_attributes(node, {});
+  // ---- attribute values --------------------------------------------------------------
+
+  [[noreturn]] void bad_value(const pugi::xml_node& node, const char* name, const std::string& value,
+                              std::string_view expected) const {
+    fail("markup.bad-attribute",
+         "<" + std::string(node.name()) + "> " + name + "='" + value + "': expected " + std::string(expected), where(node));
+  }
+
+  // Reads a choice attribute: the index of its value in choices, or fallback when absent.
+  int choice(const pugi::xml_node& node, const char* name, std::initializer_list<std::string_view> choices,
+             int fallback) const {
+    const auto found = node.attribute(name);
+    if (!found) return fallback;
+    int index = 0;
+    std::string expected;
+    for (auto option : choices) {
+      if (option == found.value()) return index;
+      expected += (index ? " or " : "one of ") + std::string(option);
+      ++index;
+    }
+    bad_value(node, name, found.value(), expected);
+  }
+
+  bool flag(const pugi::xml_node& node, const char* name) const {
+    return choice(node, name, {"false", "true"}, 0) == 1;
+  }
+
+  Align alignment(const pugi::xml_node& node, Align fallback) const {
+    return static_cast<Align>(choice(node, "align", {"justify", "left", "center", "right"}, static_cast<int>(fallback)));
+  }
+
+  // Reads a length: a number with mm, cm or pt ("20mm", "1.27cm", "36pt"); returns points.
+  double length(const pugi::xml_node& node, const char* name) const {
+    const std::string value = node.attribute(name).value();
+    std::size_t used = 0;
+    double number = 0;
+    try {
+      number = std::stod(value, &used);
+    } catch (const std::exception&) {
+      bad_value(node, name, value, "a length such as 20mm, 1.5cm or 36pt");
+    }
+    const std::string unit = value.substr(used);
+    if (number < 0) bad_value(node, name, value, "a length that is not negative");
+    if (unit == "mm") return mm(number);
+    if (unit == "cm") return cm(number);
+    if (unit == "pt") return number;
+    bad_value(node, name, value, "a length such as 20mm, 1.5cm or 36pt");
+  }
+
+  int small_number(const pugi::xml_node& node, const char* name, int fallback, int low, int high) const {
+    const auto found = node.attribute(name);
+    if (!found) return fallback;
+    const std::string value = found.value();
+    int number = 0;
+    const bool digits = !value.empty() && value.size() <= 6 && value.find_first_not_of("0123456789") == std::string::npos;
+    if (digits) number = std::stoi(value);
+    if (!digits || number < low || number > high) {
+      bad_value(node, name, value, "a number from " + std::to_string(low) + " to " + std::to_string(high));
+    }
+    return number;
+  }
+
+  // ---- body blocks -----------------------------------------------------------------------
+
+  void parse_blocks(const pugi::xml_node& node, std::vector<Block>& out) const {
     for (const auto& child : node.children()) {
       if (child.type() != pugi::node_element) continue;
       const std::string_view name = child.name();
       Block block;
       block.where = where(child);
-      if (name == "p") {
-        check_attributes(child, {"label", "level"});
-        block.kind = BlockKind::paragraph;
-      } else if (name == "heading") {
-        check_attributes(child, {"label"});
-        block.kind = BlockKind::heading;
+      if (name == "p" || name == "heading") {
+        check_attributes(child, {"label", "level", "align"});
+        block.kind = name == "p" ? BlockKind::paragraph : BlockKind::heading;
+        block.label = attribute(child, "label", false);
+        block.level = small_number(child, "level", 0, 0, 9);
+        block.align = alignment(child, Align::justify);
+        block.text = inlines(child);
+      } else if (name == "list") {
+        parse_list(child, 0, out);
+        continue;
+      } else if (name == "page-break") {
+        check_attributes(child, {"orientation", "numbering"});
+        block.kind = BlockKind::page_break;
+        block.page_break.orientation =
+            static_cast<PageBreak::Orientation>(choice(child, "orientation", {"unchanged", "portrait", "landscape"}, 0));
+        block.page_break.restart_numbering = choice(child, "numbering", {"continue", "restart"}, 0) == 1;
+      } else if (name == "keep") {
+        check_attributes(child, {});
+        block.kind = BlockKind::keep;
+        parse_blocks(child, block.children);
+      } else if (name == "table") {
+        block.kind = BlockKind::table;
+        parse_table(child, block.table);
+      } else if (name == "image") {
+        block.kind = BlockKind::image;
+        block.image = image(child);
+      } else if (name == "rule") {
+        check_attributes(child, {"width"});
+        block.kind = BlockKind::rule;
+        if (child.attribute("width")) block.rule_share = small_number(child, "width", 100, 1, 100) / 100.0;
       } else {
-        unknown(child, "body");
+        unknown(child, node.name());
       }
-      block.label = attribute(child, "label", false);
-      const std::string level = attribute(child, "level", false);
-      if (!level.empty()) {
-        if (level.size() > 1 || level[0] < '0' || level[0] > '9') {
-          fail("markup.bad-attribute", "level must be a number 0-9, not '" + level + "'", block.where);
-        }
-        block.level = level[0] - '0';
-      }
-      block.text = inlines(child);
-      body.push_back(std::move(block));
+      out.push_back(std::move(block));
     }
+  }
+
+  // A list flattens into labelled paragraphs; an item's own lists follow it one level deeper.
+  void parse_list(const pugi::xml_node& node, int level, std::vector<Block>& out) const {
+    check_attributes(node, {"style", "start"});
+    const auto style = static_cast<LabelStyle>(
+        1 + choice(node, "style", {"roman", "arabic", "letter", "dash", "plus"}, level == 0 ? 3 : 4));
+    int ordinal = small_number(node, "start", 1, 1, 99999);
+    for (const auto& item : node.children()) {
+      if (item.type() != pugi::node_element) continue;
+      if (std::string_view(item.name()) != "item") unknown(item, "list");
+      check_attributes(item, {"align"});
+      Block block;
+      block.kind = BlockKind::paragraph;
+      block.label_style = style;
+      block.ordinal = ordinal++;
+      block.level = level;
+      block.align = alignment(item, Align::justify);
+      block.where = where(item);
+      collect_inlines(item, {}, block.text, "list");
+      trim_prose(block.text);
+      out.push_back(std::move(block));
+      for (const auto& inner : item.children("list")) parse_list(inner, std::min(level + 1, 9), out);
+    }
+  }
+
+  void parse_table(const pugi::xml_node& node, Table& table) const {
+    check_attributes(node, {"borders", "size"});
+    table.borders = choice(node, "borders", {"none", "thin"}, 1) == 1;
+    if (node.attribute("size")) table.size = length(node, "size");
+    for (const auto& child : node.children()) {
+      if (child.type() != pugi::node_element) continue;
+      const std::string_view name = child.name();
+      if (name == "column") {
+        check_attributes(child, {"width", "align", "number"});
+        Column column;
+        const std::string width = attribute(child, "width", false);
+        if (width.empty() || width == "auto") {
+          column.sizing = Column::Sizing::content;
+        } else if (width.back() == '*') {
+          column.sizing = Column::Sizing::proportional;
+          const std::string weight = width.substr(0, width.size() - 1);
+          if (!weight.empty() && (weight.size() > 4 || weight.find_first_not_of("0123456789") != std::string::npos ||
+                                  std::stoi(weight) == 0)) {
+            bad_value(child, "width", width, "a weight such as * or 2*");
+          }
+          column.value = weight.empty() ? 1 : std::stoi(weight);
+        } else {
+          column.sizing = Column::Sizing::fixed;
+          column.value = length(child, "width");
+        }
+        column.align = alignment(child, Align::left);
+        column.numbered = flag(child, "number");
+        table.columns.push_back(column);
+      } else if (name == "row") {
+        check_attributes(child, {"header", "keep"});
+        Row row;
+        row.where = where(child);
+        row.header = flag(child, "header");
+        row.keep = flag(child, "keep");
+        for (const auto& cell_node : child.children()) {
+          if (cell_node.type() != pugi::node_element) continue;
+          if (std::string_view(cell_node.name()) != "cell") unknown(cell_node, "row");
+          check_attributes(cell_node, {"span", "align"});
+          Cell cell;
+          cell.where = where(cell_node);
+          cell.span = small_number(cell_node, "span", 1, 1, 100);
+          cell.has_align = static_cast<bool>(cell_node.attribute("align"));
+          cell.align = alignment(cell_node, Align::left);
+          if (cell_node.child("p")) {
+            for (const auto& paragraph : cell_node.children()) {
+              if (paragraph.type() != pugi::node_element) continue;
+              if (std::string_view(paragraph.name()) != "p") unknown(paragraph, "cell");
+              check_attributes(paragraph, {});
+              cell.paragraphs.push_back(inlines(paragraph));
+            }
+          } else {
+            auto text = inlines(cell_node);
+            if (!text.empty()) cell.paragraphs.push_back(std::move(text));
+          }
+          row.cells.push_back(std::move(cell));
+        }
+        table.rows.push_back(std::move(row));
+      } else {
+        unknown(child, "table");
+      }
+    }
+    if (table.columns.empty()) fail("markup.missing-element", "<table> needs at least one <column>", where(node));
+    for (const auto& row : table.rows) {
+      int covered = 0;
+      for (const auto& cell : row.cells) covered += cell.span;
+      if (covered > static_cast<int>(table.columns.size())) {
+        fail("markup.table-row", "row has cells for " + std::to_string(covered) + " columns; the table has " +
+                                     std::to_string(table.columns.size()), row.where);
+      }
+    }
+  }
+
+  Image image(const pugi::xml_node& node) const {
+    check_attributes(node, {"src", "width", "height", "align"});
+    Image result;
+    result.where = where(node);
+    result.source = attribute(node, "src", true);
+    if (result.source.empty()) fail("markup.bad-attribute", "<" + std::string(node.name()) + "> src is empty", result.where);
+    if (node.attribute("width")) result.width = length(node, "width");
+    if (node.attribute("height")) result.height = length(node, "height");
+    result.align = alignment(node, Align::center);
+    return result;
   }
 
   DocTree parse(const pugi::xml_node& root) const {
@@ -154,7 +344,8 @@ class Parser {
           else unknown(part, "title");
         }
       } else if (name == "body") {
-        parse_body(child, doc.body);
+        check_attributes(child, {});
+        parse_blocks(child, doc.body);
       } else if (name == "recipients") {
         check_attributes(child, {"label"});
         if (child.attribute("label")) doc.recipients.label = child.attribute("label").value();
@@ -170,6 +361,8 @@ class Parser {
           const std::string_view kind = line.name();
           if (kind == "authority" || kind == "position") doc.signature.authority_lines.push_back(inlines(line));
           else if (kind == "name") doc.signature.name = inlines(line);
+          else if (kind == "signature-image") doc.signature.signature_image = image(line);
+          else if (kind == "seal") doc.signature.seal_image = image(line);
           else unknown(line, "signature");
         }
       } else {

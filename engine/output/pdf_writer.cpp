@@ -4,6 +4,8 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <map>
+#include <vector>
 #include <set>
 
 #include <hb-subset.h>
@@ -23,6 +25,7 @@ namespace vanban::output {
 namespace {
 
 using layout::Frame;
+using layout::ImageItem;
 using layout::RuleItem;
 using layout::TextItem;
 
@@ -59,7 +62,7 @@ class HaruDocument {
   HPDF_Doc get() const { return doc_; }
 
   // Raises the first libharu error since the last check, naming what was being done.
-  void check(const char* doing) {
+  void check(const std::string& doing) {
     if (errors_.error == 0) return;
     char code[64];
     std::snprintf(code, sizeof code, "0x%04X (detail %u)", static_cast<unsigned>(errors_.error),
@@ -162,6 +165,39 @@ void replace_to_unicode(HaruDocument& document, HPDF_Font font, const std::set<c
   document.check("writing a ToUnicode map");
 }
 
+// Loads a PNG. libharu 2.3 writes an alpha channel's /SMask stream uncompressed whatever
+// the compression mode (libraries.md §1.4; fixed upstream in 2.4.0, commit f5f2b41): give
+// the mask the image's own Flate filter, as 2.4 does.
+HPDF_Image load_png(HaruDocument& document, const std::string& path, bool compress) {
+  HPDF_Image image = HPDF_LoadPngImageFromFile(document.get(), path.c_str());
+  document.check("loading the image " + path);
+  const auto mask = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(image, "SMask", HPDF_OCLASS_DICT));
+  HPDF_ResetError(document.get());  // no mask: GetItem reports "not found"
+  if (mask && compress) mask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  return image;
+}
+
+// Bookmarks for the headings, nested by level, with UTF-8 titles (libraries.md §1.4).
+void add_outline(HaruDocument& document, const Frame& frame, const std::vector<HPDF_Page>& pages) {
+  if (frame.outline.empty()) return;
+  HPDF_Encoder utf8 = HPDF_GetEncoder(document.get(), "UTF-8");
+  std::vector<HPDF_Outline> open;  // the last outline at each level
+  for (const auto& entry : frame.outline) {
+    const auto level = static_cast<std::size_t>(std::max(entry.level, 0));
+    if (open.size() > level) open.resize(level);
+    HPDF_Outline parent = open.empty() ? nullptr : open.back();  // nullptr: the root;
+    HPDF_Outline outline = HPDF_CreateOutline(document.get(), parent, entry.title.c_str(), utf8);
+    const auto& page = frame.pages[entry.page];
+    HPDF_Destination destination = HPDF_Page_CreateDestination(pages[entry.page]);
+    HPDF_Destination_SetXYZ(destination, 0, static_cast<HPDF_REAL>(page.height - entry.y), 1);
+    HPDF_Outline_SetDestination(outline, destination);
+    HPDF_Outline_SetOpened(outline, HPDF_TRUE);
+    while (open.size() < level) open.push_back(outline);  // a skipped level nests under this one
+    open.push_back(outline);
+  }
+  document.check("writing the bookmarks");
+}
+
 }  // namespace
 
 std::string write_pdf(const Frame& frame, const PdfOptions& options) {
@@ -200,13 +236,23 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
   HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, options.creator.c_str());
   document.check("writing the document information");
 
+  std::map<std::string, HPDF_Image> images;
+  std::vector<HPDF_Page> pages;
   for (const auto& page_frame : frame.pages) {
     HPDF_Page page = HPDF_AddPage(doc);
+    pages.push_back(page);
     HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(page_frame.width));
     HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(page_frame.height));
     const double height = page_frame.height;
-    // Rules first, as graphics; then all text in one text object.
+    // Images and rules first, as graphics; then all text in one text object.
     for (const auto& item : page_frame.items) {
+      if (const auto* placed = std::get_if<ImageItem>(&item)) {
+        HPDF_Image& image = images[placed->path];
+        if (!image) image = load_png(document, placed->path, options.compress);
+        HPDF_Page_DrawImage(page, image, static_cast<HPDF_REAL>(placed->x),
+                            static_cast<HPDF_REAL>(height - placed->y - placed->height),
+                            static_cast<HPDF_REAL>(placed->width), static_cast<HPDF_REAL>(placed->height));
+      }
       if (const auto* rule = std::get_if<RuleItem>(&item)) {
         HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(rule->thickness));
         HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(rule->x1), static_cast<HPDF_REAL>(height - rule->y1));
@@ -231,6 +277,8 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
     HPDF_Page_EndText(page);
     document.check("drawing a page");
   }
+
+  add_outline(document, frame, pages);
 
   HPDF_SaveToStream(doc);
   document.check("saving the document");

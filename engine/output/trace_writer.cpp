@@ -1,5 +1,7 @@
 #include "output/trace_writer.h"
 
+#include <filesystem>
+
 #include <charconv>
 #include <cmath>
 
@@ -45,6 +47,14 @@ std::string write_trace(const layout::Frame& frame) {
           out += c;
         }
         out += "\"\n";
+      } else if (const auto* image = std::get_if<layout::ImageItem>(&item)) {
+        // The file's name only: a trace must not depend on where the files live.
+        out += "image ";
+        for (double v : {image->x, image->y, image->width, image->height}) {
+          append_number(out, v);
+          out += ' ';
+        }
+        out += '"' + std::filesystem::path(image->path).filename().string() + "\"\n";
       } else {
         const auto& rule = std::get<layout::RuleItem>(item);
         out += "rule ";
@@ -54,6 +64,11 @@ std::string write_trace(const layout::Frame& frame) {
         }
       }
     }
+  }
+  for (const auto& entry : frame.outline) {
+    out += "bookmark " + std::to_string(entry.level) + ' ' + std::to_string(entry.page + 1) + ' ';
+    append_number(out, entry.y);
+    out += " \"" + entry.title + "\"\n";
   }
   return out;
 }

@@ -1,5 +1,6 @@
 #include "text/formats.h"
 
+#include <utility>
 #include <charconv>
 
 namespace vanban::text {
@@ -51,6 +52,29 @@ std::string format_document_number(const std::string& number, const std::string&
   std::string digits = number;
   if (digits.size() == 1 && digits[0] >= '1' && digits[0] <= '9') digits = "0" + digits;
   return "Số: " + digits + "/" + notation;
+}
+
+std::string format_roman(int n) {
+  if (n < 1 || n > 3999) return std::to_string(n);
+  static constexpr std::pair<int, const char*> numerals[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"},
+                                                             {100, "C"},  {90, "XC"},  {50, "L"},  {40, "XL"},
+                                                             {10, "X"},   {9, "IX"},   {5, "V"},   {4, "IV"},
+                                                             {1, "I"}};
+  std::string out;
+  for (const auto& [value, symbol] : numerals) {
+    for (; n >= value; n -= value) out += symbol;
+  }
+  return out;
+}
+
+std::string format_diem_letter(int n) {
+  static const char* const letters[] = {"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
+                                        "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"};
+  constexpr int count = sizeof letters / sizeof letters[0];
+  if (n < 1) return std::to_string(n);
+  std::string out;
+  for (int k = 0; k <= (n - 1) / count; ++k) out += letters[(n - 1) % count];
+  return out;
 }
 
 }  // namespace vanban::text

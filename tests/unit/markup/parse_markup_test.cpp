@@ -40,10 +40,10 @@ TEST_CASE("the markup vocabulary parses into a DocTree") {
 }
 
 TEST_CASE("unknown elements and attributes are errors at their place") {
-  const std::string bad = "<document>\n<header><issuer><name>A</name></issuer></header>\n<body>\n  <table/>\n</body></document>";
+  const std::string bad = "<document>\n<header><issuer><name>A</name></issuer></header>\n<body>\n  <tabel/>\n</body></document>";
   try {
     markup::parse_markup(bad, "m.xml");
-    FAIL("accepted <table>");
+    FAIL("accepted <tabel>");
   } catch (const Error& e) {
     CHECK(e.diagnostic().code == "markup.unknown-element");
     CHECK(e.diagnostic().where.line == 4);

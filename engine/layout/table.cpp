@@ -1,0 +1,221 @@
+#include "layout/table.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "layout/styled_text.h"
+
+namespace vanban::layout {
+
+namespace {
+
+using markup::Column;
+
+bool is_header_cell(const markup::Row& row) { return row.header; }
+
+// The text of an STT cell, or empty when the cell has its own text.
+std::string stt_text(const markup::Table& table, std::size_t column, const markup::Cell& cell, const markup::Row& row,
+                     int number) {
+  if (row.header || cell.span != 1 || !cell.paragraphs.empty() || column >= table.columns.size()) return {};
+  return table.columns[column].numbered ? std::to_string(number) : std::string{};
+}
+
+struct ContentWidth {
+  double min = 0;  // the widest word: narrower than this, the column cuts words
+  double max = 0;  // the longest paragraph on one line
+};
+
+ContentWidth measure_cell(const std::vector<StyledRun>& runs, double size, const text::FontFamily& fonts) {
+  ContentWidth width;
+  double line = 0;
+  for (const auto& run : runs) {
+    const auto& face = fonts.face(run.face);
+    line += face.text_width(run.text, size);
+    std::size_t start = 0;
+    while (start <= run.text.size()) {
+      std::size_t end = run.text.find(' ', start);
+      if (end == std::string::npos) end = run.text.size();
+      width.min = std::max(width.min, face.text_width(run.text.substr(start, end - start), size));
+      start = end + 1;
+    }
+  }
+  width.max = line;
+  return width;
+}
+
+std::vector<StyledRun> cell_runs(const markup::Inlines& inlines, bool header) { return styled_runs(inlines, header); }
+
+}  // namespace
+
+std::vector<double> distribute_columns(const markup::Table& table, const TableStyle& style,
+                                       const text::FontFamily& fonts) {
+  const std::size_t n = table.columns.size();
+  std::vector<ContentWidth> content(n);
+  int number = 0;
+  for (const auto& row : table.rows) {
+    std::size_t column = 0;
+    bool numbered_row = false;
+    for (const auto& cell : row.cells) {
+      if (cell.span == 1 && column < n) {
+        ContentWidth width;
+        const std::string stt = stt_text(table, column, cell, row, number + 1);
+        if (!stt.empty()) {
+          numbered_row = true;
+          width = measure_cell({{stt, text::FaceStyle::regular, false}}, style.size, fonts);
+        }
+        for (const auto& paragraph : cell.paragraphs) {
+          const auto measured = measure_cell(cell_runs(paragraph, is_header_cell(row)), style.size, fonts);
+          width.min = std::max(width.min, measured.min);
+          width.max = std::max(width.max, measured.max);
+        }
+        content[column].min = std::max(content[column].min, width.min + 2 * style.padding_x);
+        content[column].max = std::max(content[column].max, width.max + 2 * style.padding_x);
+      }
+      column += static_cast<std::size_t>(cell.span);
+    }
+    if (numbered_row) ++number;
+  }
+
+  std::vector<double> widths(n, 0);
+  double left = style.width;
+  double weights = 0;
+  std::vector<std::size_t> by_content;
+  for (std::size_t c = 0; c < n; ++c) {
+    const Column& column = table.columns[c];
+    if (column.sizing == Column::Sizing::fixed) {
+      widths[c] = column.value;
+      left -= column.value;
+    } else if (column.sizing == Column::Sizing::proportional) {
+      weights += column.value;
+    } else {
+      by_content.push_back(c);
+    }
+  }
+  left = std::max(left, 0.0);
+  // Content columns: as wide as their longest line when that fits; otherwise each gets its
+  // widest word and a share of the rest in proportion to how much more it would like (the
+  // automatic table layout of CSS 2.1, §17.5.2.2, simplified).
+  double want_max = 0, want_min = 0;
+  for (auto c : by_content) {
+    want_max += content[c].max;
+    want_min += content[c].min;
+  }
+  const double for_content = weights > 0 ? std::min(want_max, left) : left;
+  if (!by_content.empty()) {
+    if (want_max <= for_content) {
+      const double extra = weights > 0 ? 0 : for_content - want_max;
+      for (auto c : by_content) {
+        widths[c] = content[c].max + (want_max > 0 ? extra * content[c].max / want_max : extra / by_content.size());
+      }
+    } else if (want_min >= for_content) {
+      for (auto c : by_content) widths[c] = want_min > 0 ? for_content * content[c].min / want_min : for_content / by_content.size();
+    } else {
+      const double spare = for_content - want_min;
+      const double desire = want_max - want_min;
+      for (auto c : by_content) widths[c] = content[c].min + spare * (content[c].max - content[c].min) / desire;
+    }
+    left -= std::accumulate(by_content.begin(), by_content.end(), 0.0, [&](double sum, std::size_t c) { return sum + widths[c]; });
+  }
+  if (weights > 0) {
+    for (std::size_t c = 0; c < n; ++c) {
+      if (table.columns[c].sizing == Column::Sizing::proportional) widths[c] = std::max(left, 0.0) * table.columns[c].value / weights;
+    }
+  }
+  return widths;
+}
+
+TableSlices layout_table(const markup::Table& table, const TableStyle& style, const text::FontFamily& fonts) {
+  const auto widths = distribute_columns(table, style, fonts);
+  std::vector<double> edges{style.left};
+  for (double w : widths) edges.push_back(edges.back() + w);
+  const double right = edges.back();
+  const auto& regular = fonts.face(text::FaceStyle::regular);
+  const double line_height = regular.line_height() * style.size;
+  const double ascent = regular.ascent() * style.size;
+  const double t = style.rule_thickness;
+
+  TableSlices out;
+  int number = 0;
+  bool first_body_row = true;
+  for (const auto& row : table.rows) {
+    // Each cell's lines, and where its columns start.
+    struct CellLines {
+      double x = 0, width = 0;
+      std::vector<ParagraphLine> lines;
+    };
+    std::vector<CellLines> cells;
+    std::size_t column = 0;
+    bool numbered_row = false;
+    for (const auto& cell : row.cells) {
+      const std::size_t last = std::min(column + static_cast<std::size_t>(cell.span), widths.size());
+      CellLines laid{edges[column], edges[last] - edges[column], {}};
+      markup::Align align = column < table.columns.size() ? table.columns[column].align : markup::Align::left;
+      if (row.header) align = markup::Align::center;
+      if (cell.has_align) align = cell.align;
+      std::vector<std::vector<StyledRun>> paragraphs;
+      const std::string stt = stt_text(table, column, cell, row, number + 1);
+      if (!stt.empty()) {
+        numbered_row = true;
+        paragraphs.push_back({{stt, text::FaceStyle::regular, false}});
+      }
+      for (const auto& paragraph : cell.paragraphs) paragraphs.push_back(cell_runs(paragraph, row.header));
+      for (auto& runs : paragraphs) {
+        ParagraphSpec spec;
+        spec.runs = std::move(runs);
+        spec.size = style.size;
+        spec.width = std::max(laid.width - 2 * style.padding_x, 1.0);
+        spec.align = paragraph_align(align);
+        for (auto& line : layout_paragraph(spec, fonts)) laid.lines.push_back(std::move(line));
+      }
+      cells.push_back(std::move(laid));
+      column = last;
+    }
+    if (numbered_row) ++number;
+
+    std::size_t bands = 1;
+    for (const auto& cell : cells) bands = std::max(bands, cell.lines.size());
+    for (std::size_t k = 0; k < bands; ++k) {
+      Slice slice;
+      const double top_pad = k == 0 ? style.padding_y : 0;
+      const double bottom_pad = k + 1 == bands ? style.padding_y : 0;
+      slice.height = top_pad + line_height + bottom_pad;
+      const double baseline = top_pad + ascent;
+      for (const auto& cell : cells) {
+        if (k >= cell.lines.size()) continue;
+        for (const auto& run : cell.lines[k].runs) {
+          slice.items.push_back(TextItem{cell.x + style.padding_x + run.x, baseline, run.face, style.size, run.text});
+          if (run.underline) {
+            const double uy = baseline + style.size * 0.12;
+            const double x = cell.x + style.padding_x + run.x;
+            slice.items.push_back(RuleItem{x, uy, x + run.width, uy, style.size * 0.05});
+          }
+        }
+      }
+      if (table.borders) {
+        for (const auto& cell : cells) slice.items.push_back(RuleItem{cell.x, 0, cell.x, slice.height, t});
+        slice.items.push_back(RuleItem{right, 0, right, slice.height, t});
+        const RuleItem top{style.left, 0, right, 0, t};
+        const RuleItem bottom{style.left, slice.height, right, slice.height, t};
+        if (k == 0) slice.items.push_back(top);
+        else slice.items_if_first.push_back(top);  // a row continued on a new page
+        if (k + 1 == bands && &row == &table.rows.back()) slice.items.push_back(bottom);
+        else slice.items_if_last.push_back(bottom);  // closed where the page cuts the table
+      }
+      // Breaks: between rows, except between the header and the first row; inside a row,
+      // only when it may split and each part keeps enough lines.
+      if (k == 0) {
+        slice.break_before_allowed = !row.header && !first_body_row;
+      } else {
+        const auto lines = static_cast<int>(bands);
+        const auto at = static_cast<int>(k);
+        slice.break_before_allowed = !row.keep && !row.header && at >= style.widow_lines && lines - at >= style.widow_lines;
+      }
+      (row.header ? out.header : out.body).push_back(std::move(slice));
+    }
+    if (!row.header) first_body_row = false;
+  }
+  if (!out.header.empty() && !out.body.empty()) out.body.front().break_before_allowed = false;
+  return out;
+}
+
+}  // namespace vanban::layout
