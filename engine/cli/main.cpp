@@ -27,6 +27,7 @@ struct RenderArgs {
   std::string trace;
   std::string markup;
   bool stats = false;
+  bool from_markup = false;
   vanban::layout::LineBreaker line_breaker = vanban::layout::LineBreaker::total_fit;
   // Margins in mm; the defaults are the layout's own.
   double margin_top = vanban::layout::LayoutSettings{}.margin_top / vanban::points_per_mm;
@@ -45,6 +46,7 @@ int run_render(const RenderArgs& args, const std::string& home) {
   options.home = home;
   options.template_name = args.template_name;
   options.font_dir = args.font_dir;
+  if (args.data != "-") options.base_dir = std::filesystem::path(args.data).parent_path().string();
   options.settings.margin_top = vanban::mm(args.margin_top);
   options.settings.margin_bottom = vanban::mm(args.margin_bottom);
   options.settings.margin_left = vanban::mm(args.margin_left);
@@ -52,7 +54,9 @@ int run_render(const RenderArgs& args, const std::string& home) {
   options.settings.line_breaker = args.line_breaker;
 
   const std::string data = vanban::read_file(args.data);
-  const auto generated = vanban::pipeline::generate(data, args.data == "-" ? "<stdin>" : args.data, options);
+  const std::string name = args.data == "-" ? "<stdin>" : args.data;
+  const auto generated = args.from_markup ? vanban::pipeline::generate_from_markup(data, name, options)
+                                          : vanban::pipeline::generate(data, name, options);
   // Everything is computed before anything is written, so an error leaves no output behind.
   const std::string pdf = vanban::output::write_pdf(generated.frame, {true, "vanban " VANBAN_VERSION});
   if (!args.markup.empty()) vanban::write_file_atomically(args.markup, generated.markup);
@@ -86,6 +90,8 @@ int main(int argc, char** argv) {
                          "folder with the four faces of Times New Roman or Liberation Serif (default: fonts/)");
   render_cmd->add_option("--trace", render.trace, "also write the layout trace to this file");
   render_cmd->add_option("--markup", render.markup, "also write the document markup the template produced");
+  render_cmd->add_flag("--from-markup", render.from_markup,
+                       "DATA is document markup (docs/markup.md): lay it out without a template");
   render_cmd->add_flag("--stats", render.stats, "print line-breaking figures to standard error");
   const std::map<std::string, vanban::layout::LineBreaker> breakers{
       {"total-fit", vanban::layout::LineBreaker::total_fit}, {"first-fit", vanban::layout::LineBreaker::first_fit}};

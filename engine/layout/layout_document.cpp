@@ -53,6 +53,11 @@ class DocumentLayout {
     bool previous_is_heading = false;
     add_blocks(doc_.body, slices, previous_is_heading);
     if (!doc_.signature.authority_lines.empty() || !doc_.recipients.items.empty()) slices.push_back(closing_slice());
+    for (const auto& appendix : doc_.appendices) {
+      add_page_break(appendix.page_break, slices);
+      previous_is_heading = false;
+      add_blocks(appendix.blocks, slices, previous_is_heading);
+    }
     build_pages(frame_, slices, header_groups_, y, {s_.margin_top, s_.margin_bottom});
     number_pages();
     fill_info();
@@ -406,6 +411,7 @@ class DocumentLayout {
       right_bottom = put_centred_lines(signature_items, styled_runs(line, true, true), FaceStyle::bold, size, right_centre_,
                                        column, right_y).last_baseline + descent(FaceStyle::bold, size);
     }
+    place_signature_images(signature_items, right_y);
     if (!doc_.signature.name.empty()) {
       right_y += s_.signature_space;
       right_bottom = put_centred_lines(signature_items, styled_runs(doc_.signature.name, true), FaceStyle::bold, size,
@@ -435,6 +441,32 @@ class DocumentLayout {
     slice.items.insert(slice.items.end(), signature_items.begin(), signature_items.end());
     slice.height = std::max(left_bottom, right_bottom);
     return slice;
+  }
+
+  // The electronic signature and seal (Decree 30, Phụ lục I, II.8; decree30.md §5): the blue
+  // signature centred on the signer's axis between the position and the name; the red seal
+  // at its real size (36 mm unless the markup says), covering about the left third of the
+  // signature and drawn over it, centred on it vertically. gap_top is where their space begins.
+  void place_signature_images(std::vector<Item>& items, double gap_top) const {
+    const auto& signature = doc_.signature.signature_image;
+    const auto& seal = doc_.signature.seal_image;
+    const double column = width_ - left_column_width_;
+    double signature_left = right_centre_, signature_width = 0, signature_middle = gap_top + s_.signature_space / 2;
+    if (!signature.path.empty()) {
+      markup::Image sized = signature;
+      if (sized.width <= 0 && sized.height <= 0) sized.width = mm(40);
+      const auto [width, height] = image_size(sized, column, s_.signature_space - 4);
+      signature_left = right_centre_ - width / 2;
+      signature_width = width;
+      items.push_back(ImageItem{signature_left, signature_middle - height / 2, width, height, signature.path});
+    }
+    if (!seal.path.empty()) {
+      markup::Image sized = seal;
+      if (sized.width <= 0 && sized.height <= 0) sized.width = mm(36);
+      const auto [width, height] = image_size(sized, column, mm(60));
+      const double right = signature_width > 0 ? signature_left + signature_width / 3 : right_centre_ + width / 2;
+      items.push_back(ImageItem{right - width, signature_middle - height / 2, width, height, seal.path});
+    }
   }
 
   // ---- pages ------------------------------------------------------------------------------

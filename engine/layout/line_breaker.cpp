@@ -55,7 +55,12 @@ Totals totals_after_break(const std::vector<BreakItem>& items, const std::vector
 }
 
 // The adjustment ratio of a line of natural width with this stretch and shrink.
+// Widths closer than this are equal: a line measured to fit exactly must not break on a
+// rounding error.
+constexpr double width_epsilon = 1e-6;
+
 double adjustment_ratio(double natural, double stretch, double shrink, double target) {
+  if (std::abs(natural - target) <= width_epsilon) return 0;
   if (natural < target) return stretch > 0 ? (target - natural) / stretch : std::numeric_limits<double>::infinity();
   if (natural > target) return shrink > 0 ? (target - natural) / shrink : -std::numeric_limits<double>::infinity();
   return 0;
@@ -85,7 +90,8 @@ std::vector<LineBreak> break_first_fit(const std::vector<BreakItem>& items, cons
     const double natural = line_natural_width(items, sums, start, i, line);
     const double target = widths(breaks.size());
     const double ratio = adjustment_ratio(natural, line.stretch, line.shrink, target);
-    if (natural > target && have_candidate) {
+    const bool overfull = natural > target + width_epsilon;
+    if (overfull && have_candidate) {
       // This break would overfill the line: end the line at the last break that fitted.
       breaks.push_back(candidate);
       start = totals_after_break(items, sums, candidate.position);
@@ -95,7 +101,7 @@ std::vector<LineBreak> break_first_fit(const std::vector<BreakItem>& items, cons
     }
     candidate = {i, ratio};
     have_candidate = true;
-    if (is_forced(items[i]) || natural > target) {
+    if (is_forced(items[i]) || overfull) {
       breaks.push_back(candidate);
       start = totals_after_break(items, sums, i);
       have_candidate = false;

@@ -11,6 +11,11 @@ namespace {
 
 // TeX's proportions for an interword space: stretch 1/2, shrink 1/3 of its width.
 constexpr double space_stretch = 1.0 / 2.0;
+// Between the letters of a word cut because it is longer than a line: a break that costs a
+// little (TeX's \hyphenpenalty is 50) and a little stretch, so that a justified line made
+// only of such letters can still reach the measure.
+constexpr double cut_penalty = 50;
+constexpr double cut_stretch = 0.5;
 constexpr double space_shrink = 1.0 / 3.0;
 constexpr double infinite_stretch = 1e9;
 
@@ -28,6 +33,7 @@ struct Word {
   double space_width = 0;
   text::FaceStyle space_face = text::FaceStyle::regular;
   bool no_break_after = false;
+  bool cut_after = false;  // a piece of a cut word: the next piece follows without a space
 };
 
 struct Span {
@@ -36,10 +42,10 @@ struct Span {
   bool underline;
 };
 
-// Cuts a word wider than measure into pieces that fit, between user-perceived characters
-// (never between a letter and its marks). The pieces join without a space; the last keeps
-// the word's space.
-std::vector<Word> cut_long_word(const Word& word, double measure, double size, const text::FontFamily& fonts) {
+// Cuts a word wider than the measure into its user-perceived characters (never a letter
+// from its marks), with a break allowed between any two, so the breaker fills each line.
+// The pieces join without a space; the last keeps the word's space.
+std::vector<Word> cut_long_word(const Word& word, double size, const text::FontFamily& fonts) {
   std::vector<Word> pieces(1);
   auto add_piece_text = [&](const Fragment& from, std::string text, double width) {
     Word& piece = pieces.back();
@@ -59,7 +65,10 @@ std::vector<Word> cut_long_word(const Word& word, double measure, double size, c
     for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
       std::string character = fragment.text.substr(cuts[k], cuts[k + 1] - cuts[k]);
       const double width = fonts.face(fragment.face).text_width(character, size);
-      if (pieces.back().width + width > measure && !pieces.back().fragments.empty()) pieces.emplace_back();
+      if (!pieces.back().fragments.empty()) {
+        pieces.back().cut_after = true;
+        pieces.emplace_back();
+      }
       add_piece_text(fragment, std::move(character), width);
     }
   }
@@ -125,7 +134,7 @@ std::vector<Word> prepare_words(const ParagraphSpec& spec, const text::FontFamil
     }
     if (word.fragments.empty()) continue;
     if (word.width > measure) {
-      for (auto& piece : cut_long_word(word, measure, spec.size, fonts)) words.push_back(std::move(piece));
+      for (auto& piece : cut_long_word(word, spec.size, fonts)) words.push_back(std::move(piece));
     } else {
       words.push_back(std::move(word));
     }
@@ -144,6 +153,13 @@ std::vector<BreakItem> make_items(const std::vector<Word>& words, bool stretchab
     if (words[k].no_break_after) {
       items.push_back(BreakItem::make_penalty(0, infinite_penalty));
       box_word.push_back(-1);
+    }
+    if (words[k].cut_after) {
+      items.push_back(BreakItem::make_penalty(0, cut_penalty));
+      box_word.push_back(-1);
+      items.push_back(BreakItem::glue(0, stretchable ? cut_stretch : 0, 0));
+      box_word.push_back(-1);
+      continue;
     }
     const double w = words[k].space_width;
     items.push_back(stretchable ? BreakItem::glue(w, w * space_stretch, w * space_shrink) : BreakItem::glue(w, 0, 0));
@@ -226,7 +242,10 @@ ParagraphLine finalize_line(const ParagraphSpec& spec, const std::vector<Word>& 
     }
     if (last_word) break;
     double space = word.space_width;
-    if (stretch_spaces) space += line.ratio >= 0 ? line.ratio * space * space_stretch : line.ratio * space * space_shrink;
+    if (stretch_spaces) {
+      const double stretch = word.cut_after ? cut_stretch : space * space_stretch;
+      space += line.ratio >= 0 ? line.ratio * stretch : line.ratio * space * space_shrink;
+    }
     if (!stretch_spaces) add_run(line.runs, x, Fragment{word.space, word.space_face, false, space}, true);
     else if (word.fragments.back().face != word.space_face) line.runs.push_back({x, 0, word.space, word.space_face, false});
     x += space;

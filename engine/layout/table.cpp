@@ -137,6 +137,7 @@ TableSlices layout_table(const markup::Table& table, const TableStyle& style, co
   TableSlices out;
   int number = 0;
   bool first_body_row = true;
+  bool previous_heads_group = false;
   for (const auto& row : table.rows) {
     // Each cell's lines, and where its columns start.
     struct CellLines {
@@ -204,7 +205,7 @@ TableSlices layout_table(const markup::Table& table, const TableStyle& style, co
       // Breaks: between rows, except between the header and the first row; inside a row,
       // only when it may split and each part keeps enough lines.
       if (k == 0) {
-        slice.break_before_allowed = !row.header && !first_body_row;
+        slice.break_before_allowed = !row.header && !first_body_row && !previous_heads_group;
       } else {
         const auto lines = static_cast<int>(bands);
         const auto at = static_cast<int>(k);
@@ -213,6 +214,9 @@ TableSlices layout_table(const markup::Table& table, const TableStyle& style, co
       (row.header ? out.header : out.body).push_back(std::move(slice));
     }
     if (!row.header) first_body_row = false;
+    // A row that is one cell across the table ("I. ĐẠI BIỂU KHÁCH MỜI") heads a group: like
+    // a heading, it stays with the row after it.
+    previous_heads_group = row.cells.size() == 1 && row.cells[0].span >= static_cast<int>(table.columns.size());
   }
   if (!out.header.empty() && !out.body.empty()) out.body.front().break_before_allowed = false;
   return out;

@@ -138,12 +138,21 @@ struct Signature {
   Image seal_image;                       // optional: the seal, overlapping the signature's left
 };
 
+// An appendix (phụ lục) after the signature: it starts a page, and its page numbers start
+// again from 1 with its first page unnumbered (Decree 30, Phụ lục I, III.1.đ).
+struct Appendix {
+  PageBreak page_break;  // restart_numbering is always set
+  std::vector<Block> blocks;
+  SourceLocation where;
+};
+
 struct DocTree {
   Header header;
   Title title;
   std::vector<Block> body;
   Recipients recipients;
   Signature signature;
+  std::vector<Appendix> appendices;
 };
 
 }  // namespace vanban::markup

@@ -365,6 +365,15 @@ class Parser {
           else if (kind == "seal") doc.signature.seal_image = image(line);
           else unknown(line, "signature");
         }
+      } else if (name == "appendix") {
+        check_attributes(child, {"orientation"});
+        Appendix appendix;
+        appendix.where = where(child);
+        appendix.page_break.orientation =
+            static_cast<PageBreak::Orientation>(choice(child, "orientation", {"unchanged", "portrait", "landscape"}, 1));
+        appendix.page_break.restart_numbering = true;
+        parse_blocks(child, appendix.blocks);
+        doc.appendices.push_back(std::move(appendix));
       } else {
         unknown(child, "document");
       }

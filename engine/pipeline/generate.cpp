@@ -1,5 +1,6 @@
 #include "pipeline/generate.h"
 
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 
@@ -41,6 +42,67 @@ void check_dates(const data::Value& value) {
     }
     if (child.kind == data::Value::Kind::map) check_dates(child);
   }
+}
+
+// Reads a PNG's size from its header, after walking its chunks to IEND so that a truncated
+// file is refused here, with its place, rather than by libharu while writing.
+std::pair<int, int> read_png_size(const std::string& bytes, const std::string& path, const SourceLocation& where) {
+  auto bad = [&](const std::string& why) -> std::pair<int, int> {
+    fail("image.bad-png", path + " is not a usable PNG: " + why, where);
+  };
+  static const char signature[] = "\x89PNG\r\n\x1a\n";
+  if (bytes.size() < 33 || bytes.compare(0, 8, signature, 8) != 0) return bad("no PNG signature");
+  auto u32 = [&](std::size_t at) {
+    return (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at])) << 24) |
+           (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 1])) << 16) |
+           (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 2])) << 8) |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 3]));
+  };
+  if (bytes.compare(12, 4, "IHDR") != 0) return bad("the first chunk is not IHDR");
+  const std::uint32_t width = u32(16), height = u32(20);
+  if (width == 0 || height == 0 || width > 20000 || height > 20000) return bad("impossible size");
+  std::size_t at = 8;
+  while (true) {
+    if (at + 12 > bytes.size()) return bad("truncated (no IEND chunk)");
+    const std::uint32_t length = u32(at);
+    if (length > bytes.size() - at - 12) return bad("truncated inside a chunk");
+    if (bytes.compare(at + 4, 4, "IEND") == 0) break;
+    at += 12 + length;
+  }
+  return {static_cast<int>(width), static_cast<int>(height)};
+}
+
+// Finds an image's file (relative paths from base_dir) and reads its size.
+void resolve_image(markup::Image& image, const std::string& base_dir) {
+  if (image.source.empty()) return;
+  fs::path path(image.source);
+  if (path.is_relative()) path = fs::path(base_dir.empty() ? "." : base_dir) / path;
+  std::error_code error;
+  if (!fs::is_regular_file(path, error)) fail("image.not-found", "no image file " + path.string(), image.where);
+  image.path = path.string();
+  const auto [width, height] = read_png_size(read_file(image.path), image.path, image.where);
+  image.pixel_width = width;
+  image.pixel_height = height;
+}
+
+void resolve_images(std::vector<markup::Block>& blocks, const std::string& base_dir) {
+  for (auto& block : blocks) {
+    if (block.kind == markup::BlockKind::image) resolve_image(block.image, base_dir);
+    resolve_images(block.children, base_dir);
+  }
+}
+
+// Stages 3 and 4: markup -> DocTree -> Frame.
+void lay_out(const std::string& markup, const std::string& markup_name, const GenerateOptions& options,
+             Generated& out) {
+  markup::DocTree doc = markup::parse_markup(markup, markup_name);
+  resolve_images(doc.body, options.base_dir);
+  for (auto& appendix : doc.appendices) resolve_images(appendix.blocks, options.base_dir);
+  resolve_image(doc.signature.signature_image, options.base_dir);
+  resolve_image(doc.signature.seal_image, options.base_dir);
+  const std::string font_dir = options.font_dir.empty() ? (fs::path(options.home) / "fonts").string() : options.font_dir;
+  const text::FontFamily fonts = text::load_font_family(font_dir);
+  out.frame = layout::layout_document(doc, fonts, options.settings, &out.stats);
 }
 
 }  // namespace
@@ -98,12 +160,16 @@ Generated generate(const std::string& data, const std::string& data_name, const 
   }
   const mustache::Template tmpl = load_template(template_name, options.home);
   out.markup = mustache::render_template(tmpl, tree);
-  // 3. Markup -> DocTree.
-  const markup::DocTree doc = markup::parse_markup(out.markup, data_name + " (markup of " + tmpl.name + ")");
-  // 4. Layout -> Frame.
-  const std::string font_dir = options.font_dir.empty() ? (fs::path(options.home) / "fonts").string() : options.font_dir;
-  const text::FontFamily fonts = text::load_font_family(font_dir);
-  out.frame = layout::layout_document(doc, fonts, options.settings, &out.stats);
+  // 3 and 4. Markup -> DocTree -> Frame.
+  lay_out(out.markup, data_name + " (markup of " + tmpl.name + ")", options, out);
+  return out;
+}
+
+Generated generate_from_markup(const std::string& markup, const std::string& markup_name,
+                               const GenerateOptions& options) {
+  Generated out;
+  out.markup = markup;
+  lay_out(markup, markup_name, options, out);
   return out;
 }
 

@@ -21,6 +21,7 @@ struct GenerateOptions {
   std::string home;             // see find_home
   std::string template_name;    // a built-in template name, or a path; empty: the data's own
   std::string font_dir;         // empty: <home>/fonts
+  std::string base_dir;         // where relative image paths start: the input's folder; empty: "."
   layout::LayoutSettings settings;
 };
 
@@ -37,5 +38,10 @@ mustache::Template load_template(const std::string& name_or_path, const std::str
 
 // Runs data through template, markup and layout. data_name names the data in diagnostics.
 Generated generate(const std::string& data, const std::string& data_name, const GenerateOptions& options);
+
+// Runs document markup (docs/markup.md) through layout, without data or template: for
+// trying markup by hand and for the layout samples in samples/layout/.
+Generated generate_from_markup(const std::string& markup, const std::string& markup_name,
+                               const GenerateOptions& options);
 
 }  // namespace vanban::pipeline
