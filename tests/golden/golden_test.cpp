@@ -26,10 +26,14 @@ std::vector<std::string> lines_of(const std::string& text) {
   return lines;
 }
 
-void check_golden(const std::string& data_file, const std::string& trace_file) {
+enum class Input { data, markup };
+
+void check_golden(const std::string& input_file, const std::string& trace_file, Input input = Input::data) {
   pipeline::GenerateOptions options;
   options.home = testing::source_dir();
-  const auto generated = pipeline::generate(read_file(data_file), data_file, options);
+  options.base_dir = std::filesystem::path(input_file).parent_path().string();
+  const auto generated = input == Input::data ? pipeline::generate(read_file(input_file), input_file, options)
+                                              : pipeline::generate_from_markup(read_file(input_file), input_file, options);
   const std::string actual = output::write_trace(generated.frame);
   if (const char* update = std::getenv("VANBAN_UPDATE_GOLDEN"); update && std::string(update) == "1") {
     write_file_atomically(trace_file, actual);
@@ -54,6 +58,32 @@ void check_golden(const std::string& data_file, const std::string& trace_file) {
 
 TEST_CASE("golden: the seed plan 54/KH-UBND") {
   check_golden(testing::sample("ke-hoach-54.xml"), testing::source_dir() + "/tests/golden/plan/ke-hoach-54.trace");
+}
+
+// One case per layout feature: the samples of samples/layout/, laid out from their markup.
+TEST_CASE("golden: paragraphs (alignments, protected tokens, a word cut between letters)") {
+  check_golden(testing::sample("layout/paragraphs.xml"), testing::source_dir() + "/tests/golden/layout/paragraphs.trace",
+               Input::markup);
+}
+
+TEST_CASE("golden: lists (I. 1. a) - + nested, Vietnamese letters, start)") {
+  check_golden(testing::sample("layout/lists.xml"), testing::source_dir() + "/tests/golden/layout/lists.trace",
+               Input::markup);
+}
+
+TEST_CASE("golden: a 300-row table over pages (repeated header, STT, spans, group rows)") {
+  check_golden(testing::sample("layout/table.xml"), testing::source_dir() + "/tests/golden/layout/table.trace",
+               Input::markup);
+}
+
+TEST_CASE("golden: pagination (keep, page breaks, landscape, a row taller than a page, appendix)") {
+  check_golden(testing::sample("layout/pagination.xml"), testing::source_dir() + "/tests/golden/layout/pagination.trace",
+               Input::markup);
+}
+
+TEST_CASE("golden: images (an image block, rules, signature and seal)") {
+  check_golden(testing::sample("layout/images.xml"), testing::source_dir() + "/tests/golden/layout/images.trace",
+               Input::markup);
 }
 
 TEST_CASE("NFD data renders exactly as NFC data") {
