@@ -1,0 +1,286 @@
+// Layout features, one rule per case, on small markup documents: lists, alignment, tables,
+// pagination (keep, page breaks, landscape, appendices), images and bookmarks.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <set>
+
+#include "base/diagnostics.h"
+#include "base/files.h"
+#include "base/units.h"
+#include "pipeline/generate.h"
+#include "support/frame_queries.h"
+#include "support/paths.h"
+
+using namespace vanban;
+using testing::all_texts;
+using testing::find_text;
+using testing::width_of;
+
+namespace {
+
+const text::FontFamily& fonts() {
+  static const text::FontFamily family = text::load_font_family(testing::fonts_dir());
+  return family;
+}
+
+// A document with the given body (and what follows the body: signature, appendices).
+std::string document(const std::string& body, const std::string& after = "") {
+  return "<document><header><issuer><name>Ủy ban nhân dân</name><name>thị xã Duyên Hải</name></issuer>"
+         "<number value='5' notation='KH-UBND'/><place-date place='Duyên Hải' date='2019-08-26'/></header>"
+         "<title><type>Kế hoạch</type><subject>Thử</subject></title><body>" +
+         body + "</body>" + after + "</document>";
+}
+
+pipeline::Generated lay_out(const std::string& markup) {
+  pipeline::GenerateOptions options;
+  options.home = testing::source_dir();
+  options.base_dir = testing::sample("layout");
+  return pipeline::generate_from_markup(markup, "test.xml", options);
+}
+
+std::string repeat(const std::string& text, int times) {
+  std::string out;
+  for (int k = 0; k < times; ++k) out += text;
+  return out;
+}
+
+const std::string long_paragraph =
+    "<p>Phong trào thi đua yêu nước được triển khai sâu rộng đến từng cơ quan, đơn vị, xã, phường, thu hút "
+    "đông đảo cán bộ, công chức, viên chức, người lao động và các tầng lớp nhân dân tham gia; nhiều mô hình "
+    "hay, cách làm sáng tạo được nhân rộng.</p>";
+
+constexpr double left_margin = 30 * points_per_mm;
+constexpr double right_edge = a4_width - 15 * points_per_mm;
+
+int page_of(const layout::Frame& frame, const std::string& text) {
+  const auto found = find_text(frame, text);
+  REQUIRE(found);
+  return found->page;
+}
+
+std::vector<layout::ImageItem> images_of(const layout::Frame& frame) {
+  std::vector<layout::ImageItem> out;
+  for (const auto& page : frame.pages) {
+    for (const auto& item : page.items) {
+      if (const auto* image = std::get_if<layout::ImageItem>(&item)) out.push_back(*image);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("list labels follow Decree 30: I. 1. a) with đ and without f, - and +") {
+  std::string items;
+  for (int k = 0; k < 8; ++k) items += "<item>điểm</item>";
+  const auto frame = lay_out(document("<list style='roman'><item>Phần<list style='arabic'><item>Khoản<list style='letter'>" +
+                                      items + "</list></item></list></item><item>Phần hai</item></list>"))
+                         .frame;
+  // The label is the first word of each item's first line, at the paragraph indent.
+  std::vector<std::string> labels;
+  for (const auto& found : all_texts(frame)) {
+    if (found.item.size == 14 && std::abs(found.item.x - (left_margin + cm(1.27))) < 0.01) {
+      labels.push_back(found.item.text.substr(0, found.item.text.find(' ')));
+    }
+  }
+  const std::vector<std::string> expected{"I.", "1.", "a)", "b)", "c)", "d)", "đ)", "e)", "g)", "h)", "II."};
+  CHECK(labels == expected);
+}
+
+TEST_CASE("every list item is a body paragraph: first line indented, the rest at the margin") {
+  const auto frame = lay_out(document("<list style='dash'><item>" + repeat("nội dung thi đua ", 20) +
+                                      "<list style='plus'><item>" + repeat("khen thưởng ", 20) + "</item></list></item></list>"))
+                         .frame;
+  const auto dash = find_text(frame, "- ");
+  const auto plus = find_text(frame, "+ ");
+  REQUIRE(dash);
+  REQUIRE(plus);
+  CHECK(dash->item.x == Approx(left_margin + cm(1.27)).margin(0.01));
+  CHECK(plus->item.x == Approx(left_margin + cm(1.27)).margin(0.01));  // nested, same indent (§17.2)
+  int at_margin = 0;
+  for (const auto& found : all_texts(frame)) {
+    if (found.item.size == 14 && std::abs(found.item.x - left_margin) < 0.01) ++at_margin;
+  }
+  CHECK(at_margin >= 2);  // the continuation lines of both items
+}
+
+TEST_CASE("alignments: right lines end at the margin, centred lines sit on the axis") {
+  const auto frame = lay_out(document("<p align='right'>Căn phải</p><p align='center'>Căn giữa</p><p align='left'>Căn trái</p>")).frame;
+  const auto right = find_text(frame, "Căn phải");
+  const auto centre = find_text(frame, "Căn giữa");
+  const auto left = find_text(frame, "Căn trái");
+  REQUIRE(right);
+  REQUIRE(centre);
+  REQUIRE(left);
+  CHECK(right->item.x + width_of(fonts(), right->item) == Approx(right_edge).margin(0.01));
+  CHECK(centre->item.x + width_of(fonts(), centre->item) / 2 == Approx((left_margin + right_edge) / 2).margin(0.01));
+  CHECK(left->item.x == Approx(left_margin).margin(0.01));
+}
+
+TEST_CASE("table columns: fixed widths exact, proportional by weight, content as wide as its text") {
+  const auto frame = lay_out(document(
+      "<table><column width='20mm'/><column width='*'/><column width='2*'/><column width='auto'/>"
+      "<row><cell>a</cell><cell>b</cell><cell>c</cell><cell>Nguyễn Văn An</cell></row></table>")).frame;
+  std::vector<double> xs;
+  for (const auto& rule : testing::rules_on(frame, 0)) {
+    if (rule.x1 == rule.x2 && rule.y1 > mm(40)) xs.push_back(rule.x1);
+  }
+  std::sort(xs.begin(), xs.end());
+  xs.erase(std::unique(xs.begin(), xs.end(), [](double a, double b) { return std::abs(a - b) < 0.01; }), xs.end());
+  REQUIRE(xs.size() == 5);
+  CHECK(xs[0] == Approx(left_margin).margin(0.01));
+  CHECK(xs[1] - xs[0] == Approx(mm(20)).margin(0.01));
+  CHECK(xs[3] - xs[2] == Approx(2 * (xs[2] - xs[1])).margin(0.01));
+  const double name = fonts().face(text::FaceStyle::regular).text_width("Nguyễn Văn An", 13);
+  CHECK(xs[4] - xs[3] == Approx(name + 2 * 5.4).margin(0.01));
+  CHECK(xs[4] == Approx(right_edge).margin(0.01));
+}
+
+TEST_CASE("a table split by pages repeats its header and closes and reopens its borders") {
+  std::string rows;
+  for (int k = 0; k < 80; ++k) rows += "<row><cell/><cell>Người " + std::to_string(k + 1) + "</cell></row>";
+  const auto frame = lay_out(document("<table><column width='15mm' number='true'/><column width='*'/>"
+                                      "<row header='true'><cell>STT</cell><cell>Họ và tên</cell></row>" + rows + "</table>")).frame;
+  REQUIRE(frame.pages.size() >= 3);
+  int headers = 0;
+  for (const auto& found : all_texts(frame)) headers += found.item.text == "Họ và tên";
+  CHECK(headers == static_cast<int>(frame.pages.size()));
+  for (std::size_t p = 0; p < frame.pages.size(); ++p) {
+    // The lowest horizontal rule on the page closes the table there.
+    double lowest_rule = 0, lowest_text = 0;
+    for (const auto& item : frame.pages[p].items) {
+      if (const auto* r = std::get_if<layout::RuleItem>(&item); r && r->y1 == r->y2) lowest_rule = std::max(lowest_rule, r->y1);
+      if (const auto* t = std::get_if<layout::TextItem>(&item); t && t->text.starts_with("Người")) lowest_text = std::max(lowest_text, t->y);
+    }
+    INFO("page " << p + 1);
+    CHECK(lowest_rule > lowest_text);
+  }
+  // STT runs on across pages.
+  const auto last = find_text(frame, "80");
+  REQUIRE(last);
+  CHECK(last->page == static_cast<int>(frame.pages.size()) - 1);
+}
+
+TEST_CASE("a row taller than a page is split, not lost; a kept row is never split") {
+  const std::string tall = repeat("Dòng nội dung rất dài của một ô trong bảng. ", 160);
+  const auto frame = lay_out(document("<table><column width='*'/><column width='30mm'/>"
+                                      "<row><cell>" + tall + "Hết ô.</cell><cell>x</cell></row>"
+                                      "<row keep='true'><cell>" + repeat("Hàng giữ trọn. ", 40) + "</cell><cell>y</cell></row></table>")).frame;
+  // The tall cell starts on page 1 and ends two pages later, every line kept.
+  int tall_lines = 0, last_tall_page = 0;  // "Dòng" opens each of the 160 sentences
+  for (const auto& found : all_texts(frame)) {
+    for (auto at = found.item.text.find("Dòng"); at != std::string::npos; at = found.item.text.find("Dòng", at + 1)) {
+      ++tall_lines;
+    }
+    if (found.item.text.find("Hết ô.") != std::string::npos) last_tall_page = found.page;
+  }
+  CHECK(last_tall_page >= 2);
+  CHECK(tall_lines == 160);
+  std::set<int> kept_pages;
+  for (const auto& found : all_texts(frame)) {
+    if (found.item.text.find("trọn") != std::string::npos) kept_pages.insert(found.page);
+  }
+  CHECK(kept_pages.size() == 1);
+  // No text reaches the bottom margin.
+  for (const auto& found : all_texts(frame)) CHECK(found.item.y <= a4_height - mm(20) + 0.01);
+}
+
+TEST_CASE("a keep block moves whole to the next page; a heading never ends a page") {
+  std::string filler;
+  for (int k = 0; k < 9; ++k) filler += long_paragraph;
+  const auto frame = lay_out(document(filler + "<keep><p>Đầu khối giữ.</p>" + repeat("<p>Dòng trong khối.</p>", 8) +
+                                      "<p>Cuối khối giữ.</p></keep>")).frame;
+  CHECK(page_of(frame, "Đầu khối giữ.") == page_of(frame, "Cuối khối giữ."));
+  CHECK(page_of(frame, "Đầu khối giữ.") == 1);  // did not fit at the end of page 1
+}
+
+TEST_CASE("an explicit page break, a landscape section, and an appendix numbered from 1") {
+  const auto frame = lay_out(document("<p>Trang một.</p><page-break/><p>Trang hai.</p><page-break orientation='landscape'/>"
+                                      "<p>Trang ngang.</p>",
+                                      "<signature><authority>Chủ tịch</authority><name>Lê Vũ Phương</name></signature>"
+                                      "<appendix><p>Phụ lục trang một.</p>" + repeat(long_paragraph, 14) + "</appendix>")).frame;
+  CHECK(page_of(frame, "Trang hai.") == 1);
+  const int landscape = page_of(frame, "Trang ngang.");
+  CHECK(landscape == 2);
+  CHECK(frame.pages[2].width == Approx(a4_height));
+  // The signature closes the body on the landscape page; the appendix is portrait again.
+  CHECK(page_of(frame, "Lê Vũ Phương") == 2);
+  const int appendix = page_of(frame, "Phụ lục trang một.");
+  CHECK(appendix == 3);
+  CHECK(frame.pages[3].width == Approx(a4_width));
+  REQUIRE(frame.pages.size() == 5);
+  CHECK_FALSE(frame.pages[3].number_shown);
+  CHECK(frame.pages[4].number == 2);
+  CHECK(frame.pages[4].number_shown);
+  // Page numbers as drawn: 2 and 3 on the body's pages, 2 on the appendix's second page.
+  CHECK(find_text(frame, "3"));
+  const auto numbers = all_texts(frame);
+  int drawn_on_last = 0;
+  for (const auto& found : numbers) drawn_on_last += found.page == 4 && found.item.text == "2";
+  CHECK(drawn_on_last == 1);
+}
+
+TEST_CASE("§17.27-28 the signature between position and name, the seal over its left third") {
+  const auto generated = lay_out(document("<p>Nội dung.</p>",
+                                          "<signature><authority>Chủ tịch</authority><signature-image src='images/chu-ky.png'/>"
+                                          "<seal src='images/con-dau.png'/><name>Lê Vũ Phương</name></signature>"));
+  const auto& frame = generated.frame;
+  const auto images = images_of(frame);
+  REQUIRE(images.size() == 2);
+  const auto& signature = images[0];
+  const auto& seal = images[1];
+  CHECK(signature.path.ends_with("chu-ky.png"));
+  const auto position = find_text(frame, "CHỦ TỊCH");
+  const auto name = find_text(frame, "Lê Vũ Phương");
+  REQUIRE(position);
+  REQUIRE(name);
+  const double axis = position->item.x + width_of(fonts(), position->item) / 2;
+  CHECK(std::abs(signature.x + signature.width / 2 - axis) <= mm(3));
+  CHECK(signature.y >= position->item.y);
+  CHECK(signature.y + signature.height <= name->item.y - fonts().face(text::FaceStyle::bold).ascent() * 14);
+  const double overlap = seal.x + seal.width - signature.x;
+  CHECK(overlap >= 0.20 * signature.width);
+  CHECK(overlap <= 0.45 * signature.width);
+  CHECK(seal.x + seal.width / 2 < signature.x + signature.width / 2);
+  CHECK(seal.width == Approx(mm(36)).margin(0.01));
+}
+
+TEST_CASE("images are checked before layout: a missing file or a truncated PNG is an error at its place") {
+  const auto dir = std::filesystem::temp_directory_path() / "vanban-images-test";
+  std::filesystem::create_directories(dir);
+  std::string png = read_file(testing::sample("layout/images/chu-ky.png"));
+  write_file_atomically((dir / "truncated.png").string(), png.substr(0, png.size() / 2));
+  pipeline::GenerateOptions options;
+  options.home = testing::source_dir();
+  options.base_dir = dir.string();
+  for (const auto& [source, code] : {std::pair{"missing.png", "image.not-found"}, std::pair{"truncated.png", "image.bad-png"}}) {
+    INFO(source);
+    try {
+      pipeline::generate_from_markup(document("<p>x</p>\n<image src='" + std::string(source) + "'/>"), "doc.xml", options);
+      FAIL("accepted " << source);
+    } catch (const Error& e) {
+      CHECK(e.diagnostic().code == code);
+      CHECK(e.diagnostic().where.line == 2);
+    }
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("headings are bookmarked with their label, page and level") {
+  std::string filler;
+  for (int k = 0; k < 6; ++k) filler += long_paragraph;
+  const auto frame = lay_out(document("<heading label='I.'>MỤC ĐÍCH</heading>" + filler +
+                                      "<heading label='1.' level='1'>Yêu cầu</heading>" + filler)).frame;
+  REQUIRE(frame.outline.size() == 2);
+  CHECK(frame.outline[0].title == "I. MỤC ĐÍCH");
+  CHECK(frame.outline[0].level == 0);
+  CHECK(frame.outline[1].title == "1. Yêu cầu");
+  CHECK(frame.outline[1].level == 1);
+  const auto heading = find_text(frame, "1. Yêu cầu");
+  REQUIRE(heading);
+  CHECK(frame.outline[1].page == static_cast<std::size_t>(heading->page));
+  CHECK(frame.outline[1].y < heading->item.y);
+}
