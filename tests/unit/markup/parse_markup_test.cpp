@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "base/units.h"
 #include "markup/parse_markup.h"
 
 using namespace vanban;
@@ -52,4 +53,89 @@ TEST_CASE("unknown elements and attributes are errors at their place") {
   CHECK_THROWS_AS(markup::parse_markup("<document><header><issuer><name>A</name></issuer></header><body><p colour='red'>x</p></body></document>", "m.xml"),
                   Error);
   CHECK_THROWS_AS(markup::parse_markup("<document><body/></document>", "m.xml"), Error);  // no header
+}
+
+namespace {
+std::string with_body(const std::string& body) {
+  return "<document><header><issuer><name>A</name></issuer></header><body>" + body + "</body></document>";
+}
+}  // namespace
+
+TEST_CASE("a list flattens into labelled paragraphs, one level deeper per nested list") {
+  const auto doc = markup::parse_markup(
+      with_body("<list style='arabic' start='3'><item>ba<list style='letter'><item>a</item><item>b</item></list></item>"
+                "<item>bốn</item></list>"),
+      "m.xml");
+  REQUIRE(doc.body.size() == 4);
+  CHECK(doc.body[0].label_style == markup::LabelStyle::arabic);
+  CHECK(doc.body[0].ordinal == 3);
+  CHECK(markup::plain_text(doc.body[0].text) == "ba");
+  CHECK(doc.body[1].label_style == markup::LabelStyle::letter);
+  CHECK(doc.body[1].level == 1);
+  CHECK(doc.body[2].ordinal == 2);
+  CHECK(doc.body[3].ordinal == 4);
+  CHECK(doc.body[3].level == 0);
+}
+
+TEST_CASE("a table: columns, header rows, spans, paragraphs in cells") {
+  const auto doc = markup::parse_markup(
+      with_body("<table borders='none' size='12pt'><column width='20mm' number='true'/><column width='2*' align='right'/>"
+                "<column/><row header='true'><cell>STT</cell><cell span='2'>Tên</cell></row>"
+                "<row keep='true'><cell/><cell><p>một</p><p>hai</p></cell><cell align='center'>x</cell></row></table>"),
+      "m.xml");
+  REQUIRE(doc.body.size() == 1);
+  const auto& table = doc.body[0].table;
+  CHECK_FALSE(table.borders);
+  CHECK(table.size == 12);
+  REQUIRE(table.columns.size() == 3);
+  CHECK(table.columns[0].sizing == markup::Column::Sizing::fixed);
+  CHECK(table.columns[0].value == Approx(mm(20)));
+  CHECK(table.columns[0].numbered);
+  CHECK(table.columns[1].sizing == markup::Column::Sizing::proportional);
+  CHECK(table.columns[1].value == 2);
+  CHECK(table.columns[1].align == markup::Align::right);
+  CHECK(table.columns[2].sizing == markup::Column::Sizing::content);
+  REQUIRE(table.rows.size() == 2);
+  CHECK(table.rows[0].header);
+  CHECK(table.rows[0].cells[1].span == 2);
+  CHECK(table.rows[1].keep);
+  CHECK(table.rows[1].cells[0].paragraphs.empty());
+  CHECK(table.rows[1].cells[1].paragraphs.size() == 2);
+  CHECK(table.rows[1].cells[2].has_align);
+}
+
+TEST_CASE("bad attribute values are errors naming the value and its place") {
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {"<p align='middle'>x</p>", "align='middle'"},
+      {"<list style='greek'><item>x</item></list>", "style='greek'"},
+      {"<table><column width='20 furlongs'/></table>", "width='20 furlongs'"},
+      {"<table><column width='0*'/></table>", "width='0*'"},
+      {"<page-break orientation='sideways'/>", "orientation='sideways'"},
+      {"<table><column/><row><cell span='2'>x</cell></row></table>", "cells for 2 columns"},
+      {"<table/>", "at least one <column>"},
+      {"<p level='12'>x</p>", "level='12'"},
+  };
+  for (const auto& [body, message] : cases) {
+    INFO(body);
+    try {
+      markup::parse_markup("<document><header><issuer><name>A</name></issuer></header>\n<body>\n" + body + "</body></document>",
+                           "m.xml");
+      FAIL("accepted");
+    } catch (const Error& e) {
+      CHECK(e.diagnostic().message.find(message) != std::string::npos);
+      CHECK(e.diagnostic().where.line == 3);
+    }
+  }
+}
+
+TEST_CASE("appendices follow the signature and restart page numbering") {
+  const auto doc = markup::parse_markup(
+      "<document><header><issuer><name>A</name></issuer></header><body><p>x</p></body>"
+      "<appendix orientation='landscape'><p>Phụ lục</p></appendix><appendix><p>Phụ lục II</p></appendix></document>",
+      "m.xml");
+  REQUIRE(doc.appendices.size() == 2);
+  CHECK(doc.appendices[0].page_break.restart_numbering);
+  CHECK(doc.appendices[0].page_break.orientation == markup::PageBreak::Orientation::landscape);
+  CHECK(doc.appendices[1].page_break.orientation == markup::PageBreak::Orientation::portrait);
+  CHECK(doc.appendices[1].blocks.size() == 1);
 }

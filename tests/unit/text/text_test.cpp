@@ -120,3 +120,29 @@ TEST_CASE("a missing face is an error naming the folder") {
     CHECK(e.diagnostic().where.file.find("templates") != std::string::npos);
   }
 }
+
+TEST_CASE("Roman numerals for parts and sections") {
+  CHECK(text::format_roman(1) == "I");
+  CHECK(text::format_roman(4) == "IV");
+  CHECK(text::format_roman(9) == "IX");
+  CHECK(text::format_roman(14) == "XIV");
+  CHECK(text::format_roman(40) == "XL");
+  CHECK(text::format_roman(1999) == "MCMXCIX");
+  CHECK(text::format_roman(3999) == "MMMCMXCIX");
+  CHECK(text::format_roman(0) == "0");  // no Roman zero: the number as it is
+}
+
+TEST_CASE("điểm letters: a b c d đ e g h … y, never f j w z (§17.23)") {
+  std::string sequence;
+  for (int n = 1; n <= 23; ++n) sequence += text::format_diem_letter(n) + " ";
+  CHECK(sequence == "a b c d đ e g h i k l m n o p q r s t u v x y ");
+  CHECK(text::format_diem_letter(24) == "aa");
+  CHECK(text::format_diem_letter(28) == "đđ");
+}
+
+TEST_CASE("character boundaries keep a letter with its marks") {
+  // "ệ" in NFD is three code points; it is one user-perceived character.
+  const std::string nfd = "e\xCC\xA3\xCC\x82m";  // e + dot below + circumflex, then m
+  CHECK(text::find_character_boundaries(nfd) == std::vector<std::size_t>{5});
+  CHECK(text::find_character_boundaries("Nguyễn") == std::vector<std::size_t>{1, 2, 3, 4, 7});
+}
