@@ -107,3 +107,31 @@ TEST_CASE("the font folder can be chosen, e.g. a licensed Times New Roman") {
   CHECK(missing.exit_code == 1);
   CHECK(missing.err.find("[font.missing]") != std::string::npos);
 }
+
+TEST_CASE("render --from-markup lays out markup directly; images are found beside it") {
+  const auto dir = testing::scratch("cli-markup");
+  const std::string out = (dir / "images.pdf").string();
+  // Run from another folder: relative image paths start at the markup file, not the cwd.
+  const auto result =
+      run("cd " + quote(dir.string()) + " && " + cli("render --from-markup " + quote(testing::sample("layout/images.xml")) + " -o images.pdf --stats"));
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  CHECK(std::filesystem::exists(out));
+  CHECK(result.err.find("pages 1") != std::string::npos);
+  // Without the flag the same file is data, and it names no template.
+  const auto as_data = run(cli("render " + quote(testing::sample("layout/images.xml")) + " -o " + quote(out + ".2")));
+  CHECK(as_data.exit_code == 1);
+  CHECK(as_data.err.find("template") != std::string::npos);
+}
+
+TEST_CASE("render --line-breaker first-fit gives the word-processor layout for comparison") {
+  const auto dir = testing::scratch("cli-breaker");
+  const auto total = run(cli("render " + quote(testing::sample("ke-hoach-54.xml")) + " -o " + quote((dir / "a.pdf").string()) + " --stats"));
+  const auto first = run(cli("render " + quote(testing::sample("ke-hoach-54.xml")) + " -o " + quote((dir / "b.pdf").string()) +
+                             " --stats --line-breaker first-fit"));
+  CHECK(total.exit_code == 0);
+  CHECK(first.exit_code == 0);
+  CHECK(total.err.find("pages 4, lines 146, overfull 0") != std::string::npos);
+  CHECK(first.err.find("pages 5") != std::string::npos);
+  CHECK(run(cli("render " + quote(testing::sample("ke-hoach-54.xml")) + " --line-breaker best-fit")).exit_code == 2);
+}
