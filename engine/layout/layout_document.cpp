@@ -101,7 +101,7 @@ class DocumentLayout {
   }
 
   void put_rule(std::vector<Item>& items, double cx, double y, double length) const {
-    items.push_back(RuleItem{cx - length / 2, y, cx + length / 2, y, s_.rule_thickness});
+    items.emplace_back(std::in_place_type<RuleItem>, cx - length / 2, y, cx + length / 2, y, s_.rule_thickness);
   }
 
   struct CentredLines {
@@ -312,7 +312,7 @@ class DocumentLayout {
         put_text(slice.items, left_ + run.x, baseline, run.face, size, run.text);
         if (run.underline) {
           const double uy = baseline + size * 0.12;
-          slice.items.push_back(RuleItem{left_ + run.x, uy, left_ + run.x + run.width, uy, size * 0.05});
+          slice.items.emplace_back(std::in_place_type<RuleItem>, left_ + run.x, uy, left_ + run.x + run.width, uy, size * 0.05);
         }
       }
       if (heading && j == 0) {

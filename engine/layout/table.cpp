@@ -11,8 +11,6 @@ namespace {
 
 using markup::Column;
 
-bool is_header_cell(const markup::Row& row) { return row.header; }
-
 // The text of an STT cell, or empty when the cell has its own text.
 std::string stt_text(const markup::Table& table, std::size_t column, const markup::Cell& cell, const markup::Row& row,
                      int number) {
@@ -43,8 +41,6 @@ ContentWidth measure_cell(const std::vector<StyledRun>& runs, double size, const
   return width;
 }
 
-std::vector<StyledRun> cell_runs(const markup::Inlines& inlines, bool header) { return styled_runs(inlines, header); }
-
 }  // namespace
 
 std::vector<double> distribute_columns(const markup::Table& table, const TableStyle& style,
@@ -64,7 +60,7 @@ std::vector<double> distribute_columns(const markup::Table& table, const TableSt
           width = measure_cell({{stt, text::FaceStyle::regular, false}}, style.size, fonts);
         }
         for (const auto& paragraph : cell.paragraphs) {
-          const auto measured = measure_cell(cell_runs(paragraph, is_header_cell(row)), style.size, fonts);
+          const auto measured = measure_cell(styled_runs(paragraph, row.header), style.size, fonts);
           width.min = std::max(width.min, measured.min);
           width.max = std::max(width.max, measured.max);
         }
@@ -105,10 +101,10 @@ std::vector<double> distribute_columns(const markup::Table& table, const TableSt
     if (want_max <= for_content) {
       const double extra = weights > 0 ? 0 : for_content - want_max;
       for (auto c : by_content) {
-        widths[c] = content[c].max + (want_max > 0 ? extra * content[c].max / want_max : extra / by_content.size());
+        widths[c] = content[c].max + (want_max > 0 ? extra * content[c].max / want_max : extra / static_cast<double>(by_content.size()));
       }
     } else if (want_min >= for_content) {
-      for (auto c : by_content) widths[c] = want_min > 0 ? for_content * content[c].min / want_min : for_content / by_content.size();
+      for (auto c : by_content) widths[c] = want_min > 0 ? for_content * content[c].min / want_min : for_content / static_cast<double>(by_content.size());
     } else {
       const double spare = for_content - want_min;
       const double desire = want_max - want_min;
@@ -159,7 +155,7 @@ TableSlices layout_table(const markup::Table& table, const TableStyle& style, co
         numbered_row = true;
         paragraphs.push_back({{stt, text::FaceStyle::regular, false}});
       }
-      for (const auto& paragraph : cell.paragraphs) paragraphs.push_back(cell_runs(paragraph, row.header));
+      for (const auto& paragraph : cell.paragraphs) paragraphs.push_back(styled_runs(paragraph, row.header));
       for (auto& runs : paragraphs) {
         ParagraphSpec spec;
         spec.runs = std::move(runs);

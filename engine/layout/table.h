@@ -34,7 +34,7 @@ struct TableSlices {
 std::vector<double> distribute_columns(const markup::Table& table, const TableStyle& style,
                                        const text::FontFamily& fonts);
 
-// Lays out a table; STT cells are numbered from first_number (continuing across pages).
+// Lays out a table: its header rows' bands apart, for the page builder to repeat.
 TableSlices layout_table(const markup::Table& table, const TableStyle& style, const text::FontFamily& fonts);
 
 }  // namespace vanban::layout

@@ -81,24 +81,23 @@ void append_utf8(char32_t cp, std::string& out) {
 
 namespace {
 
-// One line-break iterator per thread: ICU iterators keep state (libraries.md §5).
+// Creates an ICU break iterator for Vietnamese, or fails naming what it was for.
+std::unique_ptr<icu::BreakIterator> make_iterator(icu::BreakIterator* (*create)(const icu::Locale&, UErrorCode&),
+                                                  const char* what) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(create(icu::Locale("vi"), status));
+  if (U_FAILURE(status) || !it) fail("text.icu", std::string("ICU ") + what + " break iterator unavailable");
+  return it;
+}
+
+// One iterator of each kind per thread: ICU iterators keep state (libraries.md §5).
 icu::BreakIterator& character_iterator() {
-  thread_local std::unique_ptr<icu::BreakIterator> iterator = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createCharacterInstance(icu::Locale("vi"), status));
-    if (U_FAILURE(status) || !it) fail("text.icu", "ICU character break iterator unavailable");
-    return it;
-  }();
+  thread_local const auto iterator = make_iterator(&icu::BreakIterator::createCharacterInstance, "character");
   return *iterator;
 }
 
 icu::BreakIterator& line_iterator() {
-  thread_local std::unique_ptr<icu::BreakIterator> iterator = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createLineInstance(icu::Locale("vi"), status));
-    if (U_FAILURE(status) || !it) fail("text.icu", "ICU line break iterator unavailable");
-    return it;
-  }();
+  thread_local const auto iterator = make_iterator(&icu::BreakIterator::createLineInstance, "line");
   return *iterator;
 }
 

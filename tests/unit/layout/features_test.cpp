@@ -15,16 +15,12 @@
 #include "support/paths.h"
 
 using namespace vanban;
+using testing::fonts;
 using testing::all_texts;
 using testing::find_text;
 using testing::width_of;
 
 namespace {
-
-const text::FontFamily& fonts() {
-  static const text::FontFamily family = text::load_font_family(testing::fonts_dir());
-  return family;
-}
 
 // A document with the given body (and what follows the body: signature, appendices).
 std::string document(const std::string& body, const std::string& after = "") {

@@ -1,19 +1,16 @@
 #include <catch2/catch.hpp>
 
 #include "layout/paragraph.h"
+#include "support/frame_queries.h"
 #include "support/paths.h"
 #include "text/font.h"
 
 using namespace vanban;
+using testing::fonts;
 using layout::Align;
 using layout::ParagraphSpec;
 
 namespace {
-
-const text::FontFamily& fonts() {
-  static const text::FontFamily family = text::load_font_family(testing::fonts_dir());
-  return family;
-}
 
 ParagraphSpec spec(const std::string& text, double width, Align align = Align::justify) {
   ParagraphSpec s;
