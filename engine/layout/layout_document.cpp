@@ -310,10 +310,7 @@ class DocumentLayout {
       const double baseline = ascent(FaceStyle::regular, size);
       for (const auto& run : line.runs) {
         put_text(slice.items, left_ + run.x, baseline, run.face, size, run.text);
-        if (run.underline) {
-          const double uy = baseline + size * 0.12;
-          slice.items.emplace_back(std::in_place_type<RuleItem>, left_ + run.x, uy, left_ + run.x + run.width, uy, size * 0.05);
-        }
+        if (run.underline) put_underline(slice.items, left_ + run.x, run.width, baseline, size);
       }
       if (heading && j == 0) {
         std::string title = spec.label.empty() ? "" : spec.label + " ";

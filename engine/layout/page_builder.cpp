@@ -44,7 +44,7 @@ class PageBuilder {
       const bool first_on_page = i == page_start;
       const double space = first_on_page ? 0 : slice.space_before;
       if (y_ + space + slice.height <= bottom() + 0.01 || first_on_page) {
-        place(slice, y_ + space, first_on_page);
+        place(slice, y_ + space);
         y_ += space + slice.height;
         ++i;
         continue;
@@ -61,7 +61,7 @@ class PageBuilder {
       // A table continuing here: its header rows first (no break inside them).
       if (slices_[i].header_group >= 0) {
         for (const auto& header : header_groups_[static_cast<std::size_t>(slices_[i].header_group)]) {
-          placed_.push_back({repeated, &header, y_, false});
+          placed_.push_back({repeated, &header, y_});
           y_ += header.height;
         }
       }
@@ -76,13 +76,12 @@ class PageBuilder {
     std::size_t index;  // into slices_, or repeated
     const Slice* slice;
     double top;
-    bool first_on_page;
   };
 
   double bottom() const { return frame_.pages.back().height - margins_.bottom; }
 
-  void place(const Slice& slice, double top, bool first_on_page) {
-    placed_.push_back({static_cast<std::size_t>(&slice - slices_.data()), &slice, top, first_on_page});
+  void place(const Slice& slice, double top) {
+    placed_.push_back({static_cast<std::size_t>(&slice - slices_.data()), &slice, top});
   }
 
   static void apply_setup(Page& page, const PageSetup& setup) {

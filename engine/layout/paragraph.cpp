@@ -11,13 +11,13 @@ namespace {
 
 // TeX's proportions for an interword space: stretch 1/2, shrink 1/3 of its width.
 constexpr double space_stretch = 1.0 / 2.0;
+constexpr double space_shrink = 1.0 / 3.0;
+constexpr double infinite_stretch = 1e9;
 // Between the letters of a word cut because it is longer than a line: a break that costs a
 // little (TeX's \hyphenpenalty is 50) and a little stretch, so that a justified line made
 // only of such letters can still reach the measure.
 constexpr double cut_penalty = 50;
 constexpr double cut_stretch = 0.5;
-constexpr double space_shrink = 1.0 / 3.0;
-constexpr double infinite_stretch = 1e9;
 
 struct Fragment {
   std::string text;
@@ -101,6 +101,8 @@ std::vector<Word> prepare_words(const ParagraphSpec& spec, const text::FontFamil
     all += run.text;
   }
   if (all.empty()) return words;
+  // The narrowest room a word may get: the first line, after the label. A word wider than
+  // this is cut into letters.
   const double measure = spec.width - spec.indent - spec.first_indent - (words.empty() ? 0 : words[0].width + words[0].space_width);
   auto face_at = [&](std::size_t offset) {
     for (const auto& span : spans) {

@@ -14,6 +14,12 @@ std::vector<StyledRun> styled_runs(const markup::Inlines& inlines, bool force_bo
   return runs;
 }
 
+void put_underline(std::vector<Item>& items, double x, double width, double baseline, double size) {
+  const double y = baseline + size * 0.12;
+  // Built in place: GCC 12 warns falsely (maybe-uninitialized) on copying a variant in.
+  items.emplace_back(std::in_place_type<RuleItem>, x, y, x + width, y, size * 0.05);
+}
+
 Align paragraph_align(markup::Align align) {
   switch (align) {
     case markup::Align::left: return Align::left;

@@ -1,8 +1,10 @@
-// From the markup's inline runs to the paragraph breaker's styled runs: NFC, faces, case.
+// From the markup's inline runs to the paragraph breaker's styled runs (NFC, faces, case), and
+// back to the page: their underlines.
 #pragma once
 
 #include <vector>
 
+#include "layout/frame.h"
 #include "layout/paragraph.h"
 #include "markup/doc_tree.h"
 
@@ -11,6 +13,9 @@ namespace vanban::layout {
 // Converts inline runs to styled runs in NFC; force_bold sets every run bold, upper sets
 // them in Vietnamese capitals.
 std::vector<StyledRun> styled_runs(const markup::Inlines& inlines, bool force_bold = false, bool upper = false);
+
+// Draws the underline of a run set at size on baseline: 0.05 em thick, 0.12 em below.
+void put_underline(std::vector<Item>& items, double x, double width, double baseline, double size);
 
 // Returns the paragraph alignment for a markup alignment.
 Align paragraph_align(markup::Align align);

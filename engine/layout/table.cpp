@@ -11,11 +11,38 @@ namespace {
 
 using markup::Column;
 
-// The text of an STT cell, or empty when the cell has its own text.
-std::string stt_text(const markup::Table& table, std::size_t column, const markup::Cell& cell, const markup::Row& row,
-                     int number) {
-  if (row.header || cell.span != 1 || !cell.paragraphs.empty() || column >= table.columns.size()) return {};
-  return table.columns[column].numbered ? std::to_string(number) : std::string{};
+// An STT cell: an empty one-column cell of a body row in a number="true" column.
+bool is_stt_cell(const markup::Table& table, std::size_t column, const markup::Cell& cell, const markup::Row& row) {
+  return !row.header && cell.span == 1 && cell.paragraphs.empty() && column < table.columns.size() &&
+         table.columns[column].numbered;
+}
+
+// Each row's STT: rows with an STT cell are numbered 1, 2, 3 … through the table; 0 for the
+// others (header and group title rows).
+std::vector<int> number_rows(const markup::Table& table) {
+  std::vector<int> numbers;
+  int number = 0;
+  for (const auto& row : table.rows) {
+    std::size_t column = 0;
+    bool numbered = false;
+    for (const auto& cell : row.cells) {
+      numbered = numbered || is_stt_cell(table, column, cell, row);
+      column += static_cast<std::size_t>(cell.span);
+    }
+    numbers.push_back(numbered ? ++number : 0);
+  }
+  return numbers;
+}
+
+// A cell's paragraphs as styled runs: its STT number, or its own text (bold in header rows).
+std::vector<std::vector<StyledRun>> cell_paragraphs(const markup::Table& table, std::size_t column,
+                                                    const markup::Cell& cell, const markup::Row& row, int row_number) {
+  std::vector<std::vector<StyledRun>> paragraphs;
+  if (is_stt_cell(table, column, cell, row)) {
+    paragraphs.push_back({{std::to_string(row_number), text::FaceStyle::regular, false}});
+  }
+  for (const auto& paragraph : cell.paragraphs) paragraphs.push_back(styled_runs(paragraph, row.header));
+  return paragraphs;
 }
 
 struct ContentWidth {
@@ -47,20 +74,15 @@ std::vector<double> distribute_columns(const markup::Table& table, const TableSt
                                        const text::FontFamily& fonts) {
   const std::size_t n = table.columns.size();
   std::vector<ContentWidth> content(n);
-  int number = 0;
-  for (const auto& row : table.rows) {
+  const auto row_numbers = number_rows(table);
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const auto& row = table.rows[r];
     std::size_t column = 0;
-    bool numbered_row = false;
     for (const auto& cell : row.cells) {
       if (cell.span == 1 && column < n) {
         ContentWidth width;
-        const std::string stt = stt_text(table, column, cell, row, number + 1);
-        if (!stt.empty()) {
-          numbered_row = true;
-          width = measure_cell({{stt, text::FaceStyle::regular, false}}, style.size, fonts);
-        }
-        for (const auto& paragraph : cell.paragraphs) {
-          const auto measured = measure_cell(styled_runs(paragraph, row.header), style.size, fonts);
+        for (const auto& runs : cell_paragraphs(table, column, cell, row, row_numbers[r])) {
+          const auto measured = measure_cell(runs, style.size, fonts);
           width.min = std::max(width.min, measured.min);
           width.max = std::max(width.max, measured.max);
         }
@@ -69,7 +91,6 @@ std::vector<double> distribute_columns(const markup::Table& table, const TableSt
       }
       column += static_cast<std::size_t>(cell.span);
     }
-    if (numbered_row) ++number;
   }
 
   std::vector<double> widths(n, 0);
@@ -131,10 +152,11 @@ TableSlices layout_table(const markup::Table& table, const TableStyle& style, co
   const double t = style.rule_thickness;
 
   TableSlices out;
-  int number = 0;
+  const auto row_numbers = number_rows(table);
   bool first_body_row = true;
   bool previous_heads_group = false;
-  for (const auto& row : table.rows) {
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const auto& row = table.rows[r];
     // Each cell's lines, and where its columns start.
     struct CellLines {
       double x = 0, width = 0;
@@ -142,21 +164,13 @@ TableSlices layout_table(const markup::Table& table, const TableStyle& style, co
     };
     std::vector<CellLines> cells;
     std::size_t column = 0;
-    bool numbered_row = false;
     for (const auto& cell : row.cells) {
       const std::size_t last = std::min(column + static_cast<std::size_t>(cell.span), widths.size());
       CellLines laid{edges[column], edges[last] - edges[column], {}};
       markup::Align align = column < table.columns.size() ? table.columns[column].align : markup::Align::left;
       if (row.header) align = markup::Align::center;
       if (cell.has_align) align = cell.align;
-      std::vector<std::vector<StyledRun>> paragraphs;
-      const std::string stt = stt_text(table, column, cell, row, number + 1);
-      if (!stt.empty()) {
-        numbered_row = true;
-        paragraphs.push_back({{stt, text::FaceStyle::regular, false}});
-      }
-      for (const auto& paragraph : cell.paragraphs) paragraphs.push_back(styled_runs(paragraph, row.header));
-      for (auto& runs : paragraphs) {
+      for (auto& runs : cell_paragraphs(table, column, cell, row, row_numbers[r])) {
         ParagraphSpec spec;
         spec.runs = std::move(runs);
         spec.size = style.size;
@@ -167,7 +181,6 @@ TableSlices layout_table(const markup::Table& table, const TableStyle& style, co
       cells.push_back(std::move(laid));
       column = last;
     }
-    if (numbered_row) ++number;
 
     std::size_t bands = 1;
     for (const auto& cell : cells) bands = std::max(bands, cell.lines.size());
@@ -180,22 +193,19 @@ TableSlices layout_table(const markup::Table& table, const TableStyle& style, co
       for (const auto& cell : cells) {
         if (k >= cell.lines.size()) continue;
         for (const auto& run : cell.lines[k].runs) {
-          slice.items.push_back(TextItem{cell.x + style.padding_x + run.x, baseline, run.face, style.size, run.text});
-          if (run.underline) {
-            const double uy = baseline + style.size * 0.12;
-            const double x = cell.x + style.padding_x + run.x;
-            slice.items.push_back(RuleItem{x, uy, x + run.width, uy, style.size * 0.05});
-          }
+          const double x = cell.x + style.padding_x + run.x;
+          slice.items.push_back(TextItem{x, baseline, run.face, style.size, run.text});
+          if (run.underline) put_underline(slice.items, x, run.width, baseline, style.size);
         }
       }
       if (table.borders) {
-        for (const auto& cell : cells) slice.items.push_back(RuleItem{cell.x, 0, cell.x, slice.height, t});
-        slice.items.push_back(RuleItem{right, 0, right, slice.height, t});
+        for (const auto& cell : cells) slice.items.emplace_back(std::in_place_type<RuleItem>, cell.x, 0, cell.x, slice.height, t);
+        slice.items.emplace_back(std::in_place_type<RuleItem>, right, 0, right, slice.height, t);
         const RuleItem top{style.left, 0, right, 0, t};
         const RuleItem bottom{style.left, slice.height, right, slice.height, t};
         if (k == 0) slice.items.push_back(top);
         else slice.items_if_first.push_back(top);  // a row continued on a new page
-        if (k + 1 == bands && &row == &table.rows.back()) slice.items.push_back(bottom);
+        if (k + 1 == bands && r + 1 == table.rows.size()) slice.items.push_back(bottom);
         else slice.items_if_last.push_back(bottom);  // closed where the page cuts the table
       }
       // Breaks: between rows, except between the header and the first row; inside a row,

@@ -54,37 +54,33 @@ void check_golden(const std::string& input_file, const std::string& trace_file, 
   SUCCEED();
 }
 
+// One case per layout feature: the samples of samples/layout/, laid out from their markup.
+void check_layout_sample(const std::string& name) {
+  check_golden(testing::sample("layout/" + name + ".xml"),
+               testing::source_dir() + "/tests/golden/layout/" + name + ".trace", Input::markup);
+}
+
 }  // namespace
 
 TEST_CASE("golden: the seed plan 54/KH-UBND") {
   check_golden(testing::sample("ke-hoach-54.xml"), testing::source_dir() + "/tests/golden/plan/ke-hoach-54.trace");
 }
 
-// One case per layout feature: the samples of samples/layout/, laid out from their markup.
 TEST_CASE("golden: paragraphs (alignments, protected tokens, a word cut between letters)") {
-  check_golden(testing::sample("layout/paragraphs.xml"), testing::source_dir() + "/tests/golden/layout/paragraphs.trace",
-               Input::markup);
+  check_layout_sample("paragraphs");
 }
 
-TEST_CASE("golden: lists (I. 1. a) - + nested, Vietnamese letters, start)") {
-  check_golden(testing::sample("layout/lists.xml"), testing::source_dir() + "/tests/golden/layout/lists.trace",
-               Input::markup);
-}
+TEST_CASE("golden: lists (I. 1. a) - + nested, Vietnamese letters, start)") { check_layout_sample("lists"); }
 
 TEST_CASE("golden: a 300-row table over pages (repeated header, STT, spans, group rows)") {
-  check_golden(testing::sample("layout/table.xml"), testing::source_dir() + "/tests/golden/layout/table.trace",
-               Input::markup);
+  check_layout_sample("table");
 }
 
 TEST_CASE("golden: pagination (keep, page breaks, landscape, a row taller than a page, appendix)") {
-  check_golden(testing::sample("layout/pagination.xml"), testing::source_dir() + "/tests/golden/layout/pagination.trace",
-               Input::markup);
+  check_layout_sample("pagination");
 }
 
-TEST_CASE("golden: images (an image block, rules, signature and seal)") {
-  check_golden(testing::sample("layout/images.xml"), testing::source_dir() + "/tests/golden/layout/images.trace",
-               Input::markup);
-}
+TEST_CASE("golden: images (an image block, rules, signature and seal)") { check_layout_sample("images"); }
 
 TEST_CASE("NFD data renders exactly as NFC data") {
   // "Unicode tổ hợp" from Unikey or macOS: the same plan, every letter decomposed.
