@@ -4,6 +4,7 @@ background): a blue handwritten-like stroke and a red round seal with a star, as
 asks of electronic signature images. Only needed to redraw them; they are committed."""
 import math
 import struct
+import subprocess
 import sys
 import zlib
 from pathlib import Path
@@ -59,8 +60,27 @@ def seal(x, y):
     return (200, 20, 30, int(min(ink, 1.0) * 230))
 
 
+def portrait(x, y):
+    # A head and shoulders in grey on a light blue ground, as on an ID photo (ảnh thẻ 3 x 4).
+    w, h = 150, 200
+    head = math.hypot((x - w / 2) / 34, (y - 78) / 42)
+    shoulders = (y > 130) and abs(x - w / 2) < 30 + (y - 130) * 0.9
+    if head < 1 or shoulders:
+        shade = 90 + int(40 * (1 - min(head, 1)))
+        return (shade, shade, shade + 10)
+    return (200 - y // 4, 220 - y // 5, 245)
+
+
+def write_jpeg(path, width, height, pixels):
+    """pixels: function (x, y) -> (r, g, b)."""
+    ppm = f"P6 {width} {height} 255\n".encode() + bytes(c for y in range(height) for x in range(width) for c in pixels(x, y))
+    jpeg = subprocess.run(["cjpeg", "-quality", "80", "-optimize"], input=ppm, capture_output=True, check=True).stdout
+    Path(path).write_bytes(jpeg)
+
+
 if __name__ == "__main__":
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "samples/layout/images")
     out.mkdir(parents=True, exist_ok=True)
     write_png(out / "chu-ky.png", 240, 96, signature)
     write_png(out / "con-dau.png", 180, 180, seal)
+    write_jpeg(out / "anh-the.jpg", 150, 200, portrait)

@@ -6,34 +6,61 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "base/color.h"
 #include "text/font.h"
 
 namespace vanban::layout {
+
+using vanban::Color;
 
 struct TextItem {
   double x = 0, y = 0;  // start of the baseline
   text::FaceStyle face = text::FaceStyle::regular;
   double size = 14;
   std::string text;  // NFC UTF-8
+  Color color;
 };
 
 struct RuleItem {
   double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
   double thickness = 0.5;
+  Color color;
 };
 
-// A PNG image scaled into a box; y is the box's top edge.
+struct Point {
+  double x = 0, y = 0;
+};
+
+// A vector shape: rectangles, frames and ornaments. Each segment starts where the last ended.
+struct PathSegment {
+  enum class Kind { move, line, curve, close };  // curve: cubic Bézier, two control points, end
+  Kind kind = Kind::move;
+  std::array<Point, 3> points{};  // move and line use points[0]; curve all three
+};
+
+struct PathItem {
+  std::vector<PathSegment> segments;
+  double thickness = 0.5;
+  std::optional<Color> stroke = Color{};  // none: not stroked
+  std::optional<Color> fill;              // none: not filled
+};
+
+// Returns the closed path of a rectangle, (x, y) its top-left corner.
+std::vector<PathSegment> rectangle_path(double x, double y, double width, double height);
+
+// A PNG or JPEG image scaled into a box; y is the box's top edge.
 struct ImageItem {
   double x = 0, y = 0;
   double width = 0, height = 0;
-  std::string path;  // the PNG file, checked by the pipeline
+  std::string path;  // the PNG or JPEG file, checked by the pipeline
 };
 
-using Item = std::variant<TextItem, RuleItem, ImageItem>;
+using Item = std::variant<TextItem, RuleItem, ImageItem, PathItem>;
 
 struct Page {
   double width = 0, height = 0;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "base/diagnostics.h"
+#include "layout/borders.h"
 #include "layout/page_builder.h"
 #include "layout/paragraph.h"
 #include "layout/styled_text.h"
@@ -44,7 +45,6 @@ class DocumentLayout {
   }
 
   Frame run() {
-    validate_settings(s_);
     for (int style = 0; style < 4; ++style) frame_.font_files[style] = fonts_.faces[style]->path();
     Page& first = new_page();
     double y = layout_header(first);
@@ -60,6 +60,7 @@ class DocumentLayout {
     }
     build_pages(frame_, slices, header_groups_, y, {s_.margin_top, s_.margin_bottom});
     number_pages();
+    add_page_borders();
     fill_info();
     if (stats_) finish_stats();
     return std::move(frame_);
@@ -89,7 +90,7 @@ class DocumentLayout {
   }
 
   static void put_text(std::vector<Item>& items, double x, double y, FaceStyle face, double size, std::string text) {
-    items.push_back(TextItem{x, y, face, size, std::move(text)});
+    items.push_back(TextItem{x, y, face, size, std::move(text), {}});
   }
 
   // Places one line centred on cx; returns its width.
@@ -122,7 +123,7 @@ class DocumentLayout {
     CentredLines placed;
     for (const auto& line : layout_paragraph(spec, fonts_)) {
       const double baseline = y + ascent(face, size);
-      for (const auto& run : line.runs) put_text(items, cx - width / 2 + run.x, baseline, run.face, size, run.text);
+      for (const auto& run : line.runs) put_run(items, cx - width / 2, baseline, size, run);
       placed.widest = std::max(placed.widest, line.natural_width);
       placed.last_baseline = baseline;
       y += single_line(face, size);
@@ -271,6 +272,7 @@ class DocumentLayout {
         case markup::BlockKind::table: add_table(block.table, out); break;
         case markup::BlockKind::image: add_image(block.image, out); break;
         case markup::BlockKind::rule: add_rule(block.rule_share, out); break;
+        case markup::BlockKind::box: add_box(block, out); break;
       }
       if (out.size() == first) continue;
       if (block.kind != markup::BlockKind::page_break) {
@@ -309,8 +311,7 @@ class DocumentLayout {
       slice.break_before_allowed = j == 0 || (j >= 2 && count - j >= 2);
       const double baseline = ascent(FaceStyle::regular, size);
       for (const auto& run : line.runs) {
-        put_text(slice.items, left_ + run.x, baseline, run.face, size, run.text);
-        if (run.underline) put_underline(slice.items, left_ + run.x, run.width, baseline, size);
+        put_run(slice.items, left_, baseline, size, run);
       }
       if (heading && j == 0) {
         std::string title = spec.label.empty() ? "" : spec.label + " ";
@@ -385,6 +386,66 @@ class DocumentLayout {
     out.push_back(std::move(slice));
   }
 
+  // A box: its text centred in a bordered rectangle, kept whole on one page. Without a width
+  // it is as wide as its text; without a height, as tall (Decree 30's stamps give both:
+  // HỎA TỐC 30 × 8 mm).
+  void add_box(const markup::Block& block, std::vector<Slice>& out) {
+    const markup::Box& box = block.box;
+    const BorderSpec border{box.border, box.color, 0.75, box.fill};
+    const double inset = border_depth(border) + box.padding;
+    const double size = box.size > 0 ? box.size : s_.body_size;
+    const double outer_width = box.width > 0 ? std::min(box.width, width_) : width_;
+    std::vector<ParagraphLine> lines;
+    double widest = 0;
+    for (const auto& paragraph : box.paragraphs) {
+      ParagraphSpec spec;
+      spec.runs = styled_runs(paragraph);
+      spec.size = size;
+      spec.width = std::max(outer_width - 2 * inset, 1.0);
+      spec.align = Align::center;
+      spec.balanced = true;
+      for (auto& line : layout_paragraph(spec, fonts_)) {
+        widest = std::max(widest, line.natural_width);
+        lines.push_back(std::move(line));
+      }
+    }
+    const double width = box.width > 0 ? outer_width : std::min(width_, widest + 2 * inset);
+    const double line_height = single_line(FaceStyle::regular, size);
+    const double text_height = static_cast<double>(lines.size()) * line_height;
+    const double height = std::max(box.height, text_height + 2 * inset);
+    if (height > page_height_ - s_.margin_top - s_.margin_bottom) {
+      fail("layout.box-too-tall", "a <box> is taller than a page; boxes are kept whole, so shorten its text", block.where);
+    }
+    double x = left_;
+    if (box.align == markup::Align::center) x += (width_ - width) / 2;
+    if (box.align == markup::Align::right) x += width_ - width;
+    Slice slice;
+    slice.height = height;
+    put_border(slice.items, border, x, 0, width, height);
+    double y = (height - text_height) / 2;
+    for (const auto& line : lines) {
+      const double baseline = y + ascent(FaceStyle::regular, size);
+      // Centred lines come back placed in the measure; centre them in the box instead.
+      const double line_left = x + (width - line.natural_width) / 2 - (line.runs.empty() ? 0 : line.runs.front().x);
+      for (const auto& run : line.runs) put_run(slice.items, line_left, baseline, size, run);
+      y += line_height;
+    }
+    out.push_back(std::move(slice));
+  }
+
+  // Draws the page border on every page, under everything else.
+  void add_page_borders() {
+    const auto& page_border = doc_.page_border;
+    if (!page_border.present) return;
+    const BorderSpec border{page_border.style, page_border.color, page_border.thickness, std::nullopt};
+    for (auto& page : frame_.pages) {
+      std::vector<Item> items;
+      const double inset = page_border.inset;
+      put_border(items, border, inset, inset, page.width - 2 * inset, page.height - 2 * inset);
+      page.items.insert(page.items.begin(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
+    }
+  }
+
   // ---- closing: Nơi nhận and the signature block ----------------------------------------
 
   // Boxes 7a–7c and 9b (Phụ lục I, II.7 and II.9b): the authority and position in caps bold,
@@ -429,7 +490,7 @@ class DocumentLayout {
         spec.align = Align::left;
         for (const auto& line : layout_paragraph(spec, fonts_)) {
           const double line_baseline = y + single_line(FaceStyle::regular, item_size) - descent(FaceStyle::regular, item_size);
-          for (const auto& run : line.runs) put_text(slice.items, left_ + run.x, line_baseline, run.face, item_size, run.text);
+          for (const auto& run : line.runs) put_run(slice.items, left_, line_baseline, item_size, run);
           y += single_line(FaceStyle::regular, item_size);
         }
       }
@@ -510,8 +571,23 @@ class DocumentLayout {
 
 }  // namespace
 
-Frame layout_document(const markup::DocTree& doc, const text::FontFamily& fonts, const LayoutSettings& settings,
+// Returns settings whose margins keep the text clear of the page border: at least 3 mm
+// inside the border's inner edge.
+LayoutSettings clear_of_border(const LayoutSettings& settings, const markup::PageBorder& page_border) {
+  LayoutSettings adjusted = settings;
+  if (!page_border.present) return adjusted;
+  const BorderSpec border{page_border.style, page_border.color, page_border.thickness, std::nullopt};
+  const double least = page_border.inset + border_depth(border) + mm(3);
+  for (Points* margin : {&adjusted.margin_top, &adjusted.margin_bottom, &adjusted.margin_left, &adjusted.margin_right}) {
+    *margin = std::max(*margin, least);
+  }
+  return adjusted;
+}
+
+Frame layout_document(const markup::DocTree& doc, const text::FontFamily& fonts, const LayoutSettings& given,
                       LayoutStats* stats) {
+  validate_settings(given);  // the user's margins; a page border may widen them beyond the range
+  const LayoutSettings settings = clear_of_border(given, doc.page_border);
   LayoutStats first_stats;
   Frame frame = DocumentLayout(doc, fonts, settings, &first_stats, 0).run();
   if (settings.save_last_page && settings.line_breaker == LineBreaker::total_fit && frame.pages.size() > 1) {

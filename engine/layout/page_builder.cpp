@@ -9,6 +9,10 @@ void shift_item(Item& item, double dy) {
         if constexpr (std::is_same_v<T, RuleItem>) {
           i.y1 += dy;
           i.y2 += dy;
+        } else if constexpr (std::is_same_v<T, PathItem>) {
+          for (auto& segment : i.segments) {
+            for (auto& point : segment.points) point.y += dy;
+          }
         } else {
           i.y += dy;
         }

@@ -24,6 +24,7 @@ struct Fragment {
   text::FaceStyle face;
   bool underline;
   double width;
+  Color color;
 };
 
 struct Word {
@@ -40,6 +41,7 @@ struct Span {
   std::size_t begin, end;
   text::FaceStyle face;
   bool underline;
+  Color color;
 };
 
 // Cuts a word wider than the measure into its user-perceived characters (never a letter
@@ -50,11 +52,11 @@ std::vector<Word> cut_long_word(const Word& word, double size, const text::FontF
   auto add_piece_text = [&](const Fragment& from, std::string text, double width) {
     Word& piece = pieces.back();
     if (!piece.fragments.empty() && piece.fragments.back().face == from.face &&
-        piece.fragments.back().underline == from.underline) {
+        piece.fragments.back().underline == from.underline && piece.fragments.back().color == from.color) {
       piece.fragments.back().text += text;
       piece.fragments.back().width += width;
     } else {
-      piece.fragments.push_back({std::move(text), from.face, from.underline, width});
+      piece.fragments.push_back({std::move(text), from.face, from.underline, width, from.color});
     }
     piece.width += width;
   };
@@ -85,7 +87,9 @@ std::vector<Word> prepare_words(const ParagraphSpec& spec, const text::FontFamil
   if (!spec.label.empty()) {
     Word label;
     const double width = fonts.face(spec.label_face).text_width(spec.label, spec.size);
-    label.fragments.push_back({spec.label, spec.label_face, false, width});
+    // The label takes the colour of the text it numbers.
+    const Color color = spec.runs.empty() ? Color{} : spec.runs.front().color;
+    label.fragments.push_back({spec.label, spec.label_face, false, width, color});
     label.width = width;
     label.space = " ";
     label.space_face = spec.label_face;
@@ -97,7 +101,7 @@ std::vector<Word> prepare_words(const ParagraphSpec& spec, const text::FontFamil
   std::vector<Span> spans;
   for (const auto& run : spec.runs) {
     if (run.text.empty()) continue;
-    spans.push_back({all.size(), all.size() + run.text.size(), run.face, run.underline});
+    spans.push_back({all.size(), all.size() + run.text.size(), run.face, run.underline, run.color});
     all += run.text;
   }
   if (all.empty()) return words;
@@ -123,7 +127,7 @@ std::vector<Word> prepare_words(const ParagraphSpec& spec, const text::FontFamil
       const std::size_t from = std::max(begin, span.begin);
       const std::size_t to = std::min(word_end, span.end);
       if (from >= to) continue;
-      Fragment fragment{all.substr(from, to - from), span.face, span.underline, 0};
+      Fragment fragment{all.substr(from, to - from), span.face, span.underline, 0, span.color};
       fragment.width = fonts.face(span.face).text_width(fragment.text, spec.size);
       word.width += fragment.width;
       word.fragments.push_back(std::move(fragment));
@@ -177,12 +181,13 @@ std::vector<BreakItem> make_items(const std::vector<Word>& words, bool stretchab
 
 void add_run(std::vector<PlacedRun>& runs, double x, const Fragment& fragment, bool merge) {
   if (merge && !runs.empty() && runs.back().face == fragment.face && runs.back().underline == fragment.underline &&
+      runs.back().color == fragment.color &&
       std::abs(runs.back().x + runs.back().width - x) < 1e-6) {
     runs.back().text += fragment.text;
     runs.back().width += fragment.width;
     return;
   }
-  runs.push_back({x, fragment.width, fragment.text, fragment.face, fragment.underline});
+  runs.push_back({x, fragment.width, fragment.text, fragment.face, fragment.underline, fragment.color});
 }
 
 // Break: total fit for justified text; first fit for ragged text, with the measure narrowed
@@ -248,8 +253,8 @@ ParagraphLine finalize_line(const ParagraphSpec& spec, const std::vector<Word>& 
       const double stretch = word.cut_after ? cut_stretch : space * space_stretch;
       space += line.ratio >= 0 ? line.ratio * stretch : line.ratio * space * space_shrink;
     }
-    if (!stretch_spaces) add_run(line.runs, x, Fragment{word.space, word.space_face, false, space}, true);
-    else if (word.fragments.back().face != word.space_face) line.runs.push_back({x, 0, word.space, word.space_face, false});
+    if (!stretch_spaces) add_run(line.runs, x, Fragment{word.space, word.space_face, false, space, word.fragments.back().color}, true);
+    else if (word.fragments.back().face != word.space_face) line.runs.push_back({x, 0, word.space, word.space_face, false, {}});
     x += space;
   }
   return line;

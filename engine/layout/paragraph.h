@@ -11,10 +11,13 @@
 #include <string>
 #include <vector>
 
+#include "base/color.h"
 #include "layout/line_breaker.h"
 #include "text/font.h"
 
 namespace vanban::layout {
+
+using vanban::Color;
 
 enum class Align { justify, left, center, right };
 
@@ -22,6 +25,7 @@ struct StyledRun {
   std::string text;  // NFC UTF-8
   text::FaceStyle face = text::FaceStyle::regular;
   bool underline = false;
+  Color color;
 };
 
 struct ParagraphSpec {
@@ -47,6 +51,7 @@ struct PlacedRun {
   std::string text;
   text::FaceStyle face = text::FaceStyle::regular;
   bool underline = false;
+  Color color;
 };
 
 struct ParagraphLine {

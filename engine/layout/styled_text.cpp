@@ -9,15 +9,19 @@ std::vector<StyledRun> styled_runs(const markup::Inlines& inlines, bool force_bo
   for (const auto& run : inlines) {
     std::string text = text::to_nfc(run.text);
     if (upper) text = text::to_upper_vi(text);
-    runs.push_back({std::move(text), text::face_style(run.style.bold || force_bold, run.style.italic), run.style.underline});
+    runs.push_back({std::move(text), text::face_style(run.style.bold || force_bold, run.style.italic), run.style.underline,
+                    run.style.color});
   }
   return runs;
 }
 
-void put_underline(std::vector<Item>& items, double x, double width, double baseline, double size) {
+void put_run(std::vector<Item>& items, double line_x, double baseline, double size, const PlacedRun& run) {
+  const double x = line_x + run.x;
+  items.push_back(TextItem{x, baseline, run.face, size, run.text, run.color});
+  if (!run.underline) return;
   const double y = baseline + size * 0.12;
   // Built in place: GCC 12 warns falsely (maybe-uninitialized) on copying a variant in.
-  items.emplace_back(std::in_place_type<RuleItem>, x, y, x + width, y, size * 0.05);
+  items.emplace_back(std::in_place_type<RuleItem>, x, y, x + run.width, y, size * 0.05, run.color);
 }
 
 Align paragraph_align(markup::Align align) {

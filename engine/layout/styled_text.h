@@ -14,8 +14,9 @@ namespace vanban::layout {
 // them in Vietnamese capitals.
 std::vector<StyledRun> styled_runs(const markup::Inlines& inlines, bool force_bold = false, bool upper = false);
 
-// Draws the underline of a run set at size on baseline: 0.05 em thick, 0.12 em below.
-void put_underline(std::vector<Item>& items, double x, double width, double baseline, double size);
+// Draws a placed run of a line that starts at line_x: its text, in its colour, and its
+// underline (0.05 em thick, 0.12 em below the baseline) if it has one.
+void put_run(std::vector<Item>& items, double line_x, double baseline, double size, const PlacedRun& run);
 
 // Returns the paragraph alignment for a markup alignment.
 Align paragraph_align(markup::Align align);

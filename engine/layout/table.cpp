@@ -1,6 +1,7 @@
 #include "layout/table.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "layout/styled_text.h"
@@ -39,7 +40,7 @@ std::vector<std::vector<StyledRun>> cell_paragraphs(const markup::Table& table, 
                                                     const markup::Cell& cell, const markup::Row& row, int row_number) {
   std::vector<std::vector<StyledRun>> paragraphs;
   if (is_stt_cell(table, column, cell, row)) {
-    paragraphs.push_back({{std::to_string(row_number), text::FaceStyle::regular, false}});
+    paragraphs.push_back({{std::to_string(row_number), text::FaceStyle::regular, false, {}}});
   }
   for (const auto& paragraph : cell.paragraphs) paragraphs.push_back(styled_runs(paragraph, row.header));
   return paragraphs;
@@ -161,12 +162,15 @@ TableSlices layout_table(const markup::Table& table, const TableStyle& style, co
     struct CellLines {
       double x = 0, width = 0;
       std::vector<ParagraphLine> lines;
+      markup::VerticalAlign vertical_align = markup::VerticalAlign::top;
+      std::optional<Color> fill;
+      double offset = 0;  // in lines: where the first line goes, from the row's top band
     };
     std::vector<CellLines> cells;
     std::size_t column = 0;
     for (const auto& cell : row.cells) {
       const std::size_t last = std::min(column + static_cast<std::size_t>(cell.span), widths.size());
-      CellLines laid{edges[column], edges[last] - edges[column], {}};
+      CellLines laid{edges[column], edges[last] - edges[column], {}, cell.vertical_align, cell.fill, 0};
       markup::Align align = column < table.columns.size() ? table.columns[column].align : markup::Align::left;
       if (row.header) align = markup::Align::center;
       if (cell.has_align) align = cell.align;
@@ -184,6 +188,15 @@ TableSlices layout_table(const markup::Table& table, const TableStyle& style, co
 
     std::size_t bands = 1;
     for (const auto& cell : cells) bands = std::max(bands, cell.lines.size());
+    // A cell shorter than its row sits at the row's top, middle or bottom. Its lines keep to
+    // the bands, except that a middle cell an odd number of lines short moves half a line.
+    bool aligned_down = false;
+    for (auto& cell : cells) {
+      const double spare = static_cast<double>(bands - std::min(bands, cell.lines.size()));
+      if (cell.vertical_align == markup::VerticalAlign::middle) cell.offset = spare / 2;
+      if (cell.vertical_align == markup::VerticalAlign::bottom) cell.offset = spare;
+      aligned_down = aligned_down || cell.offset > 0;
+    }
     for (std::size_t k = 0; k < bands; ++k) {
       Slice slice;
       const double top_pad = k == 0 ? style.padding_y : 0;
@@ -191,18 +204,24 @@ TableSlices layout_table(const markup::Table& table, const TableStyle& style, co
       slice.height = top_pad + line_height + bottom_pad;
       const double baseline = top_pad + ascent;
       for (const auto& cell : cells) {
-        if (k >= cell.lines.size()) continue;
-        for (const auto& run : cell.lines[k].runs) {
-          const double x = cell.x + style.padding_x + run.x;
-          slice.items.push_back(TextItem{x, baseline, run.face, style.size, run.text});
-          if (run.underline) put_underline(slice.items, x, run.width, baseline, style.size);
+        if (cell.fill) {
+          PathItem shade{rectangle_path(cell.x, 0, cell.width, slice.height), 0, std::nullopt, cell.fill};
+          slice.items.insert(slice.items.begin(), std::move(shade));
+        }
+        // The line of this cell that falls in band k, and how far below the band's baseline.
+        const double at = static_cast<double>(k) - cell.offset;
+        const double first = std::ceil(at - 1e-9);
+        if (first < 0 || first >= static_cast<double>(cell.lines.size())) continue;
+        const double shift = (first - at) * line_height;
+        for (const auto& run : cell.lines[static_cast<std::size_t>(first)].runs) {
+          put_run(slice.items, cell.x + style.padding_x, baseline + shift, style.size, run);
         }
       }
       if (table.borders) {
-        for (const auto& cell : cells) slice.items.emplace_back(std::in_place_type<RuleItem>, cell.x, 0, cell.x, slice.height, t);
-        slice.items.emplace_back(std::in_place_type<RuleItem>, right, 0, right, slice.height, t);
-        const RuleItem top{style.left, 0, right, 0, t};
-        const RuleItem bottom{style.left, slice.height, right, slice.height, t};
+        for (const auto& cell : cells) slice.items.emplace_back(std::in_place_type<RuleItem>, cell.x, 0, cell.x, slice.height, t, Color{});
+        slice.items.emplace_back(std::in_place_type<RuleItem>, right, 0, right, slice.height, t, Color{});
+        const RuleItem top{style.left, 0, right, 0, t, {}};
+        const RuleItem bottom{style.left, slice.height, right, slice.height, t, {}};
         if (k == 0) slice.items.push_back(top);
         else slice.items_if_first.push_back(top);  // a row continued on a new page
         if (k + 1 == bands && r + 1 == table.rows.size()) slice.items.push_back(bottom);
@@ -215,7 +234,9 @@ TableSlices layout_table(const markup::Table& table, const TableStyle& style, co
       } else {
         const auto lines = static_cast<int>(bands);
         const auto at = static_cast<int>(k);
-        slice.break_before_allowed = !row.keep && !row.header && at >= style.widow_lines && lines - at >= style.widow_lines;
+        // A row with text moved down is split only when it must be (taller than a page).
+        slice.break_before_allowed = !row.keep && !row.header && !aligned_down && at >= style.widow_lines &&
+                                     lines - at >= style.widow_lines;
       }
       (row.header ? out.header : out.body).push_back(std::move(slice));
     }

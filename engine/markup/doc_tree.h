@@ -5,9 +5,11 @@
 // positions or fonts: that is layout's work.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "base/color.h"
 #include "base/diagnostics.h"
 
 namespace vanban::markup {
@@ -16,6 +18,7 @@ struct InlineStyle {
   bool bold = false;
   bool italic = false;
   bool underline = false;
+  Color color;
   bool operator==(const InlineStyle&) const = default;
 };
 
@@ -37,6 +40,7 @@ enum class BlockKind {
   table,
   image,
   rule,        // a horizontal rule
+  box,         // text in a bordered rectangle: an urgency stamp, a circulation note
 };
 
 enum class Align { justify, left, center, right };
@@ -71,11 +75,15 @@ struct Column {
   bool numbered = false;  // empty cells of body rows are filled with 1, 2, 3 … (STT)
 };
 
+enum class VerticalAlign { top, middle, bottom };
+
 struct Cell {
   std::vector<Inlines> paragraphs;  // empty: an empty cell
   int span = 1;                     // columns covered
   bool has_align = false;
   Align align = Align::left;        // overrides the column's when has_align
+  VerticalAlign vertical_align = VerticalAlign::top;  // in a row taller than the cell's text
+  std::optional<Color> fill;        // shading behind the cell
   SourceLocation where;
 };
 
@@ -93,6 +101,23 @@ struct Table {
   double size = 0;      // font size in points; 0: the layout's table size
 };
 
+// The line style of a box or a page border.
+enum class BorderStyle { single, thick, double_line, ornamental };
+
+// Text in a rectangle, kept on one page: Decree 30's urgency stamp ("HỎA TỐC", 30 × 8 mm,
+// single border, red) and circulation notes (box 11, a single-border rectangle).
+struct Box {
+  std::vector<Inlines> paragraphs;
+  BorderStyle border = BorderStyle::single;  // single, thick or double_line
+  Color color;                  // the border's colour; the text keeps its own
+  std::optional<Color> fill;
+  double width = 0;             // points; 0: as wide as the text in it, up to the text width
+  double height = 0;            // points; 0: as tall as the text; the text is centred in it
+  double padding = 4;           // between the border and the text
+  double size = 0;              // font size; 0: the body size
+  Align align = Align::center;  // the box on the line; the text in it is centred
+};
+
 struct Block {
   BlockKind kind = BlockKind::paragraph;
   // paragraph and heading
@@ -108,6 +133,7 @@ struct Block {
   Table table;
   Image image;
   double rule_share = 1;  // rule: its length as a share of the text width, centred
+  Box box;
   SourceLocation where;
 };
 
@@ -146,7 +172,18 @@ struct Appendix {
   SourceLocation where;
 };
 
+// A frame drawn on every page at inset from the paper's edges: certificates (Giấy khen) carry
+// an ornamental border all round (decree30.md §15).
+struct PageBorder {
+  bool present = false;
+  BorderStyle style = BorderStyle::single;
+  Color color;
+  double inset = 28.35;    // points from each edge of the paper (10 mm)
+  double thickness = 1;    // of the main line
+};
+
 struct DocTree {
+  PageBorder page_border;
   Header header;
   Title title;
   std::vector<Block> body;

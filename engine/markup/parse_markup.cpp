@@ -55,17 +55,39 @@ class Parser {
         if (name == "b") inner.bold = true;
         else if (name == "i") inner.italic = true;
         else if (name == "u") inner.underline = true;
-        else unknown(child, node.name());
-        check_attributes(child, {});
+        else if (name != "span") unknown(child, node.name());
+        if (name == "span") {
+          check_attributes(child, {"color"});
+          inner.color = color(child, "color", style.color);
+        } else {
+          check_attributes(child, {});
+        }
         collect_inlines(child, inner, out);
       }
     }
   }
 
-  Inlines inlines(const pugi::xml_node& node) const {
+  Inlines inlines(const pugi::xml_node& node, InlineStyle style = {}) const {
     Inlines out;
-    collect_inlines(node, {}, out);
+    collect_inlines(node, style, out);
     trim_prose(out);
+    return out;
+  }
+
+  // A cell's or box's content: inline text, or paragraphs <p>, each one entry.
+  std::vector<Inlines> paragraphs(const pugi::xml_node& node) const {
+    std::vector<Inlines> out;
+    if (node.child("p")) {
+      for (const auto& paragraph : node.children()) {
+        if (paragraph.type() != pugi::node_element) continue;
+        if (std::string_view(paragraph.name()) != "p") unknown(paragraph, node.name());
+        check_attributes(paragraph, {"color"});
+        out.push_back(inlines(paragraph, {false, false, false, color(paragraph, "color", {})}));
+      }
+    } else {
+      auto text = inlines(node);
+      if (!text.empty()) out.push_back(std::move(text));
+    }
     return out;
   }
 
@@ -138,6 +160,32 @@ class Parser {
     return static_cast<Align>(choice(node, "align", {"justify", "left", "center", "right"}, static_cast<int>(fallback)));
   }
 
+  // Reads a colour: #RRGGBB, #RGB, or one of the names black, red (Decree 30's bright red
+  // for stamps), dark-red (the usual red of certificates), blue.
+  Color color(const pugi::xml_node& node, const char* name, Color fallback) const {
+    const auto found = node.attribute(name);
+    if (!found) return fallback;
+    const std::string value = found.value();
+    if (value == "black") return {0, 0, 0};
+    if (value == "red") return {255, 0, 0};
+    if (value == "dark-red") return {192, 0, 0};
+    if (value == "blue") return {0, 0, 255};
+    const bool hex = (value.size() == 7 || value.size() == 4) && value[0] == '#' &&
+                     value.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos;
+    if (!hex) bad_value(node, name, value, "a colour such as #C00000, #c00, red, dark-red, blue or black");
+    auto channel = [&](std::size_t at, std::size_t digits) {
+      const int v = std::stoi(value.substr(at, digits), nullptr, 16);
+      return static_cast<std::uint8_t>(digits == 1 ? v * 17 : v);
+    };
+    if (value.size() == 4) return {channel(1, 1), channel(2, 1), channel(3, 1)};
+    return {channel(1, 2), channel(3, 2), channel(5, 2)};
+  }
+
+  std::optional<Color> optional_color(const pugi::xml_node& node, const char* name) const {
+    if (!node.attribute(name)) return std::nullopt;
+    return color(node, name, {});
+  }
+
   // Reads a length: a number with mm, cm or pt ("20mm", "1.27cm", "36pt"); returns points.
   double length(const pugi::xml_node& node, const char* name) const {
     const std::string value = node.attribute(name).value();
@@ -178,12 +226,12 @@ class Parser {
       Block block;
       block.where = where(child);
       if (name == "p" || name == "heading") {
-        check_attributes(child, {"label", "level", "align"});
+        check_attributes(child, {"label", "level", "align", "color"});
         block.kind = name == "p" ? BlockKind::paragraph : BlockKind::heading;
         block.label = attribute(child, "label", false);
         block.level = small_number(child, "level", 0, 0, 9);
         block.align = alignment(child, Align::justify);
-        block.text = inlines(child);
+        block.text = inlines(child, {false, false, false, color(child, "color", {})});
       } else if (name == "list") {
         parse_list(child, 0, out);
         continue;
@@ -203,6 +251,9 @@ class Parser {
       } else if (name == "image") {
         block.kind = BlockKind::image;
         block.image = image(child);
+      } else if (name == "box") {
+        block.kind = BlockKind::box;
+        block.box = box(child);
       } else if (name == "rule") {
         check_attributes(child, {"width"});
         block.kind = BlockKind::rule;
@@ -275,23 +326,15 @@ class Parser {
         for (const auto& cell_node : child.children()) {
           if (cell_node.type() != pugi::node_element) continue;
           if (std::string_view(cell_node.name()) != "cell") unknown(cell_node, "row");
-          check_attributes(cell_node, {"span", "align"});
+          check_attributes(cell_node, {"span", "align", "valign", "fill"});
           Cell cell;
           cell.where = where(cell_node);
           cell.span = small_number(cell_node, "span", 1, 1, 100);
           cell.has_align = static_cast<bool>(cell_node.attribute("align"));
           cell.align = alignment(cell_node, Align::left);
-          if (cell_node.child("p")) {
-            for (const auto& paragraph : cell_node.children()) {
-              if (paragraph.type() != pugi::node_element) continue;
-              if (std::string_view(paragraph.name()) != "p") unknown(paragraph, "cell");
-              check_attributes(paragraph, {});
-              cell.paragraphs.push_back(inlines(paragraph));
-            }
-          } else {
-            auto text = inlines(cell_node);
-            if (!text.empty()) cell.paragraphs.push_back(std::move(text));
-          }
+          cell.vertical_align = static_cast<VerticalAlign>(choice(cell_node, "valign", {"top", "middle", "bottom"}, 0));
+          cell.fill = optional_color(cell_node, "fill");
+          cell.paragraphs = paragraphs(cell_node);
           row.cells.push_back(std::move(cell));
         }
         table.rows.push_back(std::move(row));
@@ -322,6 +365,32 @@ class Parser {
     return result;
   }
 
+  Box box(const pugi::xml_node& node) const {
+    check_attributes(node, {"border", "color", "fill", "width", "height", "padding", "size", "align"});
+    Box result;
+    result.border = static_cast<BorderStyle>(choice(node, "border", {"single", "thick", "double"}, 0));
+    result.color = color(node, "color", {});
+    result.fill = optional_color(node, "fill");
+    if (node.attribute("width")) result.width = length(node, "width");
+    if (node.attribute("height")) result.height = length(node, "height");
+    if (node.attribute("padding")) result.padding = length(node, "padding");
+    if (node.attribute("size")) result.size = length(node, "size");
+    result.align = alignment(node, Align::center);
+    result.paragraphs = paragraphs(node);
+    return result;
+  }
+
+  PageBorder page_border(const pugi::xml_node& node) const {
+    check_attributes(node, {"style", "color", "inset", "thickness"});
+    PageBorder border;
+    border.present = true;
+    border.style = static_cast<BorderStyle>(choice(node, "style", {"single", "thick", "double", "ornamental"}, 0));
+    border.color = color(node, "color", {});
+    if (node.attribute("inset")) border.inset = length(node, "inset");
+    if (node.attribute("thickness")) border.thickness = length(node, "thickness");
+    return border;
+  }
+
   DocTree parse(const pugi::xml_node& root) const {
     if (std::string_view(root.name()) != "document") {
       fail("markup.root", "the markup root must be <document>, not <" + std::string(root.name()) + ">", where(root));
@@ -332,7 +401,9 @@ class Parser {
     for (const auto& child : root.children()) {
       if (child.type() != pugi::node_element) continue;
       const std::string_view name = child.name();
-      if (name == "header") {
+      if (name == "page-border") {
+        doc.page_border = page_border(child);
+      } else if (name == "header") {
         parse_header(child, doc.header);
         has_header = true;
       } else if (name == "title") {

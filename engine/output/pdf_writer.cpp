@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <map>
 #include <vector>
@@ -26,6 +27,7 @@ namespace {
 
 using layout::Frame;
 using layout::ImageItem;
+using layout::PathItem;
 using layout::RuleItem;
 using layout::TextItem;
 
@@ -168,7 +170,19 @@ void replace_to_unicode(HaruDocument& document, HPDF_Font font, const std::set<c
 // Loads a PNG. libharu 2.3 writes an alpha channel's /SMask stream uncompressed whatever
 // the compression mode (libraries.md §1.4; fixed upstream in 2.4.0, commit f5f2b41): give
 // the mask the image's own Flate filter, as 2.4 does.
-HPDF_Image load_png(HaruDocument& document, const std::string& path, bool compress) {
+// Loads a PNG or a JPEG (told apart by the JPEG's first two bytes; the pipeline has checked
+// both). A JPEG is embedded as it is, a DCT stream.
+HPDF_Image load_image(HaruDocument& document, const std::string& path, bool compress) {
+  char signature[2] = {};
+  if (std::FILE* file = std::fopen(path.c_str(), "rb")) {
+    if (std::fread(signature, 1, 2, file) != 2) signature[0] = 0;
+    std::fclose(file);
+  }
+  if (signature[0] == '\xFF' && signature[1] == '\xD8') {
+    HPDF_Image image = HPDF_LoadJpegImageFromFile(document.get(), path.c_str());
+    document.check("loading the image " + path);
+    return image;
+  }
   HPDF_Image image = HPDF_LoadPngImageFromFile(document.get(), path.c_str());
   document.check("loading the image " + path);
   const auto mask = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(image, "SMask", HPDF_OCLASS_DICT));
@@ -196,6 +210,56 @@ void add_outline(HaruDocument& document, const Frame& frame, const std::vector<H
     open.push_back(outline);
   }
   document.check("writing the bookmarks");
+}
+
+// The page's current stroke and fill colours, so that each is set only when it changes.
+// Every page starts with black for both (PDF 1.7, §8.4.1, initial graphics state).
+class GraphicsColors {
+ public:
+  explicit GraphicsColors(HPDF_Page page) : page_(page) {}
+
+  void stroke(const layout::Color& color) {
+    if (color == stroke_) return;
+    HPDF_Page_SetRGBStroke(page_, channel(color.r), channel(color.g), channel(color.b));
+    stroke_ = color;
+  }
+
+  void fill(const layout::Color& color) {
+    if (color == fill_) return;
+    HPDF_Page_SetRGBFill(page_, channel(color.r), channel(color.g), channel(color.b));
+    fill_ = color;
+  }
+
+ private:
+  static HPDF_REAL channel(std::uint8_t value) { return static_cast<HPDF_REAL>(value / 255.0); }
+
+  HPDF_Page page_;
+  layout::Color stroke_, fill_;
+};
+
+// Draws a path: y runs down in the frame and up in PDF space.
+void draw_path(HPDF_Page page, GraphicsColors& colors, const PathItem& path, double page_height) {
+  if (!path.stroke && !path.fill) return;
+  const auto x = [](const layout::Point& p) { return static_cast<HPDF_REAL>(p.x); };
+  const auto y = [page_height](const layout::Point& p) { return static_cast<HPDF_REAL>(page_height - p.y); };
+  if (path.stroke) {
+    colors.stroke(*path.stroke);
+    HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(path.thickness));
+  }
+  if (path.fill) colors.fill(*path.fill);
+  using Kind = layout::PathSegment::Kind;
+  for (const auto& segment : path.segments) {
+    const auto& p = segment.points;
+    switch (segment.kind) {
+      case Kind::move: HPDF_Page_MoveTo(page, x(p[0]), y(p[0])); break;
+      case Kind::line: HPDF_Page_LineTo(page, x(p[0]), y(p[0])); break;
+      case Kind::curve: HPDF_Page_CurveTo(page, x(p[0]), y(p[0]), x(p[1]), y(p[1]), x(p[2]), y(p[2])); break;
+      case Kind::close: HPDF_Page_ClosePath(page); break;
+    }
+  }
+  if (path.stroke && path.fill) HPDF_Page_FillStroke(page);
+  else if (path.fill) HPDF_Page_Fill(page);
+  else HPDF_Page_Stroke(page);
 }
 
 }  // namespace
@@ -244,16 +308,19 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
     HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(page_frame.width));
     HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(page_frame.height));
     const double height = page_frame.height;
-    // Images and rules first, as graphics; then all text in one text object.
+    // Images, shapes and rules first, as graphics; then all text in one text object.
+    GraphicsColors colors(page);
     for (const auto& item : page_frame.items) {
       if (const auto* placed = std::get_if<ImageItem>(&item)) {
         HPDF_Image& image = images[placed->path];
-        if (!image) image = load_png(document, placed->path, options.compress);
+        if (!image) image = load_image(document, placed->path, options.compress);
         HPDF_Page_DrawImage(page, image, static_cast<HPDF_REAL>(placed->x),
                             static_cast<HPDF_REAL>(height - placed->y - placed->height),
                             static_cast<HPDF_REAL>(placed->width), static_cast<HPDF_REAL>(placed->height));
       }
+      if (const auto* path = std::get_if<PathItem>(&item)) draw_path(page, colors, *path, height);
       if (const auto* rule = std::get_if<RuleItem>(&item)) {
+        colors.stroke(rule->color);
         HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(rule->thickness));
         HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(rule->x1), static_cast<HPDF_REAL>(height - rule->y1));
         HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(rule->x2), static_cast<HPDF_REAL>(height - rule->y2));
@@ -272,6 +339,7 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
         current_font = font;
         current_size = t->size;
       }
+      colors.fill(t->color);
       HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(t->x), static_cast<HPDF_REAL>(height - t->y), t->text.c_str());
     }
     HPDF_Page_EndText(page);

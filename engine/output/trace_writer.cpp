@@ -17,6 +17,42 @@ void append_number(std::string& out, double value) {
   out.append(buffer, result.ptr);
 }
 
+// Appends a colour as six hex digits, "C00000".
+void append_color(std::string& out, const layout::Color& color) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  for (std::uint8_t channel : {color.r, color.g, color.b}) {
+    out += digits[channel >> 4];
+    out += digits[channel & 15];
+  }
+}
+
+void append_optional_color(std::string& out, const std::optional<layout::Color>& color) {
+  if (color) append_color(out, *color);
+  else out += "none";
+}
+
+// "path stroke 000000 fill none 0.50 M x y L x y C x y x y x y Z"
+void append_path(std::string& out, const layout::PathItem& path) {
+  out += "path stroke ";
+  append_optional_color(out, path.stroke);
+  out += " fill ";
+  append_optional_color(out, path.fill);
+  out += ' ';
+  append_number(out, path.thickness);
+  using Kind = layout::PathSegment::Kind;
+  for (const auto& segment : path.segments) {
+    const int points = segment.kind == Kind::curve ? 3 : segment.kind == Kind::close ? 0 : 1;
+    out += segment.kind == Kind::move ? " M" : segment.kind == Kind::line ? " L" : segment.kind == Kind::curve ? " C" : " Z";
+    for (int k = 0; k < points; ++k) {
+      out += ' ';
+      append_number(out, segment.points[k].x);
+      out += ' ';
+      append_number(out, segment.points[k].y);
+    }
+  }
+  out += '\n';
+}
+
 }  // namespace
 
 std::string write_trace(const layout::Frame& frame) {
@@ -29,6 +65,7 @@ std::string write_trace(const layout::Frame& frame) {
     append_number(out, page.height);
     out += '\n';
     std::string current_font;
+    layout::Color current_color;  // black; a "color" line marks each change
     for (const auto& item : page.items) {
       if (const auto* text = std::get_if<layout::TextItem>(&item)) {
         std::string font = "font " + std::string(text::face_style_name(text->face)) + ' ';
@@ -36,6 +73,12 @@ std::string write_trace(const layout::Frame& frame) {
         if (font != current_font) {
           out += font + '\n';
           current_font = font;
+        }
+        if (text->color != current_color) {
+          out += "color ";
+          append_color(out, text->color);
+          out += '\n';
+          current_color = text->color;
         }
         out += "text ";
         append_number(out, text->x);
@@ -55,13 +98,20 @@ std::string write_trace(const layout::Frame& frame) {
           out += ' ';
         }
         out += '"' + std::filesystem::path(image->path).filename().string() + "\"\n";
+      } else if (const auto* path = std::get_if<layout::PathItem>(&item)) {
+        append_path(out, *path);
       } else {
         const auto& rule = std::get<layout::RuleItem>(item);
-        out += "rule ";
+        out += "rule";
         for (double v : {rule.x1, rule.y1, rule.x2, rule.y2, rule.thickness}) {
+          out += ' ';
           append_number(out, v);
-          out += v == rule.thickness ? '\n' : ' ';
         }
+        if (rule.color != layout::Color{}) {
+          out += ' ';
+          append_color(out, rule.color);
+        }
+        out += '\n';
       }
     }
   }

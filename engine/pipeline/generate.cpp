@@ -72,6 +72,47 @@ std::pair<int, int> read_png_size(const std::string& bytes, const std::string& p
   return {static_cast<int>(width), static_cast<int>(height)};
 }
 
+// Reads a baseline or progressive JPEG's size from its frame header (SOF0, SOF1 or SOF2, the
+// ones libharu 2.3 embeds as DCT streams), and refuses a file cut short before its EOI marker.
+std::pair<int, int> read_jpeg_size(const std::string& bytes, const std::string& path, const SourceLocation& where) {
+  auto bad = [&](const std::string& why) -> std::pair<int, int> {
+    fail("image.bad-jpeg", path + " is not a usable JPEG: " + why, where);
+  };
+  auto byte = [&](std::size_t at) { return static_cast<unsigned char>(bytes[at]); };
+  auto u16 = [&](std::size_t at) { return (byte(at) << 8) | byte(at + 1); };
+  std::size_t at = 2;  // after SOI
+  while (true) {
+    if (at + 4 > bytes.size()) return bad("truncated before its frame header");
+    if (byte(at) != 0xFF) return bad("a segment does not start with a marker");
+    const int marker = byte(at + 1);
+    const auto length = static_cast<std::size_t>(u16(at + 2));
+    if (length < 2 || at + 2 + length > bytes.size()) return bad("truncated inside a segment");
+    if (marker == 0xC0 || marker == 0xC1 || marker == 0xC2) {
+      if (length < 8) return bad("a short frame header");
+      const int precision = byte(at + 4), height = u16(at + 5), width = u16(at + 7), components = byte(at + 9);
+      if (precision != 8) return bad("only 8-bit samples are supported");
+      if (components != 1 && components != 3 && components != 4) return bad("only grey, RGB and CMYK are supported");
+      if (width == 0 || height == 0) return bad("impossible size");
+      if (bytes.size() < 2 || byte(bytes.size() - 2) != 0xFF || byte(bytes.size() - 1) != 0xD9) {
+        return bad("truncated (no end-of-image marker)");
+      }
+      return {width, height};
+    }
+    if (marker >= 0xC3 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+      return bad("lossless, hierarchical and arithmetic-coded JPEGs are not supported");
+    }
+    if (marker == 0xDA) return bad("no frame header before the image data");
+    at += 2 + length;
+  }
+}
+
+// Reads a PNG or JPEG file's pixel size, told apart by their signatures.
+std::pair<int, int> read_image_size(const std::string& bytes, const std::string& path, const SourceLocation& where) {
+  if (bytes.size() >= 3 && bytes.compare(0, 3, "\xFF\xD8\xFF", 3) == 0) return read_jpeg_size(bytes, path, where);
+  if (bytes.size() >= 8 && bytes.compare(0, 8, "\x89PNG\r\n\x1a\n", 8) == 0) return read_png_size(bytes, path, where);
+  fail("image.unsupported", path + " is neither a PNG nor a JPEG file", where);
+}
+
 // Finds an image's file (relative paths from base_dir) and reads its size.
 void resolve_image(markup::Image& image, const std::string& base_dir) {
   if (image.source.empty()) return;
@@ -80,7 +121,7 @@ void resolve_image(markup::Image& image, const std::string& base_dir) {
   std::error_code error;
   if (!fs::is_regular_file(path, error)) fail("image.not-found", "no image file " + path.string(), image.where);
   image.path = path.string();
-  const auto [width, height] = read_png_size(read_file(image.path), image.path, image.where);
+  const auto [width, height] = read_image_size(read_file(image.path), image.path, image.where);
   image.pixel_width = width;
   image.pixel_height = height;
 }

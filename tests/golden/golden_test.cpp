@@ -82,6 +82,12 @@ TEST_CASE("golden: pagination (keep, page breaks, landscape, a row taller than a
 
 TEST_CASE("golden: images (an image block, rules, signature and seal)") { check_layout_sample("images"); }
 
+TEST_CASE("golden: shapes (stamp and note boxes, colours, shaded and aligned cells, a JPEG)") {
+  check_layout_sample("shapes");
+}
+
+TEST_CASE("golden: an ornamental page border") { check_layout_sample("border"); }
+
 TEST_CASE("NFD data renders exactly as NFC data") {
   // "Unicode tổ hợp" from Unikey or macOS: the same plan, every letter decomposed.
   const std::string nfc = read_file(testing::sample("ke-hoach-54.xml"));

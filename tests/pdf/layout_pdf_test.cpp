@@ -139,3 +139,28 @@ TEST_CASE("a landscape section and a restarted appendix, as a reader sees them")
   CHECK(appendix.out.find("Phụ lục") != std::string::npos);
   CHECK(appendix.out.find("\n1\n") == std::string::npos);  // the appendix's first page has no number
 }
+
+TEST_CASE("shapes as a reader sees them: the red stamp, the notes, and the JPEG kept as JPEG") {
+  const auto pdf = render_markup("layout/shapes.xml", "shapes-pdf");
+  const auto text = run("pdftotext -layout " + quote(pdf.string()) + " -");
+  REQUIRE(text.exit_code == 0);
+  CHECK(text.out.find("HỎA TỐC") != std::string::npos);
+  CHECK(text.out.find("LƯU HÀNH NỘI BỘ") != std::string::npos);
+  CHECK(text.out.find("đã thay đổi") != std::string::npos);
+  // mutool's trace shows each path and text run with its colour.
+  const auto trace = run("mutool draw -F trace -o - " + quote(pdf.string()) + " 1");
+  REQUIRE(trace.exit_code == 0);
+  const std::regex red_rectangle(
+      "<stroke_path linewidth=\"\\.75\"[^>]*colorspace=\"DeviceRGB\" color=\"1 0 0\"[^>]*>\\s*"
+      "<moveto x=\"([0-9.]+)\" y=\"([0-9.]+)\"/>\\s*<lineto x=\"([0-9.]+)\" y=\"[0-9.]+\"/>\\s*"
+      "<lineto x=\"[0-9.]+\" y=\"([0-9.]+)\"/>");
+  std::smatch m;
+  REQUIRE(std::regex_search(trace.out, m, red_rectangle));
+  CHECK(std::stod(m[3]) - std::stod(m[1]) == Approx(30 * 72 / 25.4).margin(0.01));  // 30 mm
+  CHECK(std::stod(m[2]) - std::stod(m[4]) == Approx(8 * 72 / 25.4).margin(0.01));   // 8 mm
+  CHECK(std::regex_search(trace.out, std::regex("<fill_text colorspace=\"DeviceRGB\" color=\"1 0 0\"[^>]*>\\s*<span[^>]*>\\s*"
+                                                "<g unicode=\"H\"")));
+  const auto list = run("pdfimages -list " + quote(pdf.string()));
+  CHECK(std::regex_search(list.out, std::regex("image\\s+150\\s+200\\s+rgb\\s+3\\s+8\\s+jpeg")));
+  CHECK(run("qpdf --check " + quote(pdf.string())).exit_code == 0);
+}

@@ -1,6 +1,7 @@
 // Helpers for asserting on a laid-out Frame: find text items, measure them.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -48,6 +49,37 @@ inline std::vector<layout::RuleItem> rules_on(const layout::Frame& frame, int pa
     if (const auto* r = std::get_if<layout::RuleItem>(&item)) out.push_back(*r);
   }
   return out;
+}
+
+inline std::vector<layout::PathItem> paths_on(const layout::Frame& frame, int page) {
+  std::vector<layout::PathItem> out;
+  for (const auto& item : frame.pages[static_cast<std::size_t>(page)].items) {
+    if (const auto* p = std::get_if<layout::PathItem>(&item)) out.push_back(*p);
+  }
+  return out;
+}
+
+struct Bounds {
+  double left = 1e9, top = 1e9, right = -1e9, bottom = -1e9;
+  double width() const { return right - left; }
+  double height() const { return bottom - top; }
+};
+
+// The box around a path's points (control points included).
+inline Bounds bounds_of(const layout::PathItem& path) {
+  Bounds b;
+  for (const auto& segment : path.segments) {
+    const int points = segment.kind == layout::PathSegment::Kind::curve ? 3
+                       : segment.kind == layout::PathSegment::Kind::close ? 0 : 1;
+    for (int k = 0; k < points; ++k) {
+      const auto& p = segment.points[static_cast<std::size_t>(k)];
+      b.left = std::min(b.left, p.x);
+      b.right = std::max(b.right, p.x);
+      b.top = std::min(b.top, p.y);
+      b.bottom = std::max(b.bottom, p.y);
+    }
+  }
+  return b;
 }
 
 inline double width_of(const text::FontFamily& fonts, const layout::TextItem& item) {

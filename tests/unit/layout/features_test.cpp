@@ -10,6 +10,7 @@
 #include "base/diagnostics.h"
 #include "base/files.h"
 #include "base/units.h"
+#include "output/trace_writer.h"
 #include "pipeline/generate.h"
 #include "support/frame_queries.h"
 #include "support/paths.h"
@@ -279,4 +280,176 @@ TEST_CASE("headings are bookmarked with their label, page and level") {
   REQUIRE(heading);
   CHECK(frame.outline[1].page == static_cast<std::size_t>(heading->page));
   CHECK(frame.outline[1].y < heading->item.y);
+}
+
+// ---- boxes, borders, colours, shaded cells ------------------------------------------------
+
+namespace {
+
+const Color red{255, 0, 0};
+
+// The stroked paths of a page in the given colour.
+std::vector<testing::Bounds> stroked(const layout::Frame& frame, int page, Color colour) {
+  std::vector<testing::Bounds> out;
+  for (const auto& path : testing::paths_on(frame, page)) {
+    if (path.stroke && *path.stroke == colour) out.push_back(testing::bounds_of(path));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("§17.32 the urgency stamp: a red 30 x 8 mm rectangle with its text centred in it") {
+  const auto frame = lay_out(document("<box width='30mm' height='8mm' padding='0pt' color='red' align='left'>"
+                                      "<span color='red'><b>HỎA TỐC</b></span></box>")).frame;
+  const auto frames = stroked(frame, 0, red);
+  REQUIRE(frames.size() == 1);
+  const auto& box = frames[0];
+  CHECK(box.width() == Approx(mm(30)).margin(0.01));
+  CHECK(box.height() == Approx(mm(8)).margin(0.01));
+  CHECK(box.left == Approx(left_margin).margin(0.01));
+  const auto stamp = find_text(frame, "HỎA TỐC");
+  REQUIRE(stamp);
+  CHECK(stamp->item.color == red);
+  CHECK(stamp->item.face == text::FaceStyle::bold);
+  CHECK(testing::centre_of(fonts(), stamp->item) == Approx(box.left + box.width() / 2).margin(0.01));
+  CHECK(stamp->item.y > box.top);
+  CHECK(stamp->item.y < box.bottom);
+}
+
+TEST_CASE("a box is as wide as its text; a double border is two rectangles, one inside the other") {
+  const auto frame = lay_out(document("<box border='double'>Lưu hành nội bộ</box>")).frame;
+  const auto frames = stroked(frame, 0, Color{});
+  REQUIRE(frames.size() == 2);
+  const auto& outer = frames[0].width() > frames[1].width() ? frames[0] : frames[1];
+  const auto& inner = frames[0].width() > frames[1].width() ? frames[1] : frames[0];
+  CHECK(inner.left > outer.left);
+  CHECK(inner.right < outer.right);
+  CHECK(inner.top > outer.top);
+  CHECK(inner.bottom < outer.bottom);
+  const auto text = find_text(frame, "Lưu hành nội bộ");
+  REQUIRE(text);
+  // Width: the text, 4 pt of padding each side, and the double rule's depth (3 × 0.75 pt).
+  CHECK(outer.width() == Approx(width_of(fonts(), text->item) + 2 * (4 + 2.25)).margin(0.01));
+  CHECK(testing::centre_of(fonts(), text->item) == Approx((left_margin + right_edge) / 2).margin(0.01));
+}
+
+TEST_CASE("a box taller than a page is an error at its place") {
+  try {
+    lay_out(document("<p>x</p>\n<box height='300mm'>x</box>"));
+    FAIL("accepted a box taller than a page");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().code == "layout.box-too-tall");
+    CHECK(e.diagnostic().where.line == 2);
+  }
+}
+
+TEST_CASE("a page border is drawn first on every page, and the text keeps clear of it") {
+  std::string filler;
+  for (int k = 0; k < 14; ++k) filler += long_paragraph;
+  const auto frame =
+      lay_out("<document><page-border style='ornamental' color='dark-red' inset='10mm'/>" +
+              document(filler).substr(std::string("<document>").size())).frame;
+  REQUIRE(frame.pages.size() >= 2);
+  const Color dark_red{192, 0, 0};
+  for (std::size_t p = 0; p < frame.pages.size(); ++p) {
+    INFO("page " << p + 1);
+    const auto& items = frame.pages[p].items;
+    REQUIRE(std::holds_alternative<layout::PathItem>(items.front()));
+    const auto outer = testing::bounds_of(std::get<layout::PathItem>(items.front()));
+    CHECK(outer.left == Approx(mm(10)).margin(0.01));
+    CHECK(outer.top == Approx(mm(10)).margin(0.01));
+    CHECK(outer.right == Approx(a4_width - mm(10)).margin(0.01));
+    CHECK(outer.bottom == Approx(a4_height - mm(10)).margin(0.01));
+    CHECK(std::get<layout::PathItem>(items.front()).stroke == dark_red);
+    // The ornament: corner squares and chains, all inside the band.
+    CHECK(testing::paths_on(frame, static_cast<int>(p)).size() > 100);
+  }
+  // The band is 17 pt wide; text stays at least 3 mm inside it, even at the 15 mm right margin.
+  const double inner_right = a4_width - mm(10) - 17 - 2;
+  for (const auto& found : all_texts(frame)) {
+    CHECK(found.item.x + width_of(fonts(), found.item) <= inner_right - mm(3) + 0.01);
+  }
+}
+
+TEST_CASE("shaded cells are filled behind their text; middle and bottom cells sit lower in a tall row") {
+  const auto frame = lay_out(document(
+      "<table><column width='60mm'/><column width='40mm'/><column width='*'/>"
+      "<row><cell>" + repeat("thành tích xuất sắc ", 8) + "</cell><cell valign='middle' fill='#D9D9D9'>Giữa</cell>"
+      "<cell valign='bottom'>Dưới</cell></row></table>")).frame;
+  const auto middle = find_text(frame, "Giữa");
+  const auto bottom = find_text(frame, "Dưới");
+  REQUIRE(middle);
+  REQUIRE(bottom);
+  // The first column's lines: the row's height in lines.
+  std::vector<double> baselines;
+  for (const auto& found : all_texts(frame)) {
+    if (std::abs(found.item.x - (left_margin + 5.4)) < 0.01 && found.item.size == 13) baselines.push_back(found.item.y);
+  }
+  REQUIRE(baselines.size() >= 3);
+  const double lines = static_cast<double>(baselines.size());
+  const double top = *std::min_element(baselines.begin(), baselines.end());
+  const double line = fonts().face(text::FaceStyle::regular).line_height() * 13;
+  CHECK(middle->item.y - top == Approx((lines - 1) / 2 * line).margin(0.01));
+  CHECK(bottom->item.y - top == Approx((lines - 1) * line).margin(0.01));
+  // The shading: one fill per band of the row, behind the cell's text.
+  const auto& items = frame.pages[0].items;
+  std::size_t shades = 0, first_shade = items.size(), text_at = items.size();
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    const auto* path = std::get_if<layout::PathItem>(&items[k]);
+    if (path && path->fill == Color{0xD9, 0xD9, 0xD9} && !path->stroke) {
+      ++shades;
+      first_shade = std::min(first_shade, k);
+      CHECK(testing::bounds_of(*path).width() == Approx(mm(40)).margin(0.01));
+    }
+    const auto* text = std::get_if<layout::TextItem>(&items[k]);
+    if (text && text->text == "Giữa") text_at = k;
+  }
+  CHECK(shades == baselines.size());
+  CHECK(first_shade < text_at);
+}
+
+TEST_CASE("colours: a paragraph's colour reaches its label and text; a span overrides it; the trace marks changes") {
+  const auto generated = lay_out(document("<p label='1.' color='#C00000'>Đỏ sẫm <span color='blue'>xanh</span> đỏ</p><p>Đen</p>"));
+  const auto label = find_text(generated.frame, "1. Đỏ sẫm ");
+  const auto blue = find_text(generated.frame, "xanh ");
+  const auto black = find_text(generated.frame, "Đen");
+  REQUIRE(label);
+  REQUIRE(blue);
+  REQUIRE(black);
+  CHECK(label->item.color == Color{192, 0, 0});
+  CHECK(blue->item.color == Color{0, 0, 255});
+  CHECK(black->item.color == Color{});
+  const std::string trace = output::write_trace(generated.frame);
+  CHECK(trace.find("color C00000\ntext ") != std::string::npos);
+  CHECK(trace.find("color 0000FF\ntext ") != std::string::npos);
+  CHECK(trace.find("color 000000\ntext ") != std::string::npos);
+}
+
+TEST_CASE("a JPEG is placed at its pixel size; a truncated JPEG or another kind of file is an error at its place") {
+  const auto frame = lay_out(document("<image src='images/anh-the.jpg' align='left'/>")).frame;
+  const auto images = images_of(frame);
+  REQUIRE(images.size() == 1);
+  CHECK(images[0].width == Approx(150 * 0.75).margin(0.01));  // 150 px at 96 dpi
+  CHECK(images[0].height == Approx(200 * 0.75).margin(0.01));
+
+  const auto dir = std::filesystem::temp_directory_path() / "vanban-jpeg-test";
+  std::filesystem::create_directories(dir);
+  const std::string jpeg = read_file(testing::sample("layout/images/anh-the.jpg"));
+  write_file_atomically((dir / "truncated.jpg").string(), jpeg.substr(0, jpeg.size() - 100));
+  write_file_atomically((dir / "text.png").string(), "not an image\n");
+  pipeline::GenerateOptions options;
+  options.home = testing::source_dir();
+  options.base_dir = dir.string();
+  for (const auto& [source, code] : {std::pair{"truncated.jpg", "image.bad-jpeg"}, std::pair{"text.png", "image.unsupported"}}) {
+    INFO(source);
+    try {
+      pipeline::generate_from_markup(document("<p>x</p>\n<image src='" + std::string(source) + "'/>"), "doc.xml", options);
+      FAIL("accepted " << source);
+    } catch (const Error& e) {
+      CHECK(e.diagnostic().code == code);
+      CHECK(e.diagnostic().where.line == 2);
+    }
+  }
+  std::filesystem::remove_all(dir);
 }

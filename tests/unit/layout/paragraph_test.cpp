@@ -14,7 +14,7 @@ namespace {
 
 ParagraphSpec spec(const std::string& text, double width, Align align = Align::justify) {
   ParagraphSpec s;
-  s.runs = {{text, text::FaceStyle::regular, false}};
+  s.runs = {{text, text::FaceStyle::regular, false, {}}};
   s.size = 14;
   s.width = width;
   s.align = align;
@@ -97,8 +97,8 @@ TEST_CASE("centred balanced lines are about equally long and centred") {
 
 TEST_CASE("emphasis inside a word keeps its own face") {
   ParagraphSpec s = spec("", 400);
-  s.runs = {{"tổng kết (", text::FaceStyle::regular, false}, {"Đây là", text::FaceStyle::italic, false},
-            {").", text::FaceStyle::regular, false}};
+  s.runs = {{"tổng kết (", text::FaceStyle::regular, false, {}}, {"Đây là", text::FaceStyle::italic, false, {}},
+            {").", text::FaceStyle::regular, false, {}}};
   const auto lines = layout::layout_paragraph(s, fonts());
   REQUIRE(lines.size() == 1);
   std::vector<text::FaceStyle> faces;

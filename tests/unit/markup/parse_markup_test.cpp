@@ -114,6 +114,10 @@ TEST_CASE("bad attribute values are errors naming the value and its place") {
       {"<table><column/><row><cell span='2'>x</cell></row></table>", "cells for 2 columns"},
       {"<table/>", "at least one <column>"},
       {"<p level='12'>x</p>", "level='12'"},
+      {"<p color='#12345'>x</p>", "color='#12345'"},
+      {"<p>a <span color='crimson'>b</span></p>", "color='crimson'"},
+      {"<box border='dotted'>x</box>", "border='dotted'"},
+      {"<table><column/><row><cell valign='centre'>x</cell></row></table>", "valign='centre'"},
   };
   for (const auto& [body, message] : cases) {
     INFO(body);
@@ -126,6 +130,39 @@ TEST_CASE("bad attribute values are errors naming the value and its place") {
       CHECK(e.diagnostic().where.line == 3);
     }
   }
+}
+
+TEST_CASE("colours, boxes, shaded cells and the page border") {
+  const auto doc = markup::parse_markup(R"(<document>
+  <page-border style="double" color="#c00" inset="12mm" thickness="1.5pt"/>
+  <header><issuer><name>A</name></issuer></header>
+  <body>
+    <p color="dark-red">Đỏ <span color="#0000FF">xanh</span></p>
+    <box border="thick" width="30mm" height="8mm" color="red" fill="#F2F2F2" align="left"><p>Một</p><p>Hai</p></box>
+    <table><column/><row><cell valign="bottom" fill="#D9D9D9">x</cell></row></table>
+  </body>
+</document>)", "m.xml");
+  CHECK(doc.page_border.present);
+  CHECK(doc.page_border.style == markup::BorderStyle::double_line);
+  CHECK(doc.page_border.color == Color{0xCC, 0, 0});
+  CHECK(doc.page_border.inset == Approx(mm(12)));
+  CHECK(doc.page_border.thickness == Approx(1.5));
+  REQUIRE(doc.body.size() == 3);
+  REQUIRE(doc.body[0].text.size() == 2);
+  CHECK(doc.body[0].text[0].style.color == Color{192, 0, 0});
+  CHECK(doc.body[0].text[1].style.color == Color{0, 0, 255});
+  const auto& box = doc.body[1].box;
+  CHECK(doc.body[1].kind == markup::BlockKind::box);
+  CHECK(box.border == markup::BorderStyle::thick);
+  CHECK(box.width == Approx(mm(30)));
+  CHECK(box.height == Approx(mm(8)));
+  CHECK(box.color == Color{255, 0, 0});
+  CHECK(box.fill == Color{0xF2, 0xF2, 0xF2});
+  CHECK(box.align == markup::Align::left);
+  CHECK(box.paragraphs.size() == 2);
+  const auto& cell = doc.body[2].table.rows[0].cells[0];
+  CHECK(cell.vertical_align == markup::VerticalAlign::bottom);
+  CHECK(cell.fill == Color{0xD9, 0xD9, 0xD9});
 }
 
 TEST_CASE("appendices follow the signature and restart page numbering") {

@@ -1,0 +1,142 @@
+#include "layout/borders.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace vanban::layout {
+
+namespace {
+
+using Kind = PathSegment::Kind;
+using markup::BorderStyle;
+
+// The ornamental band's width for a main line of thickness t: wide enough for the corner
+// flowers to read at arm's length on A4 (6 mm for the default 1 pt line).
+double band_width(double thickness) { return 17.0 * std::max(thickness, 0.5); }
+
+// Control-point distance of a cubic Bézier quarter circle (Riškus 2006: 4/3·(√2 − 1)).
+constexpr double kappa = 0.5522847498;
+
+PathItem outline(std::vector<PathSegment> segments, double thickness, Color color) {
+  return PathItem{std::move(segments), thickness, color, std::nullopt};
+}
+
+PathItem solid(std::vector<PathSegment> segments, Color color) {
+  return PathItem{std::move(segments), 0, std::nullopt, color};
+}
+
+std::vector<PathSegment> circle(double cx, double cy, double r) {
+  const double k = kappa * r;
+  return {{Kind::move, {{{cx + r, cy}}}},
+          {Kind::curve, {{{cx + r, cy + k}, {cx + k, cy + r}, {cx, cy + r}}}},
+          {Kind::curve, {{{cx - k, cy + r}, {cx - r, cy + k}, {cx - r, cy}}}},
+          {Kind::curve, {{{cx - r, cy - k}, {cx - k, cy - r}, {cx, cy - r}}}},
+          {Kind::curve, {{{cx + k, cy - r}, {cx + r, cy - k}, {cx + r, cy}}}},
+          {Kind::close, {}}};
+}
+
+// A lozenge centred on (cx, cy), long along the band (horizontal or vertical).
+std::vector<PathSegment> lozenge(double cx, double cy, double along, double across, bool horizontal) {
+  const double a = along / 2, c = across / 2;
+  const double ax = horizontal ? a : 0, ay = horizontal ? 0 : a;
+  const double cx2 = horizontal ? 0 : c, cy2 = horizontal ? c : 0;
+  return {{Kind::move, {{{cx - ax, cy - ay}}}},
+          {Kind::line, {{{cx - cx2, cy - cy2}}}},
+          {Kind::line, {{{cx + ax, cy + ay}}}},
+          {Kind::line, {{{cx + cx2, cy + cy2}}}},
+          {Kind::close, {}}};
+}
+
+// Four petals from (cx, cy) towards the diagonals, each a pair of Bézier curves.
+std::vector<PathSegment> flower(double cx, double cy, double radius) {
+  std::vector<PathSegment> segments;
+  for (int k = 0; k < 4; ++k) {
+    const double angle = (45.0 + 90.0 * k) * std::acos(-1.0) / 180.0;
+    const double dx = std::cos(angle), dy = std::sin(angle);
+    const double px = -dy, py = dx;  // across the petal
+    const double tip_x = cx + dx * radius, tip_y = cy + dy * radius;
+    const double w = radius * 0.45;
+    segments.push_back({Kind::move, {{{cx, cy}}}});
+    segments.push_back({Kind::curve, {{{cx + dx * radius * 0.5 + px * w, cy + dy * radius * 0.5 + py * w},
+                                       {tip_x + px * w * 0.3, tip_y + py * w * 0.3}, {tip_x, tip_y}}}});
+    segments.push_back({Kind::curve, {{{tip_x - px * w * 0.3, tip_y - py * w * 0.3},
+                                       {cx + dx * radius * 0.5 - px * w, cy + dy * radius * 0.5 - py * w}, {cx, cy}}}});
+    segments.push_back({Kind::close, {}});
+  }
+  return segments;
+}
+
+// The chain along one side of the band, from (x0, y0) for length, between the corner squares.
+void put_chain(std::vector<Item>& items, double x0, double y0, double length, double band, bool horizontal, Color color) {
+  const double pitch = band * 1.25;
+  const int count = std::max(1, static_cast<int>(std::floor(length / pitch)));
+  const double step = length / count;
+  for (int k = 0; k < count; ++k) {
+    const double along = (k + 0.5) * step;
+    const double cx = horizontal ? x0 + along : x0;
+    const double cy = horizontal ? y0 : y0 + along;
+    items.push_back(solid(lozenge(cx, cy, band * 0.7, band * 0.42, horizontal), color));
+    if (k + 1 < count) {
+      const double dot_x = horizontal ? cx + step / 2 : cx, dot_y = horizontal ? cy : cy + step / 2;
+      items.push_back(solid(circle(dot_x, dot_y, band * 0.08), color));
+    }
+  }
+}
+
+}  // namespace
+
+double border_depth(const BorderSpec& border) {
+  switch (border.style) {
+    case BorderStyle::single: return border.thickness;
+    case BorderStyle::thick: return 2 * border.thickness;
+    case BorderStyle::double_line: return 3 * border.thickness;
+    case BorderStyle::ornamental: return band_width(border.thickness) + 2 * border.thickness;
+  }
+  return border.thickness;
+}
+
+void put_border(std::vector<Item>& items, const BorderSpec& border, double x, double y, double width, double height) {
+  const double t = border.thickness;
+  const Color c = border.color;
+  if (border.fill) items.push_back(solid(rectangle_path(x, y, width, height), *border.fill));
+  switch (border.style) {
+    case BorderStyle::single:
+      items.push_back(outline(rectangle_path(x, y, width, height), t, c));
+      return;
+    case BorderStyle::thick:
+      items.push_back(outline(rectangle_path(x, y, width, height), 2 * t, c));
+      return;
+    case BorderStyle::double_line: {
+      // Two rules, each 0.6 of the thickness, with the space of one thickness and a half.
+      const double gap = 2.4 * t;
+      items.push_back(outline(rectangle_path(x, y, width, height), 0.6 * t, c));
+      items.push_back(outline(rectangle_path(x + gap, y + gap, width - 2 * gap, height - 2 * gap), 0.6 * t, c));
+      return;
+    }
+    case BorderStyle::ornamental: {
+      const double band = band_width(t);
+      // A heavy outer rule, a thin rule closing the band, and a hairline just inside it.
+      items.push_back(outline(rectangle_path(x, y, width, height), 1.5 * t, c));
+      items.push_back(outline(rectangle_path(x + band, y + band, width - 2 * band, height - 2 * band), 0.6 * t, c));
+      const double inner = band + 2 * t;
+      items.push_back(outline(rectangle_path(x + inner, y + inner, width - 2 * inner, height - 2 * inner), 0.3 * t, c));
+      // Corner squares, each with a flower and a ring.
+      const double half = band / 2;
+      for (const double cx : {x + half, x + width - half}) {
+        for (const double cy : {y + half, y + height - half}) {
+          items.push_back(outline(rectangle_path(cx - half, cy - half, band, band), 0.6 * t, c));
+          items.push_back(solid(flower(cx, cy, band * 0.42), c));
+          items.push_back(outline(circle(cx, cy, band * 0.12), 0.4 * t, c));
+        }
+      }
+      // The chains between the corners, on the band's middle line.
+      put_chain(items, x + band, y + half, width - 2 * band, band, true, c);
+      put_chain(items, x + band, y + height - half, width - 2 * band, band, true, c);
+      put_chain(items, x + half, y + band, height - 2 * band, band, false, c);
+      put_chain(items, x + width - half, y + band, height - 2 * band, band, false, c);
+      return;
+    }
+  }
+}
+
+}  // namespace vanban::layout
