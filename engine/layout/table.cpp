@@ -76,22 +76,54 @@ std::vector<double> distribute_columns(const markup::Table& table, const TableSt
   const std::size_t n = table.columns.size();
   std::vector<ContentWidth> content(n);
   const auto row_numbers = number_rows(table);
+  struct Spanning {
+    std::size_t first, last;  // columns covered, last excluded
+    ContentWidth width;
+  };
+  std::vector<Spanning> spanning;
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     const auto& row = table.rows[r];
     std::size_t column = 0;
     for (const auto& cell : row.cells) {
-      if (cell.span == 1 && column < n) {
-        ContentWidth width;
-        for (const auto& runs : cell_paragraphs(table, column, cell, row, row_numbers[r])) {
-          const auto measured = measure_cell(runs, style.size, fonts);
-          width.min = std::max(width.min, measured.min);
-          width.max = std::max(width.max, measured.max);
-        }
-        content[column].min = std::max(content[column].min, width.min + 2 * style.padding_x);
-        content[column].max = std::max(content[column].max, width.max + 2 * style.padding_x);
+      if (column >= n) break;
+      ContentWidth width;
+      for (const auto& runs : cell_paragraphs(table, column, cell, row, row_numbers[r])) {
+        const auto measured = measure_cell(runs, style.size, fonts);
+        width.min = std::max(width.min, measured.min + 2 * style.padding_x);
+        width.max = std::max(width.max, measured.max + 2 * style.padding_x);
       }
-      column += static_cast<std::size_t>(cell.span);
+      const std::size_t last = std::min(column + static_cast<std::size_t>(cell.span), n);
+      if (last - column == 1) {
+        content[column].min = std::max(content[column].min, width.min);
+        content[column].max = std::max(content[column].max, width.max);
+      } else {
+        spanning.push_back({column, last, width});
+      }
+      column = last;
     }
+  }
+  // A cell spanning content columns widens them when they are together narrower than it
+  // needs, in proportion to what they already want (CSS 2.1, §17.5.2.2, step 2).
+  for (const auto& span : spanning) {
+    for (auto member : {&ContentWidth::min, &ContentWidth::max}) {
+      double have = 0;
+      std::size_t growable = 0;
+      for (std::size_t c = span.first; c < span.last; ++c) {
+        if (table.columns[c].sizing != Column::Sizing::content) {
+          growable = 0;  // a fixed or proportional column among them: leave the share alone
+          break;
+        }
+        have += content[c].*member;
+        ++growable;
+      }
+      const double need = span.width.*member - have;
+      if (growable == 0 || need <= 0) continue;
+      for (std::size_t c = span.first; c < span.last; ++c) {
+        const double share = have > 0 ? (content[c].*member) / have : 1.0 / static_cast<double>(growable);
+        content[c].*member += need * share;
+      }
+    }
+    for (std::size_t c = span.first; c < span.last; ++c) content[c].max = std::max(content[c].max, content[c].min);
   }
 
   std::vector<double> widths(n, 0);

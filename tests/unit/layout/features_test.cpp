@@ -136,6 +136,24 @@ TEST_CASE("table columns: fixed widths exact, proportional by weight, content as
   CHECK(xs[4] == Approx(right_edge).margin(0.01));
 }
 
+TEST_CASE("a cell spanning content columns widens them to hold its text on one line") {
+  const std::string title = "Danh sách đại biểu khách mời";
+  const auto frame = lay_out(document("<table><column/><column/><column width='*'/><row><cell span='2'>" + title +
+                                      "</cell><cell>c</cell></row><row><cell>a</cell><cell>bb</cell><cell>c</cell></row></table>")).frame;
+  std::vector<double> xs;
+  for (const auto& rule : testing::rules_on(frame, 0)) {
+    if (rule.x1 == rule.x2 && rule.y1 > mm(40)) xs.push_back(rule.x1);
+  }
+  std::sort(xs.begin(), xs.end());
+  xs.erase(std::unique(xs.begin(), xs.end(), [](double a, double b) { return std::abs(a - b) < 0.01; }), xs.end());
+  REQUIRE(xs.size() == 4);
+  const double text = fonts().face(text::FaceStyle::regular).text_width(title, 13);
+  CHECK(xs[2] - xs[0] == Approx(text + 2 * 5.4).margin(0.01));
+  CHECK(xs[2] - xs[1] > xs[1] - xs[0]);  // shared in proportion to what each column wants ("bb" > "a")
+  const auto found = find_text(frame, title);
+  REQUIRE(found);  // one line
+}
+
 TEST_CASE("a table split by pages repeats its header and closes and reopens its borders") {
   std::string rows;
   for (int k = 0; k < 80; ++k) rows += "<row><cell/><cell>Người " + std::to_string(k + 1) + "</cell></row>";
