@@ -28,12 +28,34 @@ std::string to_nfc(std::string_view utf8) {
   return out;
 }
 
-std::string to_upper_vi(std::string_view utf8) {
+namespace {
+
+// Applies one of ICU's case mappings in locale "vi" to UTF-8 text.
+template <typename Mapping>
+std::string map_case(std::string_view utf8, Mapping mapping) {
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  text.toUpper(icu::Locale("vi"));
+  mapping(text, icu::Locale("vi"));
   std::string out;
   text.toUTF8String(out);
   return out;
+}
+
+}  // namespace
+
+std::string to_upper_vi(std::string_view utf8) {
+  return map_case(utf8, [](icu::UnicodeString& text, const icu::Locale& vi) { text.toUpper(vi); });
+}
+
+std::string to_lower_vi(std::string_view utf8) {
+  return map_case(utf8, [](icu::UnicodeString& text, const icu::Locale& vi) { text.toLower(vi); });
+}
+
+std::string to_title_vi(std::string_view utf8) {
+  // Lower first, so that "NGUYỄN VĂN AN" becomes "Nguyễn Văn An" (toTitle keeps the rest).
+  return map_case(utf8, [](icu::UnicodeString& text, const icu::Locale& vi) {
+    text.toLower(vi);
+    text.toTitle(nullptr, vi);
+  });
 }
 
 std::u32string decode_utf8(std::string_view utf8) {

@@ -14,6 +14,10 @@ std::string to_nfc(std::string_view utf8);
 
 // Upper-cases with Vietnamese rules (ICU locale "vi"): "quyết định" -> "QUYẾT ĐỊNH".
 std::string to_upper_vi(std::string_view utf8);
+// Lower-cases with Vietnamese rules.
+std::string to_lower_vi(std::string_view utf8);
+// Capitalises each word with Vietnamese rules, for names: "nguyễn văn đạt" -> "Nguyễn Văn Đạt".
+std::string to_title_vi(std::string_view utf8);
 
 // Decodes UTF-8 into code points; invalid bytes become U+FFFD.
 std::u32string decode_utf8(std::string_view utf8);

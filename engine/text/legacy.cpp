@@ -1,0 +1,412 @@
+#include "text/legacy.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <vector>
+
+#include "text/unicode.h"
+
+namespace vanban::text {
+
+namespace {
+
+// TCVN3 (ABC): the bytes that stand for Vietnamese letters. The lower-case letters and the
+// seven capitals Ă Â Đ Ê Ô Ơ Ư; ư is 0xAD, the soft hyphen of Windows-1252.
+constexpr std::pair<unsigned char, char32_t> tcvn3_letters[] = {
+      {0xA1, U'\u0102'},  // Ă
+      {0xA2, U'\u00C2'},  // Â
+      {0xA3, U'\u00CA'},  // Ê
+      {0xA4, U'\u00D4'},  // Ô
+      {0xA5, U'\u01A0'},  // Ơ
+      {0xA6, U'\u01AF'},  // Ư
+      {0xA7, U'\u0110'},  // Đ
+      {0xA8, U'\u0103'},  // ă
+      {0xA9, U'\u00E2'},  // â
+      {0xAA, U'\u00EA'},  // ê
+      {0xAB, U'\u00F4'},  // ô
+      {0xAC, U'\u01A1'},  // ơ
+      {0xAD, U'\u01B0'},  // ư
+      {0xAE, U'\u0111'},  // đ
+      {0xB5, U'\u00E0'},  // à
+      {0xB6, U'\u1EA3'},  // ả
+      {0xB7, U'\u00E3'},  // ã
+      {0xB8, U'\u00E1'},  // á
+      {0xB9, U'\u1EA1'},  // ạ
+      {0xBB, U'\u1EB1'},  // ằ
+      {0xBC, U'\u1EB3'},  // ẳ
+      {0xBD, U'\u1EB5'},  // ẵ
+      {0xBE, U'\u1EAF'},  // ắ
+      {0xC6, U'\u1EB7'},  // ặ
+      {0xC7, U'\u1EA7'},  // ầ
+      {0xC8, U'\u1EA9'},  // ẩ
+      {0xC9, U'\u1EAB'},  // ẫ
+      {0xCA, U'\u1EA5'},  // ấ
+      {0xCB, U'\u1EAD'},  // ậ
+      {0xCC, U'\u00E8'},  // è
+      {0xCE, U'\u1EBB'},  // ẻ
+      {0xCF, U'\u1EBD'},  // ẽ
+      {0xD0, U'\u00E9'},  // é
+      {0xD1, U'\u1EB9'},  // ẹ
+      {0xD2, U'\u1EC1'},  // ề
+      {0xD3, U'\u1EC3'},  // ể
+      {0xD4, U'\u1EC5'},  // ễ
+      {0xD5, U'\u1EBF'},  // ế
+      {0xD6, U'\u1EC7'},  // ệ
+      {0xD7, U'\u00EC'},  // ì
+      {0xD8, U'\u1EC9'},  // ỉ
+      {0xDC, U'\u0129'},  // ĩ
+      {0xDD, U'\u00ED'},  // í
+      {0xDE, U'\u1ECB'},  // ị
+      {0xDF, U'\u00F2'},  // ò
+      {0xE1, U'\u1ECF'},  // ỏ
+      {0xE2, U'\u00F5'},  // õ
+      {0xE3, U'\u00F3'},  // ó
+      {0xE4, U'\u1ECD'},  // ọ
+      {0xE5, U'\u1ED3'},  // ồ
+      {0xE6, U'\u1ED5'},  // ổ
+      {0xE7, U'\u1ED7'},  // ỗ
+      {0xE8, U'\u1ED1'},  // ố
+      {0xE9, U'\u1ED9'},  // ộ
+      {0xEA, U'\u1EDD'},  // ờ
+      {0xEB, U'\u1EDF'},  // ở
+      {0xEC, U'\u1EE1'},  // ỡ
+      {0xED, U'\u1EDB'},  // ớ
+      {0xEE, U'\u1EE3'},  // ợ
+      {0xEF, U'\u00F9'},  // ù
+      {0xF1, U'\u1EE7'},  // ủ
+      {0xF2, U'\u0169'},  // ũ
+      {0xF3, U'\u00FA'},  // ú
+      {0xF4, U'\u1EE5'},  // ụ
+      {0xF5, U'\u1EEB'},  // ừ
+      {0xF6, U'\u1EED'},  // ử
+      {0xF7, U'\u1EEF'},  // ữ
+      {0xF8, U'\u1EE9'},  // ứ
+      {0xF9, U'\u1EF1'},  // ự
+      {0xFA, U'\u1EF3'},  // ỳ
+      {0xFB, U'\u1EF7'},  // ỷ
+      {0xFC, U'\u1EF9'},  // ỹ
+      {0xFD, U'\u00FD'},  // ý
+      {0xFE, U'\u1EF5'},  // ỵ
+};
+
+// VNI-Windows: each letter as a base byte and a mark byte, or one byte (đ, ơ, ư, some i and
+// y forms), in Windows-1252 positions.
+constexpr std::pair<char32_t, const char*> vni_letters[] = {
+      {U'\u00C0', "A\xD8"},  // À
+      {U'\u00C1', "A\xD9"},  // Á
+      {U'\u00C2', "A\xC2"},  // Â
+      {U'\u00C3', "A\xD5"},  // Ã
+      {U'\u00C8', "E\xD8"},  // È
+      {U'\u00C9', "E\xD9"},  // É
+      {U'\u00CA', "E\xC2"},  // Ê
+      {U'\u00CC', "\xCC"},  // Ì
+      {U'\u00CD', "\xCD"},  // Í
+      {U'\u00D2', "O\xD8"},  // Ò
+      {U'\u00D3', "O\xD9"},  // Ó
+      {U'\u00D4', "O\xC2"},  // Ô
+      {U'\u00D5', "O\xD5"},  // Õ
+      {U'\u00D9', "U\xD8"},  // Ù
+      {U'\u00DA', "U\xD9"},  // Ú
+      {U'\u00DD', "Y\xD9"},  // Ý
+      {U'\u00E0', "a\xF8"},  // à
+      {U'\u00E1', "a\xF9"},  // á
+      {U'\u00E2', "a\xE2"},  // â
+      {U'\u00E3', "a\xF5"},  // ã
+      {U'\u00E8', "e\xF8"},  // è
+      {U'\u00E9', "e\xF9"},  // é
+      {U'\u00EA', "e\xE2"},  // ê
+      {U'\u00EC', "\xEC"},  // ì
+      {U'\u00ED', "\xED"},  // í
+      {U'\u00F2', "o\xF8"},  // ò
+      {U'\u00F3', "o\xF9"},  // ó
+      {U'\u00F4', "o\xE2"},  // ô
+      {U'\u00F5', "o\xF5"},  // õ
+      {U'\u00F9', "u\xF8"},  // ù
+      {U'\u00FA', "u\xF9"},  // ú
+      {U'\u00FD', "y\xF9"},  // ý
+      {U'\u0102', "A\xCA"},  // Ă
+      {U'\u0103', "a\xEA"},  // ă
+      {U'\u0110', "\xD1"},  // Đ
+      {U'\u0111', "\xF1"},  // đ
+      {U'\u0128', "\xD3"},  // Ĩ
+      {U'\u0129', "\xF3"},  // ĩ
+      {U'\u0168', "U\xD5"},  // Ũ
+      {U'\u0169', "u\xF5"},  // ũ
+      {U'\u01A0', "\xD4"},  // Ơ
+      {U'\u01A1', "\xF4"},  // ơ
+      {U'\u01AF', "\xD6"},  // Ư
+      {U'\u01B0', "\xF6"},  // ư
+      {U'\u1EA0', "A\xCF"},  // Ạ
+      {U'\u1EA1', "a\xEF"},  // ạ
+      {U'\u1EA2', "A\xDB"},  // Ả
+      {U'\u1EA3', "a\xFB"},  // ả
+      {U'\u1EA4', "A\xC1"},  // Ấ
+      {U'\u1EA5', "a\xE1"},  // ấ
+      {U'\u1EA6', "A\xC0"},  // Ầ
+      {U'\u1EA7', "a\xE0"},  // ầ
+      {U'\u1EA8', "A\xC5"},  // Ẩ
+      {U'\u1EA9', "a\xE5"},  // ẩ
+      {U'\u1EAA', "A\xC3"},  // Ẫ
+      {U'\u1EAB', "a\xE3"},  // ẫ
+      {U'\u1EAC', "A\xC4"},  // Ậ
+      {U'\u1EAD', "a\xE4"},  // ậ
+      {U'\u1EAE', "A\xC9"},  // Ắ
+      {U'\u1EAF', "a\xE9"},  // ắ
+      {U'\u1EB0', "A\xC8"},  // Ằ
+      {U'\u1EB1', "a\xE8"},  // ằ
+      {U'\u1EB2', "A\xDA"},  // Ẳ
+      {U'\u1EB3', "a\xFA"},  // ẳ
+      {U'\u1EB4', "A\xDC"},  // Ẵ
+      {U'\u1EB5', "a\xFC"},  // ẵ
+      {U'\u1EB6', "A\xCB"},  // Ặ
+      {U'\u1EB7', "a\xEB"},  // ặ
+      {U'\u1EB8', "E\xCF"},  // Ẹ
+      {U'\u1EB9', "e\xEF"},  // ẹ
+      {U'\u1EBA', "E\xDB"},  // Ẻ
+      {U'\u1EBB', "e\xFB"},  // ẻ
+      {U'\u1EBC', "E\xD5"},  // Ẽ
+      {U'\u1EBD', "e\xF5"},  // ẽ
+      {U'\u1EBE', "E\xC1"},  // Ế
+      {U'\u1EBF', "e\xE1"},  // ế
+      {U'\u1EC0', "E\xC0"},  // Ề
+      {U'\u1EC1', "e\xE0"},  // ề
+      {U'\u1EC2', "E\xC5"},  // Ể
+      {U'\u1EC3', "e\xE5"},  // ể
+      {U'\u1EC4', "E\xC3"},  // Ễ
+      {U'\u1EC5', "e\xE3"},  // ễ
+      {U'\u1EC6', "E\xC4"},  // Ệ
+      {U'\u1EC7', "e\xE4"},  // ệ
+      {U'\u1EC8', "\xC6"},  // Ỉ
+      {U'\u1EC9', "\xE6"},  // ỉ
+      {U'\u1ECA', "\xD2"},  // Ị
+      {U'\u1ECB', "\xF2"},  // ị
+      {U'\u1ECC', "O\xCF"},  // Ọ
+      {U'\u1ECD', "o\xEF"},  // ọ
+      {U'\u1ECE', "O\xDB"},  // Ỏ
+      {U'\u1ECF', "o\xFB"},  // ỏ
+      {U'\u1ED0', "O\xC1"},  // Ố
+      {U'\u1ED1', "o\xE1"},  // ố
+      {U'\u1ED2', "O\xC0"},  // Ồ
+      {U'\u1ED3', "o\xE0"},  // ồ
+      {U'\u1ED4', "O\xC5"},  // Ổ
+      {U'\u1ED5', "o\xE5"},  // ổ
+      {U'\u1ED6', "O\xC3"},  // Ỗ
+      {U'\u1ED7', "o\xE3"},  // ỗ
+      {U'\u1ED8', "O\xC4"},  // Ộ
+      {U'\u1ED9', "o\xE4"},  // ộ
+      {U'\u1EDA', "\xD4\xD9"},  // Ớ
+      {U'\u1EDB', "\xF4\xF9"},  // ớ
+      {U'\u1EDC', "\xD4\xD8"},  // Ờ
+      {U'\u1EDD', "\xF4\xF8"},  // ờ
+      {U'\u1EDE', "\xD4\xDB"},  // Ở
+      {U'\u1EDF', "\xF4\xFB"},  // ở
+      {U'\u1EE0', "\xD4\xD5"},  // Ỡ
+      {U'\u1EE1', "\xF4\xF5"},  // ỡ
+      {U'\u1EE2', "\xD4\xCF"},  // Ợ
+      {U'\u1EE3', "\xF4\xEF"},  // ợ
+      {U'\u1EE4', "U\xCF"},  // Ụ
+      {U'\u1EE5', "u\xEF"},  // ụ
+      {U'\u1EE6', "U\xDB"},  // Ủ
+      {U'\u1EE7', "u\xFB"},  // ủ
+      {U'\u1EE8', "\xD6\xD9"},  // Ứ
+      {U'\u1EE9', "\xF6\xF9"},  // ứ
+      {U'\u1EEA', "\xD6\xD8"},  // Ừ
+      {U'\u1EEB', "\xF6\xF8"},  // ừ
+      {U'\u1EEC', "\xD6\xDB"},  // Ử
+      {U'\u1EED', "\xF6\xFB"},  // ử
+      {U'\u1EEE', "\xD6\xD5"},  // Ữ
+      {U'\u1EEF', "\xF6\xF5"},  // ữ
+      {U'\u1EF0', "\xD6\xCF"},  // Ự
+      {U'\u1EF1', "\xF6\xEF"},  // ự
+      {U'\u1EF2', "Y\xD8"},  // Ỳ
+      {U'\u1EF3', "y\xF8"},  // ỳ
+      {U'\u1EF4', "\xCE"},  // Ỵ
+      {U'\u1EF5', "\xEE"},  // ỵ
+      {U'\u1EF6', "Y\xDB"},  // Ỷ
+      {U'\u1EF7', "y\xFB"},  // ỷ
+      {U'\u1EF8', "Y\xD5"},  // Ỹ
+      {U'\u1EF9', "y\xF5"},  // ỹ
+};
+
+// Windows-1252's symbols in 0x80–0x9F; TCVN3 keeps them (decree30.md §16.1).
+constexpr std::pair<unsigned char, char32_t> cp1252_symbols[] = {
+    {0x80, U'\u20AC'}, {0x82, U'\u201A'}, {0x83, U'\u0192'}, {0x84, U'\u201E'}, {0x85, U'\u2026'},
+    {0x86, U'\u2020'}, {0x87, U'\u2021'}, {0x88, U'\u02C6'}, {0x89, U'\u2030'}, {0x8A, U'\u0160'},
+    {0x8B, U'\u2039'}, {0x8C, U'\u0152'}, {0x8E, U'\u017D'}, {0x91, U'\u2018'}, {0x92, U'\u2019'},
+    {0x93, U'\u201C'}, {0x94, U'\u201D'}, {0x95, U'\u2022'}, {0x96, U'\u2013'}, {0x97, U'\u2014'},
+    {0x98, U'\u02DC'}, {0x99, U'\u2122'}, {0x9A, U'\u0161'}, {0x9B, U'\u203A'}, {0x9C, U'\u0153'},
+    {0x9E, U'\u017E'}, {0x9F, U'\u0178'},
+};
+
+// The input as units: a value below 0x100 is a byte, any other a code point passed through.
+std::u32string to_units(std::string_view input) {
+  std::u32string units;
+  const std::u32string decoded = decode_utf8(input);
+  const bool valid = decoded.find(U'\uFFFD') == std::u32string::npos || input.find("\xEF\xBF\xBD") != std::string_view::npos;
+  if (!valid) {  // real 8-bit bytes
+    for (unsigned char c : input) units.push_back(c);
+    return units;
+  }
+  for (char32_t cp : decoded) {
+    char32_t unit = cp;
+    for (const auto& [byte, symbol] : cp1252_symbols) {
+      if (symbol == cp) unit = byte;
+    }
+    units.push_back(unit);
+  }
+  return units;
+}
+
+char32_t cp1252_of(unsigned char byte) {
+  for (const auto& [b, symbol] : cp1252_symbols) {
+    if (b == byte) return symbol;
+  }
+  return byte;
+}
+
+const std::map<unsigned char, char32_t>& tcvn3_decoding() {
+  static const std::map<unsigned char, char32_t> table(std::begin(tcvn3_letters), std::end(tcvn3_letters));
+  return table;
+}
+
+std::string decode_tcvn3(const std::u32string& units) {
+  std::string out;
+  const auto& table = tcvn3_decoding();
+  for (char32_t unit : units) {
+    char32_t cp = unit;
+    if (unit < 0x100) {
+      const auto found = table.find(static_cast<unsigned char>(unit));
+      cp = found != table.end() ? found->second : cp1252_of(static_cast<unsigned char>(unit));
+    }
+    append_utf8(cp, out);
+  }
+  return out;
+}
+
+// VNI sequences (one or two bytes) to their letters, longest first when decoding.
+const std::map<std::u32string, char32_t>& vni_decoding() {
+  static const std::map<std::u32string, char32_t> table = [] {
+    std::map<std::u32string, char32_t> made;
+    for (const auto& [letter, bytes] : vni_letters) {
+      std::u32string key;
+      for (const char* b = bytes; *b; ++b) key.push_back(static_cast<unsigned char>(*b));
+      made.emplace(key, letter);
+    }
+    return made;
+  }();
+  return table;
+}
+
+std::string decode_vni(const std::u32string& units) {
+  std::string out;
+  const auto& table = vni_decoding();
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    if (i + 1 < units.size()) {
+      const auto pair = table.find(units.substr(i, 2));
+      if (pair != table.end()) {
+        append_utf8(pair->second, out);
+        ++i;
+        continue;
+      }
+    }
+    const auto single = table.find(units.substr(i, 1));
+    if (single != table.end()) append_utf8(single->second, out);
+    else append_utf8(units[i] < 0x100 ? cp1252_of(static_cast<unsigned char>(units[i])) : units[i], out);
+  }
+  return out;
+}
+
+// The letters of Vietnamese Unicode text above ASCII: the 134 of the tables.
+bool is_vietnamese_letter(char32_t cp) {
+  static const std::vector<char32_t> letters = [] {
+    std::vector<char32_t> made;
+    for (const auto& entry : vni_letters) made.push_back(entry.first);
+    std::sort(made.begin(), made.end());
+    return made;
+  }();
+  return std::binary_search(letters.begin(), letters.end(), cp);
+}
+
+// How much of the text looks like legacy bytes: Latin-1 characters that no Vietnamese word
+// uses (¸ µ ø …), and Windows-1252 control positions.
+int legacy_marks(std::string_view utf8) {
+  int count = 0;
+  for (char32_t cp : decode_utf8(utf8)) {
+    if (cp >= 0x80 && cp <= 0xFF && !is_vietnamese_letter(cp) && cp != 0xA0) ++count;
+  }
+  return count;
+}
+
+}  // namespace
+
+std::string_view legacy_encoding_name(LegacyEncoding encoding) {
+  return encoding == LegacyEncoding::tcvn3 ? "tcvn3" : "vni";
+}
+
+std::optional<LegacyEncoding> parse_legacy_encoding(std::string_view name) {
+  if (name == "tcvn3" || name == "abc") return LegacyEncoding::tcvn3;
+  if (name == "vni") return LegacyEncoding::vni;
+  return std::nullopt;
+}
+
+std::string convert_legacy(std::string_view input, LegacyEncoding from, bool capitals) {
+  const std::u32string units = to_units(input);
+  std::string out = to_nfc(from == LegacyEncoding::tcvn3 ? decode_tcvn3(units) : decode_vni(units));
+  return capitals ? to_upper_vi(out) : out;
+}
+
+std::string encode_legacy(std::string_view utf8, LegacyEncoding to) {
+  std::map<char32_t, std::string> table;
+  if (to == LegacyEncoding::tcvn3) {
+    for (const auto& [byte, letter] : tcvn3_letters) table[letter] = std::string(1, static_cast<char>(byte));
+  } else {
+    for (const auto& [letter, bytes] : vni_letters) table[letter] = bytes;
+  }
+  for (const auto& [byte, symbol] : cp1252_symbols) table.emplace(symbol, std::string(1, static_cast<char>(byte)));
+  std::string out;
+  for (char32_t cp : decode_utf8(to_nfc(utf8))) {
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+      continue;
+    }
+    auto found = table.find(cp);
+    if (found == table.end()) {
+      // TCVN3 has no capitals with tones: the lower-case code, to be shown in an H font.
+      std::string one;
+      append_utf8(cp, one);
+      const std::u32string lower = decode_utf8(to_lower_vi(one));
+      if (lower.size() == 1) found = table.find(lower.front());
+    }
+    out += found != table.end() ? found->second : "?";
+  }
+  return out;
+}
+
+std::optional<LegacyEncoding> detect_legacy(std::string_view input) {
+  const std::u32string decoded = decode_utf8(input);
+  const bool raw_bytes = decoded.find(U'\uFFFD') != std::u32string::npos && input.find("\xEF\xBF\xBD") == std::string_view::npos;
+  // Raw bytes count as marks wherever they fall above ASCII; UTF-8 text by its Latin-1 symbols.
+  int before = 0;
+  if (raw_bytes) {
+    for (unsigned char c : input) before += c >= 0x80 ? 1 : 0;
+  } else {
+    before = legacy_marks(input);
+  }
+  if (before < 2) return std::nullopt;
+  const int after_tcvn3 = legacy_marks(convert_legacy(input, LegacyEncoding::tcvn3));
+  const int after_vni = legacy_marks(convert_legacy(input, LegacyEncoding::vni));
+  const auto best = after_vni < after_tcvn3 ? LegacyEncoding::vni : LegacyEncoding::tcvn3;
+  const int left = std::min(after_tcvn3, after_vni);
+  if (left * 4 > before) return std::nullopt;  // neither explains the symbols
+  return best;
+}
+
+bool is_tcvn3_capitals_font(std::string_view font_name) {
+  if (font_name.size() < 5 || font_name.back() != 'H') return false;
+  std::string lower(font_name);
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return lower.rfind(".vn", 0) == 0;
+}
+
+}  // namespace vanban::text
