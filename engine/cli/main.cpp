@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <optional>
 
 #include <CLI/CLI.hpp>
 
@@ -13,6 +14,7 @@
 #include "output/pdf_writer.h"
 #include "output/trace_writer.h"
 #include "pipeline/generate.h"
+#include "text/legacy.h"
 
 namespace {
 
@@ -28,6 +30,7 @@ struct RenderArgs {
   std::string markup;
   bool stats = false;
   bool from_markup = false;
+  std::optional<vanban::text::LegacyEncoding> input_encoding;
   vanban::layout::LineBreaker line_breaker = vanban::layout::LineBreaker::total_fit;
   // Margins in mm; the defaults are the layout's own.
   double margin_top = vanban::layout::LayoutSettings{}.margin_top / vanban::points_per_mm;
@@ -52,6 +55,7 @@ int run_render(const RenderArgs& args, const std::string& home) {
   options.settings.margin_left = vanban::mm(args.margin_left);
   options.settings.margin_right = vanban::mm(args.margin_right);
   options.settings.line_breaker = args.line_breaker;
+  options.input_encoding = args.input_encoding;
 
   const std::string data = vanban::read_file(args.data);
   const std::string name = args.data == "-" ? "<stdin>" : args.data;
@@ -73,6 +77,20 @@ int run_render(const RenderArgs& args, const std::string& home) {
   return 0;
 }
 
+struct ConvertArgs {
+  std::string input;
+  std::string output = "-";
+  vanban::text::LegacyEncoding from = vanban::text::LegacyEncoding::tcvn3;
+  bool capitals = false;
+};
+
+// Converts a TCVN3 or VNI file (its bytes, or mojibake in UTF-8) to UTF-8 in NFC.
+int run_convert(const ConvertArgs& args) {
+  const std::string converted = vanban::text::convert_legacy(vanban::read_file(args.input), args.from, args.capitals);
+  vanban::write_file_atomically(args.output, converted);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -81,6 +99,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   RenderArgs render;
+  const std::map<std::string, vanban::text::LegacyEncoding> encodings{{"tcvn3", vanban::text::LegacyEncoding::tcvn3},
+                                                                      {"vni", vanban::text::LegacyEncoding::vni}};
   auto* render_cmd = app.add_subcommand("render", "Render a data file through its template to PDF");
   render_cmd->add_option("DATA", render.data, "XML data file, or - for standard input")->required();
   render_cmd->add_option("-o,--output", render.output, "PDF to write, or - for standard output (default: DATA.pdf here)");
@@ -97,6 +117,19 @@ int main(int argc, char** argv) {
       {"total-fit", vanban::layout::LineBreaker::total_fit}, {"first-fit", vanban::layout::LineBreaker::first_fit}};
   render_cmd->add_option("--line-breaker", render.line_breaker, "total-fit (Knuth-Plass, default) or first-fit (word processor)")
       ->transform(CLI::CheckedTransformer(breakers, CLI::ignore_case));
+  render_cmd->add_option("--input-encoding", render.input_encoding,
+                         "the data is TCVN3 (ABC, .VnTime) or VNI text, as bytes or read as Latin-1: convert it first")
+      ->transform(CLI::CheckedTransformer(encodings, CLI::ignore_case));
+
+  ConvertArgs convert;
+  auto* convert_cmd = app.add_subcommand("convert", "Convert TCVN3 or VNI text to Unicode (UTF-8, NFC)");
+  convert_cmd->add_option("FILE", convert.input, "file to convert, or - for standard input")->required();
+  convert_cmd->add_option("--from", convert.from, "tcvn3 (ABC, .VnTime fonts) or vni (VNI-Times fonts)")
+      ->required()
+      ->transform(CLI::CheckedTransformer(encodings, CLI::ignore_case));
+  convert_cmd->add_option("-o,--output", convert.output, "file to write, or - for standard output (the default)");
+  convert_cmd->add_flag("--capitals", convert.capitals,
+                        "the text was set in a TCVN3 capitals font (.VnTimeH): write it in capitals");
   render_cmd->add_option("--margin-top", render.margin_top, "top margin in mm (20-25)")->capture_default_str();
   render_cmd->add_option("--margin-bottom", render.margin_bottom, "bottom margin in mm (20-25)")->capture_default_str();
   render_cmd->add_option("--margin-left", render.margin_left, "left margin in mm (30-35)")->capture_default_str();
@@ -114,6 +147,7 @@ int main(int argc, char** argv) {
   try {
     const std::string home = vanban::pipeline::find_home("/proc/self/exe");
     if (*render_cmd) return run_render(render, home);
+    if (*convert_cmd) return run_convert(convert);
   } catch (const vanban::Error& e) {
     std::cerr << vanban::format_diagnostic(e.diagnostic()) << '\n';
     return exit_bad_input;

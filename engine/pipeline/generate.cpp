@@ -9,6 +9,7 @@
 #include "markup/parse_markup.h"
 #include "text/font.h"
 #include "text/formats.h"
+#include "text/unicode.h"
 
 namespace vanban::pipeline {
 
@@ -30,6 +31,35 @@ void add_partials(const fs::path& folder, const fs::path& skip, mustache::Templa
     // Partials beside the template are read after the shared ones and win over them.
     tmpl.partials[path.stem().string()] = read_file(path.string());
   }
+}
+
+// Input hygiene: data must be UTF-8 text whose characters the fonts can draw. Invalid bytes
+// are an error at their place that names them; text that looks like TCVN3 or VNI is an error
+// with the conversion to use, unless the user asked for it (then it is converted here).
+std::string clean_data_text(const std::string& data, const std::string& data_name, const GenerateOptions& options) {
+  if (options.input_encoding) return text::convert_legacy(data, *options.input_encoding);
+  const auto suggestion = [&](text::LegacyEncoding encoding) {
+    const std::string name(text::legacy_encoding_name(encoding));
+    return "; it looks like " + std::string(encoding == text::LegacyEncoding::tcvn3 ? "TCVN3 (ABC, .VnTime)" : "VNI") +
+           " text: render with --input-encoding " + name + ", or convert it with 'vanban convert --from " + name + " " +
+           data_name + "'";
+  };
+  if (const auto bad = text::find_invalid_utf8(data)) {
+    std::string bytes;
+    for (std::size_t k = bad->offset; k < bad->offset + bad->length; ++k) {
+      static constexpr char digits[] = "0123456789ABCDEF";
+      const auto byte = static_cast<unsigned char>(data[k]);
+      bytes += std::string(bytes.empty() ? "" : " ") + digits[byte >> 4] + digits[byte & 15];
+    }
+    std::string message = "the data is not valid UTF-8: byte" + std::string(bad->length > 1 ? "s " : " ") + bytes;
+    if (const auto legacy = text::detect_legacy(data)) message += suggestion(*legacy);
+    fail("data.bad-utf8", message, locate_offset(data_name, data, bad->offset));
+  }
+  if (const auto legacy = text::detect_legacy(data)) {
+    fail("data.legacy-encoding", "the data holds legacy-encoded Vietnamese read as Latin-1" + suggestion(*legacy),
+         locate_offset(data_name, data, text::find_legacy_mark(data).value_or(0)));
+  }
+  return data;
 }
 
 // Checks every field named "date" holds an ISO date that exists, so that a bad date is
@@ -186,8 +216,9 @@ mustache::Template load_template(const std::string& name_or_path, const std::str
 
 Generated generate(const std::string& data, const std::string& data_name, const GenerateOptions& options) {
   Generated out;
-  // 1. Data: XML -> DataTree.
-  const data::DataTree tree = data::read_data(data, data_name);
+  // 1. Data: UTF-8 (or converted from TCVN3 or VNI) XML -> DataTree.
+  const std::string clean = clean_data_text(data, data_name, options);
+  const data::DataTree tree = data::read_data(clean, data_name);
   check_dates(tree.root);
   // 2. Template: the one asked for, else the one the data names.
   std::string template_name = options.template_name;

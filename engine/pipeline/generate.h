@@ -6,9 +6,12 @@
 
 #include <string>
 
+#include <optional>
+
 #include "layout/layout_document.h"
 #include "layout/settings.h"
 #include "mustache/render_template.h"
+#include "text/legacy.h"
 
 namespace vanban::pipeline {
 
@@ -22,6 +25,7 @@ struct GenerateOptions {
   std::string template_name;    // a built-in template name, or a path; empty: the data's own
   std::string font_dir;         // empty: <home>/fonts
   std::string base_dir;         // where relative image paths start: the input's folder; empty: "."
+  std::optional<text::LegacyEncoding> input_encoding;  // data in TCVN3 or VNI, converted first
   layout::LayoutSettings settings;
 };
 

@@ -242,13 +242,11 @@ constexpr std::pair<unsigned char, char32_t> cp1252_symbols[] = {
 // The input as units: a value below 0x100 is a byte, any other a code point passed through.
 std::u32string to_units(std::string_view input) {
   std::u32string units;
-  const std::u32string decoded = decode_utf8(input);
-  const bool valid = decoded.find(U'\uFFFD') == std::u32string::npos || input.find("\xEF\xBF\xBD") != std::string_view::npos;
-  if (!valid) {  // real 8-bit bytes
+  if (find_invalid_utf8(input)) {  // real 8-bit bytes
     for (unsigned char c : input) units.push_back(c);
     return units;
   }
-  for (char32_t cp : decoded) {
+  for (char32_t cp : decode_utf8(input)) {
     char32_t unit = cp;
     for (const auto& [byte, symbol] : cp1252_symbols) {
       if (symbol == cp) unit = byte;
@@ -384,8 +382,7 @@ std::string encode_legacy(std::string_view utf8, LegacyEncoding to) {
 }
 
 std::optional<LegacyEncoding> detect_legacy(std::string_view input) {
-  const std::u32string decoded = decode_utf8(input);
-  const bool raw_bytes = decoded.find(U'\uFFFD') != std::u32string::npos && input.find("\xEF\xBF\xBD") == std::string_view::npos;
+  const bool raw_bytes = find_invalid_utf8(input).has_value();
   // Raw bytes count as marks wherever they fall above ASCII; UTF-8 text by its Latin-1 symbols.
   int before = 0;
   if (raw_bytes) {
@@ -400,6 +397,16 @@ std::optional<LegacyEncoding> detect_legacy(std::string_view input) {
   const int left = std::min(after_tcvn3, after_vni);
   if (left * 4 > before) return std::nullopt;  // neither explains the symbols
   return best;
+}
+
+std::optional<std::size_t> find_legacy_mark(std::string_view utf8) {
+  for (std::size_t i = 0; i < utf8.size();) {
+    const auto lead = static_cast<unsigned char>(utf8[i]);
+    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (legacy_marks(utf8.substr(i, length)) > 0) return i;
+    i += length;
+  }
+  return std::nullopt;
 }
 
 bool is_tcvn3_capitals_font(std::string_view font_name) {

@@ -36,6 +36,10 @@ std::string encode_legacy(std::string_view utf8, LegacyEncoding to);
 // them. Returns the encoding that does; nullopt for ordinary Unicode text.
 std::optional<LegacyEncoding> detect_legacy(std::string_view input);
 
+// The byte offset of the first character of UTF-8 text that Vietnamese Unicode text does not
+// use but legacy text read as Latin-1 does (¸ µ ø …): where detection found its evidence.
+std::optional<std::size_t> find_legacy_mark(std::string_view utf8);
+
 // True if a font name is a TCVN3 capitals face: ".VnTimeH", ".VnArialH" (an "H" after a
 // ".Vn" name).
 bool is_tcvn3_capitals_font(std::string_view font_name);

@@ -8,6 +8,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
+#include <unicode/utf8.h>
 
 #include "base/diagnostics.h"
 
@@ -56,6 +57,19 @@ std::string to_title_vi(std::string_view utf8) {
     text.toLower(vi);
     text.toTitle(nullptr, vi);
   });
+}
+
+std::optional<InvalidBytes> find_invalid_utf8(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) return InvalidBytes{static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)};
+  }
+  return std::nullopt;
 }
 
 std::u32string decode_utf8(std::string_view utf8) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,13 @@ std::string to_upper_vi(std::string_view utf8);
 std::string to_lower_vi(std::string_view utf8);
 // Capitalises each word with Vietnamese rules, for names: "nguyễn văn đạt" -> "Nguyễn Văn Đạt".
 std::string to_title_vi(std::string_view utf8);
+
+// The first ill-formed sequence in text (ICU's U8_NEXT rules: no overlongs, surrogates or
+// code points past U+10FFFF): its byte offset and length; nullopt when text is valid UTF-8.
+struct InvalidBytes {
+  std::size_t offset = 0, length = 0;
+};
+std::optional<InvalidBytes> find_invalid_utf8(std::string_view text);
 
 // Decodes UTF-8 into code points; invalid bytes become U+FFFD.
 std::u32string decode_utf8(std::string_view utf8);

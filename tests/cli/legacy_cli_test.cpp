@@ -1,0 +1,119 @@
+// Vietnamese input in every state, end to end: the same plan as NFC, NFD, VNI bytes and VNI
+// mojibake renders the same PDF text; bad bytes and undeclared legacy text are located errors
+// that name the conversion; `vanban convert` writes UTF-8.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include "base/files.h"
+#include "support/paths.h"
+#include "support/run.h"
+#include "text/legacy.h"
+#include "text/unicode.h"
+
+using namespace vanban;
+using testing::quote;
+using testing::run;
+
+namespace {
+
+std::string cli(const std::string& args) { return quote(testing::vanban_cli()) + " " + args; }
+
+std::string to_nfd(const std::string& text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  REQUIRE(U_SUCCESS(status));
+  std::string out;
+  nfd->normalize(icu::UnicodeString::fromUTF8(text), status).toUTF8String(out);
+  REQUIRE(U_SUCCESS(status));
+  return out;
+}
+
+// Legacy bytes read as Latin-1 into UTF-8.
+std::string as_mojibake(const std::string& bytes) {
+  std::string out;
+  for (unsigned char c : bytes) text::append_utf8(c, out);
+  return out;
+}
+
+// Renders data and returns the PDF's text as a reader copies it.
+std::string pdf_text(const std::filesystem::path& data, const std::string& options = "") {
+  const auto pdf = data.parent_path() / (data.stem().string() + ".pdf");
+  const auto result = run(cli("render " + quote(data.string()) + " -o " + quote(pdf.string()) + " " + options));
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  return run("pdftotext -layout " + quote(pdf.string()) + " -").out;
+}
+
+}  // namespace
+
+TEST_CASE("the plan as NFC, NFD, VNI bytes and VNI mojibake renders the same PDF text") {
+  const auto dir = testing::scratch("legacy-same-text");
+  const std::string nfc = read_file(testing::sample("ke-hoach-54.xml"));
+  const std::string vni = text::encode_legacy(nfc, text::LegacyEncoding::vni);
+  REQUIRE(vni.find('?') == nfc.find('?'));  // every letter had a VNI code
+  write_file_atomically((dir / "nfc.xml").string(), nfc);
+  write_file_atomically((dir / "nfd.xml").string(), to_nfd(nfc));
+  write_file_atomically((dir / "vni.xml").string(), vni);
+  write_file_atomically((dir / "vni-mojibake.xml").string(), as_mojibake(vni));
+  const std::string expected = pdf_text(dir / "nfc.xml");
+  CHECK(expected.find("KẾ HOẠCH") != std::string::npos);
+  CHECK(pdf_text(dir / "nfd.xml") == expected);
+  CHECK(pdf_text(dir / "vni.xml", "--input-encoding vni") == expected);
+  CHECK(pdf_text(dir / "vni-mojibake.xml", "--input-encoding vni") == expected);
+}
+
+TEST_CASE("invalid UTF-8 is an error at its line and column naming the bytes and the likely encoding") {
+  const auto dir = testing::scratch("legacy-bad-bytes");
+  const auto data = dir / "plan.xml";
+  std::string xml = read_file(testing::sample("ke-hoach-54.xml"));
+  const std::string tcvn3 = text::encode_legacy(xml, text::LegacyEncoding::tcvn3);
+  write_file_atomically(data.string(), tcvn3);
+  const auto result = run(cli("render " + quote(data.string()) + " -o " + quote((dir / "out.pdf").string())));
+  CHECK(result.exit_code == 1);
+  // The first non-ASCII byte of the file, where it stands.
+  const std::size_t first = tcvn3.find_first_of(std::string("\x80\x81\x82\x83\x84\x85\x86\x87\x88\x89\x8A\x8B\x8C\x8D\x8E\x8F"
+                                                            "\x90\x91\x92\x93\x94\x95\x96\x97\x98\x99\x9A\x9B\x9C\x9D\x9E\x9F") +
+                                                [] {
+                                                  std::string high;
+                                                  for (int b = 0xA0; b <= 0xFF; ++b) high += static_cast<char>(b);
+                                                  return high;
+                                                }());
+  REQUIRE(first != std::string::npos);
+  const auto line = std::count(tcvn3.begin(), tcvn3.begin() + static_cast<std::ptrdiff_t>(first), '\n') + 1;
+  CHECK(result.err.find("plan.xml:" + std::to_string(line) + ":") != std::string::npos);
+  CHECK(result.err.find("not valid UTF-8") != std::string::npos);
+  CHECK(result.err.find("TCVN3") != std::string::npos);
+  CHECK(result.err.find("--input-encoding tcvn3") != std::string::npos);
+  CHECK(result.err.find("[data.bad-utf8]") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir / "out.pdf"));
+}
+
+TEST_CASE("legacy text read as Latin-1 is refused with the conversion to use, at its first sign") {
+  const auto dir = testing::scratch("legacy-mojibake");
+  const auto data = dir / "plan.xml";
+  const std::string xml = read_file(testing::sample("ke-hoach-54.xml"));
+  write_file_atomically(data.string(), as_mojibake(text::encode_legacy(xml, text::LegacyEncoding::vni)));
+  const auto result = run(cli("render " + quote(data.string())));
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("[data.legacy-encoding]") != std::string::npos);
+  CHECK(result.err.find("vanban convert --from vni") != std::string::npos);
+}
+
+TEST_CASE("vanban convert writes UTF-8 from TCVN3 and VNI, and capitals for an H font") {
+  const auto dir = testing::scratch("legacy-convert");
+  write_file_atomically((dir / "a.txt").string(), "B\xB6o Th\xBEng\n");
+  write_file_atomically((dir / "b.txt").string(), "Xin chaøo caùc baïn\n");
+  const auto tcvn3 = run(cli("convert --from tcvn3 " + quote((dir / "a.txt").string())));
+  CHECK(tcvn3.exit_code == 0);
+  CHECK(tcvn3.out == "Bảo Thắng\n");
+  const auto caps = run(cli("convert --from tcvn3 --capitals " + quote((dir / "a.txt").string())));
+  CHECK(caps.out == "BẢO THẮNG\n");
+  const auto out = dir / "b.utf8.txt";
+  CHECK(run(cli("convert --from VNI " + quote((dir / "b.txt").string()) + " -o " + quote(out.string()))).exit_code == 0);
+  CHECK(read_file(out.string()) == "Xin chào các bạn\n");
+  CHECK(run(cli("convert --from viscii " + quote((dir / "b.txt").string()))).exit_code == 2);
+}
