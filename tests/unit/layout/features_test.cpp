@@ -263,15 +263,19 @@ TEST_CASE("§17.27-28 the signature between position and name, the seal over its
   CHECK(seal.width == Approx(mm(36)).margin(0.01));
 }
 
-TEST_CASE("images are checked before layout: a missing file or a truncated PNG is an error at its place") {
+TEST_CASE("images are checked before layout: a missing, truncated or unknown file is an error at its place") {
   const auto dir = std::filesystem::temp_directory_path() / "vanban-images-test";
   std::filesystem::create_directories(dir);
-  std::string png = read_file(testing::sample("layout/images/chu-ky.png"));
+  const std::string png = read_file(testing::sample("layout/images/chu-ky.png"));
+  const std::string jpeg = read_file(testing::sample("layout/images/anh-the.jpg"));
   write_file_atomically((dir / "truncated.png").string(), png.substr(0, png.size() / 2));
+  write_file_atomically((dir / "truncated.jpg").string(), jpeg.substr(0, jpeg.size() - 100));
+  write_file_atomically((dir / "text.png").string(), "not an image\n");
   pipeline::GenerateOptions options;
   options.home = testing::source_dir();
   options.base_dir = dir.string();
-  for (const auto& [source, code] : {std::pair{"missing.png", "image.not-found"}, std::pair{"truncated.png", "image.bad-png"}}) {
+  for (const auto& [source, code] : {std::pair{"missing.png", "image.not-found"}, std::pair{"truncated.png", "image.bad-png"},
+                                     std::pair{"truncated.jpg", "image.bad-jpeg"}, std::pair{"text.png", "image.unsupported"}}) {
     INFO(source);
     try {
       pipeline::generate_from_markup(document("<p>x</p>\n<image src='" + std::string(source) + "'/>"), "doc.xml", options);
@@ -444,30 +448,11 @@ TEST_CASE("colours: a paragraph's colour reaches its label and text; a span over
   CHECK(trace.find("color 000000\ntext ") != std::string::npos);
 }
 
-TEST_CASE("a JPEG is placed at its pixel size; a truncated JPEG or another kind of file is an error at its place") {
+TEST_CASE("a JPEG is placed at its pixel size, at 96 dpi") {
   const auto frame = lay_out(document("<image src='images/anh-the.jpg' align='left'/>")).frame;
   const auto images = images_of(frame);
   REQUIRE(images.size() == 1);
   CHECK(images[0].width == Approx(150 * 0.75).margin(0.01));  // 150 px at 96 dpi
   CHECK(images[0].height == Approx(200 * 0.75).margin(0.01));
-
-  const auto dir = std::filesystem::temp_directory_path() / "vanban-jpeg-test";
-  std::filesystem::create_directories(dir);
-  const std::string jpeg = read_file(testing::sample("layout/images/anh-the.jpg"));
-  write_file_atomically((dir / "truncated.jpg").string(), jpeg.substr(0, jpeg.size() - 100));
-  write_file_atomically((dir / "text.png").string(), "not an image\n");
-  pipeline::GenerateOptions options;
-  options.home = testing::source_dir();
-  options.base_dir = dir.string();
-  for (const auto& [source, code] : {std::pair{"truncated.jpg", "image.bad-jpeg"}, std::pair{"text.png", "image.unsupported"}}) {
-    INFO(source);
-    try {
-      pipeline::generate_from_markup(document("<p>x</p>\n<image src='" + std::string(source) + "'/>"), "doc.xml", options);
-      FAIL("accepted " << source);
-    } catch (const Error& e) {
-      CHECK(e.diagnostic().code == code);
-      CHECK(e.diagnostic().where.line == 2);
-    }
-  }
-  std::filesystem::remove_all(dir);
+  CHECK(images[0].x == Approx(left_margin).margin(0.01));
 }
