@@ -85,6 +85,10 @@ void put_chain(std::vector<Item>& items, double x0, double y0, double length, do
 
 }  // namespace
 
+BorderSpec border_spec(const markup::PageBorder& page_border) {
+  return {page_border.style, page_border.color, page_border.thickness, std::nullopt};
+}
+
 double border_depth(const BorderSpec& border) {
   switch (border.style) {
     case BorderStyle::single: return border.thickness;

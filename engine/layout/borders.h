@@ -18,6 +18,9 @@ struct BorderSpec {
   std::optional<Color> fill;    // behind everything, inside the outer line
 };
 
+// A page border's line style, colour and thickness.
+BorderSpec border_spec(const markup::PageBorder& page_border);
+
 // The room a border takes inside its rectangle (the double rules, the ornamental band).
 double border_depth(const BorderSpec& border);
 

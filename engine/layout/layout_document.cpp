@@ -437,7 +437,7 @@ class DocumentLayout {
   void add_page_borders() {
     const auto& page_border = doc_.page_border;
     if (!page_border.present) return;
-    const BorderSpec border{page_border.style, page_border.color, page_border.thickness, std::nullopt};
+    const BorderSpec border = border_spec(page_border);
     for (auto& page : frame_.pages) {
       std::vector<Item> items;
       const double inset = page_border.inset;
@@ -576,8 +576,7 @@ class DocumentLayout {
 LayoutSettings clear_of_border(const LayoutSettings& settings, const markup::PageBorder& page_border) {
   LayoutSettings adjusted = settings;
   if (!page_border.present) return adjusted;
-  const BorderSpec border{page_border.style, page_border.color, page_border.thickness, std::nullopt};
-  const double least = page_border.inset + border_depth(border) + mm(3);
+  const double least = page_border.inset + border_depth(border_spec(page_border)) + mm(3);
   for (Points* margin : {&adjusted.margin_top, &adjusted.margin_bottom, &adjusted.margin_left, &adjusted.margin_right}) {
     *margin = std::max(*margin, least);
   }

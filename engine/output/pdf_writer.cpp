@@ -167,11 +167,11 @@ void replace_to_unicode(HaruDocument& document, HPDF_Font font, const std::set<c
   document.check("writing a ToUnicode map");
 }
 
-// Loads a PNG. libharu 2.3 writes an alpha channel's /SMask stream uncompressed whatever
-// the compression mode (libraries.md §1.4; fixed upstream in 2.4.0, commit f5f2b41): give
-// the mask the image's own Flate filter, as 2.4 does.
-// Loads a PNG or a JPEG (told apart by the JPEG's first two bytes; the pipeline has checked
-// both). A JPEG is embedded as it is, a DCT stream.
+// Loads a PNG or a JPEG, told apart by the JPEG's first two bytes (the pipeline has checked
+// both). A JPEG is embedded as it is, a DCT stream. For a PNG, libharu 2.3 writes an alpha
+// channel's /SMask stream uncompressed whatever the compression mode (libraries.md §1.4;
+// fixed upstream in 2.4.0, commit f5f2b41): give the mask the image's own Flate filter, as
+// 2.4 does.
 HPDF_Image load_image(HaruDocument& document, const std::string& path, bool compress) {
   char signature[2] = {};
   if (std::FILE* file = std::fopen(path.c_str(), "rb")) {

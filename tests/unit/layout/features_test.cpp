@@ -68,6 +68,17 @@ std::vector<layout::ImageItem> images_of(const layout::Frame& frame) {
   return out;
 }
 
+// The x of each vertical table rule on the first page below the header: the column edges.
+std::vector<double> column_edges(const layout::Frame& frame) {
+  std::vector<double> xs;
+  for (const auto& rule : testing::rules_on(frame, 0)) {
+    if (rule.x1 == rule.x2 && rule.y1 > mm(40)) xs.push_back(rule.x1);
+  }
+  std::sort(xs.begin(), xs.end());
+  xs.erase(std::unique(xs.begin(), xs.end(), [](double a, double b) { return std::abs(a - b) < 0.01; }), xs.end());
+  return xs;
+}
+
 }  // namespace
 
 TEST_CASE("list labels follow Decree 30: I. 1. a) with đ and without f, - and +") {
@@ -121,12 +132,7 @@ TEST_CASE("table columns: fixed widths exact, proportional by weight, content as
   const auto frame = lay_out(document(
       "<table><column width='20mm'/><column width='*'/><column width='2*'/><column width='auto'/>"
       "<row><cell>a</cell><cell>b</cell><cell>c</cell><cell>Nguyễn Văn An</cell></row></table>")).frame;
-  std::vector<double> xs;
-  for (const auto& rule : testing::rules_on(frame, 0)) {
-    if (rule.x1 == rule.x2 && rule.y1 > mm(40)) xs.push_back(rule.x1);
-  }
-  std::sort(xs.begin(), xs.end());
-  xs.erase(std::unique(xs.begin(), xs.end(), [](double a, double b) { return std::abs(a - b) < 0.01; }), xs.end());
+  const auto xs = column_edges(frame);
   REQUIRE(xs.size() == 5);
   CHECK(xs[0] == Approx(left_margin).margin(0.01));
   CHECK(xs[1] - xs[0] == Approx(mm(20)).margin(0.01));
@@ -140,12 +146,7 @@ TEST_CASE("a cell spanning content columns widens them to hold its text on one l
   const std::string title = "Danh sách đại biểu khách mời";
   const auto frame = lay_out(document("<table><column/><column/><column width='*'/><row><cell span='2'>" + title +
                                       "</cell><cell>c</cell></row><row><cell>a</cell><cell>bb</cell><cell>c</cell></row></table>")).frame;
-  std::vector<double> xs;
-  for (const auto& rule : testing::rules_on(frame, 0)) {
-    if (rule.x1 == rule.x2 && rule.y1 > mm(40)) xs.push_back(rule.x1);
-  }
-  std::sort(xs.begin(), xs.end());
-  xs.erase(std::unique(xs.begin(), xs.end(), [](double a, double b) { return std::abs(a - b) < 0.01; }), xs.end());
+  const auto xs = column_edges(frame);
   REQUIRE(xs.size() == 4);
   const double text = fonts().face(text::FaceStyle::regular).text_width(title, 13);
   CHECK(xs[2] - xs[0] == Approx(text + 2 * 5.4).margin(0.01));
