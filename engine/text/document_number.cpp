@@ -1,0 +1,178 @@
+#include "text/document_number.h"
+
+#include "text/unicode.h"
+
+namespace vanban::text {
+
+namespace {
+
+// Decree 30, Phụ lục III, mục I, in its order; copies from mục II.
+const std::vector<DocumentType> types = {
+    {"Nghị quyết", "NQ"},       {"Quyết định", "QĐ"},      {"Chỉ thị", "CT"},           {"Quy chế", "QC"},
+    {"Quy định", "QyĐ"},        {"Thông cáo", "TC"},       {"Thông báo", "TB"},         {"Hướng dẫn", "HD"},
+    {"Chương trình", "CTr"},    {"Kế hoạch", "KH"},        {"Phương án", "PA"},         {"Đề án", "ĐA"},
+    {"Dự án", "DA"},            {"Báo cáo", "BC"},         {"Biên bản", "BB"},          {"Tờ trình", "TTr"},
+    {"Hợp đồng", "HĐ"},         {"Công văn", ""},          {"Công điện", "CĐ"},         {"Bản ghi nhớ", "BGN"},
+    {"Bản thỏa thuận", "BTT"},  {"Giấy ủy quyền", "GUQ"},  {"Giấy mời", "GM"},          {"Giấy giới thiệu", "GGT"},
+    {"Giấy nghỉ phép", "GNP"},  {"Phiếu gửi", "PG"},       {"Phiếu chuyển", "PC"},      {"Phiếu báo", "PB"},
+    {"Thư công", ""},           {"Bản sao y", "SY", true}, {"Bản trích sao", "TrS", true}, {"Bản sao lục", "SL", true},
+};
+
+// A type name reduced for comparison: NFC, lower case, single spaces, without the "(cá biệt)"
+// that Điều 7 adds to nghị quyết and quyết định, and with the new-style tone place of the two
+// names that the old style wrote differently ("thoả", "uỷ").
+std::string type_key(std::string_view name) {
+  std::string key = to_lower_vi(to_nfc(name));
+  if (const auto at = key.find("(cá biệt)"); at != std::string::npos) key.erase(at);
+  std::string collapsed;
+  for (char c : key) {
+    if (c == ' ' && (collapsed.empty() || collapsed.back() == ' ')) continue;
+    collapsed += c;
+  }
+  while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
+  for (const auto& [old_style, new_style] : {std::pair<std::string, std::string>{"thoả", "thỏa"}, {"uỷ", "ủy"}}) {
+    if (const auto at = collapsed.find(old_style); at != std::string::npos) collapsed.replace(at, old_style.size(), new_style);
+  }
+  return collapsed;
+}
+
+bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_ascii_alnum(char c) { return is_ascii_upper(c) || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+// A ký hiệu group: a capital (A–Z or Đ), then letters, digits or "&" (decree30.md §9.3).
+bool is_notation_group(std::string_view group) {
+  static const std::string capital_d = "Đ", small_d = "đ";
+  std::size_t at = 0;
+  if (group.substr(0, capital_d.size()) == capital_d) {
+    at = capital_d.size();
+  } else if (!group.empty() && is_ascii_upper(group[0])) {
+    at = 1;
+  } else {
+    return false;
+  }
+  while (at < group.size()) {
+    if (is_ascii_alnum(group[at]) || group[at] == '&') {
+      ++at;
+    } else if (group.substr(at, capital_d.size()) == capital_d || group.substr(at, small_d.size()) == small_d) {
+      at += capital_d.size();
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::vector<std::string_view> split_groups(std::string_view notation) {
+  std::vector<std::string_view> groups;
+  for (std::size_t begin = 0;;) {
+    const auto dash = notation.find('-', begin);
+    groups.push_back(notation.substr(begin, dash == std::string_view::npos ? std::string_view::npos : dash - begin));
+    if (dash == std::string_view::npos) return groups;
+    begin = dash + 1;
+  }
+}
+
+std::size_t count_characters(std::string_view utf8) {
+  std::size_t count = 0;
+  for (char c : utf8) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
+}  // namespace
+
+const std::vector<DocumentType>& document_types() { return types; }
+
+std::optional<DocumentType> find_document_type(std::string_view name) {
+  const std::string key = type_key(name);
+  for (const auto& type : types) {
+    if (type_key(type.name) == key) return type;
+  }
+  return std::nullopt;
+}
+
+std::optional<DocumentType> find_document_type_by_code(std::string_view code) {
+  if (code.empty()) return std::nullopt;
+  for (const auto& type : types) {
+    if (type.code == code) return type;
+  }
+  return std::nullopt;
+}
+
+std::string build_notation(std::string_view type_name, std::string_view issuer, std::string_view unit,
+                           const SourceLocation& where) {
+  const auto type = find_document_type(type_name);
+  if (!type) fail("data.bad-notation", "'" + std::string(type_name) + "' is not a document type of Decree 30, Phụ lục III", where);
+  if (type->code.empty()) {
+    if (unit.empty()) {
+      fail("data.bad-notation", "a " + std::string(type->name) + " has no type abbreviation: its ký hiệu is the issuer's "
+           "then the drafting unit's abbreviation (UBND-VX), and no unit was given", where);
+    }
+    return std::string(issuer) + "-" + std::string(unit);
+  }
+  std::string notation = std::string(type->code) + "-" + std::string(issuer);
+  if (!unit.empty()) notation += "-" + std::string(unit);
+  return notation;
+}
+
+std::vector<Diagnostic> check_document_number(std::string_view number, std::string_view notation,
+                                              std::string_view type_name, const SourceLocation& where) {
+  std::vector<Diagnostic> problems;
+  const auto report = [&](const char* code, std::string message) {
+    problems.push_back({Severity::error, code, std::move(message), where});
+  };
+  // The number (Phụ lục I, mục II.3; Phụ lục VI: at most 11 characters).
+  const std::string number_text(number);
+  if (number.empty() || number.find_first_not_of("0123456789") != std::string_view::npos) {
+    report("check.number-form", "the number '" + number_text + "' must be written in Arabic digits");
+  } else if (number.find_first_not_of('0') == std::string_view::npos) {
+    report("check.number-form", "the number is 0: numbering starts at 01 on 1 January");
+  } else if (number.size() > 11) {
+    report("check.number-form", "the number '" + number_text + "' is longer than 11 digits (Phụ lục VI)");
+  } else if (number[0] == '0' && !(number.size() == 2 && number[1] != '0')) {
+    report("check.number-form", "the number '" + number_text + "' has a leading zero: only 1–9 are written 01–09");
+  }
+  // The ký hiệu.
+  const std::string notation_text(notation);
+  if (notation.empty()) {
+    report("check.notation-form", "the ký hiệu is empty");
+    return problems;
+  }
+  if (count_characters(notation) > 30) {
+    report("check.notation-form", "the ký hiệu '" + notation_text + "' is longer than 30 characters (Phụ lục VI)");
+  }
+  if (notation.find('/') != std::string_view::npos) {
+    report("check.notation-form", "the ký hiệu '" + notation_text + "' holds a '/': administrative documents carry no "
+           "year, the form 30/2020/NĐ-CP belongs to legal normative documents");
+    return problems;
+  }
+  const auto groups = split_groups(notation);
+  bool groups_ok = groups.size() >= 2;
+  for (const auto group : groups) groups_ok = groups_ok && is_notation_group(group);
+  if (!groups_ok) {
+    report("check.notation-form", "the ký hiệu '" + notation_text + "' must be abbreviations joined by '-' with no "
+           "spaces, each starting with a capital letter (KH-UBND)");
+    return problems;
+  }
+  // The type abbreviation (Phụ lục III).
+  if (type_name.empty()) return problems;
+  const auto type = find_document_type(type_name);
+  if (!type) {
+    report("check.unknown-type", "'" + std::string(type_name) + "' is not a document type of Decree 30, Phụ lục III");
+    return problems;
+  }
+  const std::string first(groups.front());
+  if (type->code.empty()) {
+    if (const auto typed = find_document_type_by_code(first)) {
+      report("check.notation-type", "a " + to_lower_vi(type->name) + " has no type abbreviation, but the ký hiệu '" +
+             notation_text + "' starts with " + first + ", the abbreviation of " + to_lower_vi(typed->name));
+    }
+  } else if (first != type->code) {
+    std::string message = "the ký hiệu '" + notation_text + "' must start with " + std::string(type->code) + ", the "
+                          "abbreviation of " + to_lower_vi(type->name) + " (Phụ lục III)";
+    if (to_upper_vi(first) == to_upper_vi(type->code)) message += ", in that case";
+    report("check.notation-type", message);
+  }
+  return problems;
+}
+
+}  // namespace vanban::text
