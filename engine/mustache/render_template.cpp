@@ -2,6 +2,8 @@
 
 #include <charconv>
 #include <deque>
+#include <optional>
+#include <tuple>
 #include <set>
 #include <unordered_map>
 
@@ -41,6 +43,50 @@ std::string rich_text_markup(const std::vector<data::TextSpan>& spans) {
   return out;
 }
 
+// Reads markup back to text: tags dropped, the five escapes undone.
+std::string markup_to_plain(std::string_view markup) {
+  static constexpr std::pair<std::string_view, char> entities[] = {
+      {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+  std::string out;
+  for (std::size_t at = 0; at < markup.size();) {
+    if (markup[at] == '<') {
+      const auto close = markup.find('>', at);
+      at = close == std::string_view::npos ? markup.size() : close + 1;
+      continue;
+    }
+    bool decoded = false;
+    for (const auto& [entity, character] : entities) {
+      if (markup.substr(at, entity.size()) == entity) {
+        out += character;
+        at += entity.size();
+        decoded = true;
+        break;
+      }
+    }
+    if (!decoded) out += markup[at++];
+  }
+  return out;
+}
+
+// Applies a function to each run of text between tags, keeping the tags: upper-casing
+// "<b>nguyễn</b> văn an" keeps the bold.
+std::string map_text_runs(std::string_view markup, const std::function<std::string(const std::string&)>& apply) {
+  std::string out;
+  for (std::size_t at = 0; at < markup.size();) {
+    if (markup[at] == '<') {
+      const auto close = markup.find('>', at);
+      const auto end = close == std::string_view::npos ? markup.size() : close + 1;
+      out += markup.substr(at, end - at);
+      at = end;
+      continue;
+    }
+    const auto next_tag = std::min(markup.find('<', at), markup.size());
+    out += escape_markup(apply(markup_to_plain(markup.substr(at, next_tag - at))));
+    at = next_tag;
+  }
+  return out;
+}
+
 // Collects every field name (attribute or element) used by any map in the data.
 void collect_field_names(const data::Value& value, std::set<std::string>& names) {
   for (const auto& field : value.fields) {
@@ -66,6 +112,39 @@ class LazyData {
   }
 
   const km::data* root() { return value_of(root_node_); }
+
+  // Where in the data a piece of placed markup came from, if one text value made it.
+  std::optional<SourceLocation> origin_of(const std::string& markup) const {
+    const auto found = origins_.find(markup);
+    if (found == origins_.end()) return std::nullopt;
+    return found->second;
+  }
+
+  // The list (or single value) `source` in the order `order` gives for the elements' sort
+  // texts: an element's text, or its field key_field. nullptr if source is not a field of
+  // the data. Made once per source, order and key.
+  const km::data* sorted(const km::data* source, const std::string& order_name, const Helpers::Order& order,
+                         const std::string& key_field, const std::string& template_file) {
+    const auto fields = sources_.find(source);
+    if (fields == sources_.end()) return nullptr;
+    const auto key = std::make_tuple(source, order_name, key_field);
+    if (const auto cached = sorted_.find(key); cached != sorted_.end()) return cached->second;
+    std::vector<std::string> sort_texts;
+    for (const auto* field : fields->second) {
+      const data::Value& element = field->get();
+      const data::Value* text = element.kind == data::Value::Kind::text ? &element : element.find(key_field);
+      if (!text || text->kind != data::Value::Kind::text) {
+        fail("template.sort-key", "vn." + order_name + " sorts '" + field->name + "' by its field '" + key_field +
+             "', which this element does not have (used in " + template_file + ")", element.where);
+      }
+      sort_texts.push_back(text->plain_text());
+    }
+    std::vector<const data::Field*> ordered;
+    for (const auto position : order(sort_texts)) ordered.push_back(fields->second.at(position));
+    const km::data* made = make_list(ordered, false);
+    sorted_.emplace(key, made);
+    return made;
+  }
 
   // Looks a name up in a scope that kainjow pushed; nullptr when the scope has no fields
   // (text) or the name is not one the data uses.
@@ -107,7 +186,12 @@ class LazyData {
     if (const auto cached = values_.find(&value); cached != values_.end()) return cached->second;
     const km::data* made;
     if (value.kind == data::Value::Kind::text) {
-      made = value.text.empty() ? &false_ : store(km::data(rich_text_markup(value.text)));
+      if (value.text.empty()) {
+        made = &false_;
+      } else {
+        made = store(km::data(rich_text_markup(value.text)));
+        origins_.emplace(made->string_value(), value.where);
+      }
     } else {
       made = make_scope({&value, nullptr});
     }
@@ -129,7 +213,9 @@ class LazyData {
       made = value_of(matching.front()->get());
     } else if (matching.size() > 1) {
       made = make_list(matching, false);
-    } else if (name == "content") {
+    }
+    if (made && made != &false_) sources_.emplace(made, matching);
+    if (matching.empty() && name == "content") {
       std::vector<const data::Field*> children;
       for (const auto& field : map.fields) {
         if (!field.is_attribute) children.push_back(&field);
@@ -165,15 +251,73 @@ class LazyData {
   std::unordered_map<const km::data*, Scope> scopes_;
   std::unordered_map<const data::Value*, const km::data*> values_;
   std::map<std::pair<const data::Value*, std::string>, const km::data*> fields_;
+  std::unordered_map<std::string, SourceLocation> origins_;
+  std::unordered_map<const km::data*, std::vector<const data::Field*>> sources_;
+  std::map<std::tuple<const km::data*, std::string, std::string>, const km::data*> sorted_;
   const km::data false_{false};
 };
 
-// The context kainjow renders in: names resolve through LazyData; partials come from the
-// template's own table, so data can never shadow them.
+// The helpers as kainjow sees them: one lambda2 per formatter, made when first named, and
+// sorted lists, made by LazyData.
+class HelperData {
+ public:
+  HelperData(const Helpers& helpers, LazyData& data, const std::string& template_file)
+      : helpers_(helpers), data_(data), template_file_(template_file) {}
+
+  // Resolves "vn.NAME" or "vn.ORDER[FIELD].PATH" (parts without "vn"); find_path looks PATH
+  // up as an ordinary name. Throws Error "template.unknown-helper" for a name it does not know.
+  template <typename FindPath>
+  const km::data* resolve(const std::vector<std::string>& parts, const FindPath& find_path) {
+    const std::string& name = parts.at(1);
+    std::string full_name = "vn";
+    for (std::size_t k = 1; k < parts.size(); ++k) full_name += "." + parts[k];
+    if (parts.size() == 2) {
+      if (const auto formatter = helpers_.formatters.find(name); formatter != helpers_.formatters.end()) {
+        return lambda_for(name, formatter->second);
+      }
+    } else {
+      const auto bracket = name.find('[');
+      const std::string order_name = name.substr(0, bracket);
+      std::string key_field = "name";
+      if (bracket != std::string::npos && name.back() == ']') key_field = name.substr(bracket + 1, name.size() - bracket - 2);
+      if (const auto order = helpers_.orders.find(order_name); order != helpers_.orders.end()) {
+        const km::data* source = find_path(std::vector<std::string>(parts.begin() + 2, parts.end()));
+        if (!source || source->is_false()) return source;
+        return data_.sorted(source, order_name, order->second, key_field, template_file_);
+      }
+    }
+    std::string known;
+    for (const auto& [formatter, unused] : helpers_.formatters) known += " vn." + formatter;
+    for (const auto& [order, unused] : helpers_.orders) known += " vn." + order + ".LIST";
+    fail("template.unknown-helper", "'" + full_name + "' is not a helper; the helpers are:" + known, {template_file_});
+  }
+
+ private:
+  const km::data* lambda_for(const std::string& name, const Helpers::Formatter& formatter) {
+    if (const auto made = lambdas_.find(name); made != lambdas_.end()) return &made->second;
+    km::lambda2 apply = [this, &formatter](const std::string& section, const km::renderer& render) {
+      const std::string markup = render(section);
+      const SourceLocation where = data_.origin_of(markup).value_or(SourceLocation{template_file_});
+      if (formatter.per_text_run) {
+        return map_text_runs(markup, [&](const std::string& text) { return formatter.apply(text, where); });
+      }
+      return escape_markup(formatter.apply(markup_to_plain(markup), where));
+    };
+    return &lambdas_.emplace(name, km::data(apply)).first->second;
+  }
+
+  const Helpers& helpers_;
+  LazyData& data_;
+  const std::string& template_file_;
+  std::map<std::string, km::data> lambdas_;
+};
+
+// The context kainjow renders in: names resolve through LazyData, "vn." names through
+// HelperData; partials come from the template's own table, so data can never shadow them.
 class TemplateContext : public km::basic_context<std::string> {
  public:
-  TemplateContext(LazyData& data, const std::map<std::string, km::data>& partials)
-      : data_(data), partials_(partials) {
+  TemplateContext(LazyData& data, HelperData& helpers, const std::map<std::string, km::data>& partials)
+      : data_(data), helpers_(helpers), partials_(partials) {
     stack_.push_back(data_.root());
   }
 
@@ -189,7 +333,21 @@ class TemplateContext : public km::basic_context<std::string> {
       if (dot == std::string::npos) break;
       begin = dot + 1;
     }
-    // "@root.a.b" starts at the top of the data, whatever the sections around it.
+    if (parts.front() == "vn" && parts.size() >= 2) {
+      return helpers_.resolve(parts, [this](const std::vector<std::string>& path) { return find(path); });
+    }
+    return find(parts);
+  }
+
+  const km::data* get_partial(const std::string& name) const override {
+    const auto found = partials_.find(name);
+    return found == partials_.end() ? nullptr : &found->second;
+  }
+
+ private:
+  // Looks a dotted name up from the innermost scope out; "@root.a.b" starts at the top of
+  // the data, whatever the sections around it.
+  const km::data* find(const std::vector<std::string>& parts) const {
     if (parts.front() == "@root") {
       const km::data* value = stack_.front();
       for (std::size_t i = 1; value && i < parts.size(); ++i) value = data_.lookup(value, parts[i]);
@@ -203,13 +361,8 @@ class TemplateContext : public km::basic_context<std::string> {
     return nullptr;
   }
 
-  const km::data* get_partial(const std::string& name) const override {
-    const auto found = partials_.find(name);
-    return found == partials_.end() ? nullptr : &found->second;
-  }
-
- private:
   LazyData& data_;
+  HelperData& helpers_;
   const std::map<std::string, km::data>& partials_;
   std::vector<const km::data*> stack_;
 };
@@ -230,7 +383,7 @@ SourceLocation locate_kainjow_error(const std::string& message, const Template& 
 
 }  // namespace
 
-std::string render_template(const Template& tmpl, const data::DataTree& tree) {
+std::string render_template(const Template& tmpl, const data::DataTree& tree, const Helpers& helpers) {
   km::mustache compiled(tmpl.text);
   if (!compiled.is_valid()) {
     fail("template.syntax", compiled.error_message(), locate_kainjow_error(compiled.error_message(), tmpl));
@@ -242,7 +395,8 @@ std::string render_template(const Template& tmpl, const data::DataTree& tree) {
   for (const auto& [name, text] : tmpl.partials) partials.emplace(name, km::data(text));
 
   LazyData lazy(tree);
-  TemplateContext context(lazy, partials);
+  HelperData helper_data(helpers, lazy, tmpl.file);
+  TemplateContext context(lazy, helper_data, partials);
   std::string markup = compiled.render(context);
   if (!compiled.is_valid()) {
     fail("template.render", "in a partial of template '" + tmpl.name + "': " + compiled.error_message(), {tmpl.file});

@@ -13,10 +13,22 @@
 //    one-entry map {name: value}, so a template can walk mixed blocks (paragraphs, items,
 //    bullets) in order with {{#content}}{{#p}}…{{/p}}{{#item}}…{{/item}}{{/content}}.
 // Partials come from the Template's own table; data names can never shadow them.
+//
+// Helpers (docs/templates.md, "Helpers") are names under "vn.", which data names cannot
+// shadow either. The pipeline supplies them, because they need the text layer (ICU), which
+// this stage does not link:
+//  - {{#vn.NAME}}…{{/vn.NAME}} renders the section, reads its markup back to plain text,
+//    applies the formatter and places the result escaped. The result is never rendered
+//    again (kainjow's lambda2), so a value holding "{{" or "<" stays text;
+//  - {{#vn.ORDER.LIST}}…{{/vn.ORDER.LIST}} visits the list LIST in the order the ordering
+//    function gives for its elements' sort texts: an element's own text, or its field "name";
+//    {{#vn.ORDER[FIELD].LIST}} sorts by another field.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "data/data_tree.h"
 
@@ -29,8 +41,22 @@ struct Template {
   std::map<std::string, std::string> partials; // partial name -> template text
 };
 
-// Renders the template over the data. Throws Error "template.syntax" / "template.render".
-std::string render_template(const Template& tmpl, const data::DataTree& data);
+struct Helpers {
+  struct Formatter {
+    // Plain text in, plain text out. Throws Error for bad input, at where: the place in the
+    // data of the value the section placed, when it placed one value, else the template.
+    std::function<std::string(const std::string& text, const SourceLocation& where)> apply;
+    // Case mappings apply to each run of text between tags, so emphasis survives them.
+    bool per_text_run = false;
+  };
+  using Order = std::function<std::vector<std::size_t>(const std::vector<std::string>& sort_texts)>;
+  std::map<std::string, Formatter> formatters;  // by name without "vn."
+  std::map<std::string, Order> orders;          // by name without "vn."
+};
+
+// Renders the template over the data. Throws Error "template.syntax" / "template.render", and
+// "template.unknown-helper" / "template.sort-key" for a helper misused.
+std::string render_template(const Template& tmpl, const data::DataTree& data, const Helpers& helpers = {});
 
 // Escapes text for inclusion in markup (& < > " ').
 std::string escape_markup(std::string_view text);

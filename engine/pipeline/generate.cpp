@@ -7,6 +7,7 @@
 #include "base/files.h"
 #include "data/read_data.h"
 #include "markup/parse_markup.h"
+#include "pipeline/template_helpers.h"
 #include "text/font.h"
 #include "text/formats.h"
 #include "text/unicode.h"
@@ -231,7 +232,7 @@ Generated generate(const std::string& data, const std::string& data_name, const 
     template_name = named->plain_text();
   }
   const mustache::Template tmpl = load_template(template_name, options.home);
-  out.markup = mustache::render_template(tmpl, tree);
+  out.markup = mustache::render_template(tmpl, tree, vietnamese_helpers());
   // 3 and 4. Markup -> DocTree -> Frame.
   lay_out(out.markup, data_name + " (markup of " + tmpl.name + ")", options, out);
   return out;

@@ -88,6 +88,25 @@ PersonName split_person_name(std::string_view full_name) {
   return name;
 }
 
+namespace {
+
+// Positions 0..n-1, stably sorted by their keys.
+std::vector<std::size_t> order_by_keys(const std::vector<std::vector<std::string>>& keys) {
+  std::vector<std::size_t> positions(keys.size());
+  for (std::size_t k = 0; k < positions.size(); ++k) positions[k] = k;
+  std::stable_sort(positions.begin(), positions.end(), [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+  return positions;
+}
+
+}  // namespace
+
+std::vector<std::size_t> sort_texts_order(const std::vector<std::string>& texts) {
+  std::vector<std::vector<std::string>> keys;
+  keys.reserve(texts.size());
+  for (const auto& text : texts) keys.push_back({part_key(text)});
+  return order_by_keys(keys);
+}
+
 std::vector<std::size_t> sort_names_order(const std::vector<std::string>& full_names, const NameOrder& order) {
   std::vector<std::vector<std::string>> keys;
   keys.reserve(full_names.size());
@@ -99,10 +118,7 @@ std::vector<std::size_t> sort_names_order(const std::vector<std::string>& full_n
     }
     keys.push_back(std::move(key));
   }
-  std::vector<std::size_t> positions(full_names.size());
-  for (std::size_t k = 0; k < positions.size(); ++k) positions[k] = k;
-  std::stable_sort(positions.begin(), positions.end(), [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
-  return positions;
+  return order_by_keys(keys);
 }
 
 }  // namespace vanban::text

@@ -38,4 +38,8 @@ struct NameOrder {
 // before the key is made, so the two spellings sort together.
 std::vector<std::size_t> sort_names_order(const std::vector<std::string>& full_names, const NameOrder& order = {});
 
+// Returns the positions of texts in Vietnamese collation order (ICU "vi"), stable: for lists
+// of units, places or titles.
+std::vector<std::size_t> sort_texts_order(const std::vector<std::string>& texts);
+
 }  // namespace vanban::text

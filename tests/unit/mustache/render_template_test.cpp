@@ -66,3 +66,93 @@ TEST_CASE("a template syntax error names its line and column") {
     CHECK(e.diagnostic().where.column == 3);
   }
 }
+
+namespace {
+
+// Helpers made in the test, so that the mechanism is tested apart from the Vietnamese ones.
+mustache::Helpers test_helpers() {
+  mustache::Helpers helpers;
+  helpers.formatters["brackets"] = {[](const std::string& text, const SourceLocation&) { return "[" + text + "]"; }};
+  helpers.formatters["shout"] = {[](const std::string& text, const SourceLocation&) {
+                                   std::string out = text;
+                                   for (auto& c : out) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+                                   return out;
+                                 },
+                                 true};
+  helpers.formatters["refuse"] = {[](const std::string& text, const SourceLocation& where) -> std::string {
+    fail("data.refused", "refused '" + text + "'", where);
+  }};
+  helpers.orders["reverse"] = [](const std::vector<std::string>& texts) {
+    std::vector<std::size_t> order;
+    for (std::size_t k = texts.size(); k-- > 0;) order.push_back(k);
+    return order;
+  };
+  helpers.orders["by-text"] = [](const std::vector<std::string>& texts) {
+    std::vector<std::size_t> order(texts.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return texts[a] < texts[b]; });
+    return order;
+  };
+  return helpers;
+}
+
+std::string render_with_helpers(const std::string& tmpl_text, const std::string& xml) {
+  mustache::Template tmpl{"t", "t.mustache", tmpl_text, {}};
+  return mustache::render_template(tmpl, data::read_data(xml, "d.xml"), test_helpers());
+}
+
+}  // namespace
+
+TEST_CASE("a helper gets the section's text as plain text and its result is escaped, never rendered again") {
+  const std::string xml = R"(<d><name>a &amp; b</name><evil>{{name}} &lt;b&gt;</evil><x>1</x></d>)";
+  CHECK(render_with_helpers("{{#vn.brackets}}{{name}}{{/vn.brackets}}", xml) == "[a &amp; b]");
+  CHECK(render_with_helpers("{{#vn.brackets}}x={{x}}{{/vn.brackets}}", xml) == "[x=1]");
+  // Data holding Mustache and markup stays text through a helper.
+  CHECK(render_with_helpers("{{#vn.brackets}}{{evil}}{{/vn.brackets}}", xml) == "[{{name}} &lt;b&gt;]");
+  // Emphasis is dropped by an ordinary formatter and kept by one that maps text runs.
+  const std::string rich = "<d><n>an <b>bình</b> &amp; c</n></d>";
+  CHECK(render_with_helpers("{{#vn.brackets}}{{n}}{{/vn.brackets}}", rich) == "[an bình &amp; c]");
+  CHECK(render_with_helpers("{{#vn.shout}}{{n}}{{/vn.shout}}", rich) == "AN <b>BìNH</b> &amp; C");
+}
+
+TEST_CASE("a helper's error points at the data value it was given") {
+  const std::string xml = "<d>\n  <x>1</x>\n  <bad>oops</bad>\n</d>";
+  try {
+    render_with_helpers("{{#vn.refuse}}{{bad}}{{/vn.refuse}}", xml);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().code == "data.refused");
+    CHECK(e.diagnostic().where.file == "d.xml");
+    CHECK(e.diagnostic().where.line == 3);
+  }
+  try {  // text from the template itself: the template is named
+    render_with_helpers("{{#vn.refuse}}fixed{{/vn.refuse}}", xml);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().where.file == "t.mustache");
+  }
+}
+
+TEST_CASE("an order helper visits a list in another order, by text or by a field") {
+  const std::string xml = "<d><p>b</p><p>c</p><p>a</p>"
+                          "<person><name>Y</name><unit>2</unit></person><person><name>X</name><unit>1</unit></person></d>";
+  CHECK(render_with_helpers("{{#vn.reverse.p}}{{.}}{{/vn.reverse.p}}", xml) == "acb");
+  CHECK(render_with_helpers("{{#vn.by-text.p}}{{.}}{{/vn.by-text.p}}", xml) == "abc");
+  CHECK(render_with_helpers("{{#vn.by-text.person}}{{name}}{{unit}};{{/vn.by-text.person}}", xml) == "X1;Y2;");
+  CHECK(render_with_helpers("{{#vn.by-text[unit].person}}{{unit}}{{/vn.by-text[unit].person}}", xml) == "12");
+  // The list itself is untouched, and a missing list renders nothing.
+  CHECK(render_with_helpers("{{#vn.by-text.p}}{{/vn.by-text.p}}{{#p}}{{.}}{{/p}}", xml) == "bca");
+  CHECK(render_with_helpers("{{#vn.by-text.nothing}}x{{/vn.by-text.nothing}}", xml).empty());
+  CHECK_THROWS_WITH(render_with_helpers("{{#vn.by-text[rank].person}}x{{/vn.by-text[rank].person}}", xml),
+                    Catch::Contains("rank"));
+}
+
+TEST_CASE("an unknown helper is an error that lists the helpers") {
+  try {
+    render_with_helpers("{{#vn.dat}}{{x}}{{/vn.dat}}", "<d><x>1</x></d>");
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().code == "template.unknown-helper");
+    CHECK_THAT(e.diagnostic().message, Catch::Contains("vn.dat") && Catch::Contains("vn.brackets"));
+  }
+}
