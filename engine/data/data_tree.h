@@ -3,6 +3,10 @@
 // A data file is read into a tree of maps, lists and rich text. Rich text keeps inline
 // emphasis (bold, italic, underline) as spans, so that a template can place emphasised data
 // without the data ever being able to inject markup. Every value remembers where it came from.
+//
+// A span also keeps the typeface that legacy text was set in, when the data says so
+// (docs/data-schema.md, "Legacy fonts"): TCVN3 text set in an "H" face (.VnTimeH) was typed in
+// lower case and shown as capitals, so the pipeline upper-cases it.
 #pragma once
 
 #include <string>
@@ -13,17 +17,18 @@
 
 namespace vanban::data {
 
-struct Emphasis {
+struct SpanStyle {
   bool bold = false;
   bool italic = false;
   bool underline = false;
-  bool operator==(const Emphasis&) const = default;
+  std::string font;  // the legacy typeface named in the data, e.g. ".VnTimeH"; usually empty
+  bool operator==(const SpanStyle&) const = default;
 };
 
-// A stretch of text with one emphasis.
+// A stretch of text with one style.
 struct TextSpan {
   std::string text;
-  Emphasis style;
+  SpanStyle style;
 };
 
 struct Value;

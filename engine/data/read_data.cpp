@@ -21,15 +21,28 @@ const Value* Value::find(std::string_view name) const {
 
 namespace {
 
-bool is_emphasis_element(std::string_view name) {
-  return name == "b" || name == "i" || name == "u" || name == "strong" || name == "em";
+bool is_inline_element(std::string_view name) {
+  return name == "b" || name == "i" || name == "u" || name == "strong" || name == "em" || name == "font";
 }
 
-// The emphasis inside an element: what is around it, plus what the element adds.
-Emphasis with_emphasis_of(std::string_view element, Emphasis around) {
-  if (element == "b" || element == "strong") around.bold = true;
-  if (element == "i" || element == "em") around.italic = true;
-  if (element == "u") around.underline = true;
+// The attribute that names a legacy typeface: "face" on <font>, "font" on any other element.
+const char* font_attribute_of(std::string_view element) { return element == "font" ? "face" : "font"; }
+
+// True if an element's attributes are at most its font: then it can still be rich text.
+bool has_only_font_attribute(const pugi::xml_node& element) {
+  for (const auto& attribute : element.attributes()) {
+    if (std::string_view(attribute.name()) != font_attribute_of(element.name())) return false;
+  }
+  return true;
+}
+
+// The style inside an element: what is around it, plus what the element adds.
+SpanStyle with_style_of(const pugi::xml_node& element, SpanStyle around) {
+  const std::string_view name = element.name();
+  if (name == "b" || name == "strong") around.bold = true;
+  if (name == "i" || name == "em") around.italic = true;
+  if (name == "u") around.underline = true;
+  if (const auto font = element.attribute(font_attribute_of(name))) around.font = font.value();
   return around;
 }
 
@@ -40,10 +53,10 @@ class Reader {
   SourceLocation where(const pugi::xml_node& node) const { return locate_element(file_name_, xml_, node.offset_debug()); }
 
   static bool is_rich_text(const pugi::xml_node& element) {
-    if (element.first_attribute()) return false;
+    if (!has_only_font_attribute(element)) return false;
     for (const auto& child : element.children()) {
       if (child.type() == pugi::node_element) {
-        if (!is_emphasis_element(child.name()) || !is_rich_text(child)) return false;
+        if (!is_inline_element(child.name()) || !is_rich_text(child)) return false;
       }
     }
     return true;
@@ -51,12 +64,12 @@ class Reader {
 
   // Appends the text of node to spans with XML prose whitespace: every run of white space
   // becomes one space; leading and trailing space is trimmed later, once, for the whole value.
-  static void collect_spans(const pugi::xml_node& node, Emphasis emphasis, std::vector<TextSpan>& spans) {
+  static void collect_spans(const pugi::xml_node& node, const SpanStyle& style, std::vector<TextSpan>& spans) {
     for (const auto& child : node.children()) {
       if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-        append_prose(spans, child.value(), emphasis);
+        append_prose(spans, child.value(), style);
       } else if (child.type() == pugi::node_element) {
-        collect_spans(child, with_emphasis_of(child.name(), emphasis), spans);
+        collect_spans(child, with_style_of(child, style), spans);
       }
     }
   }
@@ -64,31 +77,34 @@ class Reader {
   Value read(const pugi::xml_node& element) const {
     Value value;
     value.where = where(element);
+    // The element's own text and attributes are in its legacy font, if it names one.
+    const SpanStyle own_style = with_style_of(element, {});
     if (is_rich_text(element)) {
       value.kind = Value::Kind::text;
-      collect_spans(element, {}, value.text);
+      collect_spans(element, own_style, value.text);
       trim_prose(value.text);
       return value;
     }
     value.kind = Value::Kind::map;
     for (const auto& attribute : element.attributes()) {
+      if (std::string_view(attribute.name()) == font_attribute_of(element.name())) continue;
       Value text;
       text.where = value.where;
       std::vector<TextSpan> spans;
-      append_prose(spans, attribute.value(), Emphasis{});
+      append_prose(spans, attribute.value(), own_style);
       trim_prose(spans);
       text.text = std::move(spans);
       value.fields.push_back({attribute.name(), true, {std::move(text)}});
     }
     std::vector<TextSpan> own_text;
     for (const auto& child : element.children()) {
-      if (child.type() == pugi::node_element && is_emphasis_element(child.name()) && is_rich_text(child)) {
+      if (child.type() == pugi::node_element && is_inline_element(child.name()) && is_rich_text(child)) {
         // Emphasis is part of the element's own text, not a field: <item n="3">… (<i>…</i>)</item>
-        collect_spans(child, with_emphasis_of(child.name(), {}), own_text);
+        collect_spans(child, with_style_of(child, own_style), own_text);
       } else if (child.type() == pugi::node_element) {
         value.fields.push_back({child.name(), false, {read(child)}});
       } else if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-        append_prose(own_text, child.value(), Emphasis{});
+        append_prose(own_text, child.value(), own_style);
       }
     }
     trim_prose(own_text);

@@ -4,7 +4,9 @@
 //  - an element with no attributes whose content is text and inline emphasis
 //    (<b>, <i>, <u>) becomes rich text, its whitespace collapsed as XML prose;
 //  - any other element becomes a map: its attributes, then its child elements in order,
-//    and its own direct text (if any) under the name "text".
+//    and its own direct text (if any) under the name "text";
+//  - the attribute "font" and the inline element <font face="…"> name the legacy typeface of
+//    the element's own text and attributes (SpanStyle::font); they are never fields.
 // Malformed XML is an Error "data.xml-syntax" at file:line:col.
 #pragma once
 

@@ -63,6 +63,16 @@ std::string clean_data_text(const std::string& data, const std::string& data_nam
   return data;
 }
 
+// TCVN3 has no codes for capitals with tones: they were typed in lower case and shown in an
+// "H" face (.VnTimeH), decree30.md §16.1. Text the data marks as set in such a face is
+// upper-cased, whether it was converted in this run or by `vanban convert` before.
+void apply_capitals_fonts(data::Value& value) {
+  for (auto& span : value.text) {
+    if (text::is_tcvn3_capitals_font(span.style.font)) span.text = text::to_upper_vi(span.text);
+  }
+  for (auto& field : value.fields) apply_capitals_fonts(field.value.front());
+}
+
 // Checks every field named "date" holds an ISO date that exists, so that a bad date is
 // reported at its place in the data file, not in the markup the template made of it.
 void check_dates(const data::Value& value) {
@@ -219,7 +229,8 @@ Generated generate(const std::string& data, const std::string& data_name, const 
   Generated out;
   // 1. Data: UTF-8 (or converted from TCVN3 or VNI) XML -> DataTree.
   const std::string clean = clean_data_text(data, data_name, options);
-  const data::DataTree tree = data::read_data(clean, data_name);
+  data::DataTree tree = data::read_data(clean, data_name);
+  apply_capitals_fonts(tree.root);
   check_dates(tree.root);
   // 2. Template: the one asked for, else the one the data names.
   std::string template_name = options.template_name;

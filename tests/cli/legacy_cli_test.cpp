@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include <pugixml.hpp>
+#include <sstream>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -40,6 +42,72 @@ std::string as_mojibake(const std::string& bytes) {
   return out;
 }
 
+// True for a capital that TCVN3 can only show through an "H" face: it encodes as its lower case.
+bool needs_capitals_face(const std::string& letter) {
+  const std::string lower = text::to_lower_vi(letter);
+  return lower != letter &&
+         text::encode_legacy(letter, text::LegacyEncoding::tcvn3) == text::encode_legacy(lower, text::LegacyEncoding::tcvn3);
+}
+
+bool has_capital_needing_face(const std::string& utf8) {
+  std::string letter;
+  for (const char32_t c : text::decode_utf8(utf8)) {
+    letter.clear();
+    text::append_utf8(c, letter);
+    if (needs_capitals_face(letter)) return true;
+  }
+  return false;
+}
+
+// Marks the plan as an old TCVN3 document sets it: an element whose attributes hold toned
+// capitals (the all-capitals section titles) is set in .VnTimeH as a whole; a toned capital in
+// running text ("Ủy ban") is one letter in .VnTimeH.
+void mark_capitals_fonts(pugi::xml_node element) {
+  for (const auto& attribute : element.attributes()) {
+    if (has_capital_needing_face(attribute.value())) {
+      REQUIRE(text::to_upper_vi(attribute.value()) == attribute.value());  // all capitals, or it cannot be set so
+      element.append_attribute("font") = ".VnTimeH";
+      break;
+    }
+  }
+  for (pugi::xml_node child = element.first_child(); child;) {
+    const pugi::xml_node next = child.next_sibling();
+    if (child.type() == pugi::node_element) {
+      mark_capitals_fonts(child);
+    } else if (child.type() == pugi::node_pcdata && has_capital_needing_face(child.value())) {
+      std::string plain;
+      const auto flush = [&] {
+        if (!plain.empty()) element.insert_child_before(pugi::node_pcdata, child).set_value(plain.c_str());
+        plain.clear();
+      };
+      for (const char32_t c : text::decode_utf8(child.value())) {
+        std::string letter;
+        text::append_utf8(c, letter);
+        if (!needs_capitals_face(letter)) {
+          plain += letter;
+          continue;
+        }
+        flush();
+        auto font = element.insert_child_before("font", child);
+        font.append_attribute("face") = ".VnTimeH";
+        font.append_child(pugi::node_pcdata).set_value(letter.c_str());
+      }
+      flush();
+      element.remove_child(child);
+    }
+    child = next;
+  }
+}
+
+std::string with_capitals_fonts(const std::string& xml) {
+  pugi::xml_document document;
+  REQUIRE(document.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_comments));
+  mark_capitals_fonts(document.document_element());
+  std::ostringstream out;
+  document.save(out, "", pugi::format_raw);
+  return out.str();
+}
+
 // Renders data and returns the PDF's text as a reader copies it.
 std::string pdf_text(const std::filesystem::path& data, const std::string& options = "") {
   const auto pdf = data.parent_path() / (data.stem().string() + ".pdf");
@@ -51,7 +119,7 @@ std::string pdf_text(const std::filesystem::path& data, const std::string& optio
 
 }  // namespace
 
-TEST_CASE("the plan as NFC, NFD, VNI bytes and VNI mojibake renders the same PDF text") {
+TEST_CASE("the plan as NFC, NFD, TCVN3 and VNI (bytes and mojibake) renders the same PDF text") {
   const auto dir = testing::scratch("legacy-same-text");
   const std::string nfc = read_file(testing::sample("ke-hoach-54.xml"));
   const std::string vni = text::encode_legacy(nfc, text::LegacyEncoding::vni);
@@ -60,8 +128,20 @@ TEST_CASE("the plan as NFC, NFD, VNI bytes and VNI mojibake renders the same PDF
   write_file_atomically((dir / "nfd.xml").string(), to_nfd(nfc));
   write_file_atomically((dir / "vni.xml").string(), vni);
   write_file_atomically((dir / "vni-mojibake.xml").string(), as_mojibake(vni));
+  // TCVN3 with its capitals set in .VnTimeH, as the old file had them.
+  const std::string marked = with_capitals_fonts(nfc);
+  REQUIRE(marked.find("face=\".VnTimeH\"") != std::string::npos);
+  REQUIRE(marked.find("font=\".VnTimeH\"") != std::string::npos);
+  const std::string tcvn3 = text::encode_legacy(marked, text::LegacyEncoding::tcvn3);
+  REQUIRE(tcvn3.find('?') == marked.find('?'));  // every letter had a TCVN3 code
+  write_file_atomically((dir / "tcvn3.xml").string(), tcvn3);
+  write_file_atomically((dir / "tcvn3-mojibake.xml").string(), as_mojibake(tcvn3));
   const std::string expected = pdf_text(dir / "nfc.xml");
   CHECK(expected.find("KẾ HOẠCH") != std::string::npos);
+  CHECK(expected.find("I. MỤC ĐÍCH, YÊU CẦU") != std::string::npos);
+  CHECK(expected.find("Ủy ban nhân dân") != std::string::npos);
+  CHECK(pdf_text(dir / "tcvn3.xml", "--input-encoding tcvn3") == expected);
+  CHECK(pdf_text(dir / "tcvn3-mojibake.xml", "--input-encoding tcvn3") == expected);
   CHECK(pdf_text(dir / "nfd.xml") == expected);
   CHECK(pdf_text(dir / "vni.xml", "--input-encoding vni") == expected);
   CHECK(pdf_text(dir / "vni-mojibake.xml", "--input-encoding vni") == expected);

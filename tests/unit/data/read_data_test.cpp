@@ -63,3 +63,29 @@ TEST_CASE("malformed XML is an error at its line and column") {
 TEST_CASE("an empty file is an error") {
   CHECK_THROWS_AS(data::read_data("", "empty.xml"), Error);
 }
+
+TEST_CASE("a legacy font is kept on the text it covers and is never a field") {
+  const auto tree = data::read_data(
+      "<d><title font='.VnTimeH'>môc ®Ých</title>"
+      "<section number='I' title='môc' font='.VnTimeH'><item>a</item></section>"
+      "<p><font face='.VnTimeH'>ñ</font>y ban <b>x</b></p></d>",
+      "legacy.xml");
+  const Value* title = tree.root.find("title");
+  REQUIRE(title);
+  REQUIRE(title->kind == Value::Kind::text);  // a font alone leaves an element rich text
+  CHECK(title->text.at(0).style.font == ".VnTimeH");
+  const Value* section = tree.root.find("section");
+  REQUIRE(section);
+  CHECK_FALSE(section->find("font"));
+  CHECK(section->find("title")->text.at(0).style.font == ".VnTimeH");
+  // Child elements are not in the parent's font.
+  CHECK(section->find("item")->text.at(0).style.font.empty());
+  const Value* p = tree.root.find("p");
+  REQUIRE(p->kind == Value::Kind::text);
+  REQUIRE(p->text.size() == 3);
+  CHECK(p->text[0].text == "ñ");
+  CHECK(p->text[0].style.font == ".VnTimeH");
+  CHECK(p->text[1].text == "y ban ");
+  CHECK(p->text[1].style.font.empty());
+  CHECK(p->text[2].style.bold);
+}
