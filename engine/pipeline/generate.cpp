@@ -73,6 +73,37 @@ void apply_capitals_fonts(data::Value& value) {
   for (auto& field : value.fields) apply_capitals_fonts(field.value.front());
 }
 
+// The byte offset where a line and column (counted in characters) start in text.
+std::size_t offset_of(std::string_view text, const SourceLocation& where) {
+  std::size_t at = 0;
+  for (int line = 1; line < where.line && at < text.size(); ++at) {
+    if (text[at] == '\n') ++line;
+  }
+  for (int column = 1; column < where.column && at < text.size(); ++column) {
+    do ++at;
+    while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80);
+  }
+  return at;
+}
+
+// Refuses data text that the PDF could not show as written (CJK, emoji, anything outside the
+// BMP), at the character's own place in the data file when it is there as written, else at
+// its element (a character reference, or NFD text that composes to it).
+void check_drawable(const data::Value& value, const text::FontFamily& fonts, const std::string& data,
+                    const std::string& data_name) {
+  for (const auto& span : value.text) {
+    const std::string nfc = text::to_nfc(span.text);
+    const auto missing = text::find_undrawable_character(nfc, fonts);
+    if (!missing) continue;
+    std::string bytes;
+    text::append_utf8(missing->code_point, bytes);
+    const auto found = data.find(bytes, offset_of(data, value.where));
+    fail("text.undrawable", missing->description + ": it cannot be printed; remove or replace it",
+         found == std::string::npos ? value.where : locate_offset(data_name, data, found));
+  }
+  for (const auto& field : value.fields) check_drawable(field.get(), fonts, data, data_name);
+}
+
 // Checks every field named "date" holds an ISO date that exists, so that a bad date is
 // reported at its place in the data file, not in the markup the template made of it.
 void check_dates(const data::Value& value) {
@@ -175,16 +206,25 @@ void resolve_images(std::vector<markup::Block>& blocks, const std::string& base_
 }
 
 // Stages 3 and 4: markup -> DocTree -> Frame.
-void lay_out(const std::string& markup, const std::string& markup_name, const GenerateOptions& options,
-             Generated& out) {
+void lay_out(const std::string& markup, const std::string& markup_name, const text::FontFamily& fonts,
+             const GenerateOptions& options, Generated& out) {
   markup::DocTree doc = markup::parse_markup(markup, markup_name);
+  // What data brought in was checked at its place; what is left came from the template or
+  // the markup itself.
+  if (const auto missing = text::find_undrawable_character(markup, fonts)) {
+    fail("text.undrawable", missing->description + ": it cannot be printed; remove or replace it",
+         locate_offset(markup_name, markup, missing->offset));
+  }
   resolve_images(doc.body, options.base_dir);
   for (auto& appendix : doc.appendices) resolve_images(appendix.blocks, options.base_dir);
   resolve_image(doc.signature.signature_image, options.base_dir);
   resolve_image(doc.signature.seal_image, options.base_dir);
-  const std::string font_dir = options.font_dir.empty() ? (fs::path(options.home) / "fonts").string() : options.font_dir;
-  const text::FontFamily fonts = text::load_font_family(font_dir);
   out.frame = layout::layout_document(doc, fonts, options.settings, &out.stats);
+}
+
+// The four faces, from --font-dir or <home>/fonts.
+text::FontFamily load_fonts(const GenerateOptions& options) {
+  return text::load_font_family(options.font_dir.empty() ? (fs::path(options.home) / "fonts").string() : options.font_dir);
 }
 
 }  // namespace
@@ -232,6 +272,8 @@ Generated generate(const std::string& data, const std::string& data_name, const 
   data::DataTree tree = data::read_data(clean, data_name);
   apply_capitals_fonts(tree.root);
   check_dates(tree.root);
+  const text::FontFamily fonts = load_fonts(options);
+  check_drawable(tree.root, fonts, clean, data_name);
   // 2. Template: the one asked for, else the one the data names.
   std::string template_name = options.template_name;
   if (template_name.empty()) {
@@ -245,7 +287,7 @@ Generated generate(const std::string& data, const std::string& data_name, const 
   const mustache::Template tmpl = load_template(template_name, options.home);
   out.markup = mustache::render_template(tmpl, tree, vietnamese_helpers());
   // 3 and 4. Markup -> DocTree -> Frame.
-  lay_out(out.markup, data_name + " (markup of " + tmpl.name + ")", options, out);
+  lay_out(out.markup, data_name + " (markup of " + tmpl.name + ")", fonts, options, out);
   return out;
 }
 
@@ -253,7 +295,7 @@ Generated generate_from_markup(const std::string& markup, const std::string& mar
                                const GenerateOptions& options) {
   Generated out;
   out.markup = markup;
-  lay_out(markup, markup_name, options, out);
+  lay_out(markup, markup_name, load_fonts(options), options, out);
   return out;
 }
 

@@ -1,9 +1,11 @@
 #include "text/font.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include <hb-ot.h>
 #include <hb.h>
+#include <unicode/uchar.h>
 
 #include "base/diagnostics.h"
 #include "text/unicode.h"
@@ -81,6 +83,51 @@ double FontFace::text_width(std::string_view utf8, double size) const {
   double width = 0;
   for (char32_t cp : decode_utf8(utf8)) width += advance(cp);
   return width * size;
+}
+
+namespace {
+
+// "U+1F600 GRINNING FACE": the code point and its Unicode name, so that an invisible or
+// unfamiliar character can be recognised in a message.
+std::string describe_code_point(char32_t code_point) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  std::string hex;
+  for (char32_t rest = code_point; rest != 0 || hex.size() < 4; rest >>= 4) hex.insert(hex.begin(), digits[rest & 15]);
+  std::string out = "U+" + hex;
+  char name[256];
+  UErrorCode status = U_ZERO_ERROR;
+  const int32_t length = u_charName(static_cast<UChar32>(code_point), U_UNICODE_CHAR_NAME, name, sizeof name, &status);
+  if (U_SUCCESS(status) && length > 0) out += " " + std::string(name, static_cast<std::size_t>(length));
+  return out;
+}
+
+}  // namespace
+
+std::optional<UndrawableCharacter> find_undrawable_character(std::string_view utf8, const FontFamily& fonts) {
+  std::size_t at = 0;
+  while (at < utf8.size()) {
+    const std::size_t start = at;
+    const auto lead = static_cast<unsigned char>(utf8[at]);
+    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    at = std::min(utf8.size(), at + length);
+    if (lead < 0x80) {
+      if (lead >= 0x20 && lead != 0x7F) continue;  // printable ASCII is in every face
+      if (lead == '\n' || lead == '\r' || lead == '\t') continue;
+    }
+    const char32_t code_point = decode_utf8(utf8.substr(start, at - start)).front();
+    if (code_point > 0xFFFF) {
+      return UndrawableCharacter{start, code_point, describe_code_point(code_point) + " is outside the Basic "
+                                 "Multilingual Plane, which the PDF writer (libharu 2.3) cannot encode"};
+    }
+    for (int style = 0; style < 4; ++style) {
+      const FontFace& face = *fonts.faces[static_cast<std::size_t>(style)];
+      if (!face.has_glyph(code_point)) {
+        return UndrawableCharacter{start, code_point, describe_code_point(code_point) + " is not in the font " +
+                                   face.postscript_name() + " (" + std::string(face_style_name(static_cast<FaceStyle>(style))) + ")"};
+      }
+    }
+  }
+  return std::nullopt;
 }
 
 const std::array<std::vector<std::string>, 4>& known_font_files() {

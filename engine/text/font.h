@@ -4,6 +4,7 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,19 @@ struct FontFamily {
   std::array<std::shared_ptr<const FontFace>, 4> faces;
   const FontFace& face(FaceStyle style) const { return *faces[static_cast<int>(style)]; }
 };
+
+// A character the PDF cannot show, found by find_undrawable_character.
+struct UndrawableCharacter {
+  std::size_t offset = 0;   // byte offset in the text searched
+  char32_t code_point = 0;
+  std::string description;  // "U+1F600 GRINNING FACE is outside …", for messages
+};
+
+// Finds the first character of UTF-8 text that would not print as itself: one outside the
+// Basic Multilingual Plane, which libharu 2.3 writes as a space (libraries.md §12), or one
+// that a face of the family has no glyph for (CJK, emoji, most symbols in Liberation Serif).
+// Line ends and tabs are layout, not glyphs, and are skipped.
+std::optional<UndrawableCharacter> find_undrawable_character(std::string_view utf8, const FontFamily& fonts);
 
 // File names looked for in a font folder, per style, in order: Liberation Serif (shipped in
 // fonts/), then Times New Roman as Windows, macOS and Debian's msttcorefonts name it.
