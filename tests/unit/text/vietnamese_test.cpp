@@ -75,6 +75,45 @@ void check_usage(const std::string& text, const char* zero_tens) {
 
 }  // namespace
 
+TEST_CASE("all 144 vowel letters and đ Đ: NFD composes to the precomposed letter, and case maps pair them") {
+  // Precomposed, as typed (this file is NFC): each row one vowel, tones ngang huyền hỏi ngã sắc nặng.
+  const std::vector<std::string> lower = {"aàảãáạ", "ăằẳẵắặ", "âầẩẫấậ", "eèẻẽéẹ", "êềểễếệ", "iìỉĩíị",
+                                          "oòỏõóọ", "ôồổỗốộ", "ơờởỡớợ", "uùủũúụ", "ưừửữứự", "yỳỷỹýỵ"};
+  const std::vector<std::string> upper = {"AÀẢÃÁẠ", "ĂẰẲẴẮẶ", "ÂẦẨẪẤẬ", "EÈẺẼÉẸ", "ÊỀỂỄẾỆ", "IÌỈĨÍỊ",
+                                          "OÒỎÕÓỌ", "ÔỒỔỖỐỘ", "ƠỜỞỠỚỢ", "UÙỦŨÚỤ", "ƯỪỬỮỨỰ", "YỲỶỸÝỴ"};
+  // The same letters in NFD: base letter, vowel mark (breve U+0306, circumflex U+0302,
+  // horn U+031B), then the tone mark.
+  const std::vector<std::pair<std::string, std::string>> bases = {
+      {"a", ""}, {"a", "\u0306"}, {"a", "\u0302"}, {"e", ""}, {"e", "\u0302"}, {"i", ""},
+      {"o", ""}, {"o", "\u0302"}, {"o", "\u031B"}, {"u", ""}, {"u", "\u031B"}, {"y", ""}};
+  const std::vector<std::string> tones = {"", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323"};
+  std::size_t letters = 0;
+  for (std::size_t v = 0; v < bases.size(); ++v) {
+    const auto lower_letters = text::decode_utf8(lower[v]);
+    const auto upper_letters = text::decode_utf8(upper[v]);
+    REQUIRE(lower_letters.size() == 6);
+    REQUIRE(upper_letters.size() == 6);
+    for (std::size_t t = 0; t < tones.size(); ++t) {
+      std::string small, capital;
+      text::append_utf8(lower_letters[t], small);
+      text::append_utf8(upper_letters[t], capital);
+      std::string capital_base = bases[v].first;
+      capital_base[0] = static_cast<char>(capital_base[0] - 32);
+      INFO(small << " / " << capital);
+      CHECK(text::to_nfc(bases[v].first + bases[v].second + tones[t]) == small);
+      CHECK(text::to_nfc(capital_base + bases[v].second + tones[t]) == capital);
+      CHECK(text::to_nfc(small) == small);
+      CHECK(text::to_upper_vi(small) == capital);
+      CHECK(text::to_lower_vi(capital) == small);
+      letters += 2;
+    }
+  }
+  CHECK(letters == 144);
+  CHECK(text::to_upper_vi("đ") == "Đ");
+  CHECK(text::to_lower_vi("Đ") == "đ");
+  CHECK(text::to_nfc("đ") == "đ");  // đ has no decomposition: it is a letter of its own
+}
+
 TEST_CASE("dates at every boundary: zeros before days 1-9 and months 1-2, leap years, month ends") {
   const std::vector<std::pair<const char*, const char*>> good = {
       {"2020-01-01", "ngày 01 tháng 01 năm 2020"}, {"2020-01-09", "ngày 09 tháng 01 năm 2020"},
