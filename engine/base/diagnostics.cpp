@@ -32,6 +32,18 @@ SourceLocation locate_offset(std::string_view file_name, std::string_view text, 
   return where;
 }
 
+std::size_t offset_of_location(std::string_view text, const SourceLocation& where) {
+  std::size_t at = 0;
+  for (int line = 1; line < where.line && at < text.size(); ++at) {
+    if (text[at] == '\n') ++line;
+  }
+  for (int column = 1; column < where.column && at < text.size(); ++column) {
+    do ++at;
+    while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80);  // a character's bytes
+  }
+  return at;
+}
+
 SourceLocation locate_element(std::string_view file_name, std::string_view text, std::ptrdiff_t name_offset) {
   auto at = name_offset < 0 ? std::size_t{0} : static_cast<std::size_t>(name_offset);
   if (at > 0 && at <= text.size() && text[at - 1] == '<') --at;

@@ -34,6 +34,10 @@ std::string format_diagnostic(const Diagnostic& diagnostic);
 // Finds the 1-based line and column of a byte offset in UTF-8 text.
 SourceLocation locate_offset(std::string_view file_name, std::string_view text, std::size_t offset);
 
+// The inverse of locate_offset: the byte offset at which a line and column start in text
+// (the end of text if it is shorter).
+std::size_t offset_of_location(std::string_view text, const SourceLocation& where);
+
 // Finds the line and column of an XML element whose parser reports the offset of its name:
 // the position given is that of the '<' that opens it.
 SourceLocation locate_element(std::string_view file_name, std::string_view text, std::ptrdiff_t name_offset);

@@ -73,19 +73,6 @@ void apply_capitals_fonts(data::Value& value) {
   for (auto& field : value.fields) apply_capitals_fonts(field.value.front());
 }
 
-// The byte offset where a line and column (counted in characters) start in text.
-std::size_t offset_of(std::string_view text, const SourceLocation& where) {
-  std::size_t at = 0;
-  for (int line = 1; line < where.line && at < text.size(); ++at) {
-    if (text[at] == '\n') ++line;
-  }
-  for (int column = 1; column < where.column && at < text.size(); ++column) {
-    do ++at;
-    while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80);
-  }
-  return at;
-}
-
 // Refuses data text that the PDF could not show as written (CJK, emoji, anything outside the
 // BMP), at the character's own place in the data file when it is there as written, else at
 // its element (a character reference, or NFD text that composes to it).
@@ -97,7 +84,7 @@ void check_drawable(const data::Value& value, const text::FontFamily& fonts, con
     if (!missing) continue;
     std::string bytes;
     text::append_utf8(missing->code_point, bytes);
-    const auto found = data.find(bytes, offset_of(data, value.where));
+    const auto found = data.find(bytes, offset_of_location(data, value.where));
     fail("text.undrawable", missing->description + ": it cannot be printed; remove or replace it",
          found == std::string::npos ? value.where : locate_offset(data_name, data, found));
   }

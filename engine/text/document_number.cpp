@@ -72,12 +72,6 @@ std::vector<std::string_view> split_groups(std::string_view notation) {
   }
 }
 
-std::size_t count_characters(std::string_view utf8) {
-  std::size_t count = 0;
-  for (char c : utf8) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return count;
-}
-
 }  // namespace
 
 const std::vector<DocumentType>& document_types() { return types; }
@@ -137,7 +131,7 @@ std::vector<Diagnostic> check_document_number(std::string_view number, std::stri
     report("check.notation-form", "the ký hiệu is empty");
     return problems;
   }
-  if (count_characters(notation) > 30) {
+  if (decode_utf8(notation).size() > 30) {
     report("check.notation-form", "the ký hiệu '" + notation_text + "' is longer than 30 characters (Phụ lục VI)");
   }
   if (notation.find('/') != std::string_view::npos) {

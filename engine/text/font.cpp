@@ -1,11 +1,11 @@
 #include "text/font.h"
 
-#include <algorithm>
 #include <filesystem>
 
 #include <hb-ot.h>
 #include <hb.h>
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "base/diagnostics.h"
 #include "text/unicode.h"
@@ -104,17 +104,15 @@ std::string describe_code_point(char32_t code_point) {
 }  // namespace
 
 std::optional<UndrawableCharacter> find_undrawable_character(std::string_view utf8, const FontFamily& fonts) {
-  std::size_t at = 0;
-  while (at < utf8.size()) {
-    const std::size_t start = at;
-    const auto lead = static_cast<unsigned char>(utf8[at]);
-    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    at = std::min(utf8.size(), at + length);
-    if (lead < 0x80) {
-      if (lead >= 0x20 && lead != 0x7F) continue;  // printable ASCII is in every face
-      if (lead == '\n' || lead == '\r' || lead == '\t') continue;
-    }
-    const char32_t code_point = decode_utf8(utf8.substr(start, at - start)).front();
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  int32_t at = 0;
+  while (at < length) {
+    const auto start = static_cast<std::size_t>(at);
+    UChar32 c;
+    U8_NEXT(bytes, at, length, c);
+    if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t') continue;  // in every face, or layout
+    const auto code_point = static_cast<char32_t>(c < 0 ? 0xFFFD : c);
     if (code_point > 0xFFFF) {
       return UndrawableCharacter{start, code_point, describe_code_point(code_point) + " is outside the Basic "
                                  "Multilingual Plane, which the PDF writer (libharu 2.3) cannot encode"};

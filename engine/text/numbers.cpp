@@ -137,10 +137,10 @@ std::string spell_number_vi(std::uint64_t number, ZeroTens zero_tens) {
 
 std::string amount_in_words_vi(std::uint64_t amount, ZeroTens zero_tens, std::string_view currency) {
   std::string words = spell_number_vi(amount, zero_tens);
-  // Capitalise the first letter only: the first code point's bytes, upper-cased.
-  std::size_t first_length = 1;
-  while (first_length < words.size() && (static_cast<unsigned char>(words[first_length]) & 0xC0) == 0x80) ++first_length;
-  words = to_upper_vi(words.substr(0, first_length)) + words.substr(first_length);
+  // Capitalise the first letter only.
+  std::string first_letter;
+  append_utf8(decode_utf8(words).front(), first_letter);
+  words = to_upper_vi(first_letter) + words.substr(first_letter.size());
   if (!currency.empty()) words += " " + std::string(currency);
   return words;
 }

@@ -57,3 +57,12 @@ TEST_CASE("reading a missing file names it") {
     CHECK(e.diagnostic().where.file == "/nonexistent/plan.xml");
   }
 }
+
+TEST_CASE("offset_of_location undoes locate_offset, counting characters not bytes") {
+  const std::string text = "<d>\n  <p>Việt Nam ☃</p>\n</d>";
+  for (std::size_t offset = 0; offset <= text.size(); ++offset) {
+    if (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) continue;  // inside a letter
+    INFO(offset);
+    CHECK(offset_of_location(text, locate_offset("t", text, offset)) == offset);
+  }
+}
