@@ -61,6 +61,7 @@ int run_render(const RenderArgs& args, const std::string& home) {
   const std::string name = args.data == "-" ? "<stdin>" : args.data;
   const auto generated = args.from_markup ? vanban::pipeline::generate_from_markup(data, name, options)
                                           : vanban::pipeline::generate(data, name, options);
+  for (const auto& warning : generated.warnings) std::cerr << vanban::format_diagnostic(warning) << '\n';
   // Everything is computed before anything is written, so an error leaves no output behind.
   const std::string pdf = vanban::output::write_pdf(generated.frame, {true, "vanban " VANBAN_VERSION});
   if (!args.markup.empty()) vanban::write_file_atomically(args.markup, generated.markup);
@@ -75,6 +76,28 @@ int run_render(const RenderArgs& args, const std::string& home) {
                  s.min_space_ratio, s.max_space_ratio, s.mean_space_ratio, s.tightened ? ", tightened" : "");
   }
   return 0;
+}
+
+struct CheckArgs {
+  std::string data;
+  std::optional<vanban::text::LegacyEncoding> input_encoding;
+};
+
+// Prints every Decree 30 finding as file:line:col: warning|error: …; exit 1 if any is an error.
+int run_check(const CheckArgs& args, const std::string& home) {
+  vanban::pipeline::GenerateOptions options;
+  options.home = home;
+  options.input_encoding = args.input_encoding;
+  const std::string name = args.data == "-" ? "<stdin>" : args.data;
+  const auto findings = vanban::pipeline::check_data(vanban::read_file(args.data), name, options);
+  int errors = 0;
+  for (const auto& finding : findings) {
+    std::cout << vanban::format_diagnostic(finding) << '\n';
+    errors += finding.severity == vanban::Severity::error;
+  }
+  std::cerr << name << ": " << errors << " error" << (errors == 1 ? "" : "s") << ", " << findings.size() - errors
+            << " warning" << (findings.size() - errors == 1 ? "" : "s") << '\n';
+  return errors > 0 ? exit_bad_input : 0;
 }
 
 struct ConvertArgs {
@@ -121,6 +144,12 @@ int main(int argc, char** argv) {
                          "the data is TCVN3 (ABC, .VnTime) or VNI text, as bytes or read as Latin-1: convert it first")
       ->transform(CLI::CheckedTransformer(encodings, CLI::ignore_case));
 
+  CheckArgs check;
+  auto* check_cmd = app.add_subcommand("check", "Check a data file against Decree 30 without printing it");
+  check_cmd->add_option("DATA", check.data, "XML data file, or - for standard input")->required();
+  check_cmd->add_option("--input-encoding", check.input_encoding, "the data is TCVN3 or VNI text: convert it first")
+      ->transform(CLI::CheckedTransformer(encodings, CLI::ignore_case));
+
   ConvertArgs convert;
   auto* convert_cmd = app.add_subcommand("convert", "Convert TCVN3 or VNI text to Unicode (UTF-8, NFC)");
   convert_cmd->add_option("FILE", convert.input, "file to convert, or - for standard input")->required();
@@ -148,6 +177,7 @@ int main(int argc, char** argv) {
     const std::string home = vanban::pipeline::find_home("/proc/self/exe");
     if (*render_cmd) return run_render(render, home);
     if (*convert_cmd) return run_convert(convert);
+    if (*check_cmd) return run_check(check, home);
   } catch (const vanban::Error& e) {
     std::cerr << vanban::format_diagnostic(e.diagnostic()) << '\n';
     return exit_bad_input;

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "base/files.h"
+#include "check/check_document.h"
 #include "data/read_data.h"
 #include "markup/parse_markup.h"
 #include "pipeline/template_helpers.h"
@@ -252,13 +253,26 @@ mustache::Template load_template(const std::string& name_or_path, const std::str
   return tmpl;
 }
 
+std::vector<Diagnostic> check_data(const std::string& data, const std::string& data_name, const GenerateOptions& options) {
+  data::DataTree tree = data::read_data(clean_data_text(data, data_name, options), data_name);
+  apply_capitals_fonts(tree.root);
+  return check::check_document(tree);
+}
+
 Generated generate(const std::string& data, const std::string& data_name, const GenerateOptions& options) {
   Generated out;
-  // 1. Data: UTF-8 (or converted from TCVN3 or VNI) XML -> DataTree.
+  // 1. Data: UTF-8 (or converted from TCVN3 or VNI) XML -> DataTree, checked against Decree 30.
   const std::string clean = clean_data_text(data, data_name, options);
   data::DataTree tree = data::read_data(clean, data_name);
   apply_capitals_fonts(tree.root);
   check_dates(tree.root);
+  for (auto& finding : check::check_document(tree)) {
+    if (finding.severity == Severity::error) {
+      finding.message += " ('vanban check' lists every finding)";
+      throw Error(std::move(finding));
+    }
+    out.warnings.push_back(std::move(finding));
+  }
   const text::FontFamily fonts = load_fonts(options);
   check_drawable(tree.root, fonts, clean, data_name);
   // 2. Template: the one asked for, else the one the data names.

@@ -7,6 +7,7 @@
 #include <string>
 
 #include <optional>
+#include <vector>
 
 #include "layout/layout_document.h"
 #include "layout/settings.h"
@@ -30,6 +31,7 @@ struct GenerateOptions {
 };
 
 struct Generated {
+  std::vector<Diagnostic> warnings;  // Decree 30 findings that do not stop printing (check/)
   std::string markup;  // the template's output, for --markup and debugging
   layout::Frame frame;
   layout::LayoutStats stats;
@@ -40,7 +42,12 @@ struct Generated {
 // those beside it. Throws Error "template.not-found".
 mustache::Template load_template(const std::string& name_or_path, const std::string& home);
 
+// Checks data against Decree 30 (check/check_document.h) without printing anything: every
+// finding, warnings and errors, in data order. Throws Error for data that cannot be read.
+std::vector<Diagnostic> check_data(const std::string& data, const std::string& data_name, const GenerateOptions& options);
+
 // Runs data through template, markup and layout. data_name names the data in diagnostics.
+// The Decree 30 checks run first: an error among them stops here, warnings are returned.
 Generated generate(const std::string& data, const std::string& data_name, const GenerateOptions& options);
 
 // Runs document markup (docs/markup.md) through layout, without data or template: for

@@ -135,3 +135,29 @@ TEST_CASE("render --line-breaker first-fit gives the word-processor layout for c
   CHECK(first.err.find("pages 5") != std::string::npos);
   CHECK(run(cli("render " + quote(testing::sample("ke-hoach-54.xml")) + " --line-breaker best-fit")).exit_code == 2);
 }
+
+TEST_CASE("vanban check passes the seed with its one warning, and flags a broken copy by line") {
+  const auto seed = run(cli("check " + quote(testing::sample("ke-hoach-54.xml"))));
+  CHECK(seed.exit_code == 0);
+  CHECK(std::count(seed.out.begin(), seed.out.end(), '\n') == 1);
+  CHECK_THAT(seed.out, Catch::Contains("ke-hoach-54.xml:90:5: warning:"));
+  CHECK_THAT(seed.err, Catch::Contains("0 errors, 1 warning"));
+
+  const auto dir = testing::scratch("cli-check");
+  std::string xml = read_file(testing::sample("ke-hoach-54.xml"));
+  xml.replace(xml.find("<notation>KH-UBND"), std::string("<notation>KH-UBND").size(), "<notation>TTR-UBND");
+  xml.replace(xml.find("<authority>TM."), std::string("<authority>TM.").size(), "<authority>T.M");
+  const auto data = (dir / "broken.xml").string();
+  write_file_atomically(data, xml);
+  const auto broken = run(cli("check " + quote(data)));
+  CHECK(broken.exit_code == 1);
+  CHECK_THAT(broken.out, Catch::Contains("broken.xml:14:3: error:") && Catch::Contains("[check.notation-type]"));
+  CHECK_THAT(broken.out, Catch::Contains("broken.xml:94:5: error:") && Catch::Contains("[check.authority]"));
+  CHECK_THAT(broken.err, Catch::Contains("2 errors, 1 warning"));
+  // render stops at the first error, names the check, and writes nothing.
+  const auto out = (dir / "broken.pdf").string();
+  const auto render = run(cli("render " + quote(data) + " -o " + quote(out)));
+  CHECK(render.exit_code == 1);
+  CHECK_THAT(render.err, Catch::Contains("[check.notation-type]") && Catch::Contains("vanban check"));
+  CHECK_FALSE(std::filesystem::exists(out));
+}

@@ -1,0 +1,94 @@
+// Decree 30 checks on data: the seed passes (one warning it deserves), and a broken copy is
+// flagged at the right lines with the right codes.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "base/files.h"
+#include "check/check_document.h"
+#include "data/read_data.h"
+#include "support/paths.h"
+
+using namespace vanban;
+
+namespace {
+
+std::string seed() { return read_file(testing::sample("ke-hoach-54.xml")); }
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+// The 1-based line on which `needle` first stands in text.
+int line_of(const std::string& text, const std::string& needle) {
+  const auto at = text.find(needle);
+  REQUIRE(at != std::string::npos);
+  return static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 1;
+}
+
+std::vector<Diagnostic> findings_of(const std::string& xml) { return check::check_document(data::read_data(xml, "d.xml")); }
+
+bool has(const std::vector<Diagnostic>& findings, const std::string& code, Severity severity, int line) {
+  return std::any_of(findings.begin(), findings.end(), [&](const Diagnostic& d) {
+    return d.code == code && d.severity == severity && d.where.line == line;
+  });
+}
+
+}  // namespace
+
+TEST_CASE("the seed plan has no errors, and one warning for its 'Lưu.'") {
+  const std::string xml = seed();
+  const auto findings = findings_of(xml);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].severity == Severity::warning);
+  CHECK(findings[0].code == "check.recipient");
+  CHECK(findings[0].where.line == line_of(xml, "<recipient>Lưu.</recipient>"));
+}
+
+TEST_CASE("a broken copy of the seed is flagged at each broken line") {
+  std::string xml = seed();
+  xml = replaced(xml, "<notation>KH-UBND</notation>", "<notation>QĐ-UBND</notation>");
+  xml = replaced(xml, "<place>Duyên Hải</place>", "");
+  xml = replaced(xml, "<authority>TM.</authority>", "<authority>TM</authority>");
+  xml = replaced(xml, "<name>Lê Vũ Phương</name>", "<name>TS. Lê Vũ Phương</name>");
+  xml = replaced(xml, "<recipient>UBND các xã, phường;</recipient>", "<recipient>UBND các xã, phường</recipient>");
+  xml = replaced(xml, "<recipient>Lưu.</recipient>", "<recipient>Lưu: VT, VP.</recipient>");
+  const auto findings = findings_of(xml);
+  CHECK(findings.size() == 5);
+  CHECK(has(findings, "check.notation-type", Severity::error, line_of(xml, "<notation>")));
+  CHECK(has(findings, "check.place", Severity::warning, line_of(xml, "<date>")));
+  CHECK(has(findings, "check.authority", Severity::error, line_of(xml, "<authority>")));
+  CHECK(has(findings, "check.signer-title", Severity::warning, line_of(xml, "<name>TS.")));
+  CHECK(has(findings, "check.recipient", Severity::warning, line_of(xml, "phường</recipient>")));
+}
+
+TEST_CASE("signer rules: the line after each authority, a KT. deputy, titles") {
+  const auto signer = [](const std::string& inner) { return findings_of("<d><signer>" + inner + "</signer></d>"); };
+  CHECK(signer("<authority>TM.</authority><on-behalf-of>Ủy ban nhân dân</on-behalf-of><position>Chủ tịch</position>"
+               "<name>Lê Vũ Phương</name>").empty());
+  CHECK(signer("<authority>KT.</authority><on-behalf-of>Chủ tịch</on-behalf-of><position>Phó Chủ tịch</position>"
+               "<name>Nguyễn Văn An</name>").empty());
+  CHECK(signer("<position>Chủ tịch</position><name>Lê Vũ Phương</name>").empty());  // the head signs alone
+  const auto no_second_line = signer("<authority>KT.</authority><on-behalf-of>Chủ tịch</on-behalf-of><name>A B</name>");
+  REQUIRE(no_second_line.size() == 1);
+  CHECK(no_second_line[0].code == "check.authority");
+  CHECK(no_second_line[0].severity == Severity::error);
+  const auto not_deputy = signer("<authority>KT.</authority><on-behalf-of>Chủ tịch</on-behalf-of>"
+                                 "<position>Chánh Văn phòng</position><name>A B</name>");
+  REQUIRE(not_deputy.size() == 1);
+  CHECK(not_deputy[0].severity == Severity::warning);
+  CHECK(signer("<authority>TL.</authority><position>Chánh Văn phòng</position><name>A B</name>").at(0).code ==
+        "check.authority");
+  CHECK(signer("<position>Hiệu trưởng</position><name>PGS.TS. Trần Văn Ba</name>").at(0).code == "check.signer-title");
+  CHECK(signer("<position>Chủ tịch</position><name>Tsang Văn Ba</name>").empty());  // a name, not a title
+}
+
+TEST_CASE("Phụ lục VI lengths are warnings at the field") {
+  const auto findings = findings_of("<d>\n<subject>" + std::string(501, 'x') + "</subject>\n</d>");
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].code == "check.field-length");
+  CHECK(findings[0].where.line == 2);
+  CHECK(findings_of("<d><subject>" + std::string(500, 'x') + "</subject></d>").empty());
+}
