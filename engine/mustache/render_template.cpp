@@ -113,11 +113,13 @@ class LazyData {
 
   const km::data* root() { return value_of(root_node_); }
 
-  // Where in the data a piece of placed markup came from, if one text value made it.
+  // Where in the data a piece of placed markup came from, if one text value made it. Only an
+  // error asks, so the values made so far are searched rather than indexed on every render.
   std::optional<SourceLocation> origin_of(const std::string& markup) const {
-    const auto found = origins_.find(markup);
-    if (found == origins_.end()) return std::nullopt;
-    return found->second;
+    for (const auto& [value, made] : values_) {
+      if (made->is_string() && made->string_value() == markup) return value->where;
+    }
+    return std::nullopt;
   }
 
   // The list (or single value) `source` in the order `order` gives for the elements' sort
@@ -186,12 +188,7 @@ class LazyData {
     if (const auto cached = values_.find(&value); cached != values_.end()) return cached->second;
     const km::data* made;
     if (value.kind == data::Value::Kind::text) {
-      if (value.text.empty()) {
-        made = &false_;
-      } else {
-        made = store(km::data(rich_text_markup(value.text)));
-        origins_.emplace(made->string_value(), value.where);
-      }
+      made = value.text.empty() ? &false_ : store(km::data(rich_text_markup(value.text)));
     } else {
       made = make_scope({&value, nullptr});
     }
@@ -251,7 +248,6 @@ class LazyData {
   std::unordered_map<const km::data*, Scope> scopes_;
   std::unordered_map<const data::Value*, const km::data*> values_;
   std::map<std::pair<const data::Value*, std::string>, const km::data*> fields_;
-  std::unordered_map<std::string, SourceLocation> origins_;
   std::unordered_map<const km::data*, std::vector<const data::Field*>> sources_;
   std::map<std::tuple<const km::data*, std::string, std::string>, const km::data*> sorted_;
   const km::data false_{false};
@@ -297,11 +293,20 @@ class HelperData {
     if (const auto made = lambdas_.find(name); made != lambdas_.end()) return &made->second;
     km::lambda2 apply = [this, &formatter](const std::string& section, const km::renderer& render) {
       const std::string markup = render(section);
-      const SourceLocation where = data_.origin_of(markup).value_or(SourceLocation{template_file_});
-      if (formatter.per_text_run) {
-        return map_text_runs(markup, [&](const std::string& text) { return formatter.apply(text, where); });
+      const SourceLocation in_template{template_file_};
+      try {
+        if (formatter.per_text_run) {
+          return map_text_runs(markup, [&](const std::string& text) { return formatter.apply(text, in_template); });
+        }
+        return escape_markup(formatter.apply(markup_to_plain(markup), in_template));
+      } catch (const Error& e) {
+        // Bad input is reported where the data holds it, when one data value was placed.
+        const auto origin = data_.origin_of(markup);
+        if (!origin) throw;
+        Diagnostic moved = e.diagnostic();
+        moved.where = *origin;
+        throw Error(std::move(moved));
       }
-      return escape_markup(formatter.apply(markup_to_plain(markup), where));
     };
     return &lambdas_.emplace(name, km::data(apply)).first->second;
   }

@@ -43,8 +43,8 @@ struct Template {
 
 struct Helpers {
   struct Formatter {
-    // Plain text in, plain text out. Throws Error for bad input, at where: the place in the
-    // data of the value the section placed, when it placed one value, else the template.
+    // Plain text in, plain text out. Throws Error for bad input, at where (the template); the
+    // error is moved to the data value the section placed, when it placed one.
     std::function<std::string(const std::string& text, const SourceLocation& where)> apply;
     // Case mappings apply to each run of text between tags, so emphasis survives them.
     bool per_text_run = false;
