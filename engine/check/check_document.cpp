@@ -46,18 +46,28 @@ class Checker {
     }
   }
 
+  // Every field named "date", anywhere, is an ISO date that exists; the document's own date
+  // line has a place (Phụ lục I, mục II.4).
   void check_date() {
+    check_dates_in(root_);
     const data::Value* date = root_.find("date");
-    if (!text_of(date).empty()) {
-      try {
-        text::parse_iso_date(text_of(date), date->where);
-      } catch (const Error& e) {
-        findings_.push_back(e.diagnostic());
+    if (!text_of(date).empty() && text_of(root_.find("place")).empty()) {
+      report(Severity::warning, "check.place", "the date line has no place: Decree 30 writes \"<place>, ngày …\" "
+             "(Phụ lục I, mục II.4)", date->where);
+    }
+  }
+
+  void check_dates_in(const data::Value& value) {
+    for (const auto& field : value.fields) {
+      const data::Value& child = field.get();
+      if (field.name == "date" && !text_of(&child).empty()) {
+        try {
+          text::parse_iso_date(text_of(&child), child.where);
+        } catch (const Error& e) {
+          findings_.push_back(e.diagnostic());
+        }
       }
-      if (text_of(root_.find("place")).empty()) {
-        report(Severity::warning, "check.place", "the date line has no place: Decree 30 writes \"<place>, ngày …\" "
-               "(Phụ lục I, mục II.4)", date->where);
-      }
+      if (child.kind == data::Value::Kind::map) check_dates_in(child);
     }
   }
 

@@ -3,7 +3,8 @@
 //
 // What is checked (decree30.md §5, §6, §9, §17; Phụ lục VI for lengths):
 //  - the number and ký hiệu: form, and the type abbreviation of Phụ lục III (errors);
-//  - the date: ISO and existing (error); the place of the date line (warning if missing);
+//  - every field named "date": ISO and existing (error); the place of the date line (warning
+//    if missing);
 //  - the signer: the authority prefix TM., KT., TL., TUQ. or Q. (error), the line each needs
 //    after it (error), a KT. signer's own position as a deputy (warning), no academic title
 //    before the name (warning: some sectors may allow one);

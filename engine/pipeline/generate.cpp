@@ -74,6 +74,10 @@ void apply_capitals_fonts(data::Value& value) {
   for (auto& field : value.fields) apply_capitals_fonts(field.value.front());
 }
 
+[[noreturn]] void fail_undrawable(const text::UndrawableCharacter& missing, const SourceLocation& where) {
+  fail("text.undrawable", missing.description + ": it cannot be printed; remove or replace it", where);
+}
+
 // Refuses data text that the PDF could not show as written (CJK, emoji, anything outside the
 // BMP), at the character's own place in the data file when it is there as written, else at
 // its element (a character reference, or NFD text that composes to it).
@@ -86,22 +90,9 @@ void check_drawable(const data::Value& value, const text::FontFamily& fonts, con
     std::string bytes;
     text::append_utf8(missing->code_point, bytes);
     const auto found = data.find(bytes, offset_of_location(data, value.where));
-    fail("text.undrawable", missing->description + ": it cannot be printed; remove or replace it",
-         found == std::string::npos ? value.where : locate_offset(data_name, data, found));
+    fail_undrawable(*missing, found == std::string::npos ? value.where : locate_offset(data_name, data, found));
   }
   for (const auto& field : value.fields) check_drawable(field.get(), fonts, data, data_name);
-}
-
-// Checks every field named "date" holds an ISO date that exists, so that a bad date is
-// reported at its place in the data file, not in the markup the template made of it.
-void check_dates(const data::Value& value) {
-  for (const auto& field : value.fields) {
-    const auto& child = field.get();
-    if (field.name == "date" && child.kind == data::Value::Kind::text && !child.text.empty()) {
-      text::parse_iso_date(child.plain_text(), child.where);
-    }
-    if (child.kind == data::Value::Kind::map) check_dates(child);
-  }
 }
 
 // Reads a PNG's size from its header, after walking its chunks to IEND so that a truncated
@@ -200,14 +191,20 @@ void lay_out(const std::string& markup, const std::string& markup_name, const te
   // What data brought in was checked at its place; what is left came from the template or
   // the markup itself.
   if (const auto missing = text::find_undrawable_character(markup, fonts)) {
-    fail("text.undrawable", missing->description + ": it cannot be printed; remove or replace it",
-         locate_offset(markup_name, markup, missing->offset));
+    fail_undrawable(*missing, locate_offset(markup_name, markup, missing->offset));
   }
   resolve_images(doc.body, options.base_dir);
   for (auto& appendix : doc.appendices) resolve_images(appendix.blocks, options.base_dir);
   resolve_image(doc.signature.signature_image, options.base_dir);
   resolve_image(doc.signature.seal_image, options.base_dir);
   out.frame = layout::layout_document(doc, fonts, options.settings, &out.stats);
+}
+
+// Stage 1 on text that clean_data_text passed: XML -> DataTree, with TCVN3 capitals applied.
+data::DataTree read_clean_data(const std::string& clean, const std::string& data_name) {
+  data::DataTree tree = data::read_data(clean, data_name);
+  apply_capitals_fonts(tree.root);
+  return tree;
 }
 
 // The four faces, from --font-dir or <home>/fonts.
@@ -254,18 +251,14 @@ mustache::Template load_template(const std::string& name_or_path, const std::str
 }
 
 std::vector<Diagnostic> check_data(const std::string& data, const std::string& data_name, const GenerateOptions& options) {
-  data::DataTree tree = data::read_data(clean_data_text(data, data_name, options), data_name);
-  apply_capitals_fonts(tree.root);
-  return check::check_document(tree);
+  return check::check_document(read_clean_data(clean_data_text(data, data_name, options), data_name));
 }
 
 Generated generate(const std::string& data, const std::string& data_name, const GenerateOptions& options) {
   Generated out;
   // 1. Data: UTF-8 (or converted from TCVN3 or VNI) XML -> DataTree, checked against Decree 30.
   const std::string clean = clean_data_text(data, data_name, options);
-  data::DataTree tree = data::read_data(clean, data_name);
-  apply_capitals_fonts(tree.root);
-  check_dates(tree.root);
+  const data::DataTree tree = read_clean_data(clean, data_name);
   for (auto& finding : check::check_document(tree)) {
     if (finding.severity == Severity::error) {
       finding.message += " ('vanban check' lists every finding)";

@@ -92,3 +92,10 @@ TEST_CASE("Phụ lục VI lengths are warnings at the field") {
   CHECK(findings[0].where.line == 2);
   CHECK(findings_of("<d><subject>" + std::string(500, 'x') + "</subject></d>").empty());
 }
+
+TEST_CASE("every field named date is checked, nested ones too, each at its line") {
+  const auto findings = findings_of("<d>\n<place>Hà Nội</place><date>2019-02-29</date>\n<event>\n<date>2019-04-31</date>\n</event>\n</d>");
+  REQUIRE(findings.size() == 2);
+  CHECK(has(findings, "data.bad-date", Severity::error, 2));
+  CHECK(has(findings, "data.bad-date", Severity::error, 4));
+}
