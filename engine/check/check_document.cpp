@@ -1,6 +1,8 @@
 #include "check/check_document.h"
 
+#include <algorithm>
 #include <array>
+#include <utility>
 
 #include "text/document_number.h"
 #include "text/formats.h"
@@ -12,14 +14,20 @@ namespace {
 
 class Checker {
  public:
-  explicit Checker(const data::Value& root) : root_(root) {}
+  Checker(const data::Value& root, const TemplateRules& rules) : root_(root), rules_(rules) {}
 
   std::vector<Diagnostic> run() {
+    check_required();
     check_number();
+    check_cited_decision();
     check_date();
     check_signer();
     check_recipients();
     check_lengths();
+    // In the order of the data file, as a reader goes through it.
+    std::stable_sort(findings_.begin(), findings_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+    });
     return std::move(findings_);
   }
 
@@ -38,12 +46,74 @@ class Checker {
     const data::Value* number = root_.find("number");
     const data::Value* notation = root_.find("notation");
     if (!text_of(number).empty() && !text_of(notation).empty()) {
-      for (auto& problem : text::check_document_number(text_of(number), text_of(notation), text_of(root_.find("type")),
-                                                       number->where)) {
+      std::string type = text_of(root_.find("type"));
+      if (type.empty()) type = rules_.type;
+      for (auto& problem : text::check_document_number(text_of(number), text_of(notation), type, number->where)) {
         if (problem.code != "check.number-form") problem.where = notation->where;
         findings_.push_back(std::move(problem));
       }
     }
+  }
+
+  // A Giấy khen and a decision's attached list cite the decision (decree30.md §12.3, §13.3):
+  // its number and ký hiệu follow the rules of a Quyết định's.
+  void check_cited_decision() {
+    const data::Value* decision = root_.find("decision");
+    if (!decision || decision->kind != data::Value::Kind::map) return;
+    const data::Value* number = decision->find("number");
+    const data::Value* notation = decision->find("notation");
+    if (text_of(number).empty() || text_of(notation).empty()) return;
+    for (auto& problem : text::check_document_number(text_of(number), text_of(notation), "Quyết định", number->where)) {
+      if (problem.code != "check.number-form") problem.where = notation->where;
+      problem.message = "the decision cited: " + problem.message;
+      findings_.push_back(std::move(problem));
+    }
+  }
+
+  // The fields the template cannot print without. Each is looked for in every map on its
+  // path: "session/item/time" must be in each item of each session.
+  void check_required() {
+    for (const auto& field : rules_.required) {
+      std::vector<std::string> names;
+      for (std::size_t from = 0; from <= field.path.size();) {
+        const std::size_t slash = std::min(field.path.find('/', from), field.path.size());
+        names.push_back(field.path.substr(from, slash - from));
+        from = slash + 1;
+      }
+      check_required_in(root_, names, 0, field);
+    }
+  }
+
+  static bool is_blank(const data::Value& value) {
+    if (value.kind == data::Value::Kind::map) return value.fields.empty();
+    return value.plain_text().find_first_not_of(" \t\n\r") == std::string::npos;
+  }
+
+  void check_required_in(const data::Value& map, const std::vector<std::string>& names, std::size_t depth,
+                         const TemplateRules::Field& field) {
+    bool found = false;
+    for (const auto& entry : map.fields) {
+      if (entry.name != names[depth] || is_blank(entry.get())) continue;
+      found = true;
+      if (depth + 1 < names.size()) {
+        if (entry.get().kind == data::Value::Kind::map) {
+          check_required_in(entry.get(), names, depth + 1, field);
+        } else {
+          report_missing(entry.get(), names, depth + 1, field);
+        }
+      }
+    }
+    if (!found) report_missing(map, names, depth, field);
+  }
+
+  void report_missing(const data::Value& where, const std::vector<std::string>& names, std::size_t depth,
+                      const TemplateRules::Field& field) {
+    std::string inside;
+    for (std::size_t k = 0; k < depth; ++k) inside += (inside.empty() ? "" : "/") + names[k];
+    report(Severity::error, "check.required-field", "the template '" + rules_.name + "' needs '" + field.path + "'" +
+           (field.description.empty() ? "" : " (" + field.description + ")") + ": '" + names[depth] +
+           "' is missing or empty " + (inside.empty() ? std::string("in the document") : "in this " + inside),
+           where.where);
   }
 
   // Every field named "date", anywhere, is an ISO date that exists; the document's own date
@@ -170,11 +240,14 @@ class Checker {
   }
 
   const data::Value& root_;
+  const TemplateRules& rules_;
   std::vector<Diagnostic> findings_;
 };
 
 }  // namespace
 
-std::vector<Diagnostic> check_document(const data::DataTree& data) { return Checker(data.root).run(); }
+std::vector<Diagnostic> check_document(const data::DataTree& data, const TemplateRules& rules) {
+  return Checker(data.root, rules).run();
+}
 
 }  // namespace vanban::check

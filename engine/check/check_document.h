@@ -10,9 +10,12 @@
 //    before the name (warning: some sectors may allow one);
 //  - Nơi nhận: each item but the last ends in ";", the last is "Lưu: VT, …" ending in "."
 //    (warnings);
-//  - field lengths of Phụ lục VI (warnings).
+//  - field lengths of Phụ lục VI (warnings);
+//  - the fields the template requires (errors), and the decision a certificate or an
+//    attached list cites (its number, ký hiệu and date, as a Quyết định's).
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "base/diagnostics.h"
@@ -20,6 +23,18 @@
 
 namespace vanban::check {
 
-std::vector<Diagnostic> check_document(const data::DataTree& data);
+// What the document's template adds to the rules: every template has a type and the fields
+// it cannot print without (templates/NAME/template.xml).
+struct TemplateRules {
+  std::string name;   // the template's name, for messages
+  std::string type;   // the type name when the data gives none, e.g. "Chương trình"
+  struct Field {
+    std::string path;         // "signer/name": names from the root, separated by "/"
+    std::string description;  // what it holds, for the message
+  };
+  std::vector<Field> required;
+};
+
+std::vector<Diagnostic> check_document(const data::DataTree& data, const TemplateRules& rules = {});
 
 }  // namespace vanban::check

@@ -100,6 +100,26 @@ int run_check(const CheckArgs& args, const std::string& home) {
   return errors > 0 ? exit_bad_input : 0;
 }
 
+// Lists the built-in templates; with a name, the fields that template reads.
+int run_templates(const std::string& name, const std::string& home) {
+  if (name.empty()) {
+    for (const auto& info : vanban::pipeline::list_templates(home)) {
+      std::printf("%-14s %s\n", info.name.c_str(), info.summary.c_str());
+    }
+    std::printf("\n'vanban templates NAME' lists the fields a template reads (docs/templates.md).\n");
+    return 0;
+  }
+  const auto info = vanban::pipeline::load_template_info(name, home);
+  std::printf("%s: %s\n", info.name.c_str(), info.summary.c_str());
+  if (!info.type.empty()) std::printf("type: %s\n", info.type.c_str());
+  if (!info.sample.empty()) std::printf("sample: samples/%s\n", info.sample.c_str());
+  std::printf("\nfields (* required):\n");
+  for (const auto& field : info.fields) {
+    std::printf("  %s %-26s %s\n", field.required ? "*" : " ", field.path.c_str(), field.description.c_str());
+  }
+  return 0;
+}
+
 struct ConvertArgs {
   std::string input;
   std::string output = "-";
@@ -150,6 +170,10 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--input-encoding", check.input_encoding, "the data is TCVN3 or VNI text: convert it first")
       ->transform(CLI::CheckedTransformer(encodings, CLI::ignore_case));
 
+  std::string template_name;
+  auto* templates_cmd = app.add_subcommand("templates", "List the built-in templates, or the fields of one");
+  templates_cmd->add_option("NAME", template_name, "a template: list the fields it reads, required ones starred");
+
   ConvertArgs convert;
   auto* convert_cmd = app.add_subcommand("convert", "Convert TCVN3 or VNI text to Unicode (UTF-8, NFC)");
   convert_cmd->add_option("FILE", convert.input, "file to convert, or - for standard input")->required();
@@ -178,6 +202,7 @@ int main(int argc, char** argv) {
     if (*render_cmd) return run_render(render, home);
     if (*convert_cmd) return run_convert(convert);
     if (*check_cmd) return run_check(check, home);
+    if (*templates_cmd) return run_templates(template_name, home);
   } catch (const vanban::Error& e) {
     std::cerr << vanban::format_diagnostic(e.diagnostic()) << '\n';
     return exit_bad_input;

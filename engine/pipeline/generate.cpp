@@ -9,6 +9,7 @@
 #include "data/read_data.h"
 #include "markup/parse_markup.h"
 #include "pipeline/template_helpers.h"
+#include "pipeline/templates.h"
 #include "text/font.h"
 #include "text/formats.h"
 #include "text/unicode.h"
@@ -22,17 +23,6 @@ namespace {
 bool is_home(const fs::path& folder) {
   std::error_code ignored;
   return fs::is_directory(folder / "templates", ignored) && fs::is_directory(folder / "fonts", ignored);
-}
-
-void add_partials(const fs::path& folder, const fs::path& skip, mustache::Template& tmpl) {
-  std::error_code error;
-  if (!fs::is_directory(folder, error)) return;
-  for (const auto& entry : fs::directory_iterator(folder, error)) {
-    const auto& path = entry.path();
-    if (path.extension() != ".mustache" || path == skip) continue;
-    // Partials beside the template are read after the shared ones and win over them.
-    tmpl.partials[path.stem().string()] = read_file(path.string());
-  }
 }
 
 // Input hygiene: data must be UTF-8 text whose characters the fonts can draw. Invalid bytes
@@ -228,38 +218,37 @@ std::string find_home(const std::string& executable_path) {
   return fs::current_path(error).string();
 }
 
-mustache::Template load_template(const std::string& name_or_path, const std::string& home) {
-  const fs::path templates = fs::path(home) / "templates";
-  fs::path main;
-  const bool is_path = name_or_path.find('/') != std::string::npos || fs::path(name_or_path).extension() == ".mustache";
-  std::error_code error;
-  if (is_path) {
-    main = fs::is_directory(name_or_path, error) ? fs::path(name_or_path) / "main.mustache" : fs::path(name_or_path);
-  } else {
-    main = templates / name_or_path / "main.mustache";
-  }
-  if (!fs::is_regular_file(main, error)) {
-    fail("template.not-found", "no template '" + name_or_path + "' (looked for " + main.string() + ")");
-  }
-  mustache::Template tmpl;
-  tmpl.name = is_path ? main.parent_path().filename().string() : name_or_path;
-  tmpl.file = main.string();
-  tmpl.text = read_file(main.string());
-  add_partials(templates / "partials", main, tmpl);
-  add_partials(main.parent_path(), main, tmpl);
-  return tmpl;
+// The template to use: the one asked for, else the one the data names. Empty when neither
+// names one.
+static std::string template_name_of(const data::DataTree& tree, const GenerateOptions& options) {
+  if (!options.template_name.empty()) return options.template_name;
+  const data::Value* named = tree.root.find("template");
+  return named ? named->plain_text() : std::string();
 }
 
 std::vector<Diagnostic> check_data(const std::string& data, const std::string& data_name, const GenerateOptions& options) {
-  return check::check_document(read_clean_data(clean_data_text(data, data_name, options), data_name));
+  const data::DataTree tree = read_clean_data(clean_data_text(data, data_name, options), data_name);
+  const std::string template_name = template_name_of(tree, options);
+  const check::TemplateRules rules =
+      template_name.empty() ? check::TemplateRules{} : load_template_info(template_name, options.home).rules();
+  return check::check_document(tree, rules);
 }
 
 Generated generate(const std::string& data, const std::string& data_name, const GenerateOptions& options) {
   Generated out;
-  // 1. Data: UTF-8 (or converted from TCVN3 or VNI) XML -> DataTree, checked against Decree 30.
+  // 1. Data: UTF-8 (or converted from TCVN3 or VNI) XML -> DataTree.
   const std::string clean = clean_data_text(data, data_name, options);
   const data::DataTree tree = read_clean_data(clean, data_name);
-  for (auto& finding : check::check_document(tree)) {
+  // 2. Template: the one asked for, else the one the data names, with its declaration.
+  const std::string template_name = template_name_of(tree, options);
+  if (template_name.empty()) {
+    fail("template.none", "no template given: use -t NAME or a template=\"NAME\" attribute on the root",
+         tree.root.where);
+  }
+  const mustache::Template tmpl = load_template(template_name, options.home);
+  const TemplateInfo info = load_template_info(template_name, options.home);
+  // The data checked against Decree 30 and the template's needs: errors stop here.
+  for (auto& finding : check::check_document(tree, info.rules())) {
     if (finding.severity == Severity::error) {
       finding.message += " ('vanban check' lists every finding)";
       throw Error(std::move(finding));
@@ -268,17 +257,6 @@ Generated generate(const std::string& data, const std::string& data_name, const 
   }
   const text::FontFamily fonts = load_fonts(options);
   check_drawable(tree.root, fonts, clean, data_name);
-  // 2. Template: the one asked for, else the one the data names.
-  std::string template_name = options.template_name;
-  if (template_name.empty()) {
-    const data::Value* named = tree.root.find("template");
-    if (!named || named->plain_text().empty()) {
-      fail("template.none", "no template given: use -t NAME or a template=\"NAME\" attribute on the root",
-           tree.root.where);
-    }
-    template_name = named->plain_text();
-  }
-  const mustache::Template tmpl = load_template(template_name, options.home);
   out.markup = mustache::render_template(tmpl, tree, vietnamese_helpers());
   // 3 and 4. Markup -> DocTree -> Frame.
   lay_out(out.markup, data_name + " (markup of " + tmpl.name + ")", fonts, options, out);

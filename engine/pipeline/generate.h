@@ -12,6 +12,7 @@
 #include "layout/layout_document.h"
 #include "layout/settings.h"
 #include "mustache/render_template.h"
+#include "pipeline/templates.h"
 #include "text/legacy.h"
 
 namespace vanban::pipeline {
@@ -37,13 +38,9 @@ struct Generated {
   layout::LayoutStats stats;
 };
 
-// Loads a template by name (templates/<name>/main.mustache) or by path (a .mustache file
-// or a folder holding main.mustache), with the shared partials of templates/partials and
-// those beside it. Throws Error "template.not-found".
-mustache::Template load_template(const std::string& name_or_path, const std::string& home);
-
-// Checks data against Decree 30 (check/check_document.h) without printing anything: every
-// finding, warnings and errors, in data order. Throws Error for data that cannot be read.
+// Checks data against Decree 30 and its template's required fields (check/check_document.h)
+// without printing anything: every finding, warnings and errors, in data order. Throws
+// Error for data that cannot be read.
 std::vector<Diagnostic> check_data(const std::string& data, const std::string& data_name, const GenerateOptions& options);
 
 // Runs data through template, markup and layout. data_name names the data in diagnostics.

@@ -1,7 +1,8 @@
 #include "text/formats.h"
 
-#include <utility>
 #include <charconv>
+#include <chrono>
+#include <utility>
 
 namespace vanban::text {
 
@@ -41,6 +42,14 @@ CalendarDate parse_iso_date(const std::string& iso, const SourceLocation& where)
 std::string format_date_vi(const CalendarDate& date) {
   const std::string month = date.month <= 2 ? two_digits(date.month) : std::to_string(date.month);
   return "ngày " + two_digits(date.day) + " tháng " + month + " năm " + std::to_string(date.year);
+}
+
+std::string format_weekday_vi(const CalendarDate& date) {
+  using namespace std::chrono;
+  const weekday day{sys_days{year{date.year} / month{static_cast<unsigned>(date.month)} /
+                             std::chrono::day{static_cast<unsigned>(date.day)}}};
+  static constexpr const char* names[] = {"Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"};
+  return names[day.c_encoding()];
 }
 
 std::string format_place_date(const std::string& place, const CalendarDate& date) {

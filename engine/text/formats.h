@@ -20,6 +20,10 @@ CalendarDate parse_iso_date(const std::string& iso, const SourceLocation& where)
 // "ngày 29 tháng 6 năm 2019").
 std::string format_date_vi(const CalendarDate& date);
 
+// Writes the day of the week as a meeting's time gives it: "thứ Hai" … "thứ Bảy" (the
+// day's name capitalised, "thứ" not), "Chủ nhật".
+std::string format_weekday_vi(const CalendarDate& date);
+
 // Writes the place-and-date line: "Duyên Hải, ngày 26 tháng 8 năm 2019" (without a place,
 // just the date).
 std::string format_place_date(const std::string& place, const CalendarDate& date);

@@ -99,3 +99,50 @@ TEST_CASE("every field named date is checked, nested ones too, each at its line"
   CHECK(has(findings, "data.bad-date", Severity::error, 2));
   CHECK(has(findings, "data.bad-date", Severity::error, 4));
 }
+
+TEST_CASE("a template's required fields: missing or empty ones are errors at the element that lacks them") {
+  check::TemplateRules rules{"giay-moi", "Giấy mời", {{"invitee", "who is invited"},
+                                                       {"meeting/date", "the day"},
+                                                       {"signer/name", "the signer's full name"}}};
+  const std::string xml =
+      "<document>\n"
+      "  <invitee> </invitee>\n"
+      "  <meeting><time>07 giờ 00</time></meeting>\n"
+      "  <signer><name>Trần Minh Trí</name></signer>\n"
+      "</document>\n";
+  const auto findings = check::check_document(data::read_data(xml, "d.xml"), rules);
+  REQUIRE(findings.size() == 2);
+  CHECK(findings[0].code == "check.required-field");
+  CHECK(findings[0].where.line == 1);  // invitee is blank: the document lacks it
+  CHECK_THAT(findings[0].message, Catch::Contains("'invitee' (who is invited)") && Catch::Contains("giay-moi"));
+  CHECK(findings[1].where.line == 3);  // the meeting without its date
+  CHECK_THAT(findings[1].message, Catch::Contains("'meeting/date'") && Catch::Contains("in this meeting"));
+}
+
+TEST_CASE("a list's required field is looked for in each of its entries") {
+  check::TemplateRules rules{"chuong-trinh", "Chương trình", {{"session/item/time", ""}}};
+  const std::string xml =
+      "<document>\n"
+      "  <session><item><time>7 giờ</time></item>\n"
+      "    <item><content>Khai mạc</content></item></session>\n"
+      "  <session><item><time>9 giờ</time></item></session>\n"
+      "</document>\n";
+  const auto findings = check::check_document(data::read_data(xml, "d.xml"), rules);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].where.line == 3);
+  CHECK_THAT(findings[0].message, Catch::Contains("in this session/item"));
+}
+
+TEST_CASE("the template's type stands in for a missing type; a cited decision is checked as a Quyết định") {
+  const std::string xml =
+      "<document>\n"
+      "  <number>18</number>\n"
+      "  <notation>KH-UBND</notation>\n"
+      "  <decision><number>215</number>\n"
+      "    <notation>QD-UBND</notation><date>2019-10-15</date></decision>\n"
+      "</document>\n";
+  const auto findings = check::check_document(data::read_data(xml, "d.xml"), {"chuong-trinh", "Chương trình", {}});
+  CHECK(has(findings, "check.notation-type", Severity::error, 3));  // KH for a Chương trình (CTr)
+  CHECK(has(findings, "check.notation-type", Severity::error, 5));  // QD is not QĐ
+  CHECK(findings_of(xml).size() == 1);  // without the template, only the decision is wrong
+}

@@ -26,7 +26,7 @@ std::string plan_with(const std::string& body_line) {
   return "<document template='ke-hoach'>\n"
          "  <issuer><line>Ủy ban nhân dân</line></issuer><number>5</number><notation>KH-UBND</notation>\n"
          "  <subject>Thử</subject>\n"
-         "  <body>\n" + body_line + "\n  </body>\n</document>\n";
+         "  <body>\n" + body_line + "\n  </body>\n  <signer><name>Lê Vũ Phương</name></signer>\n</document>\n";
 }
 
 }  // namespace

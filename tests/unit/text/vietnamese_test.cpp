@@ -138,6 +138,20 @@ TEST_CASE("dates at every boundary: zeros before days 1-9 and months 1-2, leap y
   }
 }
 
+TEST_CASE("the day of the week, across a leap day and a century") {
+  // Known weekdays: the congress day, 1 January 2000 (a Saturday), 29 February 2000 (a
+  // Tuesday), 2 September 1945 (a Sunday), 1 March 2100 (a Monday: 2100 has no 29 February).
+  const std::vector<std::pair<const char*, const char*>> days = {
+      {"2020-06-25", "thứ Năm"}, {"2000-01-01", "thứ Bảy"}, {"2000-02-29", "thứ Ba"},
+      {"1945-09-02", "Chủ nhật"}, {"2100-03-01", "thứ Hai"}, {"2019-08-26", "thứ Hai"},
+      {"2026-11-24", "thứ Ba"},   {"2026-11-27", "thứ Sáu"}, {"2026-11-25", "thứ Tư"},
+  };
+  for (const auto& [iso, name] : days) {
+    INFO(iso);
+    CHECK(text::format_weekday_vi(text::parse_iso_date(iso, here)) == name);
+  }
+}
+
 TEST_CASE("numbers are grouped the Vietnamese way, and ambiguous ones are refused") {
   const std::vector<std::pair<const char*, const char*>> good = {
       {"0", "0"},           {"7", "7"},           {"999", "999"},       {"1000", "1.000"},
