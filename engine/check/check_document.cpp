@@ -23,6 +23,9 @@ class Checker {
     check_date();
     check_signer();
     check_recipients();
+    check_basis_and_articles();
+    check_event_dates();
+    check_duplicate_delegates();
     check_lengths();
     // In the order of the data file, as a reader goes through it.
     std::stable_sort(findings_.begin(), findings_.end(), [](const Diagnostic& a, const Diagnostic& b) {
@@ -206,6 +209,110 @@ class Checker {
       if (last && (item.rfind("Lưu: VT", 0) != 0 || item.back() != '.')) {
         report(Severity::warning, "check.recipient", "the last recipient is '" + item + "': Decree 30 ends Nơi nhận "
                "with 'Lưu: VT, <drafting unit>.' (Phụ lục I, mục II.9b)", items[k]->where);
+      }
+    }
+  }
+
+  std::vector<const data::Value*> all_of(const data::Value& map, std::string_view name) const {
+    std::vector<const data::Value*> found;
+    for (const auto& field : map.fields) {
+      if (field.name == name) found.push_back(&field.get());
+    }
+    return found;
+  }
+
+  // A decision's căn cứ and articles (decree30.md §13.3, §17 rules 19, 22 and 24): every
+  // căn cứ but the last ends with ";", the last with "."; the articles are numbered 1, 2, 3 …
+  // in order; the last ends with "./."; an article that names who carries the decision out
+  // is answered in Nơi nhận by "Như Điều N;".
+  void check_basis_and_articles() {
+    const auto basis = all_of(root_, "basis");
+    for (std::size_t k = 0; k < basis.size(); ++k) {
+      const std::string line = text_of(basis[k]);
+      const bool last = k + 1 == basis.size();
+      const char wanted = last ? '.' : ';';
+      if (!line.empty() && line.back() != wanted) {
+        report(Severity::warning, "check.basis", std::string(last ? "the last căn cứ line ends with '.'" :
+               "a căn cứ line other than the last ends with ';'") + " (decree30.md §13.3)", basis[k]->where);
+      }
+    }
+    const auto articles = all_of(root_, "article");
+    int executing_article = 0;
+    for (std::size_t k = 0; k < articles.size(); ++k) {
+      const data::Value& article = *articles[k];
+      if (article.kind != data::Value::Kind::map) continue;
+      const std::string number = text_of(article.find("number"));
+      if (number != std::to_string(k + 1)) {
+        report(Severity::error, "check.article-number", "article " + std::to_string(k + 1) + " is numbered '" + number +
+               "': articles are numbered 1, 2, 3 … in order (decree30.md §17, rule 22)", article.where);
+      }
+      const std::string body = text_of(article.find("text"));
+      if (body.find("chịu trách nhiệm thi hành") != std::string::npos) executing_article = static_cast<int>(k + 1);
+      if (k + 1 == articles.size() && body.size() >= 3 && body.compare(body.size() - 3, 3, "./.") != 0) {
+        report(Severity::warning, "check.ending", "the last article ends with './.' (Phụ lục I, mục II.6)",
+               article.where);
+      }
+    }
+    const data::Value* recipients = root_.find("recipients");
+    if (executing_article == 0 || !recipients || recipients->kind != data::Value::Kind::map) return;
+    const std::string wanted = "Như Điều " + std::to_string(executing_article);
+    bool listed = false;
+    for (const data::Value* item : all_of(*recipients, "recipient")) listed = listed || text_of(item).rfind(wanted, 0) == 0;
+    if (!listed) {
+      report(Severity::warning, "check.recipient", "Điều " + std::to_string(executing_article) + " names who carries "
+             "the decision out: Nơi nhận begins with '" + wanted + ";' (Phụ lục III, Mẫu 1.2)", recipients->where);
+    }
+  }
+
+  static bool is_date(const std::string& iso) {
+    try {
+      text::parse_iso_date(iso, {});
+      return true;
+    } catch (const Error&) {
+      return false;
+    }
+  }
+
+  // An invitation's meeting and a certificate's decision sit on the right side of the
+  // document's own date: a meeting after the invitation, a decision on or before the award.
+  void check_event_dates() {
+    const data::Value* date = root_.find("date");
+    if (text_of(date).empty()) return;
+    const auto compare = [&](const char* holder, bool must_follow, const std::string& what) {
+      const data::Value* map = root_.find(holder);
+      if (!map || map->kind != data::Value::Kind::map) return;
+      const data::Value* other = map->find("date");
+      const std::string own = text_of(date), theirs = text_of(other);
+      // Bad dates are reported on their own; ISO dates that exist compare as text.
+      if (theirs.empty() || !is_date(own) || !is_date(theirs)) return;
+      if (must_follow ? theirs < own : theirs > own) {
+        report(Severity::warning, "check.date-order", what + " (" + theirs + ") " +
+               (must_follow ? "comes before" : "comes after") + " the document's date (" + own + ")", other->where);
+      }
+    };
+    compare("meeting", true, "the meeting");
+    compare("decision", false, "the decision");
+  }
+
+  // A delegate listed twice in one group is a copying slip that a sorted list of hundreds
+  // hides; the same name in two groups may be two people, so it is not reported.
+  void check_duplicate_delegates() {
+    for (const data::Value* group : all_of(root_, "group")) {
+      if (group->kind != data::Value::Kind::map) continue;
+      std::vector<std::pair<std::string, const data::Value*>> seen;
+      for (const data::Value* delegate : all_of(*group, "delegate")) {
+        if (delegate->kind != data::Value::Kind::map) continue;
+        const data::Value* name = delegate->find("name");
+        const std::string key = text::to_nfc(text_of(name)) + "\n" + text::to_nfc(text_of(delegate->find("role")));
+        if (text_of(name).empty()) continue;
+        for (const auto& [other, where] : seen) {
+          if (other == key) {
+            report(Severity::warning, "check.duplicate", "'" + text_of(name) + "' is listed twice in this group, with "
+                   "the same position (first at line " + std::to_string(where->where.line) + ")", delegate->where);
+            break;
+          }
+        }
+        seen.emplace_back(key, delegate);
       }
     }
   }

@@ -12,7 +12,10 @@
 //    (warnings);
 //  - field lengths of Phụ lục VI (warnings);
 //  - the fields the template requires (errors), and the decision a certificate or an
-//    attached list cites (its number, ký hiệu and date, as a Quyết định's).
+//    attached list cites (its number, ký hiệu and date, as a Quyết định's);
+//  - a decision's căn cứ endings, article numbers and "Như Điều N;" (warnings; the numbers
+//    are errors); a meeting after its invitation and a decision before its certificate
+//    (warnings); a delegate listed twice in a group (warning).
 #pragma once
 
 #include <string>

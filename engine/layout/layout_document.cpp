@@ -47,18 +47,29 @@ class DocumentLayout {
   Frame run() {
     for (int style = 0; style < 4; ++style) frame_.font_files[style] = fonts_.faces[style]->path();
     Page& first = new_page();
-    double y = layout_header(first);
-    y = layout_title(first, y);
+    double y = layout_header(first.items, doc_.header);
+    y = layout_title(first.items, y, doc_.title);
     std::vector<Slice> slices;
     bool previous_is_heading = false;
     add_blocks(doc_.body, slices, previous_is_heading);
-    if (!doc_.signature.authority_lines.empty() || !doc_.recipients.items.empty()) slices.push_back(closing_slice());
+    if (!doc_.signature.authority_lines.empty() || !doc_.recipients.items.empty() || !doc_.side_note.lines.empty() ||
+        !doc_.signature.date.empty()) {
+      slices.push_back(closing_slice());
+    }
     for (const auto& appendix : doc_.appendices) {
       add_page_break(appendix.page_break, slices);
+      if (appendix.header) slices.push_back(attached_header_slice(*appendix.header, appendix.title));
       previous_is_heading = false;
       add_blocks(appendix.blocks, slices, previous_is_heading);
     }
     build_pages(frame_, slices, header_groups_, y, {s_.margin_top, s_.margin_bottom});
+    const auto max_pages = static_cast<std::size_t>(doc_.page.max_pages);
+    if (max_pages > 0 && frame_.pages.size() > max_pages) {
+      fail("layout.too-many-pages", "the document takes " + std::to_string(frame_.pages.size()) + " pages where its " +
+           "<page> allows " + std::to_string(max_pages) + ", even with its text at the smallest sizes allowed: " +
+           "shorten the longest texts or use larger paper", doc_.page.where);
+    }
+    if (doc_.page.centre_vertically && frame_.pages.size() == 1) centre_vertically(frame_.pages.front());
     number_pages();
     add_page_borders();
     fill_info();
@@ -143,8 +154,8 @@ class DocumentLayout {
   // ---- page 1: header and title -----------------------------------------------------------
 
   // Lays out boxes 1–4 of the Decree 30 diagram (Phụ lục I, Mục IV); returns the y below them.
-  double layout_header(Page& page) {
-    const auto& header = doc_.header;
+  double layout_header(std::vector<Item>& items, const markup::Header& header) {
+    if (header.issuer_lines.empty()) return layout_centred_header(items, header);
     const double top = s_.margin_top;
 
     // Box 2, left column: parent body (caps, not bold), issuer (caps, bold), a rule of
@@ -154,35 +165,28 @@ class DocumentLayout {
     double left_rule_y = top;
     const double size = s_.issuer_size;
     for (const auto& line : header.parent_lines) {
-      put_centred_lines(page.items, styled_runs(line, false, true), FaceStyle::regular, size, left_centre_,
+      put_centred_lines(items, styled_runs(line, false, true), FaceStyle::regular, size, left_centre_,
                         left_column_width_, y);
     }
     for (const auto& line : header.issuer_lines) {
       const auto placed =
-          put_centred_lines(page.items, styled_runs(line, true, true), FaceStyle::bold, size, left_centre_,
+          put_centred_lines(items, styled_runs(line, true, true), FaceStyle::bold, size, left_centre_,
                             left_column_width_, y);
       issuer_width = std::max(issuer_width, placed.widest);
       left_rule_y = placed.last_baseline + rule_offset(FaceStyle::bold, size);
     }
-    put_rule(page.items, left_centre_, left_rule_y, issuer_width * s_.issuer_rule_share);
+    put_rule(items, left_centre_, left_rule_y, issuer_width * s_.issuer_rule_share);
 
     // Box 1, right column: Quốc hiệu, Tiêu ngữ on the next line (single spacing), and a rule
     // exactly as wide as the Tiêu ngữ (Phụ lục I, II.1).
-    const double national_baseline = top + ascent(FaceStyle::bold, s_.national_title_size);
-    put_centred(page.items, right_centre_, national_baseline, FaceStyle::bold, s_.national_title_size,
-                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
-    const double motto_baseline = national_baseline + single_line(FaceStyle::bold, s_.motto_size);
-    const double motto_width = put_centred(page.items, right_centre_, motto_baseline, FaceStyle::bold, s_.motto_size,
-                                           "Độc lập - Tự do - Hạnh phúc");
-    const double right_rule_y = motto_baseline + rule_offset(FaceStyle::bold, s_.motto_size);
-    put_rule(page.items, right_centre_, right_rule_y, motto_width);
+    const double right_rule_y = put_national_title(items, right_centre_, top);
 
     // Boxes 3 and 4 share a baseline: the Số line centred under the issuer, the italic place
     // and date centred under the Quốc hiệu (Phụ lục I, II.3–4).
     const double rules_bottom = std::max(left_rule_y, right_rule_y);
     const double baseline = rules_bottom + 6 + ascent(FaceStyle::regular, s_.number_size);
     if (!header.number.empty() || !header.notation.empty()) {
-      put_centred(page.items, left_centre_, baseline, FaceStyle::regular, s_.number_size,
+      put_centred(items, left_centre_, baseline, FaceStyle::regular, s_.number_size,
                   text::to_nfc(text::format_document_number(header.number, header.notation)));
     }
     if (!header.date.empty()) {
@@ -195,29 +199,75 @@ class DocumentLayout {
       if (width_of(line, FaceStyle::italic, date_size) > column) date_size = std::min(date_size, 13.0);
       const double width = width_of(line, FaceStyle::italic, date_size);
       if (width > column) date_size *= column / width;
-      put_centred(page.items, right_centre_, baseline, FaceStyle::italic, date_size, line);
+      put_centred(items, right_centre_, baseline, FaceStyle::italic, date_size, line);
     }
     return baseline + descent(FaceStyle::regular, s_.number_size);
   }
 
+  // Box 1: Quốc hiệu, Tiêu ngữ on the next line (single spacing), and a rule exactly as wide
+  // as the Tiêu ngữ (Phụ lục I, II.1), centred on cx from top; returns the rule's y.
+  double put_national_title(std::vector<Item>& items, double cx, double top) const {
+    const double national_baseline = top + ascent(FaceStyle::bold, s_.national_title_size);
+    put_centred(items, cx, national_baseline, FaceStyle::bold, s_.national_title_size,
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    const double motto_baseline = national_baseline + single_line(FaceStyle::bold, s_.motto_size);
+    const double motto_width =
+        put_centred(items, cx, motto_baseline, FaceStyle::bold, s_.motto_size, "Độc lập - Tự do - Hạnh phúc");
+    const double rule_y = motto_baseline + rule_offset(FaceStyle::bold, s_.motto_size);
+    put_rule(items, cx, rule_y, motto_width);
+    return rule_y;
+  }
+
+  // A certificate's top (decree30.md §12.2): the emblem, if any, then Quốc hiệu and Tiêu ngữ
+  // centred on the text block; no issuer column. Returns the y below the rule.
+  double layout_centred_header(std::vector<Item>& items, const markup::Header& header) {
+    double y = s_.margin_top;
+    const double centre = left_ + width_ / 2;
+    if (!header.emblem.path.empty()) {
+      markup::Image emblem = header.emblem;
+      if (emblem.width <= 0 && emblem.height <= 0) emblem.height = mm(20);
+      const auto [width, height] = image_size(emblem, width_, page_height_ / 4);
+      items.push_back(ImageItem{centre - width / 2, y, width, height, emblem.path});
+      y += height + 4;
+    }
+    return put_national_title(items, centre, y) + 2;
+  }
+
+  // The header and title of a document issued with the main one (Mẫu 1.3: a decision's
+  // attached list), at the top of its first page.
+  Slice attached_header_slice(const markup::Header& header, const markup::Title& title) {
+    std::vector<Item> items;
+    const double bottom = layout_title(items, layout_header(items, header), title);
+    Slice slice;
+    slice.height = bottom - s_.margin_top;
+    for (auto& item : items) shift_item(item, -s_.margin_top);
+    slice.items = std::move(items);
+    return slice;
+  }
+
   // Box 5a: the type name in caps and the trích yếu, bold and centred, a short rule under
   // (Phụ lục I, II.5a). Returns the y where the body may start.
-  double layout_title(Page& page, double y) {
+  // An attached document's "(Kèm theo …)" note goes under the trích yếu, above the rule
+  // (Mẫu 1.3; decree30.md §13.3), in italics.
+  double layout_title(std::vector<Item>& items, double y, const markup::Title& title) {
     const double size = s_.title_size;
-    if (doc_.title.type.empty() && doc_.title.subject.empty()) return y + single_line(FaceStyle::regular, s_.body_size);
+    if (title.type.empty() && title.subject.empty()) return y + single_line(FaceStyle::regular, s_.body_size);
     y += single_line(FaceStyle::bold, size);  // one blank line between the header and the title
     const double page_centre = left_ + width_ / 2;
-    if (!doc_.title.type.empty()) {
+    if (!title.type.empty()) {
       const double baseline = y + ascent(FaceStyle::bold, size);
-      put_centred(page.items, page_centre, baseline, FaceStyle::bold, size, text::to_upper_vi(text::to_nfc(doc_.title.type)));
+      put_centred(items, page_centre, baseline, FaceStyle::bold, size, text::to_upper_vi(text::to_nfc(title.type)));
       y += single_line(FaceStyle::bold, size);
     }
     const auto subject =
-        put_centred_lines(page.items, styled_runs(doc_.title.subject, true), FaceStyle::bold, size, page_centre, width_, y);
+        put_centred_lines(items, styled_runs(title.subject, true), FaceStyle::bold, size, page_centre, width_, y);
     const double widest = subject.widest;
-    const double last_baseline = doc_.title.subject.empty() ? y : subject.last_baseline;
+    double last_baseline = title.subject.empty() ? y : subject.last_baseline;
+    if (!title.note.empty()) {
+      last_baseline = put_centred_lines(items, styled_runs(title.note, false, false, true), FaceStyle::italic, size, page_centre, width_, y).last_baseline;
+    }
     const double rule_y = last_baseline + rule_offset(FaceStyle::bold, size);
-    if (widest > 0) put_rule(page.items, page_centre, rule_y, widest * s_.subject_rule_share);
+    if (widest > 0) put_rule(items, page_centre, rule_y, widest * s_.subject_rule_share);
     return rule_y + single_line(FaceStyle::regular, s_.body_size) / 2;
   }
 
@@ -276,7 +326,8 @@ class DocumentLayout {
       }
       if (out.size() == first) continue;
       if (block.kind != markup::BlockKind::page_break) {
-        if (first > 0 && out[first].space_before == 0) out[first].space_before = s_.paragraph_spacing;
+        const bool own_space = block.space_before >= 0;  // the block's space-before, even 0
+        if (first > 0 && out[first].space_before == 0 && !own_space) out[first].space_before = s_.paragraph_spacing;
         if (previous_is_heading) out[first].break_before_allowed = false;
       }
       previous_is_heading = block.kind == markup::BlockKind::heading;
@@ -287,7 +338,7 @@ class DocumentLayout {
   // least two lines of a paragraph on either side of a page break (widows and orphans).
   void add_paragraph(const markup::Block& block, std::vector<Slice>& out) {
     const bool heading = block.kind == markup::BlockKind::heading;
-    const double size = s_.body_size;
+    double size = block.size > 0 ? block.size : s_.body_size;
     ParagraphSpec spec;
     spec.runs = styled_runs(block.text, heading);
     spec.size = size;
@@ -300,7 +351,15 @@ class DocumentLayout {
     spec.breaker = s_.line_breaker;
     spec.break_params = s_.break_params;
     spec.break_params.looseness += looseness_;
-    const auto lines = layout_paragraph(spec, fonts_);
+    auto lines = layout_paragraph(spec, fonts_);
+    // Shrink to fit: a quarter point at a time, down to min_size, until the text takes
+    // max_lines lines; at the floor it wraps on rather than being cut.
+    const double floor = block.min_size > 0 ? std::min(block.min_size, size) : size * 0.5;
+    while (block.max_lines > 0 && static_cast<int>(lines.size()) > block.max_lines && size > floor) {
+      size = std::max(floor, size - 0.25);
+      spec.size = size;
+      lines = layout_paragraph(spec, fonts_);
+    }
     const double line_height = single_line(FaceStyle::regular, size) * s_.line_spacing;
     const int count = static_cast<int>(lines.size());
     for (int j = 0; j < count; ++j) {
@@ -309,6 +368,7 @@ class DocumentLayout {
       Slice slice;
       slice.height = line_height;
       slice.break_before_allowed = j == 0 || (j >= 2 && count - j >= 2);
+      if (j == 0 && block.space_before >= 0) slice.space_before = block.space_before;
       const double baseline = ascent(FaceStyle::regular, size);
       for (const auto& run : line.runs) {
         put_run(slice.items, left_, baseline, size, run);
@@ -433,6 +493,21 @@ class DocumentLayout {
     out.push_back(std::move(slice));
   }
 
+  // Moves a page's content down so that the space left under it is shared equally above and
+  // below: a certificate sits in the middle of its border.
+  void centre_vertically(Page& page) {
+    double bottom = s_.margin_top;
+    for (const auto& item : page.items) {
+      if (const auto* text = std::get_if<TextItem>(&item)) bottom = std::max(bottom, text->y + descent(text->face, text->size));
+      if (const auto* rule = std::get_if<RuleItem>(&item)) bottom = std::max(bottom, std::max(rule->y1, rule->y2));
+      if (const auto* image = std::get_if<ImageItem>(&item)) bottom = std::max(bottom, image->y + image->height);
+    }
+    const double shift = (page.height - s_.margin_bottom - bottom) / 2;
+    if (shift <= 0) return;
+    for (auto& item : page.items) shift_item(item, shift);
+    for (auto& entry : frame_.outline) entry.y += shift;
+  }
+
   // Draws the page border on every page, under everything else.
   void add_page_borders() {
     const auto& page_border = doc_.page_border;
@@ -453,7 +528,7 @@ class DocumentLayout {
   // bold italic level with the first authority line, items 11 pt at the left margin.
   Slice closing_slice() {
     Slice slice;
-    slice.space_before = s_.closing_gap;
+    slice.space_before = doc_.signature.space_before >= 0 ? doc_.signature.space_before : s_.closing_gap;
     // The signature never stands alone on a page: no page break just before it, so the last
     // lines of the body (at least two, by the widow rule) go with it.
     slice.break_before_allowed = false;
@@ -465,14 +540,23 @@ class DocumentLayout {
     std::vector<Item> signature_items;
     const double column = width_ - left_column_width_;
     double right_y = 0;
-    for (const auto& line : doc_.signature.authority_lines) {
+    const auto& signature = doc_.signature;
+    if (!signature.date.empty()) {
+      // A certificate's place and date head its signature (decree30.md §12.2), italic.
+      const auto date = text::parse_iso_date(signature.date, signature.date_where);
+      const std::string line = text::to_nfc(text::format_place_date(signature.place, date));
+      right_bottom = put_centred_lines(signature_items, {{line, FaceStyle::italic, false, {}}}, FaceStyle::italic, size,
+                                       right_centre_, column, right_y).last_baseline + descent(FaceStyle::italic, size);
+    }
+    for (const auto& line : signature.authority_lines) {
       right_bottom = put_centred_lines(signature_items, styled_runs(line, true, true), FaceStyle::bold, size, right_centre_,
                                        column, right_y).last_baseline + descent(FaceStyle::bold, size);
     }
-    place_signature_images(signature_items, right_y);
-    if (!doc_.signature.name.empty()) {
-      right_y += s_.signature_space;
-      right_bottom = put_centred_lines(signature_items, styled_runs(doc_.signature.name, true), FaceStyle::bold, size,
+    const double signing_space = signature.space > 0 ? signature.space : s_.signature_space;
+    place_signature_images(signature_items, right_y, signing_space);
+    if (!signature.name.empty()) {
+      right_y += signing_space;
+      right_bottom = put_centred_lines(signature_items, styled_runs(signature.name, true), FaceStyle::bold, size,
                                        right_centre_, column, right_y).last_baseline + descent(FaceStyle::bold, size);
     }
 
@@ -480,40 +564,55 @@ class DocumentLayout {
     if (!doc_.recipients.items.empty()) {
       const double label_size = s_.recipients_label_size;
       put_text(slice.items, left_, first_baseline, FaceStyle::bold_italic, label_size, text::to_nfc(doc_.recipients.label));
-      double y = first_baseline + descent(FaceStyle::bold_italic, label_size);
-      const double item_size = s_.recipients_item_size;
-      for (const auto& item : doc_.recipients.items) {
-        ParagraphSpec spec;
-        spec.runs = styled_runs(item);
-        spec.size = item_size;
-        spec.width = left_column_width_ - 6;
-        spec.align = Align::left;
-        for (const auto& line : layout_paragraph(spec, fonts_)) {
-          const double line_baseline = y + single_line(FaceStyle::regular, item_size) - descent(FaceStyle::regular, item_size);
-          for (const auto& run : line.runs) put_run(slice.items, left_, line_baseline, item_size, run);
-          y += single_line(FaceStyle::regular, item_size);
-        }
-      }
-      left_bottom = y;
+      left_bottom = put_left_lines(slice.items, doc_.recipients.items, s_.recipients_item_size,
+                                   first_baseline + descent(FaceStyle::bold_italic, label_size));
+    }
+    // A certificate's decision number and số sổ vàng (decree30.md §12.2): at the left margin,
+    // the first level with the signature's first line.
+    if (!doc_.side_note.lines.empty()) {
+      const double note_size = s_.side_note_size;
+      const double top = left_bottom > 0 ? left_bottom + single_line(FaceStyle::regular, note_size) / 2
+                                         : first_baseline - single_line(FaceStyle::regular, note_size) +
+                                               descent(FaceStyle::regular, note_size);
+      left_bottom = put_left_lines(slice.items, doc_.side_note.lines, note_size, top);
     }
     slice.items.insert(slice.items.end(), signature_items.begin(), signature_items.end());
     slice.height = std::max(left_bottom, right_bottom);
     return slice;
   }
 
+  // Sets each entry at the left margin, wrapped to the left column, lines one under another
+  // from y (the top of the first); returns the y under the last.
+  double put_left_lines(std::vector<Item>& items, const std::vector<markup::Inlines>& entries, double size,
+                        double y) const {
+    for (const auto& entry : entries) {
+      ParagraphSpec spec;
+      spec.runs = styled_runs(entry);
+      spec.size = size;
+      spec.width = left_column_width_ - 6;
+      spec.align = Align::left;
+      for (const auto& line : layout_paragraph(spec, fonts_)) {
+        const double baseline = y + single_line(FaceStyle::regular, size) - descent(FaceStyle::regular, size);
+        for (const auto& run : line.runs) put_run(items, left_, baseline, size, run);
+        y += single_line(FaceStyle::regular, size);
+      }
+    }
+    return y;
+  }
+
   // The electronic signature and seal (Decree 30, Phụ lục I, II.8; decree30.md §5): the blue
   // signature centred on the signer's axis between the position and the name; the red seal
   // at its real size (36 mm unless the markup says), covering about the left third of the
   // signature and drawn over it, centred on it vertically. gap_top is where their space begins.
-  void place_signature_images(std::vector<Item>& items, double gap_top) const {
+  void place_signature_images(std::vector<Item>& items, double gap_top, double space) const {
     const auto& signature = doc_.signature.signature_image;
     const auto& seal = doc_.signature.seal_image;
     const double column = width_ - left_column_width_;
-    double signature_left = right_centre_, signature_width = 0, signature_middle = gap_top + s_.signature_space / 2;
+    double signature_left = right_centre_, signature_width = 0, signature_middle = gap_top + space / 2;
     if (!signature.path.empty()) {
       markup::Image sized = signature;
       if (sized.width <= 0 && sized.height <= 0) sized.width = mm(40);
-      const auto [width, height] = image_size(sized, column, s_.signature_space - 4);
+      const auto [width, height] = image_size(sized, column, space - 4);
       signature_left = right_centre_ - width / 2;
       signature_width = width;
       items.push_back(ImageItem{signature_left, signature_middle - height / 2, width, height, signature.path});
@@ -583,10 +682,28 @@ LayoutSettings clear_of_border(const LayoutSettings& settings, const markup::Pag
   return adjusted;
 }
 
+// Returns settings with the paper and margins the document sets for itself (<page>): a
+// certificate is not a văn bản, so Decree 30's margins do not bind it (decree30.md §12.1).
+LayoutSettings with_page_setup(const LayoutSettings& settings, const markup::PageSetup& page) {
+  LayoutSettings adjusted = settings;
+  if (page.width > 0 && page.height > 0) {
+    adjusted.page_width = page.landscape ? std::max(page.width, page.height) : std::min(page.width, page.height);
+    adjusted.page_height = page.landscape ? std::min(page.width, page.height) : std::max(page.width, page.height);
+  }
+  if (page.margin_top > 0) adjusted.margin_top = page.margin_top;
+  if (page.margin_bottom > 0) adjusted.margin_bottom = page.margin_bottom;
+  if (page.margin_left > 0) adjusted.margin_left = page.margin_left;
+  if (page.margin_right > 0) adjusted.margin_right = page.margin_right;
+  return adjusted;
+}
+
 Frame layout_document(const markup::DocTree& doc, const text::FontFamily& fonts, const LayoutSettings& given,
                       LayoutStats* stats) {
-  validate_settings(given);  // the user's margins; a page border may widen them beyond the range
-  const LayoutSettings settings = clear_of_border(given, doc.page_border);
+  validate_settings(given);  // the user's margins; the document's <page> and a border may set others
+  const LayoutSettings settings = clear_of_border(with_page_setup(given, doc.page), doc.page_border);
+  if (settings.text_width() < 72 || settings.page_height - settings.margin_top - settings.margin_bottom < 72) {
+    fail("layout.page-too-small", "the margins leave less than an inch of the page for text");
+  }
   LayoutStats first_stats;
   Frame frame = DocumentLayout(doc, fonts, settings, &first_stats, 0).run();
   if (settings.save_last_page && settings.line_breaker == LineBreaker::total_fit && frame.pages.size() > 1) {

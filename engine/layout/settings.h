@@ -58,6 +58,7 @@ struct LayoutSettings {
   Points recipients_item_size = 11;
   Points signature_size = 14;
   Points signature_space = mm(22);
+  Points side_note_size = 13;  // a certificate's decision number and số sổ vàng, bottom left
   Points closing_gap = 12;  // between the last body line and the closing block
 
   // Returns the text block width.

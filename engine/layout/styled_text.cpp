@@ -4,12 +4,12 @@
 
 namespace vanban::layout {
 
-std::vector<StyledRun> styled_runs(const markup::Inlines& inlines, bool force_bold, bool upper) {
+std::vector<StyledRun> styled_runs(const markup::Inlines& inlines, bool force_bold, bool upper, bool force_italic) {
   std::vector<StyledRun> runs;
   for (const auto& run : inlines) {
     std::string text = text::to_nfc(run.text);
     if (upper) text = text::to_upper_vi(text);
-    runs.push_back({std::move(text), text::face_style(run.style.bold || force_bold, run.style.italic), run.style.underline,
+    runs.push_back({std::move(text), text::face_style(run.style.bold || force_bold, run.style.italic || force_italic), run.style.underline,
                     run.style.color});
   }
   return runs;

@@ -127,6 +127,13 @@ struct Block {
   int level = 0;      // nesting depth of a list item or heading, 0 for the outermost
   Align align = Align::justify;
   Inlines text;
+  double size = 0;          // font size in points; 0: the body size
+  double space_before = -1; // points above the block; negative: the usual paragraph spacing
+  // Shrink to fit (a certificate's name and achievement): when the text takes more than
+  // max_lines lines at size, the size steps down until it fits, but not below min_size;
+  // at min_size the text wraps on, so nothing is ever cut or overflows. 0: no limit.
+  int max_lines = 0;
+  double min_size = 0;
   // the others
   PageBreak page_break;
   std::vector<Block> children;  // keep
@@ -138,6 +145,9 @@ struct Block {
 };
 
 struct Header {
+  // Without issuer lines the header is a certificate's: Quốc hiệu and Tiêu ngữ centred on
+  // the page, under the emblem if there is one (decree30.md §12.2).
+  Image emblem;                       // the national emblem (Quốc huy), optional; source empty if none
   std::vector<Inlines> parent_lines;  // tên cơ quan chủ quản, optional (box 2, not bold)
   std::vector<Inlines> issuer_lines;  // tên cơ quan ban hành, one entry per printed line
   std::string number;                 // "54"; written 01–09 for 1–9 (Decree 30 Phụ lục I, II.3)
@@ -150,6 +160,7 @@ struct Header {
 struct Title {
   std::string type;  // tên loại, "Kế hoạch"; printed in capitals
   Inlines subject;   // trích yếu
+  Inlines note;      // an italic line under the subject, above the rule: "(Kèm theo Quyết định số …)"
 };
 
 struct Recipients {
@@ -158,15 +169,32 @@ struct Recipients {
 };
 
 struct Signature {
+  // A certificate's signature starts with the place and date (decree30.md §12.2): an italic
+  // line above the authority. Documents carry it in the header instead.
+  std::string place;
+  std::string date;  // ISO; empty: no date line
+  SourceLocation date_where;
+  double space = 0;  // room to sign and seal, in points; 0: the layout's (22 mm)
+  double space_before = -1;  // between the body and the closing; negative: the layout's
   std::vector<Inlines> authority_lines;  // "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH": capitals, bold
   Inlines name;                           // signer's name, bold
   Image signature_image;                  // optional: the scanned signature (source empty if none)
   Image seal_image;                       // optional: the seal, overlapping the signature's left
 };
 
+// Lines at the left margin level with the signature, where a document has Nơi nhận: a
+// certificate's decision number and số sổ vàng (decree30.md §12.2).
+struct SideNote {
+  std::vector<Inlines> lines;
+};
+
 // An appendix (phụ lục) after the signature: it starts a page, and its page numbers start
-// again from 1 with its first page unnumbered (Decree 30, Phụ lục I, III.1.đ).
+// again from 1 with its first page unnumbered (Decree 30, Phụ lục I, III.1.đ). A document
+// issued with another (a decision's attached list, Mẫu 1.3) opens with its own header,
+// without Số or date, and its own title.
 struct Appendix {
+  std::optional<Header> header;
+  Title title;
   PageBreak page_break;  // restart_numbering is always set
   std::vector<Block> blocks;
   SourceLocation where;
@@ -182,12 +210,28 @@ struct PageBorder {
   double thickness = 1;    // of the main line
 };
 
+// The paper and margins when a document sets its own: a certificate is landscape and
+// symmetric (decree30.md §12.3). Zero: the layout's settings (A4 portrait, Decree 30 margins).
+struct PageSetup {
+  double width = 0, height = 0;  // points, portrait or as given
+  bool landscape = false;
+  // A one-page document may sit in the middle of its text block, as a certificate does,
+  // rather than hang from the top margin.
+  bool centre_vertically = false;
+  // A certificate is one sheet: more pages than this is an error, never a spilled page.
+  int max_pages = 0;  // 0: no limit
+  double margin_top = 0, margin_bottom = 0, margin_left = 0, margin_right = 0;
+  SourceLocation where;
+};
+
 struct DocTree {
+  PageSetup page;
   PageBorder page_border;
   Header header;
   Title title;
   std::vector<Block> body;
   Recipients recipients;
+  SideNote side_note;
   Signature signature;
   std::vector<Appendix> appendices;
 };

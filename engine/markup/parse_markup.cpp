@@ -122,11 +122,47 @@ class Parser {
         header.place = attribute(child, "place", true);
         header.date = attribute(child, "date", true);
         header.date_where = where(child);
+      } else if (name == "emblem") {
+        header.emblem = image(child);
       } else {
         unknown(child, "header");
       }
     }
-    if (header.issuer_lines.empty()) fail("markup.missing-element", "<header> needs an <issuer> with a <name>", where(node));
+    // A header without an issuer is a certificate's: Quốc hiệu and Tiêu ngữ alone, centred.
+    if (header.issuer_lines.empty() && (!header.number.empty() || !header.date.empty())) {
+      fail("markup.missing-element", "a <header> with a Số or date line needs an <issuer> with a <name>", where(node));
+    }
+  }
+
+  void parse_title(const pugi::xml_node& node, Title& title) const {
+    check_attributes(node, {});
+    for (const auto& part : node.children()) {
+      if (part.type() != pugi::node_element) continue;
+      const std::string_view name = part.name();
+      if (name == "type") title.type = plain_text(inlines(part));
+      else if (name == "subject") title.subject = inlines(part);
+      else if (name == "note") title.note = inlines(part);
+      else unknown(part, "title");
+    }
+  }
+
+  // <page>: the paper, its orientation and the margins, for a document that sets its own.
+  PageSetup page_setup(const pugi::xml_node& node) const {
+    check_attributes(node, {"size", "orientation", "valign", "max-pages", "margin-top", "margin-bottom", "margin-left", "margin-right"});
+    PageSetup page;
+    const int size = choice(node, "size", {"A4", "A3", "A5"}, 0);
+    static constexpr double sides_mm[][2] = {{210, 297}, {297, 420}, {148, 210}};
+    page.width = mm(sides_mm[size][0]);
+    page.height = mm(sides_mm[size][1]);
+    page.landscape = choice(node, "orientation", {"portrait", "landscape"}, 0) == 1;
+    page.centre_vertically = choice(node, "valign", {"top", "center"}, 0) == 1;
+    page.max_pages = small_number(node, "max-pages", 0, 1, 9999);
+    page.where = where(node);
+    if (node.attribute("margin-top")) page.margin_top = length(node, "margin-top");
+    if (node.attribute("margin-bottom")) page.margin_bottom = length(node, "margin-bottom");
+    if (node.attribute("margin-left")) page.margin_left = length(node, "margin-left");
+    if (node.attribute("margin-right")) page.margin_right = length(node, "margin-right");
+    return page;
   }
 
   // ---- attribute values --------------------------------------------------------------
@@ -204,6 +240,12 @@ class Parser {
     bad_value(node, name, value, "a length such as 20mm, 1.5cm or 36pt");
   }
 
+  double positive_length(const pugi::xml_node& node, const char* name) const {
+    const double value = length(node, name);
+    if (value <= 0) bad_value(node, name, node.attribute(name).value(), "a length greater than zero");
+    return value;
+  }
+
   int small_number(const pugi::xml_node& node, const char* name, int fallback, int low, int high) const {
     const auto found = node.attribute(name);
     if (!found) return fallback;
@@ -219,18 +261,31 @@ class Parser {
 
   // ---- body blocks -----------------------------------------------------------------------
 
-  void parse_blocks(const pugi::xml_node& node, std::vector<Block>& out) const {
+  // Reads the block elements of node; the first `skip` elements were read by the caller (an
+  // appendix's header and title).
+  void parse_blocks(const pugi::xml_node& node, std::vector<Block>& out, int skip = 0) const {
     for (const auto& child : node.children()) {
       if (child.type() != pugi::node_element) continue;
+      if (skip > 0) {
+        --skip;
+        continue;
+      }
       const std::string_view name = child.name();
       Block block;
       block.where = where(child);
       if (name == "p" || name == "heading") {
-        check_attributes(child, {"label", "level", "align", "color"});
+        check_attributes(child, {"label", "level", "align", "color", "size", "space-before", "max-lines", "min-size"});
         block.kind = name == "p" ? BlockKind::paragraph : BlockKind::heading;
         block.label = attribute(child, "label", false);
         block.level = small_number(child, "level", 0, 0, 9);
         block.align = alignment(child, Align::justify);
+        if (child.attribute("size")) block.size = positive_length(child, "size");
+        if (child.attribute("space-before")) block.space_before = length(child, "space-before");
+        block.max_lines = small_number(child, "max-lines", 0, 1, 99);
+        if (child.attribute("min-size")) block.min_size = positive_length(child, "min-size");
+        if (block.min_size > 0 && block.max_lines == 0) {
+          fail("markup.bad-attribute", "min-size is the floor of shrinking to max-lines: give max-lines too", block.where);
+        }
         block.text = inlines(child, {false, false, false, color(child, "color", {})});
       } else if (name == "list") {
         parse_list(child, 0, out);
@@ -401,18 +456,21 @@ class Parser {
     for (const auto& child : root.children()) {
       if (child.type() != pugi::node_element) continue;
       const std::string_view name = child.name();
-      if (name == "page-border") {
+      if (name == "page") {
+        doc.page = page_setup(child);
+      } else if (name == "page-border") {
         doc.page_border = page_border(child);
       } else if (name == "header") {
         parse_header(child, doc.header);
         has_header = true;
       } else if (name == "title") {
+        parse_title(child, doc.title);
+      } else if (name == "side-note") {
         check_attributes(child, {});
-        for (const auto& part : child.children()) {
-          if (part.type() != pugi::node_element) continue;
-          if (std::string_view(part.name()) == "type") doc.title.type = plain_text(inlines(part));
-          else if (std::string_view(part.name()) == "subject") doc.title.subject = inlines(part);
-          else unknown(part, "title");
+        for (const auto& line : child.children()) {
+          if (line.type() != pugi::node_element) continue;
+          if (std::string_view(line.name()) != "line") unknown(line, "side-note");
+          doc.side_note.lines.push_back(inlines(line));
         }
       } else if (name == "body") {
         check_attributes(child, {});
@@ -426,11 +484,18 @@ class Parser {
           doc.recipients.items.push_back(inlines(item));
         }
       } else if (name == "signature") {
-        check_attributes(child, {});
+        check_attributes(child, {"space", "space-before"});
+        if (child.attribute("space")) doc.signature.space = positive_length(child, "space");
+        if (child.attribute("space-before")) doc.signature.space_before = length(child, "space-before");
         for (const auto& line : child.children()) {
           if (line.type() != pugi::node_element) continue;
           const std::string_view kind = line.name();
-          if (kind == "authority" || kind == "position") doc.signature.authority_lines.push_back(inlines(line));
+          if (kind == "place-date") {
+            check_attributes(line, {"place", "date"});
+            doc.signature.place = attribute(line, "place", false);
+            doc.signature.date = attribute(line, "date", true);
+            doc.signature.date_where = where(line);
+          } else if (kind == "authority" || kind == "position") doc.signature.authority_lines.push_back(inlines(line));
           else if (kind == "name") doc.signature.name = inlines(line);
           else if (kind == "signature-image") doc.signature.signature_image = image(line);
           else if (kind == "seal") doc.signature.seal_image = image(line);
@@ -443,7 +508,21 @@ class Parser {
         appendix.page_break.orientation =
             static_cast<PageBreak::Orientation>(choice(child, "orientation", {"unchanged", "portrait", "landscape"}, 1));
         appendix.page_break.restart_numbering = true;
-        parse_blocks(child, appendix.blocks);
+        // An attached document's own header and title come first (Mẫu 1.3), then its blocks.
+        int read = 0;
+        pugi::xml_node first = child.first_child();
+        while (first && first.type() != pugi::node_element) first = first.next_sibling();
+        if (first && std::string_view(first.name()) == "header") {
+          parse_header(first, appendix.header.emplace());
+          first = first.next_sibling();
+          while (first && first.type() != pugi::node_element) first = first.next_sibling();
+          ++read;
+        }
+        if (first && std::string_view(first.name()) == "title") {
+          parse_title(first, appendix.title);
+          ++read;
+        }
+        parse_blocks(child, appendix.blocks, read);
         doc.appendices.push_back(std::move(appendix));
       } else {
         unknown(child, "document");

@@ -184,7 +184,11 @@ void lay_out(const std::string& markup, const std::string& markup_name, const te
     fail_undrawable(*missing, locate_offset(markup_name, markup, missing->offset));
   }
   resolve_images(doc.body, options.base_dir);
-  for (auto& appendix : doc.appendices) resolve_images(appendix.blocks, options.base_dir);
+  resolve_image(doc.header.emblem, options.base_dir);
+  for (auto& appendix : doc.appendices) {
+    resolve_images(appendix.blocks, options.base_dir);
+    if (appendix.header) resolve_image(appendix.header->emblem, options.base_dir);
+  }
   resolve_image(doc.signature.signature_image, options.base_dir);
   resolve_image(doc.signature.seal_image, options.base_dir);
   out.frame = layout::layout_document(doc, fonts, options.settings, &out.stats);

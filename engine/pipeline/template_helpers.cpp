@@ -60,6 +60,7 @@ mustache::Helpers make_helpers() {
   auto& f = helpers.formatters;
   f["date"] = {[](const std::string& t, const SourceLocation& w) { return text::format_date_vi(text::parse_iso_date(t, w)); }};
   f["place-date"] = {place_date};
+  f["date-short"] = {[](const std::string& t, const SourceLocation& w) { return text::format_date_short_vi(text::parse_iso_date(t, w)); }};
   f["weekday"] = {[](const std::string& t, const SourceLocation& w) { return text::format_weekday_vi(text::parse_iso_date(t, w)); }};
   f["number"] = {[](const std::string& t, const SourceLocation& w) { return text::format_number_vi(text::parse_number_vi(t, w)); }};
   f["words"] = {[](const std::string& t, const SourceLocation& w) {

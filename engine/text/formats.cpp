@@ -26,6 +26,9 @@ int days_in_month(int year, int month) {
 
 std::string two_digits(int value) { return (value < 10 ? "0" : "") + std::to_string(value); }
 
+// Months 1 and 2 take a leading zero, the others do not (Phụ lục I, mục II.4).
+std::string month_digits(int month) { return month <= 2 ? two_digits(month) : std::to_string(month); }
+
 }  // namespace
 
 CalendarDate parse_iso_date(const std::string& iso, const SourceLocation& where) {
@@ -40,8 +43,11 @@ CalendarDate parse_iso_date(const std::string& iso, const SourceLocation& where)
 }
 
 std::string format_date_vi(const CalendarDate& date) {
-  const std::string month = date.month <= 2 ? two_digits(date.month) : std::to_string(date.month);
-  return "ngày " + two_digits(date.day) + " tháng " + month + " năm " + std::to_string(date.year);
+  return "ngày " + two_digits(date.day) + " tháng " + month_digits(date.month) + " năm " + std::to_string(date.year);
+}
+
+std::string format_date_short_vi(const CalendarDate& date) {
+  return two_digits(date.day) + "/" + month_digits(date.month) + "/" + std::to_string(date.year);
 }
 
 std::string format_weekday_vi(const CalendarDate& date) {

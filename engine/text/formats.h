@@ -20,6 +20,10 @@ CalendarDate parse_iso_date(const std::string& iso, const SourceLocation& where)
 // "ngày 29 tháng 6 năm 2019").
 std::string format_date_vi(const CalendarDate& date);
 
+// Writes the short form "22/6/2020", "07/4/2014", "05/02/2020", with the zeros of the long
+// form (the seed plan cites "Chỉ thị số 34/CT-TW ngày 07/4/2014").
+std::string format_date_short_vi(const CalendarDate& date);
+
 // Writes the day of the week as a meeting's time gives it: "thứ Hai" … "thứ Bảy" (the
 // day's name capitalised, "thứ" not), "Chủ nhật".
 std::string format_weekday_vi(const CalendarDate& date);

@@ -161,3 +161,135 @@ TEST_CASE("vanban check passes the seed with its one warning, and flags a broken
   CHECK_THAT(render.err, Catch::Contains("[check.notation-type]") && Catch::Contains("vanban check"));
   CHECK_FALSE(std::filesystem::exists(out));
 }
+
+TEST_CASE("vanban templates lists every built-in template, and a template's fields with the required ones starred") {
+  const auto listing = run(cli("templates"));
+  CHECK(listing.exit_code == 0);
+  for (const char* name : {"chuong-trinh", "danh-sach", "giay-khen", "giay-moi", "ke-hoach", "quyet-dinh"}) {
+    INFO(name);
+    CHECK(("\n" + listing.out).find(std::string("\n") + name + " ") != std::string::npos);
+    // Each template's sample passes its own check: the declaration and the sample agree.
+    const auto fields = run(cli(std::string("templates ") + name));
+    CHECK(fields.exit_code == 0);
+    const auto sample = fields.out.find("sample: samples/");
+    REQUIRE(sample != std::string::npos);
+    const std::string file = fields.out.substr(sample + 8, fields.out.find('\n', sample) - sample - 8);
+    CHECK(run(cli("check " + quote(testing::source_dir() + "/" + file))).exit_code == 0);
+  }
+  const auto certificate = run(cli("templates giay-khen"));
+  CHECK_THAT(certificate.out, Catch::Contains("* recipient/name") && Catch::Contains("* decision/number") &&
+                                  Catch::Contains("  golden-book"));
+  const auto unknown = run(cli("templates bang-khen"));
+  CHECK(unknown.exit_code == 1);
+  CHECK_THAT(unknown.err, Catch::Contains("[template.not-found]") && Catch::Contains("vanban templates"));
+}
+
+namespace {
+
+struct Breakage {
+  std::string from, to;  // a text of the sample and what it becomes
+};
+
+struct ExpectedFinding {
+  std::string code;      // e.g. "check.notation-type"
+  std::string severity;  // "error" or "warning"
+  std::string at;        // a text of the broken copy whose line the finding must name
+  int occurrence = 1;    // which occurrence of `at`
+};
+
+// Breaks a copy of a sample and checks that `vanban check` names each expected finding at
+// its line, and nothing else; render refuses it when an error is among them.
+void check_broken_copy(const std::string& sample, const std::vector<Breakage>& breakages,
+                       const std::vector<ExpectedFinding>& expected) {
+  std::string xml = read_file(testing::sample(sample));
+  for (const auto& breakage : breakages) {
+    const auto at = xml.find(breakage.from);
+    INFO("breaking: " << breakage.from);
+    REQUIRE(at != std::string::npos);
+    xml.replace(at, breakage.from.size(), breakage.to);
+  }
+  const auto dir = testing::scratch("broken-" + sample);
+  const std::string data = (dir / sample).string();
+  write_file_atomically(data, xml);
+  const auto checked = run(cli("check " + quote(data)));
+  INFO(checked.out);
+  CHECK(std::count(checked.out.begin(), checked.out.end(), '\n') == static_cast<long>(expected.size()));
+  bool any_error = false;
+  for (const auto& finding : expected) {
+    auto at = xml.find(finding.at);
+    for (int k = 1; k < finding.occurrence && at != std::string::npos; ++k) at = xml.find(finding.at, at + 1);
+    REQUIRE(at != std::string::npos);
+    const auto line = std::count(xml.begin(), xml.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1;
+    const std::string where = sample + ":" + std::to_string(line) + ":";
+    INFO("expected " << finding.code << " at " << where);
+    const auto found = checked.out.find(where);
+    REQUIRE(found != std::string::npos);
+    const std::string report = checked.out.substr(found, checked.out.find('\n', found) - found);
+    CHECK_THAT(report, Catch::Contains(finding.severity + ":") && Catch::Contains("[" + finding.code + "]"));
+    any_error = any_error || finding.severity == "error";
+  }
+  const int wanted_exit = any_error ? 1 : 0;
+  CHECK(checked.exit_code == wanted_exit);
+  if (any_error) {
+    const std::string pdf = (dir / "broken.pdf").string();
+    CHECK(run(cli("render " + quote(data) + " -o " + quote(pdf))).exit_code == 1);
+    CHECK_FALSE(std::filesystem::exists(pdf));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("vanban check flags a broken copy of the agenda at its lines") {
+  check_broken_copy("chuong-trinh-dai-hoi.xml",
+                    {{"<notation>CTr-UBND</notation>", "<notation>CTR-UBND</notation>"},
+                     {"<time>07 giờ 15 - 07 giờ 30</time>", ""},
+                     {"<recipient>Lưu: VT, NV.</recipient>", "<recipient>Lưu: VT, NV</recipient>"}},
+                    {{"check.notation-type", "error", "<notation>CTR"},
+                     {"check.required-field", "error", "<item>", 2},  // the item without its time
+                     {"check.recipient", "warning", "<recipient>Lưu: VT, NV<"}});
+}
+
+TEST_CASE("vanban check flags a broken copy of the invitation at its lines") {
+  check_broken_copy("giay-moi-dai-hoi.xml",
+                    {{"<invitee>Đồng chí Trưởng Ban Thi đua - Khen thưởng tỉnh Trà Vinh</invitee>", "<invitee/>"},
+                     {"<date>2020-06-25</date>", "<date>2020-06-05</date>"},
+                     {"<authority>TL.</authority>", "<authority>T.L</authority>"}},
+                    {{"check.required-field", "error", "<document template"},
+                     {"check.date-order", "warning", "<date>2020-06-05"},
+                     {"check.authority", "error", "<authority>T.L"}});
+}
+
+TEST_CASE("vanban check flags a broken copy of the delegate list at its lines") {
+  check_broken_copy(
+      "danh-sach-dai-bieu.xml",
+      {{"<delegate><name>Lê Hữu Phúc</name><role>Phó Hiệu trưởng Trường Mầm non Hoa Mai</role></delegate>",
+        "<delegate><name>Lê Hữu Phúc</name><role>Phó Hiệu trưởng Trường Mầm non Hoa Mai</role></delegate>\n"
+        "    <delegate><name>Lê Hữu Phúc</name><role>Phó Hiệu trưởng Trường Mầm non Hoa Mai</role></delegate>"},
+       {"<group number=\"III\" title", "<group title"},
+       {"<date>2020-06-20</date>", "<date>2020-06-31</date>"}},
+      {{"check.duplicate", "warning", "<delegate><name>Lê Hữu Phúc", 2},
+       {"check.required-field", "error", "<group title=\"Đại biểu điển hình"},
+       {"data.bad-date", "error", "<date>2020-06-31"}});
+}
+
+TEST_CASE("vanban check flags a broken copy of the decision at its lines") {
+  check_broken_copy("quyet-dinh-khen-thuong.xml",
+                    {{"<article number=\"3\">", "<article number=\"4\">"},
+                     {"Luật Thi đua, Khen thưởng;</basis>", "Luật Thi đua, Khen thưởng</basis>"},
+                     {"<recipient>Như Điều 3;</recipient>", "<recipient>Như trên;</recipient>"},
+                     {"<notation>QĐ-UBND</notation>", "<notation>QĐ-UBND-2020</notation>"}},
+                    {{"check.notation-form", "error", "<notation>QĐ-UBND-2020"},
+                     {"check.basis", "warning", "Căn cứ Nghị định số 91/2017"},
+                     {"check.article-number", "error", "<article number=\"4\">"},
+                     {"check.recipient", "warning", "<recipients>"}});
+}
+
+TEST_CASE("vanban check flags a broken copy of the certificate at its lines") {
+  check_broken_copy("giay-khen.xml",
+                    {{"<notation>QĐ-UBND</notation>", "<notation>QD-UBND</notation>"},
+                     {"<date>2020-06-22</date>\n  </decision>", "<date>2020-07-01</date>\n  </decision>"},
+                     {"<name>Nguyễn Văn An</name>", "<name></name>"}},
+                    {{"check.notation-type", "error", "<notation>QD-UBND"},
+                     {"check.date-order", "warning", "<date>2020-07-01"},
+                     {"check.required-field", "error", "<recipient>"}});
+}

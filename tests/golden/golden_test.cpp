@@ -60,11 +60,30 @@ void check_layout_sample(const std::string& name) {
                testing::source_dir() + "/tests/golden/layout/" + name + ".trace", Input::markup);
 }
 
+// The document family: each built-in template's sample, through its template.
+void check_family_sample(const std::string& name) {
+  check_golden(testing::sample(name + ".xml"), testing::source_dir() + "/tests/golden/family/" + name + ".trace");
+}
+
 }  // namespace
 
 TEST_CASE("golden: the seed plan 54/KH-UBND") {
   check_golden(testing::sample("ke-hoach-54.xml"), testing::source_dir() + "/tests/golden/plan/ke-hoach-54.trace");
 }
+
+TEST_CASE("golden: agenda (chuong-trinh), a table grouped by session") { check_family_sample("chuong-trinh-dai-hoi"); }
+
+TEST_CASE("golden: invitation (giay-moi), the labelled lines of Mẫu 1.7") { check_family_sample("giay-moi-dai-hoi"); }
+
+TEST_CASE("golden: delegate list (danh-sach), 307 delegates sorted by name in Roman-numbered groups") {
+  check_family_sample("danh-sach-dai-bieu");
+}
+
+TEST_CASE("golden: decision (quyet-dinh) with its attached list as an appendix") {
+  check_family_sample("quyet-dinh-khen-thuong");
+}
+
+TEST_CASE("golden: certificate (giay-khen), landscape with an ornamental border") { check_family_sample("giay-khen"); }
 
 TEST_CASE("golden: paragraphs (alignments, protected tokens, a word cut between letters)") {
   check_layout_sample("paragraphs");

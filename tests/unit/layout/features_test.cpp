@@ -457,3 +457,140 @@ TEST_CASE("a JPEG is placed at its pixel size, at 96 dpi") {
   CHECK(images[0].height == Approx(200 * 0.75).margin(0.01));
   CHECK(images[0].x == Approx(left_margin).margin(0.01));
 }
+
+namespace {
+
+// A certificate-like document: the given <page>, a header without issuer, body and closing.
+std::string certificate(const std::string& page, const std::string& body, const std::string& after = "") {
+  return "<document>" + page + "<header/><body>" + body + "</body>" + after + "</document>";
+}
+
+double measure(const std::string& text, text::FaceStyle face, double size) {
+  return fonts().face(face).text_width(text, size);
+}
+
+}  // namespace
+
+TEST_CASE("a paragraph's size and space-before; shrink to max-lines, down to min-size, then wrap") {
+  const std::string name = "Nguyễn Thị Ngọc Phương Thảo Huyền Trang Lê Hoàng Anh Thư Trần Ngọc Bảo";
+  const auto frame = lay_out(document("<p align='center' size='26pt' max-lines='1' min-size='12pt'>" + name +
+                                      "</p><p align='center' size='26pt' max-lines='1' min-size='20pt'>" + name + " " +
+                                      name + "</p><p size='20pt' space-before='30pt'>Tặng</p>"))
+                         .frame;
+  const auto texts = all_texts(frame);
+  // The first shrinks until it fits one line: a quarter point at a time, so within 0.25 pt
+  // of the largest size that fits.
+  const auto first = std::find_if(texts.begin(), texts.end(), [](const auto& t) { return t.item.text.rfind("Nguyễn", 0) == 0; });
+  REQUIRE(first != texts.end());
+  const double size = first->item.size;
+  CHECK(size < 26);
+  CHECK(size >= 12);
+  CHECK(measure(name, text::FaceStyle::regular, size) <= 165 * points_per_mm);
+  CHECK(measure(name, text::FaceStyle::regular, size + 0.25) > 165 * points_per_mm - 1);
+  // The second cannot fit one line even at its floor: it stays at 20 pt and wraps.
+  std::set<double> baselines;
+  for (const auto& t : texts) {
+    if (t.item.size == 20 && t.item.text != "Tặng") baselines.insert(t.item.y);
+  }
+  CHECK(baselines.size() >= 2);
+  const auto gift = find_text(frame, "Tặng");
+  REQUIRE(gift);
+  CHECK(gift->item.size == 20);
+  CHECK(gift->item.y - *baselines.rbegin() > 30 + 20 * 0.8);  // 30 pt of space, then the ascent
+}
+
+TEST_CASE("a certificate's page: landscape A4, its own margins, a centred Quốc hiệu, centred vertically") {
+  const auto frame =
+      lay_out(certificate("<page size='A4' orientation='landscape' valign='center' margin-left='30mm' margin-right='30mm'/>",
+                          "<p align='center' size='40pt'>GIẤY KHEN</p>",
+                          "<side-note><line>Số sổ vàng: 27</line></side-note><signature space='24mm'>"
+                          "<place-date place='Duyên Hải' date='2020-06-22'/><position>Chủ tịch</position>"
+                          "<name>Lê Vũ Phương</name></signature>"))
+          .frame;
+  REQUIRE(frame.pages.size() == 1);
+  CHECK(frame.pages[0].width == Approx(a4_height));
+  CHECK(frame.pages[0].height == Approx(a4_width));
+  const auto national = find_text(frame, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  REQUIRE(national);
+  const double centre = national->item.x + width_of(fonts(), national->item) / 2;
+  CHECK(centre == Approx(a4_height / 2).margin(0.1));
+  // Vertically centred: as much room above the Quốc hiệu as below the signer's name.
+  const auto name = find_text(frame, "Lê Vũ Phương");
+  REQUIRE(name);
+  const double above = national->item.y - 12 * 0.891 - 20 * points_per_mm;  // ascent of 12 pt bold, top margin
+  const double below = a4_width - 20 * points_per_mm - (name->item.y + 14 * 0.216);
+  CHECK(above == Approx(below).margin(2));
+  // The side note sits level with the date line that heads the signature, at the margin.
+  const auto note = find_text(frame, "Số sổ vàng: 27");
+  const auto date = find_text(frame, "Duyên Hải, ngày 22 tháng 6 năm 2020");
+  REQUIRE(note);
+  REQUIRE(date);
+  CHECK(note->item.y == Approx(date->item.y));
+  CHECK(note->item.x == Approx(30 * points_per_mm));
+  CHECK(date->item.face == text::FaceStyle::italic);
+  // 24 mm to sign in, between the position and the name.
+  const auto position = find_text(frame, "CHỦ TỊCH");
+  REQUIRE(position);
+  CHECK(name->item.y - position->item.y > 24 * points_per_mm);
+}
+
+TEST_CASE("max-pages: a certificate that would spill onto a second sheet is an error, not two pages") {
+  const std::string text = "<p>" + repeat("Đã có thành tích xuất sắc trong phong trào thi đua. ", 200) + "</p>";
+  try {
+    lay_out(certificate("<page orientation='landscape' max-pages='1'/>", text));
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().code == "layout.too-many-pages");
+    CHECK(e.diagnostic().where.line == 1);
+  }
+  CHECK(lay_out(certificate("<page orientation='landscape'/>", text)).frame.pages.size() > 1);
+}
+
+TEST_CASE("an attached document opens its appendix with its own header (no Số, no date) and title with a note") {
+  const auto frame = lay_out(document(
+      "<p>Điều 1. Tặng Giấy khen.</p>",
+      "<signature><position>Chủ tịch</position><name>Lê Vũ Phương</name></signature>"
+      "<appendix><header><issuer><name>Ủy ban nhân dân</name></issuer></header>"
+      "<title><type>Danh sách</type><subject>Tập thể, cá nhân được tặng Giấy khen</subject>"
+      "<note>(Kèm theo Quyết định số 1250/QĐ-UBND)</note></title><p>Nguyễn Văn An</p></appendix>"));
+  REQUIRE(frame.frame.pages.size() == 2);
+  const auto texts = all_texts(frame.frame);
+  const auto on_page_two = [&](const std::string& text) {
+    return std::find_if(texts.begin(), texts.end(), [&](const auto& t) { return t.page == 1 && t.item.text == text; });
+  };
+  const auto issuer = on_page_two("ỦY BAN NHÂN DÂN");
+  const auto national = on_page_two("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  const auto list = on_page_two("DANH SÁCH");
+  REQUIRE(issuer != texts.end());
+  REQUIRE(national != texts.end());
+  REQUIRE(list != texts.end());
+  // As on page 1: the issuer and the Quốc hiệu at the top margin, the title below them.
+  const auto first_issuer = find_text(frame.frame, "ỦY BAN NHÂN DÂN");
+  REQUIRE(first_issuer);
+  CHECK(issuer->item.y == Approx(first_issuer->item.y));
+  CHECK(list->item.y > national->item.y);
+  CHECK(std::none_of(texts.begin(), texts.end(), [](const auto& t) { return t.page == 1 && t.item.text.rfind("Số:", 0) == 0; }));
+  // The note is italic, between the subject and the rule under it.
+  const auto note = std::find_if(texts.begin(), texts.end(), [](const auto& t) { return t.item.text.find("(Kèm") == 0; });
+  REQUIRE(note != texts.end());
+  CHECK(note->item.face == text::FaceStyle::italic);
+  const auto rules = testing::rules_on(frame.frame, 1);
+  CHECK(std::any_of(rules.begin(), rules.end(), [&](const auto& r) { return r.y1 > note->item.y; }));
+  // The appendix's first page carries no page number (Phụ lục I, III.1.đ).
+  CHECK(std::none_of(texts.begin(), texts.end(), [](const auto& t) { return t.page == 1 && t.item.text == "1"; }));
+}
+
+TEST_CASE("markup: min-size without max-lines, an unknown paper size and a header with a date but no issuer are errors") {
+  const auto code_of = [](const std::string& markup) {
+    try {
+      lay_out(markup);
+    } catch (const Error& e) {
+      return e.diagnostic().code;
+    }
+    return std::string("no error");
+  };
+  CHECK(code_of(document("<p min-size='12pt'>Tặng</p>")) == "markup.bad-attribute");
+  CHECK(code_of(certificate("<page size='B5'/>", "<p>Tặng</p>")) == "markup.bad-attribute");
+  CHECK(code_of("<document><header><place-date place='Duyên Hải' date='2020-06-22'/></header></document>") ==
+        "markup.missing-element");
+}

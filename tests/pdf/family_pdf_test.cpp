@@ -1,0 +1,242 @@
+// The document family read back as a reader sees it: each built-in template's sample rendered
+// by the command line, then pdftotext, pdfinfo and mutool. These prove what a trace cannot:
+// the words copy out with their diacritics, in reading order, on the pages and paper they
+// should be on.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <regex>
+#include <sstream>
+
+#include <unicode/coll.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include "base/files.h"
+#include "support/paths.h"
+#include "support/run.h"
+
+using namespace vanban;
+using testing::quote;
+using testing::run;
+
+namespace {
+
+struct Rendered {
+  testing::Run render;
+  std::string pdf;
+};
+
+// Renders samples/<name>.xml once per test run.
+const Rendered& rendered(const std::string& name) {
+  static std::map<std::string, Rendered> cache;
+  static const auto dir = testing::scratch("family-pdf");
+  if (const auto found = cache.find(name); found != cache.end()) return found->second;
+  Rendered result;
+  result.pdf = (dir / (name + ".pdf")).string();
+  result.render = run(quote(testing::vanban_cli()) + " render " + quote(testing::sample(name + ".xml")) + " -o " +
+                      quote(result.pdf));
+  return cache.emplace(name, std::move(result)).first->second;
+}
+
+// The text of pages first..last (1-based; 0: to the end), in reading order, one space
+// between words.
+std::string text_of(const std::string& pdf, int first = 1, int last = 0) {
+  std::string command = "pdftotext -raw -enc UTF-8 -f " + std::to_string(first);
+  if (last > 0) command += " -l " + std::to_string(last);
+  const auto extracted = run(command + " " + quote(pdf) + " -");
+  REQUIRE(extracted.exit_code == 0);
+  std::string flat;
+  bool space = false;
+  for (char c : extracted.out) {
+    if (c == ' ' || c == '\n' || c == '\f') {
+      space = !flat.empty();
+      continue;
+    }
+    if (space) flat += ' ';
+    flat += c;
+    space = false;
+  }
+  return flat;
+}
+
+std::string info_of(const std::string& pdf) {
+  const auto info = run("pdfinfo -enc UTF-8 " + quote(pdf));
+  REQUIRE(info.exit_code == 0);
+  return info.out;
+}
+
+int pages_of(const std::string& pdf) {
+  std::smatch match;
+  const std::string info = info_of(pdf);
+  REQUIRE(std::regex_search(info, match, std::regex(R"(Pages:\s+(\d+))")));
+  return std::stoi(match[1]);
+}
+
+// Each of lines occurs in text, in this order.
+void check_in_order(const std::string& text, const std::vector<std::string>& lines) {
+  std::size_t from = 0;
+  for (const auto& line : lines) {
+    const auto at = text.find(line, from);
+    INFO("expected, after what came before: " << line);
+    CHECK(at != std::string::npos);
+    if (at != std::string::npos) from = at + line.size();
+  }
+}
+
+void check_clean_render(const Rendered& sample) {
+  CHECK(sample.render.exit_code == 0);
+  CHECK(sample.render.err.empty());  // no Decree 30 warning on a built-in sample
+  REQUIRE(std::filesystem::exists(sample.pdf));
+}
+
+}  // namespace
+
+TEST_CASE("agenda: the header, CHƯƠNG TRÌNH and every session and item of the programme, in order") {
+  const auto& sample = rendered("chuong-trinh-dai-hoi");
+  check_clean_render(sample);
+  CHECK(pages_of(sample.pdf) == 2);
+  const std::string text = text_of(sample.pdf);
+  check_in_order(text, {"ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 18/CTr-UBND",
+                        "Duyên Hải, ngày 10 tháng 6 năm 2020", "CHƯƠNG TRÌNH",
+                        "Đại hội Thi đua yêu nước thị xã Duyên Hải lần thứ I", "Thời gian Nội dung Thực hiện",
+                        "PHIÊN TRÙ BỊ (07 giờ 00 - 07 giờ 30)", "Đón tiếp đại biểu",
+                        "PHIÊN CHÍNH THỨC (07 giờ 30 - 11 giờ 30)", "Diễn văn khai mạc Đại hội",
+                        // A cell's lines are read across the row, so only one line of a cell
+                        // comes out whole: each fragment is the first line of its cell.
+                        "Báo cáo tham luận của các điển hình", "- Tham luận của Hội Cựu chiến binh thị xã;",
+                        "Biểu dương, tôn vinh, khen thưởng các điển", "Phát động phong trào Thi đua yêu nước giai",
+                        "tổng kết và bế mạc Đại hội",
+                        "Nơi nhận:", "- Lưu: VT, NV.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thanh Hùng"});
+  // The table goes on over the page: its header row is repeated at the top of page 2.
+  CHECK(std::regex_search(text_of(sample.pdf, 2, 2), std::regex("^(2 )?Thời gian Nội dung Thực hiện")));
+}
+
+TEST_CASE("invitation: GIẤY MỜI with the labelled lines of Mẫu 1.7 and the meeting's weekday") {
+  const auto& sample = rendered("giay-moi-dai-hoi");
+  check_clean_render(sample);
+  CHECK(pages_of(sample.pdf) == 1);
+  check_in_order(text_of(sample.pdf),
+                 {"Số: 45/GM-UBND", "GIẤY MỜI", "Dự Đại hội Thi đua yêu nước thị xã Duyên Hải lần thứ I",
+                  "Ủy ban nhân dân thị xã Duyên Hải trân trọng kính mời: Đồng chí Trưởng Ban Thi đua - Khen thưởng "
+                  "tỉnh Trà Vinh",
+                  "Tới dự Đại hội Thi đua yêu nước thị xã Duyên Hải lần thứ I", "Chủ trì: Đồng chí Lê Vũ Phương",
+                  "Thời gian: 07 giờ 00, thứ Năm, ngày 25 tháng 6 năm 2020.", "Địa điểm: Hội trường Ủy ban nhân dân",
+                  "(điện thoại: 0294 3832 145)./.", "- Như trên;", "TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Trần Minh Trí"});
+}
+
+TEST_CASE("delegate list: all 307 delegates, numbered on, each group sorted by tên, the header on every page") {
+  const auto& sample = rendered("danh-sach-dai-bieu");
+  check_clean_render(sample);
+  const int pages = pages_of(sample.pdf);
+  CHECK(pages >= 10);
+  // Every name of the data is in the PDF, with its diacritics.
+  const std::string data = read_file(testing::sample("danh-sach-dai-bieu.xml"));
+  const std::string text = text_of(sample.pdf);
+  std::vector<std::string> names;
+  const std::regex name_element("<name>([^<]+)</name>");
+  for (auto it = std::sregex_iterator(data.begin(), data.end(), name_element); it != std::sregex_iterator(); ++it) {
+    names.push_back((*it)[1]);
+  }
+  REQUIRE(names.size() >= 307);  // the delegates, and the signer
+  for (const auto& name : names) {
+    INFO(name);
+    CHECK(text.find(name) != std::string::npos);
+  }
+  // The rows as a reader finds them: "<STT> <name> …". STT runs 1..307 across the groups.
+  std::vector<std::pair<int, std::size_t>> rows;  // STT, where its row starts in text
+  for (int stt = 1; stt <= 307; ++stt) {
+    const auto at = text.find(" " + std::to_string(stt) + " ", rows.empty() ? 0 : rows.back().second + 1);
+    INFO("STT " << stt);
+    REQUIRE(at != std::string::npos);
+    rows.emplace_back(stt, at);
+  }
+  // Groups II and III are sorted by tên (the last word) under the Vietnamese collation,
+  // independently of vanban's sort: Đ after D, Â after A, tones in dictionary order.
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Collator> collator(icu::Collator::createInstance(icu::Locale("vi"), status));
+  REQUIRE(U_SUCCESS(status));
+  const auto given_name_at = [&](std::size_t row) {
+    const auto begin = text.find(' ', rows[row].second + 1) + 1;
+    // The name is the words before the role: the longest name of the data found there
+    // ("Nguyễn Văn Út" is also the start of "Nguyễn Văn Út Khánh").
+    std::string longest;
+    for (const auto& name : names) {
+      if (name.size() > longest.size() && text.compare(begin, name.size(), name) == 0 && text[begin + name.size()] == ' ') {
+        longest = name;
+      }
+    }
+    if (longest.empty()) FAIL("no known name at row " << rows[row].first);
+    return longest.substr(longest.rfind(' ') + 1);
+  };
+  const std::size_t group_two = text.find("II. ĐẠI BIỂU ĐẠI DIỆN"), group_three = text.find("III. ĐẠI BIỂU ĐIỂN HÌNH");
+  REQUIRE(group_two != std::string::npos);
+  REQUIRE(group_three != std::string::npos);
+  int compared = 0;
+  for (std::size_t row = 1; row < rows.size(); ++row) {
+    const bool same_group = (rows[row - 1].second > group_two) == (rows[row].second > group_two) &&
+                            (rows[row - 1].second > group_three) == (rows[row].second > group_three);
+    if (rows[row - 1].second < group_two || !same_group) continue;
+    const std::string before = given_name_at(row - 1), after = given_name_at(row);
+    INFO("rows " << rows[row - 1].first << " and " << rows[row].first << ": " << before << ", " << after);
+    status = U_ZERO_ERROR;
+    CHECK(collator->compareUTF8(before, after, status) != UCOL_GREATER);
+    ++compared;
+  }
+  CHECK(compared > 280);
+  // The header row opens every page after the first, under the page number.
+  for (int page = 2; page <= pages; ++page) {
+    INFO("page " << page);
+    CHECK(std::regex_search(text_of(sample.pdf, page, page),
+                            std::regex("^(" + std::to_string(page) + " )?STT Họ và tên Chức vụ, đơn vị công tác Ghi chú")));
+  }
+}
+
+TEST_CASE("decision: căn cứ, QUYẾT ĐỊNH:, Điều 1-3, Như Điều 3, then the attached list on its own unnumbered page") {
+  const auto& sample = rendered("quyet-dinh-khen-thuong");
+  check_clean_render(sample);
+  REQUIRE(pages_of(sample.pdf) == 2);
+  check_in_order(text_of(sample.pdf, 1, 1),
+                 {"Số: 1250/QĐ-UBND", "QUYẾT ĐỊNH", "Về việc tặng Giấy khen cho các tập thể, cá nhân",
+                  "CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ DUYÊN HẢI", "Căn cứ Luật Tổ chức chính quyền địa phương",
+                  "Theo đề nghị của Trưởng phòng Nội vụ thị xã.", "QUYẾT ĐỊNH:", "Điều 1. Tặng Giấy khen cho 05 tập thể",
+                  "Điều 2.", "Điều 3.", "thi hành Quyết định này kể từ ngày ký./.", "Nơi nhận:", "- Như Điều 3;",
+                  "- Lưu: VT, NV.", "CHỦ TỊCH", "Lê Vũ Phương"});
+  // The attached list (Mẫu 1.3): the issuer and Quốc hiệu but no Số or date, its own title
+  // and the decision it belongs to, and no page number on its first page.
+  const std::string list = text_of(sample.pdf, 2, 2);
+  CHECK(list.rfind("ỦY BAN NHÂN DÂN", 0) == 0);
+  CHECK(list.find("Số:") == std::string::npos);
+  CHECK(list.find("ngày 22 tháng 6 năm 2020 của Chủ tịch") != std::string::npos);
+  check_in_order(list, {"DANH SÁCH", "Tập thể, cá nhân được tặng Giấy khen",
+                        "(Kèm theo Quyết định số 1250/QĐ-UBND ngày 22 tháng 6 năm 2020 của Chủ tịch Ủy ban nhân dân "
+                        "thị xã Duyên Hải)",
+                        "I. TẬP THỂ", "STT Tên tập thể", "1 Ủy ban nhân dân phường 1",
+                        "5 Tổ hợp tác nuôi tôm ấp Cây Xoài", "II. CÁ NHÂN", "STT Họ và tên Chức vụ, đơn vị công tác",
+                        "1 Nguyễn Văn An Chủ tịch Hội Cựu chiến binh phường 1", "12 Sơn Thị Ngọc Lan", "./."});
+  CHECK(std::regex_search(list, std::regex("^ỦY BAN")));  // nothing, not even a "1", above the header
+}
+
+TEST_CASE("certificate: one landscape A4 page, its red titles, the recipient, the decision and số sổ vàng") {
+  const auto& sample = rendered("giay-khen");
+  check_clean_render(sample);
+  const std::string info = info_of(sample.pdf);
+  CHECK(info.find("Pages:           1") != std::string::npos);
+  CHECK(info.find("Page size:       841.89 x 595.276 pts (A4)") != std::string::npos);
+  check_in_order(text_of(sample.pdf), {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                                       "CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ DUYÊN HẢI", "TẶNG", "GIẤY KHEN",
+                                       "Ông Nguyễn Văn An", "Chủ tịch Hội Cựu chiến binh phường 1, thị xã Duyên Hải",
+                                       "Đã có thành tích xuất sắc trong phong trào Thi đua yêu nước giai đoạn 2015 - "
+                                       "2020.",
+                                       "Quyết định số 1250/QĐ-UBND ngày 22/6/2020", "Số sổ vàng: 27",
+                                       "Duyên Hải, ngày 22 tháng 6 năm 2020", "CHỦ TỊCH", "Lê Vũ Phương"});
+  // The red is in the page: mutool's structured text gives each character's font and
+  // colour. GIẤY KHEN is 40 pt bold in the certificates' dark red; the recipient is black.
+  const auto stext = run("mutool draw -F stext -o - " + quote(sample.pdf) + " 2>/dev/null");
+  REQUIRE(stext.exit_code == 0);
+  CHECK(std::regex_search(stext.out, std::regex(R"(<font name="[^"]*Bold[^"]*" size="40">\s*<char [^>]*color="#(c0|bf)0000" c="G"/>)")));
+  CHECK(std::regex_search(stext.out, std::regex(R"(<font name="[^"]*Bold[^"]*" size="26">\s*<char [^>]*color="#000000" c="&#xd4;"/>)")));
+}
