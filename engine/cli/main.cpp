@@ -80,6 +80,7 @@ int run_render(const RenderArgs& args, const std::string& home) {
 
 struct CheckArgs {
   std::string data;
+  std::string template_name;
   std::optional<vanban::text::LegacyEncoding> input_encoding;
 };
 
@@ -87,6 +88,7 @@ struct CheckArgs {
 int run_check(const CheckArgs& args, const std::string& home) {
   vanban::pipeline::GenerateOptions options;
   options.home = home;
+  options.template_name = args.template_name;
   options.input_encoding = args.input_encoding;
   const std::string name = args.data == "-" ? "<stdin>" : args.data;
   const auto findings = vanban::pipeline::check_data(vanban::read_file(args.data), name, options);
@@ -167,6 +169,8 @@ int main(int argc, char** argv) {
   CheckArgs check;
   auto* check_cmd = app.add_subcommand("check", "Check a data file against Decree 30 without printing it");
   check_cmd->add_option("DATA", check.data, "XML data file, or - for standard input")->required();
+  check_cmd->add_option("-t,--template", check.template_name,
+                        "the template whose required fields to check (default: the data's own)");
   check_cmd->add_option("--input-encoding", check.input_encoding, "the data is TCVN3 or VNI text: convert it first")
       ->transform(CLI::CheckedTransformer(encodings, CLI::ignore_case));
 

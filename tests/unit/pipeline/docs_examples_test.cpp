@@ -1,12 +1,16 @@
-// The helper examples of docs/templates.md are run as written, so the page a template author
-// copies from cannot drift from what vanban does.
+// The examples of docs/templates.md are run as written (the helper table and the new-template
+// walkthrough), so the page a template author copies from cannot drift from what vanban does.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <map>
 #include <set>
 #include <sstream>
+#include <unistd.h>
 
 #include "base/files.h"
 #include "data/read_data.h"
+#include "pipeline/generate.h"
 #include "pipeline/template_helpers.h"
 #include "support/paths.h"
 
@@ -58,4 +62,66 @@ TEST_CASE("every helper example in docs/templates.md gives the result it shows")
   const auto& helpers = pipeline::vietnamese_helpers();
   for (const auto& [name, formatter] : helpers.formatters) CHECK(documented.count(name) == 1);
   for (const auto& [name, order] : helpers.orders) CHECK(documented.count(name) == 1);
+}
+
+namespace {
+
+// The files of "Writing a new template": each fenced block whose info string names a file
+// ("```xml file=thong-bao/main.mustache"), by that name.
+std::map<std::string, std::string> walkthrough_files() {
+  std::istringstream doc(read_file(testing::source_dir() + "/docs/templates.md"));
+  std::map<std::string, std::string> files;
+  std::string name, body;
+  for (std::string line; std::getline(doc, line);) {
+    if (name.empty()) {
+      const auto marker = line.find(" file=");
+      if (line.rfind("```", 0) == 0 && marker != std::string::npos) name = line.substr(marker + 6);
+      continue;
+    }
+    if (line == "```") {
+      files[name] = body;
+      name.clear();
+      body.clear();
+    } else {
+      body += line + "\n";
+    }
+  }
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("the walkthrough's new template, copied from docs/templates.md, checks clean and renders") {
+  const auto files = walkthrough_files();
+  REQUIRE(files.size() == 3);
+  const auto dir = std::filesystem::temp_directory_path() / ("vanban-walkthrough-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  for (const auto& [name, text] : files) {
+    std::filesystem::create_directories((dir / name).parent_path());
+    write_file_atomically((dir / name).string(), text);
+  }
+  pipeline::GenerateOptions options;
+  options.home = testing::source_dir();
+  options.template_name = (dir / "thong-bao").string();
+  const std::string data = files.at("thong-bao-27.xml");
+  CHECK(pipeline::check_data(data, "thong-bao-27.xml", options).empty());
+  const auto generated = pipeline::generate(data, "thong-bao-27.xml", options);
+  CHECK(generated.warnings.empty());
+  std::string text;
+  for (const auto& page : generated.frame.pages) {
+    for (const auto& item : page.items) {
+      if (const auto* t = std::get_if<layout::TextItem>(&item)) text += t->text;
+    }
+  }
+  CHECK_THAT(text, Catch::Contains("THÔNG BÁO") && Catch::Contains("Số: 27/TB-UBND") &&
+                       Catch::Contains("Lịch tổng duyệt Đại hội") && Catch::Contains("TL. CHỦ TỊCH"));
+  // The declaration is read: its type catches a ký hiệu of another type, its fields a gap.
+  std::string wrong = data;
+  wrong.replace(wrong.find("TB-UBND"), 7, "KH-UBND");
+  wrong.replace(wrong.find("<name>Trần Minh Trí</name>"), 26, "");
+  const auto findings = pipeline::check_data(wrong, "thong-bao-27.xml", options);
+  REQUIRE(findings.size() == 2);
+  CHECK(findings[0].code == "check.notation-type");
+  CHECK(findings[1].code == "check.required-field");
+  std::filesystem::remove_all(dir);
 }
