@@ -90,4 +90,13 @@ struct Frame {
   std::array<std::string, 4> font_files;  // per text::FaceStyle, the TrueType files to embed
 };
 
+// Puts a page on paper of another size: everything on it (positions, text sizes, line
+// thicknesses, images) is scaled by the larger factor that fits both sides, and centred. A
+// design laid out on A4 prints on A3 at about √2. Returns the transform: a point (x, y)
+// moves to (x · factor + dx, y · factor + dy).
+struct PageScale {
+  double factor = 1, dx = 0, dy = 0;
+};
+PageScale scale_page(Page& page, double paper_width, double paper_height);
+
 }  // namespace vanban::layout

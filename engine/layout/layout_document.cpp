@@ -72,6 +72,7 @@ class DocumentLayout {
     if (doc_.page.centre_vertically && frame_.pages.size() == 1) centre_vertically(frame_.pages.front());
     number_pages();
     add_page_borders();
+    if (doc_.page.print_width > 0) print_on_paper();
     fill_info();
     if (stats_) finish_stats();
     return std::move(frame_);
@@ -506,6 +507,21 @@ class DocumentLayout {
     if (shift <= 0) return;
     for (auto& item : page.items) shift_item(item, shift);
     for (auto& entry : frame_.outline) entry.y += shift;
+  }
+
+  // Scales each laid-out page to the paper it is printed on (<page print-on>), in the
+  // page's own orientation; bookmarks follow.
+  void print_on_paper() {
+    const double short_side = std::min(doc_.page.print_width, doc_.page.print_height);
+    const double long_side = std::max(doc_.page.print_width, doc_.page.print_height);
+    for (std::size_t p = 0; p < frame_.pages.size(); ++p) {
+      Page& page = frame_.pages[p];
+      const bool landscape = page.width > page.height;
+      const PageScale scale = scale_page(page, landscape ? long_side : short_side, landscape ? short_side : long_side);
+      for (auto& entry : frame_.outline) {
+        if (entry.page == p) entry.y = entry.y * scale.factor + scale.dy;
+      }
+    }
   }
 
   // Draws the page border on every page, under everything else.

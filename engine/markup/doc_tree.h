@@ -215,6 +215,10 @@ struct PageBorder {
 struct PageSetup {
   double width = 0, height = 0;  // points, portrait or as given
   bool landscape = false;
+  // The paper it is printed on when that differs from the paper it is designed on: the
+  // laid-out pages are scaled to it whole (a certificate designed on A4 prints on A3 or A5
+  // with every size in proportion). 0: the design's paper.
+  double print_width = 0, print_height = 0;
   // A one-page document may sit in the middle of its text block, as a certificate does,
   // rather than hang from the top margin.
   bool centre_vertically = false;

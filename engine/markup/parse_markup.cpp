@@ -148,12 +148,17 @@ class Parser {
 
   // <page>: the paper, its orientation and the margins, for a document that sets its own.
   PageSetup page_setup(const pugi::xml_node& node) const {
-    check_attributes(node, {"size", "orientation", "valign", "max-pages", "margin-top", "margin-bottom", "margin-left", "margin-right"});
+    check_attributes(node, {"size", "print-on", "orientation", "valign", "max-pages", "margin-top", "margin-bottom", "margin-left", "margin-right"});
     PageSetup page;
-    const int size = choice(node, "size", {"A4", "A3", "A5"}, 0);
     static constexpr double sides_mm[][2] = {{210, 297}, {297, 420}, {148, 210}};
+    const int size = choice(node, "size", {"A4", "A3", "A5"}, 0);
     page.width = mm(sides_mm[size][0]);
     page.height = mm(sides_mm[size][1]);
+    if (node.attribute("print-on")) {
+      const int paper = choice(node, "print-on", {"A4", "A3", "A5"}, 0);
+      page.print_width = mm(sides_mm[paper][0]);
+      page.print_height = mm(sides_mm[paper][1]);
+    }
     page.landscape = choice(node, "orientation", {"portrait", "landscape"}, 0) == 1;
     page.centre_vertically = choice(node, "valign", {"top", "center"}, 0) == 1;
     page.max_pages = small_number(node, "max-pages", 0, 1, 9999);

@@ -594,3 +594,26 @@ TEST_CASE("markup: min-size without max-lines, an unknown paper size and a heade
   CHECK(code_of("<document><header><place-date place='Duyên Hải' date='2020-06-22'/></header></document>") ==
         "markup.missing-element");
 }
+
+TEST_CASE("print-on: a design laid out on A4 prints on A3 and A5 in proportion, centred, still one sheet") {
+  const std::string body = "<p align='center' size='40pt'>GIẤY KHEN</p>";
+  const auto a4 = lay_out(certificate("<page size='A4' orientation='landscape' valign='center'/>", body)).frame;
+  for (const auto& [paper, width, height] : {std::tuple{"A3", 420.0, 297.0}, std::tuple{"A5", 210.0, 148.0}}) {
+    INFO(paper);
+    const auto printed = lay_out(certificate("<page size='A4' print-on='" + std::string(paper) +
+                                             "' orientation='landscape' valign='center'/>", body)).frame;
+    REQUIRE(printed.pages.size() == 1);
+    CHECK(printed.pages[0].width == Approx(width * points_per_mm));
+    CHECK(printed.pages[0].height == Approx(height * points_per_mm));
+    const auto small = find_text(a4, "GIẤY KHEN");
+    const auto big = find_text(printed, "GIẤY KHEN");
+    REQUIRE(small);
+    REQUIRE(big);
+    const double factor = std::min(width / 297, height / 210);
+    CHECK(big->item.size == Approx(40 * factor));
+    // Where it was on A4, scaled, with the design centred on the paper.
+    const double offset = (width - 297 * factor) * points_per_mm / 2;
+    const double centre = small->item.x + width_of(fonts(), small->item) / 2;
+    CHECK(big->item.x + width_of(fonts(), big->item) / 2 == Approx(centre * factor + offset).margin(0.01));
+  }
+}
