@@ -30,6 +30,7 @@ struct RenderArgs {
   std::string markup;
   bool stats = false;
   bool from_markup = false;
+  bool lenient = false;
   std::optional<vanban::text::LegacyEncoding> input_encoding;
   vanban::layout::LineBreaker line_breaker = vanban::layout::LineBreaker::total_fit;
   // Margins in mm; the defaults are the layout's own.
@@ -56,6 +57,7 @@ int run_render(const RenderArgs& args, const std::string& home) {
   options.settings.margin_right = vanban::mm(args.margin_right);
   options.settings.line_breaker = args.line_breaker;
   options.input_encoding = args.input_encoding;
+  options.lenient = args.lenient;
 
   const std::string data = vanban::read_file(args.data);
   const std::string name = args.data == "-" ? "<stdin>" : args.data;
@@ -158,6 +160,8 @@ int main(int argc, char** argv) {
   render_cmd->add_flag("--from-markup", render.from_markup,
                        "DATA is document markup (docs/markup.md): lay it out without a template");
   render_cmd->add_flag("--stats", render.stats, "print line-breaking figures to standard error");
+  render_cmd->add_flag("--lenient", render.lenient,
+                       "print despite Decree 30 and template errors (e.g. an office's own ký hiệu form), as warnings");
   const std::map<std::string, vanban::layout::LineBreaker> breakers{
       {"total-fit", vanban::layout::LineBreaker::total_fit}, {"first-fit", vanban::layout::LineBreaker::first_fit}};
   render_cmd->add_option("--line-breaker", render.line_breaker, "total-fit (Knuth-Plass, default) or first-fit (word processor)")

@@ -253,6 +253,10 @@ Generated generate(const std::string& data, const std::string& data_name, const 
   const TemplateInfo info = load_template_info(template_name, options.home);
   // The data checked against Decree 30 and the template's needs: errors stop here.
   for (auto& finding : check::check_document(tree, info.rules())) {
+    if (finding.severity == Severity::error && options.lenient && finding.code.rfind("check.", 0) == 0) {
+      finding.severity = Severity::warning;
+      finding.message += " (printed anyway: --lenient)";
+    }
     if (finding.severity == Severity::error) {
       finding.message += " ('vanban check' lists every finding)";
       throw Error(std::move(finding));

@@ -28,6 +28,10 @@ struct GenerateOptions {
   std::string font_dir;         // empty: <home>/fonts
   std::string base_dir;         // where relative image paths start: the input's folder; empty: "."
   std::optional<text::LegacyEncoding> input_encoding;  // data in TCVN3 or VNI, converted first
+  // Decree 30 and template findings that are errors (a ký hiệu in an office's own form, a
+  // missing field) are reported as warnings and the document is printed anyway. Data that
+  // cannot be printed at all (a date that does not exist) still stops it.
+  bool lenient = false;
   layout::LayoutSettings settings;
 };
 

@@ -293,3 +293,27 @@ TEST_CASE("vanban check flags a broken copy of the certificate at its lines") {
                      {"check.date-order", "warning", "<date>2020-07-01"},
                      {"check.required-field", "error", "<recipient>"}});
 }
+
+TEST_CASE("render --lenient prints an office's own ký hiệu form with a warning; an impossible date still stops it") {
+  const auto dir = testing::scratch("cli-lenient");
+  std::string xml = read_file(testing::sample("giay-moi-dai-hoi.xml"));
+  xml.replace(xml.find("<notation>GM-UBND"), std::string("<notation>GM-UBND").size(), "<notation>GM/UBND-VP");
+  const auto data = (dir / "own-form.xml").string();
+  write_file_atomically(data, xml);
+  const auto pdf = (dir / "own-form.pdf").string();
+  CHECK(run(cli("render " + quote(data) + " -o " + quote(pdf))).exit_code == 1);
+  CHECK_FALSE(std::filesystem::exists(pdf));
+  const auto lenient = run(cli("render --lenient " + quote(data) + " -o " + quote(pdf)));
+  CHECK(lenient.exit_code == 0);
+  CHECK_THAT(lenient.err, Catch::Contains("own-form.xml:13:3: warning:") && Catch::Contains("--lenient"));
+  CHECK(std::filesystem::exists(pdf));
+  CHECK_THAT(run("pdftotext " + quote(pdf) + " -").out, Catch::Contains("Số: 45/GM/UBND-VP"));
+
+  xml.replace(xml.find("<date>2020-06-15"), std::string("<date>2020-06-15").size(), "<date>2020-06-31");
+  write_file_atomically(data, xml);
+  std::filesystem::remove(pdf);
+  const auto bad_date = run(cli("render --lenient " + quote(data) + " -o " + quote(pdf)));
+  CHECK(bad_date.exit_code == 1);
+  CHECK_THAT(bad_date.err, Catch::Contains("[data.bad-date]"));
+  CHECK_FALSE(std::filesystem::exists(pdf));
+}
