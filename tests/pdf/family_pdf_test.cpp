@@ -49,18 +49,7 @@ std::string text_of(const std::string& pdf, int first = 1, int last = 0) {
   if (last > 0) command += " -l " + std::to_string(last);
   const auto extracted = run(command + " " + quote(pdf) + " -");
   REQUIRE(extracted.exit_code == 0);
-  std::string flat;
-  bool space = false;
-  for (char c : extracted.out) {
-    if (c == ' ' || c == '\n' || c == '\f') {
-      space = !flat.empty();
-      continue;
-    }
-    if (space) flat += ' ';
-    flat += c;
-    space = false;
-  }
-  return flat;
+  return testing::collapse_spaces(extracted.out);
 }
 
 std::string info_of(const std::string& pdf) {

@@ -15,24 +15,10 @@
 
 using namespace vanban;
 using testing::quote;
+using testing::collapse_spaces;
 using testing::run;
 
 namespace {
-
-std::string collapse_spaces(const std::string& text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {  // pdftotext starts pages with \f
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    out += c;
-    space = false;
-  }
-  return out;
-}
 
 // The seed's lines as a reader should find them: the scan's leftovers removed, its
 // Markdown-like italics unmarked, nested "- +" bullets as "+".

@@ -44,6 +44,23 @@ inline Run run(const std::string& command) {
 
 inline std::string vanban_cli() { return VANBAN_CLI; }
 
+// Text as a reader compares it: every run of spaces, tabs, line and page breaks (pdftotext
+// starts pages with \f) made one space, none at the ends.
+inline std::string collapse_spaces(const std::string& text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    out += c;
+    space = false;
+  }
+  return out;
+}
+
 // A fresh empty folder for one test's files.
 inline std::filesystem::path scratch(const std::string& name) {
   const auto dir = std::filesystem::temp_directory_path() / ("vanban-" + name + "-" + std::to_string(::getpid()));
