@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <utility>
 
 #include "text/document_number.h"
@@ -299,20 +300,17 @@ class Checker {
   void check_duplicate_delegates() {
     for (const data::Value* group : all_of(root_, "group")) {
       if (group->kind != data::Value::Kind::map) continue;
-      std::vector<std::pair<std::string, const data::Value*>> seen;
+      std::map<std::string, const data::Value*> seen;  // name and position -> first entry
       for (const data::Value* delegate : all_of(*group, "delegate")) {
         if (delegate->kind != data::Value::Kind::map) continue;
         const data::Value* name = delegate->find("name");
-        const std::string key = text::to_nfc(text_of(name)) + "\n" + text::to_nfc(text_of(delegate->find("role")));
         if (text_of(name).empty()) continue;
-        for (const auto& [other, where] : seen) {
-          if (other == key) {
-            report(Severity::warning, "check.duplicate", "'" + text_of(name) + "' is listed twice in this group, with "
-                   "the same position (first at line " + std::to_string(where->where.line) + ")", delegate->where);
-            break;
-          }
+        const std::string key = text::to_nfc(text_of(name)) + "\n" + text::to_nfc(text_of(delegate->find("role")));
+        const auto [first, added] = seen.emplace(key, delegate);
+        if (!added) {
+          report(Severity::warning, "check.duplicate", "'" + text_of(name) + "' is listed twice in this group, with "
+                 "the same position (first at line " + std::to_string(first->second->where.line) + ")", delegate->where);
         }
-        seen.emplace_back(key, delegate);
       }
     }
   }

@@ -265,7 +265,8 @@ class DocumentLayout {
     const double widest = subject.widest;
     double last_baseline = title.subject.empty() ? y : subject.last_baseline;
     if (!title.note.empty()) {
-      last_baseline = put_centred_lines(items, styled_runs(title.note, false, false, true), FaceStyle::italic, size, page_centre, width_, y).last_baseline;
+      last_baseline = put_centred_lines(items, styled_runs(title.note, false, false, true), FaceStyle::italic, size,
+                                        page_centre, width_, y).last_baseline;
     }
     const double rule_y = last_baseline + rule_offset(FaceStyle::bold, size);
     if (widest > 0) put_rule(items, page_centre, rule_y, widest * s_.subject_rule_share);
@@ -353,13 +354,8 @@ class DocumentLayout {
     spec.break_params = s_.break_params;
     spec.break_params.looseness += looseness_;
     auto lines = layout_paragraph(spec, fonts_);
-    // Shrink to fit: a quarter point at a time, down to min_size, until the text takes
-    // max_lines lines; at the floor it wraps on rather than being cut.
-    const double floor = block.min_size > 0 ? std::min(block.min_size, size) : size * 0.5;
-    while (block.max_lines > 0 && static_cast<int>(lines.size()) > block.max_lines && size > floor) {
-      size = std::max(floor, size - 0.25);
-      spec.size = size;
-      lines = layout_paragraph(spec, fonts_);
+    if (block.max_lines > 0 && static_cast<int>(lines.size()) > block.max_lines) {
+      size = shrunk_size(spec, block, lines);
     }
     const double line_height = single_line(FaceStyle::regular, size) * s_.line_spacing;
     const int count = static_cast<int>(lines.size());
@@ -381,6 +377,40 @@ class DocumentLayout {
       }
       out.push_back(std::move(slice));
     }
+  }
+
+  // Shrink to fit: the largest size, in quarter points from min_size (default half the
+  // size) up, at which the text takes at most max_lines lines; lines are laid out at that
+  // size. Fewer lines at a smaller size, so a binary search: a certificate batch lays out
+  // each long name a handful of times, not once per quarter point. At the floor the text
+  // wraps on rather than being cut.
+  double shrunk_size(ParagraphSpec& spec, const markup::Block& block, std::vector<ParagraphLine>& lines) const {
+    const double size = spec.size;
+    const double floor = block.min_size > 0 ? std::min(block.min_size, size) : size * 0.5;
+    const auto fits = [&](int steps, std::vector<ParagraphLine>& out) {
+      spec.size = floor + steps * 0.25;
+      out = layout_paragraph(spec, fonts_);
+      return static_cast<int>(out.size()) <= block.max_lines;
+    };
+    int low = 0, high = static_cast<int>(std::ceil((size - floor) / 0.25));  // at least size: does not fit
+    std::vector<ParagraphLine> best;
+    if (!fits(low, best)) {
+      lines = std::move(best);
+      return floor;
+    }
+    while (high - low > 1) {
+      const int middle = (low + high) / 2;
+      std::vector<ParagraphLine> tried;
+      if (fits(middle, tried)) {
+        low = middle;
+        best = std::move(tried);
+      } else {
+        high = middle;
+      }
+    }
+    lines = std::move(best);
+    spec.size = floor + low * 0.25;
+    return spec.size;
   }
 
   // An explicit page break; a change of orientation applies to the pages after it, whose
