@@ -148,9 +148,10 @@ class Parser {
 
   // <page>: the paper, its orientation and the margins, for a document that sets its own.
   PageSetup page_setup(const pugi::xml_node& node) const {
-    check_attributes(node, {"size", "print-on", "orientation", "valign", "max-pages", "margin-top", "margin-bottom", "margin-left", "margin-right"});
+    check_attributes(node, {"size", "print-on", "orientation", "valign", "max-pages", "margin-top", "margin-bottom",
+                            "margin-left", "margin-right"});
     PageSetup page;
-    static constexpr double sides_mm[][2] = {{210, 297}, {297, 420}, {148, 210}};
+    static constexpr double sides_mm[][2] = {{210, 297}, {297, 420}, {148, 210}};  // A4, A3, A5 portrait
     const int size = choice(node, "size", {"A4", "A3", "A5"}, 0);
     page.width = mm(sides_mm[size][0]);
     page.height = mm(sides_mm[size][1]);
