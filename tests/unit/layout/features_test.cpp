@@ -617,3 +617,22 @@ TEST_CASE("print-on: a design laid out on A4 prints on A3 and A5 in proportion, 
     CHECK(big->item.x + width_of(fonts(), big->item) / 2 == Approx(centre * factor + offset).margin(0.01));
   }
 }
+
+TEST_CASE("a certificate's emblem stands centred above the Quốc hiệu, 20 mm tall unless sized") {
+  const auto frame = lay_out("<document><page orientation='landscape'/><header><emblem src='images/con-dau.png'/></header>"
+                             "<body><p align='center'>TẶNG</p></body></document>")
+                         .frame;
+  REQUIRE(frame.pages.size() == 1);
+  std::vector<layout::ImageItem> images;
+  for (const auto& item : frame.pages[0].items) {
+    if (const auto* image = std::get_if<layout::ImageItem>(&item)) images.push_back(*image);
+  }
+  REQUIRE(images.size() == 1);
+  CHECK(images[0].height == Approx(20 * points_per_mm));
+  CHECK(images[0].y == Approx(20 * points_per_mm));  // at the top margin
+  const auto national = find_text(frame, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  REQUIRE(national);
+  CHECK(national->item.y > images[0].y + images[0].height);
+  const double text_centre = national->item.x + width_of(fonts(), national->item) / 2;
+  CHECK(images[0].x + images[0].width / 2 == Approx(text_centre).margin(0.1));
+}
