@@ -8,9 +8,10 @@ packages=(
   cmake g++ make pkg-config
   # engine libraries
   libhpdf-dev libkainjow-mustache-dev libpugixml-dev libicu-dev libharfbuzz-dev libcli11-dev
-  # tests: Catch2 v2, a JSON reader for the Mustache spec files, and the PDF readers used
-  # to check what a reader sees
-  catch2 nlohmann-json3-dev poppler-utils mupdf-tools qpdf
+  # batch records: CSV (libcsv) and JSON (nlohmann-json, also read by the Mustache spec tests)
+  libcsv-dev nlohmann-json3-dev
+  # tests: Catch2 v2 and the PDF readers used to check what a reader sees
+  catch2 poppler-utils mupdf-tools qpdf
 )
 
 missing=()

@@ -1,0 +1,245 @@
+#include "data/read_records.h"
+
+#include <algorithm>
+
+#include <csv.h>
+#include <nlohmann/json.hpp>
+
+#include "data/read_data.h"
+
+namespace vanban::data {
+
+namespace {
+
+Value text_value(std::string text, const SourceLocation& where) {
+  Value value;
+  value.kind = Value::Kind::text;
+  value.text.push_back({std::move(text), {}});
+  value.where = where;
+  return value;
+}
+
+Value map_value(const SourceLocation& where) {
+  Value value;
+  value.kind = Value::Kind::map;
+  value.where = where;
+  return value;
+}
+
+// Puts value at path ("recipient/name") in map, making the maps on the way.
+void put_path(Value& map, std::string_view path, Value value) {
+  const auto slash = path.find('/');
+  if (slash == std::string_view::npos) {
+    map.fields.push_back({std::string(path), false, {std::move(value)}});
+    return;
+  }
+  const std::string head(path.substr(0, slash));
+  auto inner = std::find_if(map.fields.begin(), map.fields.end(), [&](const Field& f) {
+    return f.name == head && f.get().kind == Value::Kind::map;
+  });
+  if (inner == map.fields.end()) {
+    map.fields.push_back({head, false, {map_value(value.where)}});
+    inner = map.fields.end() - 1;
+  }
+  put_path(inner->value.front(), path.substr(slash + 1), std::move(value));
+}
+
+std::string trimmed(std::string_view text) {
+  const auto begin = text.find_first_not_of(" \t\r\n");
+  if (begin == std::string_view::npos) return {};
+  return std::string(text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1));
+}
+
+// ---- CSV (RFC 4180, as Excel and LibreOffice write it) -------------------------------------
+
+class CsvReader {
+ public:
+  CsvReader(std::string_view bytes, const std::string& file_name) : bytes_(bytes), file_(file_name) {
+    if (bytes_.substr(0, 3) == "\xEF\xBB\xBF") bytes_.remove_prefix(3);  // Excel's "CSV UTF-8" starts with a BOM
+  }
+
+  std::vector<Record> run() {
+    csv_parser parser;
+    // Strict: a stray quote is an error, not silently part of a field. Spaces around a
+    // field are kept here and trimmed below, so a cell's own inner spacing is untouched.
+    csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+    csv_set_space_func(&parser, [](unsigned char) { return 0; });
+    // Fed a line at a time, so that each record knows the line it starts on.
+    std::size_t from = 0;
+    while (from < bytes_.size()) {
+      const std::size_t end = std::min(bytes_.find('\n', from), bytes_.size() - 1) + 1;
+      const std::size_t used = csv_parse(&parser, bytes_.data() + from, end - from, on_field, on_row, this);
+      if (used != end - from) fail_at(parser, from + used);
+      from = end;
+      ++line_;
+    }
+    if (csv_fini(&parser, on_field, on_row, this) != 0) fail_at(parser, bytes_.size());
+    csv_free(&parser);
+    if (columns_.empty()) fail("data.csv-header", "the CSV file has no header row naming its columns", where(1));
+    return std::move(records_);
+  }
+
+ private:
+  static void on_field(void* text, std::size_t length, void* self) {
+    auto& reader = *static_cast<CsvReader*>(self);
+    if (reader.cells_.empty()) reader.row_line_ = reader.line_;
+    reader.cells_.emplace_back(static_cast<const char*>(text), length);
+  }
+
+  static void on_row(int, void* self) { static_cast<CsvReader*>(self)->end_row(); }
+
+  void end_row() {
+    std::vector<std::string> cells = std::move(cells_);
+    cells_.clear();
+    if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return trimmed(c).empty(); })) return;
+    if (columns_.empty()) {
+      for (const auto& cell : cells) columns_.push_back(trimmed(cell));
+      for (std::size_t k = 0; k < columns_.size(); ++k) {
+        if (columns_[k].empty()) {
+          fail("data.csv-header", "column " + std::to_string(k + 1) + " of the header row has no name", where(row_line_));
+        }
+      }
+      return;
+    }
+    Record record;
+    record.number = static_cast<int>(records_.size()) + 1;
+    record.fields = map_value(where(row_line_));
+    if (cells.size() != columns_.size()) {
+      record.problem = Diagnostic{Severity::error, "data.csv-ragged",
+                                  "record " + std::to_string(record.number) + " has " + std::to_string(cells.size()) +
+                                      " cells where the header names " + std::to_string(columns_.size()) + " columns",
+                                  where(row_line_)};
+    }
+    for (std::size_t k = 0; k < std::min(cells.size(), columns_.size()); ++k) {
+      std::string cell = trimmed(cells[k]);
+      if (!cell.empty()) put_path(record.fields, columns_[k], text_value(std::move(cell), where(row_line_)));
+    }
+    records_.push_back(std::move(record));
+  }
+
+  SourceLocation where(int line) const { return {file_, line, 1}; }
+
+  [[noreturn]] void fail_at(csv_parser& parser, std::size_t at) {
+    const int code = csv_error(&parser);
+    csv_free(&parser);
+    const std::string reason = code == CSV_EPARSE ? "a quote is misplaced or left open (a field with a comma, a quote "
+                                                    "or a line break is quoted whole, its quotes doubled: \"\")"
+                                                  : std::string(csv_strerror(code));
+    fail("data.csv-syntax", "the CSV file cannot be read: " + reason, locate_offset(file_, bytes_, std::min(at, bytes_.size())));
+  }
+
+  std::string_view bytes_;
+  const std::string& file_;
+  int line_ = 1, row_line_ = 1;
+  std::vector<std::string> columns_;
+  std::vector<std::string> cells_;
+  std::vector<Record> records_;
+};
+
+// ---- JSON ---------------------------------------------------------------------------------
+
+void put_json(Value& map, const std::string& name, const nlohmann::json& value, const SourceLocation& where) {
+  switch (value.type()) {
+    case nlohmann::json::value_t::null: return;  // absent
+    case nlohmann::json::value_t::boolean:
+      if (value.get<bool>()) map.fields.push_back({name, false, {text_value("yes", where)}});
+      return;  // false is absent, as Mustache reads it
+    case nlohmann::json::value_t::string: {
+      std::string text = trimmed(value.get<std::string>());
+      if (!text.empty()) map.fields.push_back({name, false, {text_value(std::move(text), where)}});
+      return;
+    }
+    case nlohmann::json::value_t::array:
+      for (const auto& element : value) put_json(map, name, element, where);
+      return;
+    case nlohmann::json::value_t::object: {
+      Value inner = map_value(where);
+      for (const auto& [key, element] : value.items()) put_json(inner, key, element, where);
+      map.fields.push_back({name, false, {std::move(inner)}});
+      return;
+    }
+    default:  // numbers, as JSON writes them: 1250, 12.5
+      map.fields.push_back({name, false, {text_value(value.dump(), where)}});
+  }
+}
+
+std::vector<Record> read_json(std::string_view bytes, const std::string& file_name) {
+  nlohmann::json parsed;
+  try {
+    parsed = nlohmann::json::parse(bytes);
+  } catch (const nlohmann::json::parse_error& e) {
+    const std::string what = e.what();
+    fail("data.json-syntax", "the JSON file cannot be read: " + what.substr(what.find(": ") + 2),
+         locate_offset(file_name, bytes, e.byte > 0 ? e.byte - 1 : 0));
+  }
+  if (!parsed.is_array()) {
+    fail("data.json-records", "a JSON file of records is an array of objects: [{\"ho_ten\": …}, …]", {file_name, 1, 1});
+  }
+  std::vector<Record> records;
+  for (const auto& element : parsed) {
+    Record record;
+    record.number = static_cast<int>(records.size()) + 1;
+    const SourceLocation where{file_name, 0, 0};
+    record.fields = map_value(where);
+    if (!element.is_object()) {
+      record.problem = Diagnostic{Severity::error, "data.json-records",
+                                  "record " + std::to_string(record.number) + " is not an object of fields", where};
+    } else {
+      for (const auto& [key, value] : element.items()) put_json(record.fields, key, value, where);
+    }
+    records.push_back(std::move(record));
+  }
+  return records;
+}
+
+// ---- XML list -----------------------------------------------------------------------------
+
+std::vector<Record> read_xml(std::string_view bytes, const std::string& file_name) {
+  const DataTree tree = read_data(bytes, file_name);
+  std::vector<Record> records;
+  for (const auto& field : tree.root.fields) {
+    if (field.is_attribute) continue;
+    Record record;
+    record.number = static_cast<int>(records.size()) + 1;
+    record.fields = field.get();
+    if (record.fields.kind != Value::Kind::map) {
+      record.problem = Diagnostic{Severity::error, "data.xml-records",
+                                  "record " + std::to_string(record.number) + " (<" + field.name + ">) holds no fields",
+                                  record.fields.where};
+    }
+    records.push_back(std::move(record));
+  }
+  return records;
+}
+
+}  // namespace
+
+std::optional<RecordFormat> record_format_of(std::string_view file_name) {
+  const auto dot = file_name.rfind('.');
+  if (dot == std::string_view::npos) return std::nullopt;
+  std::string extension(file_name.substr(dot + 1));
+  std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (extension == "csv") return RecordFormat::csv;
+  if (extension == "json") return RecordFormat::json;
+  if (extension == "xml") return RecordFormat::xml;
+  return std::nullopt;
+}
+
+std::vector<Record> read_records(std::string_view bytes, RecordFormat format, const std::string& file_name) {
+  switch (format) {
+    case RecordFormat::csv: return CsvReader(bytes, file_name).run();
+    case RecordFormat::json: return read_json(bytes, file_name);
+    case RecordFormat::xml: return read_xml(bytes, file_name);
+  }
+  return {};
+}
+
+Value with_common(const Value& common, const Value& record) {
+  Value merged = record;
+  for (const auto& field : common.fields) {
+    if (!record.find(field.name)) merged.fields.push_back(field);
+  }
+  return merged;
+}
+
+}  // namespace vanban::data
