@@ -1,7 +1,11 @@
 // vanban: the command line. Arguments -> pipeline -> exit code.
 // Exit codes: 0 success, 1 bad input (a diagnostic names the place), 2 bad usage.
 
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <thread>
+#include <unistd.h>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -13,6 +17,7 @@
 #include "base/files.h"
 #include "output/pdf_writer.h"
 #include "output/trace_writer.h"
+#include "pipeline/batch.h"
 #include "pipeline/generate.h"
 #include "text/legacy.h"
 
@@ -124,6 +129,116 @@ int run_templates(const std::string& name, const std::string& home) {
   return 0;
 }
 
+struct BatchArgs {
+  std::string records;
+  std::string common;
+  std::string template_name;
+  std::string merge;
+  std::string out_dir;
+  std::string name = "{{number}}.pdf";
+  std::string report;
+  std::string shard;
+  std::string font_dir;
+  bool ascii_names = false;
+  bool resume = false;
+  bool quiet = false;
+  bool lenient = false;
+  int jobs = 0;
+  std::optional<vanban::text::LegacyEncoding> input_encoding;
+};
+
+// --shard K/N, or N alone with K from the array job's index: a Kubernetes Indexed Job's
+// JOB_COMPLETION_INDEX or a Slurm array's SLURM_ARRAY_TASK_ID, both counted from 0.
+vanban::pipeline::Shard parse_shard(const std::string& text) {
+  const auto bad = [&](const std::string& why) -> vanban::pipeline::Shard {
+    vanban::fail("batch.shard", "--shard " + text + ": " + why);
+  };
+  const auto number = [](const std::string& digits) {
+    return !digits.empty() && digits.size() < 9 && digits.find_first_not_of("0123456789") == std::string::npos
+               ? std::stoi(digits)
+               : -1;
+  };
+  vanban::pipeline::Shard shard;
+  const auto slash = text.find('/');
+  shard.count = number(slash == std::string::npos ? text : text.substr(slash + 1));
+  if (slash != std::string::npos && slash > 0) {
+    shard.index = number(text.substr(0, slash));
+  } else {
+    const char* index = std::getenv("JOB_COMPLETION_INDEX");
+    if (!index) index = std::getenv("SLURM_ARRAY_TASK_ID");
+    if (!index) return bad("give K/N, or run as an indexed job (JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID)");
+    const int zero_based = number(index);
+    if (zero_based < 0) return bad(std::string("the job index '") + index + "' is not a number");
+    shard.index = zero_based + 1;
+  }
+  if (shard.count < 1 || shard.index < 1 || shard.index > shard.count) return bad("write K/N with 1 <= K <= N");
+  return shard;
+}
+
+// Prints progress on standard error: a line redrawn in place on a terminal (count, rate,
+// ETA), a plain line every tenth of the work otherwise.
+class ProgressPrinter {
+ public:
+  explicit ProgressPrinter(bool quiet) : quiet_(quiet), terminal_(::isatty(2) == 1) {}
+
+  void operator()(int done, int total) {
+    if (quiet_) return;
+    const double seconds = elapsed();
+    const double rate = seconds > 0 ? done / seconds : 0;
+    const double eta = rate > 0 ? (total - done) / rate : 0;
+    if (terminal_) {
+      if (done < total && seconds - last_ < 0.1) return;
+      last_ = seconds;
+      std::fprintf(stderr, "\r%d/%d records, %.0f/s, ETA %.0f s   %s", done, total, rate, eta, done == total ? "\n" : "");
+    } else if (done == total || done * 10 / total != (done - 1) * 10 / total) {
+      std::fprintf(stderr, "%d/%d records, %.0f/s, ETA %.0f s\n", done, total, rate, eta);
+    }
+  }
+
+  double elapsed() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  }
+
+ private:
+  bool quiet_, terminal_;
+  double last_ = -1;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+int run_batch(const BatchArgs& args, const std::string& home) {
+  vanban::pipeline::BatchOptions options;
+  options.generate.home = home;
+  options.generate.template_name = args.template_name;
+  options.generate.font_dir = args.font_dir;
+  options.generate.lenient = args.lenient;
+  options.generate.input_encoding = args.input_encoding;
+  options.generate.base_dir = std::filesystem::path(args.records).parent_path().string();
+  options.records_file = args.records;
+  options.common_file = args.common;
+  options.merge_file = args.merge;
+  options.out_dir = args.out_dir;
+  options.name_pattern = args.name;
+  options.ascii_names = args.ascii_names;
+  options.resume = args.resume;
+  options.jobs = args.jobs > 0 ? args.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (!args.shard.empty()) options.shard = parse_shard(args.shard);
+
+  ProgressPrinter progress(args.quiet);
+  const auto result = vanban::pipeline::run_batch(options, std::ref(progress));
+  for (const auto& outcome : result.outcomes) {
+    for (const auto& problem : outcome.problems) std::cerr << vanban::format_diagnostic(problem) << '\n';
+  }
+  if (!args.report.empty()) vanban::write_file_atomically(args.report, vanban::pipeline::batch_report_csv(result));
+  if (!args.quiet) {
+    const double seconds = progress.elapsed();
+    std::fprintf(stderr, "%s: %d printed, %d failed, %zu skipped, of %zu records in %.2f s (%.0f/s)\n",
+                 args.records.c_str(), result.printed(), result.failed(),
+                 result.outcomes.size() - static_cast<std::size_t>(result.printed() + result.failed()),
+                 result.outcomes.size(), seconds, seconds > 0 ? static_cast<double>(result.outcomes.size()) / seconds : 0.0);
+  }
+  return result.failed() > 0 ? exit_bad_input : 0;
+}
+
 struct ConvertArgs {
   std::string input;
   std::string output = "-";
@@ -182,6 +297,27 @@ int main(int argc, char** argv) {
   auto* templates_cmd = app.add_subcommand("templates", "List the built-in templates, or the fields of one");
   templates_cmd->add_option("NAME", template_name, "a template: list the fields it reads, required ones starred");
 
+  BatchArgs batch;
+  auto* batch_cmd = app.add_subcommand("batch", "Print one template over many records: a spreadsheet's rows");
+  batch_cmd->add_option("RECORDS", batch.records, "the records: .csv (UTF-8, as Excel or LibreOffice export it), "
+                        ".json (an array of objects) or .xml (a list)")->required();
+  batch_cmd->add_option("-t,--template", batch.template_name, "built-in template name or path")->required();
+  batch_cmd->add_option("--data", batch.common, "an XML file of the fields every record shares (authority, signer, decision)");
+  batch_cmd->add_option("--merge", batch.merge, "one print-ready PDF of every record, in input order");
+  batch_cmd->add_option("--out-dir", batch.out_dir, "one PDF per record in this folder");
+  batch_cmd->add_option("--name", batch.name, "the file name of each record's PDF, a Mustache pattern over its fields")
+      ->capture_default_str();
+  batch_cmd->add_flag("--ascii-names", batch.ascii_names, "fold diacritics out of the file names (Nguyễn -> Nguyen)");
+  batch_cmd->add_option("-j,--jobs", batch.jobs, "worker threads (default: all cores)");
+  batch_cmd->add_option("--report", batch.report, "a CSV row per record: status, output, pages, problem");
+  batch_cmd->add_flag("--resume", batch.resume, "skip records whose complete PDF is already in --out-dir");
+  batch_cmd->add_option("--shard", batch.shard, "K/N: only the K-th of N slices (N alone: K from the array job's index)");
+  batch_cmd->add_flag("--quiet", batch.quiet, "no progress and no summary; problems are still printed");
+  batch_cmd->add_flag("--lenient", batch.lenient, "print despite Decree 30 and template errors, as warnings");
+  batch_cmd->add_option("--font-dir", batch.font_dir, "folder with the four faces (default: fonts/)");
+  batch_cmd->add_option("--input-encoding", batch.input_encoding, "the records are TCVN3 or VNI text: convert them first")
+      ->transform(CLI::CheckedTransformer(encodings, CLI::ignore_case));
+
   ConvertArgs convert;
   auto* convert_cmd = app.add_subcommand("convert", "Convert TCVN3 or VNI text to Unicode (UTF-8, NFC)");
   convert_cmd->add_option("FILE", convert.input, "file to convert, or - for standard input")->required();
@@ -211,6 +347,7 @@ int main(int argc, char** argv) {
     if (*convert_cmd) return run_convert(convert);
     if (*check_cmd) return run_check(check, home);
     if (*templates_cmd) return run_templates(template_name, home);
+    if (*batch_cmd) return run_batch(batch, home);
   } catch (const vanban::Error& e) {
     std::cerr << vanban::format_diagnostic(e.diagnostic()) << '\n';
     return exit_bad_input;

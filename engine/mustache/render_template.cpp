@@ -43,30 +43,6 @@ std::string rich_text_markup(const std::vector<data::TextSpan>& spans) {
   return out;
 }
 
-// Reads markup back to text: tags dropped, the five escapes undone.
-std::string markup_to_plain(std::string_view markup) {
-  static constexpr std::pair<std::string_view, char> entities[] = {
-      {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
-  std::string out;
-  for (std::size_t at = 0; at < markup.size();) {
-    if (markup[at] == '<') {
-      const auto close = markup.find('>', at);
-      at = close == std::string_view::npos ? markup.size() : close + 1;
-      continue;
-    }
-    bool decoded = false;
-    for (const auto& [entity, character] : entities) {
-      if (markup.substr(at, entity.size()) == entity) {
-        out += character;
-        at += entity.size();
-        decoded = true;
-        break;
-      }
-    }
-    if (!decoded) out += markup[at++];
-  }
-  return out;
-}
 
 // Applies a function to each run of text between tags, keeping the tags: upper-casing
 // "<b>nguyễn</b> văn an" keeps the bold.
@@ -407,6 +383,30 @@ std::string render_template(const Template& tmpl, const data::DataTree& tree, co
     fail("template.render", "in a partial of template '" + tmpl.name + "': " + compiled.error_message(), {tmpl.file});
   }
   return markup;
+}
+
+std::string markup_to_plain(std::string_view markup) {
+  static constexpr std::pair<std::string_view, char> entities[] = {
+      {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+  std::string out;
+  for (std::size_t at = 0; at < markup.size();) {
+    if (markup[at] == '<') {
+      const auto close = markup.find('>', at);
+      at = close == std::string_view::npos ? markup.size() : close + 1;
+      continue;
+    }
+    bool decoded = false;
+    for (const auto& [entity, character] : entities) {
+      if (markup.substr(at, entity.size()) == entity) {
+        out += character;
+        at += entity.size();
+        decoded = true;
+        break;
+      }
+    }
+    if (!decoded) out += markup[at++];
+  }
+  return out;
 }
 
 }  // namespace vanban::mustache

@@ -58,6 +58,9 @@ struct Helpers {
 // "template.unknown-helper" / "template.sort-key" for a helper misused.
 std::string render_template(const Template& tmpl, const data::DataTree& data, const Helpers& helpers = {});
 
+// Reads markup back to text: tags dropped, the five escapes undone.
+std::string markup_to_plain(std::string_view markup);
+
 // Escapes text for inclusion in markup (& < > " ').
 std::string escape_markup(std::string_view text);
 

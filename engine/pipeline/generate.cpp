@@ -25,6 +25,8 @@ bool is_home(const fs::path& folder) {
   return fs::is_directory(folder / "templates", ignored) && fs::is_directory(folder / "fonts", ignored);
 }
 
+}  // namespace
+
 // Input hygiene: data must be UTF-8 text whose characters the fonts can draw. Invalid bytes
 // are an error at their place that names them; text that looks like TCVN3 or VNI is an error
 // with the conversion to use, unless the user asked for it (then it is converted here).
@@ -57,6 +59,8 @@ std::string clean_data_text(const std::string& data, const std::string& data_nam
 // TCVN3 has no codes for capitals with tones: they were typed in lower case and shown in an
 // "H" face (.VnTimeH), decree30.md §16.1. Text the data marks as set in such a face is
 // upper-cased, whether it was converted in this run or by `vanban convert` before.
+namespace {
+
 void apply_capitals_fonts(data::Value& value) {
   for (auto& span : value.text) {
     if (text::is_tcvn3_capitals_font(span.style.font)) span.text = text::to_upper_vi(span.text);
@@ -79,7 +83,8 @@ void check_drawable(const data::Value& value, const text::FontFamily& fonts, con
     if (!missing) continue;
     std::string bytes;
     text::append_utf8(missing->code_point, bytes);
-    const auto found = data.find(bytes, offset_of_location(data, value.where));
+    // Records of a batch come without their file's text: the element's place is the best.
+    const auto found = data.empty() ? std::string::npos : data.find(bytes, offset_of_location(data, value.where));
     fail_undrawable(*missing, found == std::string::npos ? value.where : locate_offset(data_name, data, found));
   }
   for (const auto& field : value.fields) check_drawable(field.get(), fonts, data, data_name);
@@ -194,12 +199,16 @@ void lay_out(const std::string& markup, const std::string& markup_name, const te
   out.frame = layout::layout_document(doc, fonts, options.settings, &out.stats);
 }
 
+}  // namespace
+
 // Stage 1 on text that clean_data_text passed: XML -> DataTree, with TCVN3 capitals applied.
 data::DataTree read_clean_data(const std::string& clean, const std::string& data_name) {
   data::DataTree tree = data::read_data(clean, data_name);
   apply_capitals_fonts(tree.root);
   return tree;
 }
+
+namespace {
 
 // The four faces, from --font-dir or <home>/fonts.
 text::FontFamily load_fonts(const GenerateOptions& options) {
@@ -238,22 +247,20 @@ std::vector<Diagnostic> check_data(const std::string& data, const std::string& d
   return check::check_document(tree, rules);
 }
 
-Generated generate(const std::string& data, const std::string& data_name, const GenerateOptions& options) {
+DocumentMaker::DocumentMaker(const std::string& template_name, const GenerateOptions& options)
+    : options_(options),
+      template_(load_template(template_name, options.home)),
+      info_(load_template_info(template_name, options.home)),
+      fonts_(load_fonts(options)),
+      helpers_(vietnamese_helpers()) {}
+
+DocumentMaker::~DocumentMaker() = default;
+
+Generated DocumentMaker::make(const data::DataTree& tree, const std::string& data_name, const std::string& clean) const {
   Generated out;
-  // 1. Data: UTF-8 (or converted from TCVN3 or VNI) XML -> DataTree.
-  const std::string clean = clean_data_text(data, data_name, options);
-  const data::DataTree tree = read_clean_data(clean, data_name);
-  // 2. Template: the one asked for, else the one the data names, with its declaration.
-  const std::string template_name = template_name_of(tree, options);
-  if (template_name.empty()) {
-    fail("template.none", "no template given: use -t NAME or a template=\"NAME\" attribute on the root",
-         tree.root.where);
-  }
-  const mustache::Template tmpl = load_template(template_name, options.home);
-  const TemplateInfo info = load_template_info(template_name, options.home);
   // The data checked against Decree 30 and the template's needs: errors stop here.
-  for (auto& finding : check::check_document(tree, info.rules())) {
-    if (finding.severity == Severity::error && options.lenient && finding.code.rfind("check.", 0) == 0) {
+  for (auto& finding : check::check_document(tree, info_.rules())) {
+    if (finding.severity == Severity::error && options_.lenient && finding.code.rfind("check.", 0) == 0) {
       finding.severity = Severity::warning;
       finding.message += " (printed anyway: --lenient)";
     }
@@ -263,12 +270,24 @@ Generated generate(const std::string& data, const std::string& data_name, const 
     }
     out.warnings.push_back(std::move(finding));
   }
-  const text::FontFamily fonts = load_fonts(options);
-  check_drawable(tree.root, fonts, clean, data_name);
-  out.markup = mustache::render_template(tmpl, tree, vietnamese_helpers());
+  check_drawable(tree.root, fonts_, clean, data_name);
+  out.markup = mustache::render_template(template_, tree, helpers_);
   // 3 and 4. Markup -> DocTree -> Frame.
-  lay_out(out.markup, data_name + " (markup of " + tmpl.name + ")", fonts, options, out);
+  lay_out(out.markup, data_name + " (markup of " + template_.name + ")", fonts_, options_, out);
   return out;
+}
+
+Generated generate(const std::string& data, const std::string& data_name, const GenerateOptions& options) {
+  // 1. Data: UTF-8 (or converted from TCVN3 or VNI) XML -> DataTree.
+  const std::string clean = clean_data_text(data, data_name, options);
+  const data::DataTree tree = read_clean_data(clean, data_name);
+  // 2. Template: the one asked for, else the one the data names, with its declaration.
+  const std::string template_name = template_name_of(tree, options);
+  if (template_name.empty()) {
+    fail("template.none", "no template given: use -t NAME or a template=\"NAME\" attribute on the root",
+         tree.root.where);
+  }
+  return DocumentMaker(template_name, options).make(tree, data_name, clean);
 }
 
 Generated generate_from_markup(const std::string& markup, const std::string& markup_name,

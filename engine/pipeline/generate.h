@@ -13,6 +13,7 @@
 #include "layout/settings.h"
 #include "mustache/render_template.h"
 #include "pipeline/templates.h"
+#include "text/font.h"
 #include "text/legacy.h"
 
 namespace vanban::pipeline {
@@ -46,6 +47,37 @@ struct Generated {
 // without printing anything: every finding, warnings and errors, in data order. Throws
 // Error for data that cannot be read.
 std::vector<Diagnostic> check_data(const std::string& data, const std::string& data_name, const GenerateOptions& options);
+
+// Input hygiene for any data file (a document, a batch's records): UTF-8 text, or TCVN3 or
+// VNI converted when options say so. Invalid bytes, and legacy text not declared, are errors
+// at their place that name the conversion to use.
+std::string clean_data_text(const std::string& data, const std::string& data_name, const GenerateOptions& options);
+
+// Stage 1 on text that clean_data_text passed: XML -> DataTree, TCVN3 capitals applied.
+data::DataTree read_clean_data(const std::string& clean, const std::string& data_name);
+
+// A template ready for many documents: the template and its declaration, the fonts and the
+// helpers, loaded once. A batch keeps one per worker; `generate` makes one for its document.
+class DocumentMaker {
+ public:
+  // Throws Error "template.not-found" and the like.
+  DocumentMaker(const std::string& template_name, const GenerateOptions& options);
+  ~DocumentMaker();
+
+  // Checks tree (errors throw, warnings are returned) and runs it through template, markup
+  // and layout. data_name names it in diagnostics; clean is the data file's text when there
+  // is one, so that an undrawable character is placed exactly.
+  Generated make(const data::DataTree& tree, const std::string& data_name, const std::string& clean = {}) const;
+
+  const TemplateInfo& info() const { return info_; }
+
+ private:
+  GenerateOptions options_;
+  mustache::Template template_;
+  TemplateInfo info_;
+  text::FontFamily fonts_;
+  mustache::Helpers helpers_;
+};
 
 // Runs data through template, markup and layout. data_name names the data in diagnostics.
 // The Decree 30 checks run first: an error among them stops here, warnings are returned.

@@ -6,6 +6,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
@@ -13,6 +14,25 @@
 #include "base/diagnostics.h"
 
 namespace vanban::text {
+
+std::string fold_to_ascii(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) fail("text.icu", "ICU NFD normaliser unavailable");
+  const icu::UnicodeString decomposed =
+      nfd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))), status);
+  if (U_FAILURE(status)) fail("text.icu", "cannot decompose text");
+  icu::UnicodeString folded;
+  for (int32_t k = 0; k < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(k);
+    k += U16_LENGTH(c);
+    if (u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK) continue;
+    folded.append(c == U'đ' ? UChar32{'d'} : c == U'Đ' ? UChar32{'D'} : c);
+  }
+  std::string out;
+  folded.toUTF8String(out);
+  return out;
+}
 
 std::string to_nfc(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;

@@ -20,6 +20,11 @@ std::string to_lower_vi(std::string_view utf8);
 // Capitalises each word with Vietnamese rules, for names: "nguyễn văn đạt" -> "Nguyễn Văn Đạt".
 std::string to_title_vi(std::string_view utf8);
 
+// Folds Vietnamese to plain ASCII letters for file names that must survive any system:
+// tones and vowel marks dropped (NFD, combining marks removed), đ to d, Đ to D. Characters
+// with no ASCII letter inside are kept as they are; the caller decides about them.
+std::string fold_to_ascii(std::string_view utf8);
+
 // The first ill-formed sequence in text (ICU's U8_NEXT rules: no overlongs, surrogates or
 // code points past U+10FFFF): its byte offset and length; nullopt when text is valid UTF-8.
 struct InvalidBytes {

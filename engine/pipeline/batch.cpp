@@ -1,0 +1,244 @@
+#include "pipeline/batch.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <filesystem>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "base/files.h"
+#include "data/read_records.h"
+#include "output/pdf_writer.h"
+#include "text/unicode.h"
+
+namespace vanban::pipeline {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+data::DataTree record_tree(const data::Value& common, const data::Record& record) {
+  data::DataTree tree;
+  tree.root_name = "document";
+  tree.root = data::with_common(common, record.fields);
+  tree.root.where = record.fields.where;
+  return tree;
+}
+
+// Says which record a diagnostic is about, so that a message stands on its own in a report.
+Diagnostic about_record(Diagnostic diagnostic, int number) {
+  diagnostic.message = "record " + std::to_string(number) + ": " + diagnostic.message;
+  return diagnostic;
+}
+
+// A complete PDF ends with its %%EOF marker (and perhaps a line end): what --resume trusts,
+// since every file is renamed into place only once written whole.
+bool is_complete_pdf(const fs::path& path) {
+  std::error_code error;
+  const auto size = fs::file_size(path, error);
+  if (error || size < 16) return false;
+  const std::string bytes = read_file(path.string());
+  return bytes.compare(0, 5, "%PDF-") == 0 && bytes.find("%%EOF", bytes.size() - 16) != std::string::npos;
+}
+
+// The output names of the records, in input order, before any work is done: so they do not
+// depend on which worker finishes first, and a second record with the same name gets
+// "-2", never the first one's file. Names are compared without case (FAT, NTFS, macOS).
+std::vector<std::string> output_names(const BatchOptions& options, const data::Value& common,
+                                      const std::vector<data::Record>& records, int begin, int end) {
+  std::vector<std::string> names(static_cast<std::size_t>(end - begin));
+  if (options.out_dir.empty()) return names;
+  const mustache::Template pattern{"--name", "--name", options.name_pattern, {}};
+  std::set<std::string> used;
+  for (int k = begin; k < end; ++k) {
+    const auto& record = records[static_cast<std::size_t>(k)];
+    data::DataTree tree = record_tree(common, record);
+    tree.root.fields.push_back({"number", false, {data::Value{data::Value::Kind::text, {{std::to_string(record.number), {}}},
+                                                              {}, record.fields.where}}});
+    std::string name = safe_file_name(mustache::markup_to_plain(mustache::render_template(pattern, tree)),
+                                      options.ascii_names);
+    std::string stem = fs::path(name).stem().string(), extension = fs::path(name).extension().string();
+    if (extension.empty()) extension = ".pdf";
+    if (stem.empty()) stem = std::to_string(record.number);
+    name = stem + extension;
+    for (int copy = 2; !used.insert(text::to_lower_vi(name)).second; ++copy) {
+      name = stem + "-" + std::to_string(copy) + extension;
+    }
+    names[static_cast<std::size_t>(k - begin)] = (fs::path(options.out_dir) / name).string();
+  }
+  return names;
+}
+
+}  // namespace
+
+int BatchResult::failed() const {
+  return static_cast<int>(std::count_if(outcomes.begin(), outcomes.end(), [](const RecordOutcome& o) {
+    return o.status == RecordOutcome::Status::failed;
+  }));
+}
+
+int BatchResult::printed() const {
+  return static_cast<int>(std::count_if(outcomes.begin(), outcomes.end(), [](const RecordOutcome& o) {
+    return o.status == RecordOutcome::Status::printed;
+  }));
+}
+
+std::pair<int, int> shard_range(const Shard& shard, int total) {
+  const auto at = [&](int k) { return static_cast<int>(static_cast<long long>(total) * k / shard.count); };
+  return {at(shard.index - 1), at(shard.index)};
+}
+
+std::string safe_file_name(const std::string& name, bool ascii) {
+  std::string text = ascii ? text::fold_to_ascii(text::to_nfc(name)) : text::to_nfc(name);
+  std::string out;
+  for (unsigned char c : text) {
+    const bool forbidden = c < 0x20 || c == 0x7F || std::string_view("/\\:*?\"<>|").find(static_cast<char>(c)) !=
+                                                        std::string_view::npos;
+    const bool keep = !forbidden && (!ascii || c < 0x80);
+    out += keep ? static_cast<char>(c) : '-';
+  }
+  // Runs of spaces made one; no leading or trailing dots or spaces (Windows drops them).
+  std::string tidy;
+  for (char c : out) {
+    if (c == ' ' && (tidy.empty() || tidy.back() == ' ')) continue;
+    tidy += c;
+  }
+  while (!tidy.empty() && (tidy.back() == ' ' || tidy.back() == '.')) tidy.pop_back();
+  while (!tidy.empty() && tidy.front() == '.') tidy.erase(0, 1);
+  // Reserved device names on Windows, whatever the extension.
+  std::string base = tidy.substr(0, tidy.find('.'));
+  std::transform(base.begin(), base.end(), base.begin(), [](unsigned char c) { return std::toupper(c); });
+  static const std::set<std::string> reserved = {"CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4",
+                                                 "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1", "LPT2", "LPT3",
+                                                 "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9"};
+  if (reserved.count(base)) tidy = "_" + tidy;
+  // At most 150 bytes before the extension, cut between characters.
+  const auto dot = tidy.rfind('.');
+  std::string stem = dot == std::string::npos ? tidy : tidy.substr(0, dot);
+  const std::string extension = dot == std::string::npos ? "" : tidy.substr(dot);
+  if (stem.size() > 150) {
+    std::size_t cut = 150;
+    while (cut > 0 && (static_cast<unsigned char>(stem[cut]) & 0xC0) == 0x80) --cut;
+    stem.resize(cut);
+  }
+  return stem + extension;
+}
+
+BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress) {
+  if (options.generate.template_name.empty()) fail("batch.template", "a batch needs its template: -t NAME");
+  if (options.merge_file.empty() && options.out_dir.empty()) {
+    fail("batch.output", "a batch needs somewhere to print: --merge FILE, --out-dir DIR, or both");
+  }
+  const auto format = data::record_format_of(options.records_file);
+  if (!format) {
+    fail("batch.records-format", options.records_file + ": records are read from .csv, .json or .xml files "
+                                 "(save a spreadsheet as \"CSV UTF-8\")");
+  }
+  const std::string clean = clean_data_text(read_file(options.records_file), options.records_file, options.generate);
+  const std::vector<data::Record> records = data::read_records(clean, *format, options.records_file);
+  data::Value common;
+  common.kind = data::Value::Kind::map;
+  if (!options.common_file.empty()) {
+    common = read_clean_data(clean_data_text(read_file(options.common_file), options.common_file, options.generate),
+                             options.common_file)
+                 .root;
+  }
+
+  BatchResult result;
+  result.total_records = static_cast<int>(records.size());
+  const auto [begin, end] = options.shard ? shard_range(*options.shard, result.total_records)
+                                          : std::pair{0, result.total_records};
+  const std::vector<std::string> outputs = output_names(options, common, records, begin, end);
+  if (!options.out_dir.empty()) fs::create_directories(options.out_dir);
+
+  const int count = end - begin;
+  result.outcomes.resize(static_cast<std::size_t>(count));
+  std::vector<layout::Frame> frames(options.merge_file.empty() ? 0 : static_cast<std::size_t>(count));
+  std::atomic<int> next{0};
+  std::mutex progress_lock;
+  int done = 0;
+  // Each worker its own maker (template, fonts, helpers), so no state is shared but the
+  // records, which are only read.
+  const auto work = [&](const DocumentMaker& maker) {
+    const output::PdfOptions pdf_options{true, "vanban " VANBAN_VERSION};
+    for (int k = next++; k < count; k = next++) {
+      const auto& record = records[static_cast<std::size_t>(begin + k)];
+      RecordOutcome& outcome = result.outcomes[static_cast<std::size_t>(k)];
+      outcome.number = record.number;
+      outcome.output = outputs[static_cast<std::size_t>(k)];
+      const bool needs_merge = !options.merge_file.empty();
+      if (options.resume && !needs_merge && !outcome.output.empty() && is_complete_pdf(outcome.output)) {
+        outcome.status = RecordOutcome::Status::skipped;
+      } else if (record.problem) {
+        outcome.status = RecordOutcome::Status::failed;
+        outcome.problems.push_back(*record.problem);
+      } else {
+        try {
+          Generated generated = maker.make(record_tree(common, record), options.records_file);
+          outcome.pages = static_cast<int>(generated.frame.pages.size());
+          for (auto& warning : generated.warnings) outcome.problems.push_back(about_record(std::move(warning), record.number));
+          if (!outcome.output.empty()) write_file_atomically(outcome.output, output::write_pdf(generated.frame, pdf_options));
+          if (needs_merge) frames[static_cast<std::size_t>(k)] = std::move(generated.frame);
+        } catch (const Error& e) {
+          outcome.status = RecordOutcome::Status::failed;
+          outcome.problems.push_back(about_record(e.diagnostic(), record.number));
+        }
+      }
+      if (progress) {
+        std::lock_guard lock(progress_lock);
+        progress(++done, count);
+      }
+    }
+  };
+  const int jobs = std::max(1, std::min(options.jobs, count));
+  std::vector<std::unique_ptr<DocumentMaker>> makers;
+  for (int j = 0; j < jobs; ++j) makers.push_back(std::make_unique<DocumentMaker>(options.generate.template_name, options.generate));
+  std::vector<std::thread> workers;
+  for (int j = 1; j < jobs; ++j) workers.emplace_back(work, std::cref(*makers[static_cast<std::size_t>(j)]));
+  work(*makers.front());
+  for (auto& worker : workers) worker.join();
+
+  if (!options.merge_file.empty()) {
+    // One print file, the records in input order; a failed record leaves no page.
+    layout::Frame merged;
+    for (std::size_t k = 0; k < frames.size(); ++k) {
+      if (frames[k].pages.empty()) continue;
+      if (merged.pages.empty()) {
+        merged.info = frames[k].info;
+        merged.font_files = frames[k].font_files;
+      }
+      const std::size_t offset = merged.pages.size();
+      for (auto entry : frames[k].outline) {
+        entry.page += offset;
+        merged.outline.push_back(std::move(entry));
+      }
+      std::move(frames[k].pages.begin(), frames[k].pages.end(), std::back_inserter(merged.pages));
+      frames[k] = {};
+    }
+    if (!merged.pages.empty()) {
+      write_file_atomically(options.merge_file, output::write_pdf(merged, {true, "vanban " VANBAN_VERSION}));
+    }
+  }
+  return result;
+}
+
+std::string batch_report_csv(const BatchResult& result) {
+  const auto quoted = [](const std::string& text) {
+    std::string out = "\"";
+    for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+  };
+  std::string csv = "record,status,output,pages,problem\n";
+  for (const auto& outcome : result.outcomes) {
+    static constexpr const char* statuses[] = {"printed", "skipped", "failed"};
+    std::string problems;
+    for (const auto& problem : outcome.problems) problems += (problems.empty() ? "" : "; ") + format_diagnostic(problem);
+    csv += std::to_string(outcome.number) + "," + statuses[static_cast<int>(outcome.status)] + "," +
+           quoted(outcome.output) + "," + std::to_string(outcome.pages) + "," + quoted(problems) + "\n";
+  }
+  return csv;
+}
+
+}  // namespace vanban::pipeline

@@ -1,0 +1,72 @@
+// Batch printing (docs/batch.md): one template over many records (a spreadsheet's rows), to
+// one print file, to one PDF per record, or both. Each worker has its own DocumentMaker
+// (template, fonts, helpers loaded once); the output does not depend on the number of
+// workers. A bad record is reported with its number and field and the others are still
+// printed; every file is written to a temporary name and renamed.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "pipeline/generate.h"
+
+namespace vanban::pipeline {
+
+struct Shard {
+  int index = 1;  // 1-based: K of K/N
+  int count = 1;  // N
+};
+
+struct BatchOptions {
+  GenerateOptions generate;     // home, template, fonts, lenient; base_dir: the records' folder
+  std::string records_file;     // .csv, .json or .xml
+  std::string common_file;      // optional XML: fields shared by every record
+  std::string merge_file;       // one print-ready PDF, records in input order; empty: none
+  std::string out_dir;          // one PDF per record here; empty: none
+  std::string name_pattern = "{{number}}.pdf";  // a Mustache pattern over the record's fields
+  bool ascii_names = false;     // fold diacritics out of file names
+  bool resume = false;          // skip records whose complete output already exists
+  int jobs = 1;
+  std::optional<Shard> shard;   // only this slice of the records
+};
+
+struct RecordOutcome {
+  enum class Status { printed, skipped, failed };
+  int number = 0;          // the record's number in the whole file
+  Status status = Status::printed;
+  std::string output;      // the file written (out_dir), else empty
+  int pages = 0;
+  std::vector<Diagnostic> problems;  // the error that stopped it, or its warnings
+};
+
+struct BatchResult {
+  std::vector<RecordOutcome> outcomes;  // the shard's records, in input order
+  int total_records = 0;                // in the whole file
+  int failed() const;
+  int printed() const;
+};
+
+// Called after each record, from the worker that did it (serialised by the caller's lock):
+// records done so far, and the records to do.
+using BatchProgress = std::function<void(int done, int total)>;
+
+// Runs the batch. A file that cannot be read at all (records, common data, template) is an
+// Error; a record that cannot be printed is an outcome with its problem.
+BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress = {});
+
+// Writes the report: one row per record (record, status, output, pages, problem), as CSV.
+std::string batch_report_csv(const BatchResult& result);
+
+// The records of shard K/N of total: a contiguous slice, the slices of 1/N … N/N together
+// exactly the whole, in order. Returns [begin, end) as 0-based indices.
+std::pair<int, int> shard_range(const Shard& shard, int total);
+
+// A file name made safe for every file system (FAT, NTFS, ext4, macOS): no / \ : * ? " < > |
+// or control characters, no trailing dot or space, no reserved Windows name, at most 150
+// bytes before the extension; folded to ASCII when asked.
+std::string safe_file_name(const std::string& name, bool ascii);
+
+}  // namespace vanban::pipeline

@@ -1,0 +1,138 @@
+// vanban batch as an office runs it: a spreadsheet exported as CSV, with the usual faults (an
+// empty name, a ragged row), printed to one print file and to one PDF per record.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "base/files.h"
+#include "support/paths.h"
+#include "support/run.h"
+
+using namespace vanban;
+using testing::quote;
+using testing::run;
+
+namespace {
+
+std::string records() { return testing::source_dir() + "/tests/data/batch/certificates.csv"; }
+std::string common() { return testing::source_dir() + "/tests/data/batch/common.xml"; }
+
+testing::Run batch(const std::string& args) {
+  return run(quote(testing::vanban_cli()) + " batch -t giay-khen " + quote(records()) + " --data " + quote(common()) +
+             " " + args);
+}
+
+std::set<std::string> files_in(const std::filesystem::path& dir) {
+  std::set<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) names.insert(entry.path().filename().string());
+  return names;
+}
+
+int pdf_pages(const std::string& pdf) {
+  const auto info = run("pdfinfo " + quote(pdf));
+  const auto at = info.out.find("Pages:");
+  return at == std::string::npos ? -1 : std::stoi(info.out.substr(at + 6));
+}
+
+}  // namespace
+
+TEST_CASE("batch: the good records are printed, the bad ones reported by record number and field") {
+  const auto dir = testing::scratch("batch-report");
+  const auto merged = (dir / "all.pdf").string(), report = (dir / "report.csv").string();
+  const auto result = batch("--merge " + quote(merged) + " --out-dir " + quote((dir / "out").string()) +
+                            " --name '{{stt}}-{{recipient.name}}.pdf' --report " + quote(report) + " -j 2");
+  CHECK(result.exit_code == 1);  // some records failed
+  // Record 3 has no name (a required field); record 4 has a cell too many.
+  CHECK_THAT(result.err, Catch::Contains("record 3:") && Catch::Contains("recipient/name") &&
+                             Catch::Contains("[check.required-field]"));
+  CHECK_THAT(result.err, Catch::Contains("certificates.csv:5:1: error: record 4 has 6 cells") &&
+                             Catch::Contains("[data.csv-ragged]"));
+  CHECK_THAT(result.err, Catch::Contains("4 printed, 2 failed, 0 skipped, of 6 records"));
+  // The print file holds the four good certificates, in input order.
+  REQUIRE(std::filesystem::exists(merged));
+  CHECK(pdf_pages(merged) == 4);
+  const std::string text = testing::collapse_spaces(run("pdftotext -raw " + quote(merged) + " -").out);
+  const auto at = [&](const std::string& s) { return text.find(s); };
+  CHECK(at("Ông Nguyễn Văn An") < at("Bà Thạch Thị Sa Phia"));
+  CHECK(at("Bà Thạch Thị Sa Phia") < at("Trưởng ấp Giồng Giếng, xã Long Hữu"));
+  CHECK(at("Trưởng ấp Giồng Giếng, xã Long Hữu") < at("Ông Kim Sa Rinh"));
+  // One file per good record, named from its fields.
+  CHECK(files_in(dir / "out") == std::set<std::string>{"1-Nguyễn Văn An.pdf", "2-Thạch Thị Sa Phia.pdf",
+                                                        "5-Nguyễn Văn An.pdf", "6-Kim Sa Rinh.pdf"});
+  // The report: a row per record.
+  const std::string rows = read_file(report);
+  CHECK(rows.rfind("record,status,output,pages,problem\n", 0) == 0);
+  CHECK(std::count(rows.begin(), rows.end(), '\n') == 7);
+  CHECK_THAT(rows, Catch::Contains("\n3,failed,") && Catch::Contains("\n4,failed,") && Catch::Contains("\n6,printed,"));
+}
+
+TEST_CASE("batch: -j 1 and -j 2 write the same bytes; names collide into -2, fold to ASCII, never overwrite") {
+  const auto dir = testing::scratch("batch-jobs");
+  for (const char* jobs : {"1", "2"}) {
+    const auto out = dir / (std::string("out") + jobs);
+    batch("--merge " + quote((dir / (std::string("all") + jobs + ".pdf")).string()) + " --out-dir " +
+          quote(out.string()) + " --name '{{recipient.name}}' --ascii-names --quiet -j " + jobs);
+  }
+  CHECK(read_file((dir / "all1.pdf").string()) == read_file((dir / "all2.pdf").string()));
+  const auto names = files_in(dir / "out1");
+  CHECK(names == std::set<std::string>{"Nguyen Van An.pdf", "Thach Thi Sa Phia.pdf", "Nguyen Van An-2.pdf",
+                                       "Kim Sa Rinh.pdf"});
+  for (const auto& name : names) {
+    INFO(name);
+    CHECK(read_file((dir / "out1" / name).string()) == read_file((dir / "out2" / name).string()));
+  }
+}
+
+TEST_CASE("batch --resume skips the records whose complete PDF is there, and redoes a cut one") {
+  const auto dir = testing::scratch("batch-resume");
+  const auto out = dir / "out";
+  batch("--out-dir " + quote(out.string()) + " --quiet");
+  const auto first = out / "1.pdf", second = out / "2.pdf";
+  REQUIRE(std::filesystem::exists(first));
+  const std::string whole = read_file(second.string());
+  write_file_atomically(second.string(), whole.substr(0, whole.size() / 2));  // as if cut off
+  const auto again = batch("--out-dir " + quote(out.string()) + " --resume --report " + quote((dir / "r.csv").string()));
+  CHECK_THAT(again.err, Catch::Contains("1 printed, 2 failed, 3 skipped"));
+  CHECK(read_file(second.string()) == whole);
+  CHECK_THAT(read_file((dir / "r.csv").string()), Catch::Contains("\n1,skipped,") && Catch::Contains("\n2,printed,"));
+}
+
+TEST_CASE("batch --shard: four shards print exactly the whole, each record once") {
+  const auto dir = testing::scratch("batch-shards");
+  std::set<std::string> all;
+  std::size_t total = 0;
+  for (int k = 1; k <= 4; ++k) {
+    const auto out = dir / ("shard" + std::to_string(k));
+    batch("--out-dir " + quote(out.string()) + " --quiet --shard " + std::to_string(k) + "/4");
+    if (!std::filesystem::exists(out)) continue;
+    for (const auto& name : files_in(out)) {
+      all.insert(name);
+      ++total;
+    }
+  }
+  CHECK(total == all.size());  // no record printed twice
+  CHECK(all == std::set<std::string>{"1.pdf", "2.pdf", "5.pdf", "6.pdf"});
+  // The index can come from an indexed job: JOB_COMPLETION_INDEX counts from 0.
+  const auto out = dir / "indexed";
+  run("JOB_COMPLETION_INDEX=3 " + quote(testing::vanban_cli()) + " batch -t giay-khen " + quote(records()) + " --data " +
+      quote(common()) + " --out-dir " + quote(out.string()) + " --quiet --shard 4");
+  CHECK(files_in(out) == std::set<std::string>{"5.pdf", "6.pdf"});  // records 5 and 6 of 6
+  CHECK(batch("--out-dir " + quote(out.string()) + " --shard 5/4").exit_code == 1);
+}
+
+TEST_CASE("batch reads JSON and XML records too") {
+  const auto dir = testing::scratch("batch-formats");
+  const std::string json = (dir / "r.json").string(), xml = (dir / "r.xml").string();
+  write_file_atomically(json, R"([{"recipient": {"name": "Nguyễn Văn An"}}, {"recipient": {"name": "Lê Thị Bé"}}])");
+  write_file_atomically(xml, "<ds><r><recipient><name>Nguyễn Văn An</name></recipient></r></ds>");
+  for (const auto& file : {json, xml}) {
+    const auto merged = file + ".pdf";
+    const auto result = run(quote(testing::vanban_cli()) + " batch -t giay-khen " + quote(file) + " --data " +
+                            quote(common()) + " --merge " + quote(merged) + " --quiet");
+    INFO(file << ": " << result.err);
+    CHECK(result.exit_code == 0);
+    CHECK(pdf_pages(merged) == (file == json ? 2 : 1));
+  }
+}
