@@ -46,14 +46,16 @@ bool is_complete_pdf(const fs::path& path) {
 // The output names of the records, in input order, before any work is done: so they do not
 // depend on which worker finishes first, and a second record with the same name gets
 // "-2", never the first one's file. Names are compared without case (FAT, NTFS, macOS).
+// Every record of the file is named, whatever the shard, so that shards sharing a folder
+// agree on the names.
 std::vector<std::string> output_names(const BatchOptions& options, const data::Value& common,
-                                      const std::vector<data::Record>& records, int begin, int end) {
-  std::vector<std::string> names(static_cast<std::size_t>(end - begin));
+                                      const std::vector<data::Record>& records) {
+  std::vector<std::string> names(records.size());
   if (options.out_dir.empty()) return names;
   const mustache::Template pattern{"--name", "--name", options.name_pattern, {}};
   std::set<std::string> used;
-  for (int k = begin; k < end; ++k) {
-    const auto& record = records[static_cast<std::size_t>(k)];
+  for (std::size_t k = 0; k < records.size(); ++k) {
+    const auto& record = records[k];
     data::DataTree tree = record_tree(common, record);
     tree.root.fields.push_back({"number", false, {data::Value{data::Value::Kind::text, {{std::to_string(record.number), {}}},
                                                               {}, record.fields.where}}});
@@ -66,7 +68,7 @@ std::vector<std::string> output_names(const BatchOptions& options, const data::V
     for (int copy = 2; !used.insert(text::to_lower_vi(name)).second; ++copy) {
       name = stem + "-" + std::to_string(copy) + extension;
     }
-    names[static_cast<std::size_t>(k - begin)] = (fs::path(options.out_dir) / name).string();
+    names[k] = (fs::path(options.out_dir) / name).string();
   }
   return names;
 }
@@ -150,7 +152,7 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
   result.total_records = static_cast<int>(records.size());
   const auto [begin, end] = options.shard ? shard_range(*options.shard, result.total_records)
                                           : std::pair{0, result.total_records};
-  const std::vector<std::string> outputs = output_names(options, common, records, begin, end);
+  const std::vector<std::string> outputs = output_names(options, common, records);
   if (!options.out_dir.empty()) fs::create_directories(options.out_dir);
 
   const int count = end - begin;
@@ -167,7 +169,7 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
       const auto& record = records[static_cast<std::size_t>(begin + k)];
       RecordOutcome& outcome = result.outcomes[static_cast<std::size_t>(k)];
       outcome.number = record.number;
-      outcome.output = outputs[static_cast<std::size_t>(k)];
+      outcome.output = outputs[static_cast<std::size_t>(begin + k)];
       const bool needs_merge = !options.merge_file.empty();
       if (options.resume && !needs_merge && !outcome.output.empty() && is_complete_pdf(outcome.output)) {
         outcome.status = RecordOutcome::Status::skipped;

@@ -114,6 +114,13 @@ TEST_CASE("batch --shard: four shards print exactly the whole, each record once"
   }
   CHECK(total == all.size());  // no record printed twice
   CHECK(all == std::set<std::string>{"1.pdf", "2.pdf", "5.pdf", "6.pdf"});
+  // Shards sharing a folder agree on names: records 1 and 5 share a name, in shards 1 and 4.
+  const auto shared = dir / "shared";
+  for (int k = 1; k <= 4; ++k) {
+    batch("--out-dir " + quote(shared.string()) + " --name '{{recipient.name}}' --quiet --shard " + std::to_string(k) + "/4");
+  }
+  CHECK(files_in(shared) == std::set<std::string>{"Nguyễn Văn An.pdf", "Thạch Thị Sa Phia.pdf", "Nguyễn Văn An-2.pdf",
+                                                  "Kim Sa Rinh.pdf"});
   // The index can come from an indexed job: JOB_COMPLETION_INDEX counts from 0.
   const auto out = dir / "indexed";
   run("JOB_COMPLETION_INDEX=3 " + quote(testing::vanban_cli()) + " batch -t giay-khen " + quote(records()) + " --data " +
