@@ -67,6 +67,9 @@ struct Page {
   int number = 1;            // the page number in its numbering (appendices restart it)
   bool number_shown = false; // Decree 30: not on the first page of a document or appendix
   std::vector<Item> items;
+  // The first items, drawn the same on every page (a page border): a writer may draw them
+  // once and share them between pages, as the PDF writer does with one content stream.
+  std::size_t background_items = 0;
 };
 
 // A bookmark: a heading's title and where it stands.

@@ -563,6 +563,7 @@ class DocumentLayout {
       std::vector<Item> items;
       const double inset = page_border.inset;
       put_border(items, border, inset, inset, page.width - 2 * inset, page.height - 2 * inset);
+      page.background_items = items.size();
       page.items.insert(page.items.begin(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
     }
   }

@@ -167,6 +167,25 @@ void replace_to_unicode(HaruDocument& document, HPDF_Font font, const std::set<c
   document.check("writing a ToUnicode map");
 }
 
+// libharu 2.3 writes each face's CIDToGIDMap for all 65,536 codes (128 KB before deflate,
+// libraries.md §1.2), and deflates it in every file. Codes past the stream's end map to
+// glyph 0 (PDF 32000-1, 9.7.4.2), and no code past the face's highest code point is drawn:
+// keep the map up to there. A batch of separate files deflates a few KB per face instead.
+void shorten_cid_to_gid_map(HaruDocument& document, HPDF_Font font, char32_t highest) {
+  const auto descendants =
+      static_cast<HPDF_Array>(HPDF_Dict_GetItem(static_cast<HPDF_Dict>(font), "DescendantFonts", HPDF_OCLASS_ARRAY));
+  const auto cid_font = descendants ? static_cast<HPDF_Dict>(HPDF_Array_GetItem(descendants, 0, HPDF_OCLASS_DICT)) : nullptr;
+  const auto map = cid_font ? static_cast<HPDF_Dict>(HPDF_Dict_GetItem(cid_font, "CIDToGIDMap", HPDF_OCLASS_DICT)) : nullptr;
+  if (!map || !map->stream) fail("pdf.font", "libharu gave a font no CIDToGIDMap to shorten");
+  std::vector<HPDF_BYTE> entries(2 * (static_cast<std::size_t>(highest) + 1));
+  auto size = static_cast<HPDF_UINT>(entries.size());
+  HPDF_Stream_Seek(map->stream, 0, HPDF_SEEK_SET);
+  HPDF_Stream_Read(map->stream, entries.data(), &size);
+  HPDF_MemStream_FreeData(map->stream);
+  HPDF_Stream_Write(map->stream, entries.data(), size);
+  document.check("shortening a CIDToGIDMap");
+}
+
 // Loads a PNG or a JPEG, told apart by the JPEG's first two bytes (the pipeline has checked
 // both). A JPEG is embedded as it is, a DCT stream. For a PNG, libharu 2.3 writes an alpha
 // channel's /SMask stream uncompressed whatever the compression mode (libraries.md §1.4;
@@ -262,6 +281,50 @@ void draw_path(HPDF_Page page, GraphicsColors& colors, const PathItem& path, dou
   else HPDF_Page_Stroke(page);
 }
 
+// Draws a path or a rule; other items are drawn elsewhere.
+void draw_graphics(HPDF_Page page, GraphicsColors& colors, const layout::Item& item, double page_height) {
+  if (const auto* path = std::get_if<PathItem>(&item)) draw_path(page, colors, *path, page_height);
+  if (const auto* rule = std::get_if<RuleItem>(&item)) {
+    colors.stroke(rule->color);
+    HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(rule->thickness));
+    HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(rule->x1), static_cast<HPDF_REAL>(page_height - rule->y1));
+    HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(rule->x2), static_cast<HPDF_REAL>(page_height - rule->y2));
+    HPDF_Page_Stroke(page);
+  }
+}
+
+// What identifies a page's background: its items, exactly, on a page of its size.
+std::string background_key(const layout::Page& page, std::size_t count) {
+  std::string key;
+  const auto put = [&key](double value) { key.append(reinterpret_cast<const char*>(&value), sizeof value); };
+  const auto put_color = [&](const std::optional<layout::Color>& color) {
+    key += color ? std::string{'c', static_cast<char>(color->r), static_cast<char>(color->g), static_cast<char>(color->b)}
+                 : std::string("n");
+  };
+  put(page.width);
+  put(page.height);
+  for (std::size_t k = 0; k < count; ++k) {
+    if (const auto* path = std::get_if<PathItem>(&page.items[k])) {
+      key += 'p';
+      put(path->thickness);
+      put_color(path->stroke);
+      put_color(path->fill);
+      for (const auto& segment : path->segments) {
+        key += static_cast<char>(segment.kind);
+        for (const auto& point : segment.points) {
+          put(point.x);
+          put(point.y);
+        }
+      }
+    } else if (const auto* rule = std::get_if<RuleItem>(&page.items[k])) {
+      key += 'r';
+      for (double value : {rule->x1, rule->y1, rule->x2, rule->y2, rule->thickness}) put(value);
+      put_color(rule->color);
+    }
+  }
+  return key;
+}
+
 }  // namespace
 
 std::string write_pdf(const Frame& frame, const PdfOptions& options) {
@@ -292,6 +355,7 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
     fonts[style] = HPDF_GetFont(doc, name, "UTF-8");
     document.check("loading a font");
     replace_to_unicode(document, fonts[style], used[style]);
+    shorten_cid_to_gid_map(document, fonts[style], *used[style].rbegin());
   }
 
   HPDF_SetInfoAttr(doc, HPDF_INFO_TITLE, frame.info.title.c_str());
@@ -301,6 +365,7 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
   document.check("writing the document information");
 
   std::map<std::string, HPDF_Image> images;
+  std::map<std::string, HPDF_Dict> backgrounds;  // by background_key
   std::vector<HPDF_Page> pages;
   for (const auto& page_frame : frame.pages) {
     HPDF_Page page = HPDF_AddPage(doc);
@@ -308,9 +373,29 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
     HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(page_frame.width));
     HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(page_frame.height));
     const double height = page_frame.height;
+    // A page border is drawn once, into a content stream that every page with the same
+    // border shares: a batch of a thousand certificates carries one border, not a thousand.
+    const std::size_t background = std::min(page_frame.background_items, page_frame.items.size());
+    if (background > 0) {
+      const std::string key = background_key(page_frame, background);
+      HPDF_Dict& shared = backgrounds[key];
+      if (shared) {
+        HPDF_Page_Insert_Shared_Content_Stream(page, shared);
+      } else {
+        HPDF_Page_New_Content_Stream(page, &shared);
+        HPDF_Page_GSave(page);
+        GraphicsColors border_colors(page);
+        for (std::size_t k = 0; k < background; ++k) draw_graphics(page, border_colors, page_frame.items[k], height);
+        HPDF_Page_GRestore(page);
+      }
+      HPDF_Dict own = nullptr;
+      HPDF_Page_New_Content_Stream(page, &own);
+      document.check("sharing a page border");
+    }
     // Images, shapes and rules first, as graphics; then all text in one text object.
     GraphicsColors colors(page);
-    for (const auto& item : page_frame.items) {
+    for (std::size_t k = background; k < page_frame.items.size(); ++k) {
+      const auto& item = page_frame.items[k];
       if (const auto* placed = std::get_if<ImageItem>(&item)) {
         HPDF_Image& image = images[placed->path];
         if (!image) image = load_image(document, placed->path, options.compress);
@@ -318,14 +403,7 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
                             static_cast<HPDF_REAL>(height - placed->y - placed->height),
                             static_cast<HPDF_REAL>(placed->width), static_cast<HPDF_REAL>(placed->height));
       }
-      if (const auto* path = std::get_if<PathItem>(&item)) draw_path(page, colors, *path, height);
-      if (const auto* rule = std::get_if<RuleItem>(&item)) {
-        colors.stroke(rule->color);
-        HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(rule->thickness));
-        HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(rule->x1), static_cast<HPDF_REAL>(height - rule->y1));
-        HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(rule->x2), static_cast<HPDF_REAL>(height - rule->y2));
-        HPDF_Page_Stroke(page);
-      }
+      draw_graphics(page, colors, item, height);
     }
     HPDF_Page_BeginText(page);
     HPDF_Font current_font = nullptr;

@@ -143,3 +143,24 @@ TEST_CASE("batch reads JSON and XML records too") {
     CHECK(pdf_pages(merged) == (file == json ? 2 : 1));
   }
 }
+
+TEST_CASE("batch --merge: the certificates share one page border, drawn once in the print file") {
+  const auto dir = testing::scratch("batch-border");
+  const auto merged = (dir / "all.pdf").string();
+  batch("--merge " + quote(merged) + " --out-dir " + quote((dir / "out").string()) + " --quiet");
+  // Uncompressed, the border's curves (its flowers and dots) are counted in the print file
+  // of four certificates and in the file of one: the same, since every page shares them.
+  const auto curves = [&](const std::string& pdf) {
+    const std::string qdf = pdf + ".qdf";
+    REQUIRE(run("qpdf --qdf --object-streams=disable " + quote(pdf) + " " + quote(qdf)).exit_code == 0);
+    const std::string raw = read_file(qdf);
+    std::size_t count = 0;
+    for (std::size_t at = raw.find(" c\n"); at != std::string::npos; at = raw.find(" c\n", at + 1)) ++count;
+    return count;
+  };
+  REQUIRE(pdf_pages(merged) == 4);
+  const auto in_one = curves((dir / "out" / "1.pdf").string());
+  CHECK(in_one > 100);
+  CHECK(curves(merged) == in_one);
+  CHECK(std::filesystem::file_size(merged) < 4 * std::filesystem::file_size(dir / "out" / "1.pdf") / 2);
+}
