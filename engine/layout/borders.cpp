@@ -18,11 +18,11 @@ double band_width(double thickness) { return 17.0 * std::max(thickness, 0.5); }
 constexpr double kappa = 0.5522847498;
 
 PathItem outline(std::vector<PathSegment> segments, double thickness, Color color) {
-  return PathItem{std::move(segments), thickness, color, std::nullopt};
+  return PathItem{std::move(segments), thickness, color, std::nullopt, std::nullopt};
 }
 
 PathItem solid(std::vector<PathSegment> segments, Color color) {
-  return PathItem{std::move(segments), 0, std::nullopt, color};
+  return PathItem{std::move(segments), 0, std::nullopt, color, std::nullopt};
 }
 
 std::vector<PathSegment> circle(double cx, double cy, double r) {
@@ -66,21 +66,24 @@ std::vector<PathSegment> flower(double cx, double cy, double radius) {
   return segments;
 }
 
-// The chain along one side of the band, from (x0, y0) for length, between the corner squares.
+// The chain along one side of the band, from (x0, y0) for length, between the corner squares:
+// lozenges, one path for the side, and a dot midway between each two, drawn as one dotted
+// line (round caps on a dash of length 0), so that a side costs two paths, not a hundred.
 void put_chain(std::vector<Item>& items, double x0, double y0, double length, double band, bool horizontal, Color color) {
   const double pitch = band * 1.25;
   const int count = std::max(1, static_cast<int>(std::floor(length / pitch)));
   const double step = length / count;
+  const auto at = [&](double along) { return horizontal ? Point{x0 + along, y0} : Point{x0, y0 + along}; };
+  std::vector<PathSegment> lozenges;
   for (int k = 0; k < count; ++k) {
-    const double along = (k + 0.5) * step;
-    const double cx = horizontal ? x0 + along : x0;
-    const double cy = horizontal ? y0 : y0 + along;
-    items.push_back(solid(lozenge(cx, cy, band * 0.7, band * 0.42, horizontal), color));
-    if (k + 1 < count) {
-      const double dot_x = horizontal ? cx + step / 2 : cx, dot_y = horizontal ? cy : cy + step / 2;
-      items.push_back(solid(circle(dot_x, dot_y, band * 0.08), color));
-    }
+    const Point centre = at((k + 0.5) * step);
+    for (auto& segment : lozenge(centre.x, centre.y, band * 0.7, band * 0.42, horizontal)) lozenges.push_back(segment);
   }
+  items.push_back(solid(std::move(lozenges), color));
+  if (count < 2) return;
+  PathItem dots = outline({{Kind::move, {{at(step)}}}, {Kind::line, {{at((count - 1) * step)}}}}, band * 0.16, color);
+  dots.dash = Dash{0, step, 0, true};
+  items.push_back(std::move(dots));
 }
 
 }  // namespace

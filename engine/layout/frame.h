@@ -43,11 +43,19 @@ struct PathSegment {
   std::array<Point, 3> points{};  // move and line use points[0]; curve all three
 };
 
+// A stroke's dash pattern, in points. With round caps an "on" of 0 draws a round dot every
+// period: a row of dots is one line, not a circle each (a certificate border's chain).
+struct Dash {
+  double on = 0, off = 0, phase = 0;
+  bool round_caps = false;
+};
+
 struct PathItem {
   std::vector<PathSegment> segments;
   double thickness = 0.5;
   std::optional<Color> stroke = Color{};  // none: not stroked
   std::optional<Color> fill;              // none: not filled
+  std::optional<Dash> dash;               // none: a solid stroke
 };
 
 // Returns the closed path of a rectangle, (x, y) its top-left corner.

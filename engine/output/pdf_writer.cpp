@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <mutex>
 #include <vector>
 #include <set>
 
@@ -14,6 +15,7 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
 #include <hpdf_streams.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -98,16 +100,105 @@ class HaruDocument {
 
 // Cuts a TrueType face down to the given code points with hb-subset. Hinting and OpenType
 // layout tables go: libharu draws no kerning or ligatures, and drops them anyway.
-std::string subset_font(const std::string& path, const std::set<char32_t>& code_points) {
-  hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
-  if (!blob) fail("pdf.font", "cannot read font file", {path});
-  hb_face_t* face = hb_face_create(blob, 0);
-  hb_blob_destroy(blob);
-  hb_subset_input_t* input = hb_subset_input_create_or_fail();
-  if (!input) {
-    hb_face_destroy(face);
-    fail("pdf.font", "hb-subset is out of memory");
+// The source faces, read and parsed once per process: a batch subsets the same four files
+// for every document. HarfBuzz faces are immutable, so workers share them.
+hb_face_t* source_face(const std::string& path) {
+  static std::mutex lock;
+  static std::map<std::string, hb_face_t*> faces;  // kept for the life of the process
+  std::lock_guard guard(lock);
+  hb_face_t*& face = faces[path];
+  if (!face) {
+    hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
+    if (!blob) {
+      faces.erase(path);
+      fail("pdf.font", "cannot read font file", {path});
+    }
+    face = hb_face_create(blob, 0);
+    hb_blob_destroy(blob);
+    hb_face_make_immutable(face);
   }
+  return face;
+}
+
+void put_u16(std::string& out, unsigned value) {
+  out += static_cast<char>((value >> 8) & 0xFF);
+  out += static_cast<char>(value & 0xFF);
+}
+
+// A cmap table with one format 4 subtable (Windows, Unicode BMP) of a few segments: code
+// points closer than 64 apart share a segment, whose codes map through glyphIdArray (0 for
+// the ones the document does not draw). libharu 2.3 looks every one of the 65,536 codes up
+// with a linear walk over the segments when it builds a font (HPDF_TTFontDef_GetGlyphid,
+// from CIDFontType2_New), once per face in every file: hb-subset's cmap has a segment per
+// run of consecutive code points, some forty for a certificate; this has four or five.
+std::string compact_cmap(hb_face_t* subset, const std::set<char32_t>& code_points) {
+  hb_font_t* font = hb_font_create(subset);
+  std::vector<std::pair<char32_t, unsigned>> glyphs;  // code point, glyph: BMP only
+  for (char32_t cp : code_points) {
+    hb_codepoint_t glyph = 0;
+    if (cp < 0xFFFF && hb_font_get_nominal_glyph(font, cp, &glyph)) glyphs.emplace_back(cp, glyph);
+  }
+  hb_font_destroy(font);
+  struct Segment {
+    char32_t start, end;
+    std::size_t first;  // index into glyphs
+  };
+  std::vector<Segment> segments;
+  for (std::size_t k = 0; k < glyphs.size(); ++k) {
+    if (segments.empty() || glyphs[k].first - segments.back().end > 64) segments.push_back({glyphs[k].first, 0, k});
+    segments.back().end = glyphs[k].first;
+  }
+  const std::size_t count = segments.size() + 1;  // and the 0xFFFF segment that ends every cmap
+  std::vector<unsigned> glyph_ids;                  // glyphIdArray
+  std::vector<unsigned> range_offsets;
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    // idRangeOffset: bytes from this entry to the segment's first glyphIdArray entry.
+    range_offsets.push_back(static_cast<unsigned>(2 * (count - i) + 2 * glyph_ids.size()));
+    std::size_t next = segments[i].first;
+    for (char32_t cp = segments[i].start; cp <= segments[i].end; ++cp) {
+      const bool drawn = next < glyphs.size() && glyphs[next].first == cp;
+      glyph_ids.push_back(drawn ? glyphs[next++].second : 0);
+    }
+  }
+  unsigned search = 1, selector = 0;
+  while (search * 2 <= count) {
+    search *= 2;
+    ++selector;
+  }
+  std::string table;
+  put_u16(table, 4);
+  put_u16(table, static_cast<unsigned>(16 + 8 * count + 2 * glyph_ids.size()));  // length
+  put_u16(table, 0);                                                            // language
+  put_u16(table, static_cast<unsigned>(2 * count));
+  put_u16(table, 2 * search);
+  put_u16(table, selector);
+  put_u16(table, static_cast<unsigned>(2 * count - 2 * search));
+  for (const auto& segment : segments) put_u16(table, segment.end);
+  put_u16(table, 0xFFFF);
+  put_u16(table, 0);  // reservedPad
+  for (const auto& segment : segments) put_u16(table, segment.start);
+  put_u16(table, 0xFFFF);
+  for (std::size_t i = 0; i < segments.size(); ++i) put_u16(table, 0);  // idDelta
+  put_u16(table, 1);
+  for (unsigned offset : range_offsets) put_u16(table, offset);
+  put_u16(table, 0);
+  for (unsigned glyph : glyph_ids) put_u16(table, glyph);
+  std::string cmap;
+  put_u16(cmap, 0);  // version
+  put_u16(cmap, 1);  // one subtable
+  put_u16(cmap, 3);  // Windows
+  put_u16(cmap, 1);  // Unicode BMP
+  put_u16(cmap, 0);
+  put_u16(cmap, 12);  // its offset, a 32-bit number
+  return cmap + table;
+}
+
+// Cuts the face down to the code points drawn (hb-subset: no hinting, no layout tables),
+// with a compact cmap (compact_cmap), and returns the font file's bytes.
+std::string subset_font(const std::string& path, const std::set<char32_t>& code_points) {
+  hb_face_t* face = source_face(path);
+  hb_subset_input_t* input = hb_subset_input_create_or_fail();
+  if (!input) fail("pdf.font", "hb-subset is out of memory");
   hb_set_t* unicodes = hb_subset_input_unicode_set(input);
   for (char32_t cp : code_points) hb_set_add(unicodes, cp);
   hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
@@ -118,14 +209,36 @@ std::string subset_font(const std::string& path, const std::set<char32_t>& code_
   }
   hb_face_t* subset = hb_subset_or_fail(face, input);
   hb_subset_input_destroy(input);
-  hb_face_destroy(face);
   if (!subset) fail("pdf.font", "hb-subset could not subset the font", {path});
-  hb_blob_t* result = hb_face_reference_blob(subset);
+  // The subset's tables again, with the compact cmap in place of hb-subset's. A subset
+  // face (a builder) cannot list its tables: ask it for each of the source face's.
+  hb_face_t* builder = hb_face_builder_create();
+  std::array<hb_tag_t, 64> tags{};
+  for (unsigned start = 0;;) {
+    unsigned count = static_cast<unsigned>(tags.size());
+    hb_face_get_table_tags(face, start, &count, tags.data());
+    for (unsigned k = 0; k < count; ++k) {
+      if (tags[k] == HB_TAG('c', 'm', 'a', 'p')) continue;
+      hb_blob_t* table = hb_face_reference_table(subset, tags[k]);
+      if (hb_blob_get_length(table) > 0) hb_face_builder_add_table(builder, tags[k], table);
+      hb_blob_destroy(table);
+    }
+    if (count < tags.size()) break;
+    start += count;
+  }
+  const std::string cmap = compact_cmap(subset, code_points);
+  hb_blob_t* cmap_blob = hb_blob_create(cmap.data(), static_cast<unsigned>(cmap.size()), HB_MEMORY_MODE_DUPLICATE,
+                                        nullptr, nullptr);
+  hb_face_builder_add_table(builder, HB_TAG('c', 'm', 'a', 'p'), cmap_blob);
+  hb_blob_destroy(cmap_blob);
+  hb_face_destroy(subset);
+  hb_blob_t* result = hb_face_reference_blob(builder);
   unsigned int length = 0;
   const char* data = hb_blob_get_data(result, &length);
   std::string bytes(data, length);
   hb_blob_destroy(result);
-  hb_face_destroy(subset);
+  hb_face_destroy(builder);
+  if (bytes.empty()) fail("pdf.font", "the subset font could not be rebuilt", {path});
   return bytes;
 }
 
@@ -261,11 +374,19 @@ void draw_path(HPDF_Page page, GraphicsColors& colors, const PathItem& path, dou
   if (!path.stroke && !path.fill) return;
   const auto x = [](const layout::Point& p) { return static_cast<HPDF_REAL>(p.x); };
   const auto y = [page_height](const layout::Point& p) { return static_cast<HPDF_REAL>(page_height - p.y); };
-  if (path.stroke) {
-    colors.stroke(*path.stroke);
-    HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(path.thickness));
-  }
+  if (path.stroke) colors.stroke(*path.stroke);
   if (path.fill) colors.fill(*path.fill);
+  // A dash is set inside q … Q, the colours before it, so that what follows is unchanged.
+  // libharu 2.3 takes whole-point dashes only (HPDF_Page_SetDash): the operators are
+  // written to the page's stream directly.
+  if (path.dash) {
+    HPDF_Page_GSave(page);
+    char dash[96];
+    std::snprintf(dash, sizeof dash, "%d J [%.3f %.3f] %.3f d\n", path.dash->round_caps ? 1 : 0, path.dash->on,
+                  path.dash->off, path.dash->phase);
+    HPDF_Stream_WriteStr(static_cast<HPDF_PageAttr>(page->attr)->stream, dash);
+  }
+  if (path.stroke) HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(path.thickness));
   using Kind = layout::PathSegment::Kind;
   for (const auto& segment : path.segments) {
     const auto& p = segment.points;
@@ -279,6 +400,7 @@ void draw_path(HPDF_Page page, GraphicsColors& colors, const PathItem& path, dou
   if (path.stroke && path.fill) HPDF_Page_FillStroke(page);
   else if (path.fill) HPDF_Page_Fill(page);
   else HPDF_Page_Stroke(page);
+  if (path.dash) HPDF_Page_GRestore(page);
 }
 
 // Draws a path or a rule; other items are drawn elsewhere.

@@ -31,7 +31,7 @@ void append_optional_color(std::string& out, const std::optional<layout::Color>&
   else out += "none";
 }
 
-// "path stroke 000000 fill none 0.50 M x y L x y C x y x y x y Z"
+// "path stroke 000000 fill none 0.50 [dash ON OFF PHASE round] M x y L x y C x y x y x y Z"
 void append_path(std::string& out, const layout::PathItem& path) {
   out += "path stroke ";
   append_optional_color(out, path.stroke);
@@ -39,6 +39,15 @@ void append_path(std::string& out, const layout::PathItem& path) {
   append_optional_color(out, path.fill);
   out += ' ';
   append_number(out, path.thickness);
+  if (path.dash) {
+    out += " dash ";
+    append_number(out, path.dash->on);
+    out += ' ';
+    append_number(out, path.dash->off);
+    out += ' ';
+    append_number(out, path.dash->phase);
+    if (path.dash->round_caps) out += " round";
+  }
   using Kind = layout::PathSegment::Kind;
   for (const auto& segment : path.segments) {
     const int points = segment.kind == Kind::curve ? 3 : segment.kind == Kind::close ? 0 : 1;

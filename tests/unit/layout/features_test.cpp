@@ -385,8 +385,17 @@ TEST_CASE("a page border is drawn first on every page, and the text keeps clear 
     CHECK(outer.right == Approx(a4_width - mm(10)).margin(0.01));
     CHECK(outer.bottom == Approx(a4_height - mm(10)).margin(0.01));
     CHECK(std::get<layout::PathItem>(items.front()).stroke == dark_red);
-    // The ornament: corner squares and chains, all inside the band.
-    CHECK(testing::paths_on(frame, static_cast<int>(p)).size() > 100);
+    // The ornament: corner squares and flowers, a path of lozenges along each side and a
+    // dotted line (round caps, a dot each period) between them; everything is background.
+    const auto paths = testing::paths_on(frame, static_cast<int>(p));
+    std::size_t segments = 0, dotted = 0;
+    for (const auto& path : paths) {
+      segments += path.segments.size();
+      if (path.dash && path.dash->round_caps && path.dash->on == 0 && path.dash->off > 10) ++dotted;
+    }
+    CHECK(segments > 500);
+    CHECK(dotted == 4);
+    CHECK(frame.pages[p].background_items == paths.size());
   }
   // The band is 17 pt wide; text stays at least 3 mm inside it, even at the 15 mm right margin.
   const double inner_right = a4_width - mm(10) - 17 - 2;
