@@ -57,8 +57,11 @@ std::vector<std::string> output_names(const BatchOptions& options, const data::V
   for (std::size_t k = 0; k < records.size(); ++k) {
     const auto& record = records[k];
     data::DataTree tree = record_tree(common, record);
-    tree.root.fields.push_back({"number", false, {data::Value{data::Value::Kind::text, {{std::to_string(record.number), {}}},
-                                                              {}, record.fields.where}}});
+    if (!tree.root.find("number")) {  // {{number}}: the record's number, unless it has its own
+      tree.root.fields.push_back({"number", false, {data::Value{data::Value::Kind::text,
+                                                                {{std::to_string(record.number), {}}}, {},
+                                                                record.fields.where}}});
+    }
     std::string name = safe_file_name(mustache::markup_to_plain(mustache::render_template(pattern, tree)),
                                       options.ascii_names);
     std::string stem = fs::path(name).stem().string(), extension = fs::path(name).extension().string();
