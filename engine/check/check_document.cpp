@@ -47,29 +47,27 @@ class Checker {
   // The number and ký hiệu (Phụ lục I, mục II.3; Phụ lục III). A draft may have no number
   // yet: the number is given when the document is issued.
   void check_number() {
-    const data::Value* number = root_.find("number");
-    const data::Value* notation = root_.find("notation");
-    if (!text_of(number).empty() && !text_of(notation).empty()) {
-      std::string type = text_of(root_.find("type"));
-      if (type.empty()) type = rules_.type;
-      for (auto& problem : text::check_document_number(text_of(number), text_of(notation), type, number->where)) {
-        if (problem.code != "check.number-form") problem.where = notation->where;
-        findings_.push_back(std::move(problem));
-      }
-    }
+    std::string type = text_of(root_.find("type"));
+    if (type.empty()) type = rules_.type;
+    check_number_of(root_, type, "");
   }
 
   // A Giấy khen and a decision's attached list cite the decision (decree30.md §12.3, §13.3):
   // its number and ký hiệu follow the rules of a Quyết định's.
   void check_cited_decision() {
     const data::Value* decision = root_.find("decision");
-    if (!decision || decision->kind != data::Value::Kind::map) return;
-    const data::Value* number = decision->find("number");
-    const data::Value* notation = decision->find("notation");
+    if (decision && decision->kind == data::Value::Kind::map) check_number_of(*decision, "Quyết định", "the decision cited: ");
+  }
+
+  // Checks the number and notation fields of map as a document of type; a problem with the
+  // ký hiệu is placed at the notation, one with the number at the number.
+  void check_number_of(const data::Value& map, const std::string& type, const std::string& about) {
+    const data::Value* number = map.find("number");
+    const data::Value* notation = map.find("notation");
     if (text_of(number).empty() || text_of(notation).empty()) return;
-    for (auto& problem : text::check_document_number(text_of(number), text_of(notation), "Quyết định", number->where)) {
+    for (auto& problem : text::check_document_number(text_of(number), text_of(notation), type, number->where)) {
       if (problem.code != "check.number-form") problem.where = notation->where;
-      problem.message = "the decision cited: " + problem.message;
+      problem.message = about + problem.message;
       findings_.push_back(std::move(problem));
     }
   }
