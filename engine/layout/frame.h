@@ -24,16 +24,19 @@ struct TextItem {
   double size = 14;
   std::string text;  // NFC UTF-8
   Color color;
+  bool operator==(const TextItem&) const = default;
 };
 
 struct RuleItem {
   double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
   double thickness = 0.5;
   Color color;
+  bool operator==(const RuleItem&) const = default;
 };
 
 struct Point {
   double x = 0, y = 0;
+  bool operator==(const Point&) const = default;
 };
 
 // A vector shape: rectangles, frames and ornaments. Each segment starts where the last ended.
@@ -41,6 +44,7 @@ struct PathSegment {
   enum class Kind { move, line, curve, close };  // curve: cubic Bézier, two control points, end
   Kind kind = Kind::move;
   std::array<Point, 3> points{};  // move and line use points[0]; curve all three
+  bool operator==(const PathSegment&) const = default;
 };
 
 // A stroke's dash pattern, in points. With round caps an "on" of 0 draws a round dot every
@@ -48,6 +52,7 @@ struct PathSegment {
 struct Dash {
   double on = 0, off = 0, phase = 0;
   bool round_caps = false;
+  bool operator==(const Dash&) const = default;
 };
 
 struct PathItem {
@@ -56,6 +61,7 @@ struct PathItem {
   std::optional<Color> stroke = Color{};  // none: not stroked
   std::optional<Color> fill;              // none: not filled
   std::optional<Dash> dash;               // none: a solid stroke
+  bool operator==(const PathItem&) const = default;
 };
 
 // Returns the closed path of a rectangle, (x, y) its top-left corner.
@@ -66,6 +72,7 @@ struct ImageItem {
   double x = 0, y = 0;
   double width = 0, height = 0;
   std::string path;  // the PNG or JPEG file, checked by the pipeline
+  bool operator==(const ImageItem&) const = default;
 };
 
 using Item = std::variant<TextItem, RuleItem, ImageItem, PathItem>;

@@ -415,38 +415,6 @@ void draw_graphics(HPDF_Page page, GraphicsColors& colors, const layout::Item& i
   }
 }
 
-// What identifies a page's background: its items, exactly, on a page of its size.
-std::string background_key(const layout::Page& page, std::size_t count) {
-  std::string key;
-  const auto put = [&key](double value) { key.append(reinterpret_cast<const char*>(&value), sizeof value); };
-  const auto put_color = [&](const std::optional<layout::Color>& color) {
-    key += color ? std::string{'c', static_cast<char>(color->r), static_cast<char>(color->g), static_cast<char>(color->b)}
-                 : std::string("n");
-  };
-  put(page.width);
-  put(page.height);
-  for (std::size_t k = 0; k < count; ++k) {
-    if (const auto* path = std::get_if<PathItem>(&page.items[k])) {
-      key += 'p';
-      put(path->thickness);
-      put_color(path->stroke);
-      put_color(path->fill);
-      for (const auto& segment : path->segments) {
-        key += static_cast<char>(segment.kind);
-        for (const auto& point : segment.points) {
-          put(point.x);
-          put(point.y);
-        }
-      }
-    } else if (const auto* rule = std::get_if<RuleItem>(&page.items[k])) {
-      key += 'r';
-      for (double value : {rule->x1, rule->y1, rule->x2, rule->y2, rule->thickness}) put(value);
-      put_color(rule->color);
-    }
-  }
-  return key;
-}
-
 }  // namespace
 
 std::string write_pdf(const Frame& frame, const PdfOptions& options) {
@@ -487,7 +455,11 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
   document.check("writing the document information");
 
   std::map<std::string, HPDF_Image> images;
-  std::map<std::string, HPDF_Dict> backgrounds;  // by background_key
+  struct SharedBackground {
+    const layout::Page* page;  // the first page drawn with it
+    HPDF_Dict stream;
+  };
+  std::vector<SharedBackground> backgrounds;
   std::vector<HPDF_Page> pages;
   for (const auto& page_frame : frame.pages) {
     HPDF_Page page = HPDF_AddPage(doc);
@@ -499,12 +471,19 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
     // border shares: a batch of a thousand certificates carries one border, not a thousand.
     const std::size_t background = std::min(page_frame.background_items, page_frame.items.size());
     if (background > 0) {
-      const std::string key = background_key(page_frame, background);
-      HPDF_Dict& shared = backgrounds[key];
-      if (shared) {
-        HPDF_Page_Insert_Shared_Content_Stream(page, shared);
+      // The same background: a page of the same size whose first items are equal.
+      const auto same = std::find_if(backgrounds.begin(), backgrounds.end(), [&](const SharedBackground& known) {
+        return known.page->width == page_frame.width && known.page->height == page_frame.height &&
+               known.page->background_items == background &&
+               std::equal(page_frame.items.begin(), page_frame.items.begin() + static_cast<std::ptrdiff_t>(background),
+                          known.page->items.begin());
+      });
+      if (same != backgrounds.end()) {
+        HPDF_Page_Insert_Shared_Content_Stream(page, same->stream);
       } else {
+        HPDF_Dict shared = nullptr;
         HPDF_Page_New_Content_Stream(page, &shared);
+        backgrounds.push_back({&page_frame, shared});
         HPDF_Page_GSave(page);
         GraphicsColors border_colors(page);
         for (std::size_t k = 0; k < background; ++k) draw_graphics(page, border_colors, page_frame.items[k], height);
