@@ -64,8 +64,11 @@ std::vector<std::string> output_names(const BatchOptions& options, const data::V
     }
     std::string name = safe_file_name(mustache::markup_to_plain(mustache::render_template(pattern, tree)),
                                       options.ascii_names);
-    std::string stem = fs::path(name).stem().string(), extension = fs::path(name).extension().string();
-    if (extension.empty()) extension = ".pdf";
+    // Every file is a PDF: ".pdf" is added unless the pattern wrote it (a name may hold a
+    // dot of its own: "TS. Nguyễn Văn An").
+    const std::string extension = ".pdf";
+    const bool has_extension = name.size() >= 4 && text::to_lower_vi(name.substr(name.size() - 4)) == extension;
+    std::string stem = has_extension ? name.substr(0, name.size() - 4) : name;
     if (stem.empty()) stem = std::to_string(record.number);
     name = stem + extension;
     for (int copy = 2; !used.insert(text::to_lower_vi(name)).second; ++copy) {

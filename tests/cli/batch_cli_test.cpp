@@ -85,6 +85,14 @@ TEST_CASE("batch: -j 1 and -j 2 write the same bytes; names collide into -2, fol
   }
 }
 
+TEST_CASE("batch --name: a name's own dot is kept and .pdf added; an empty name becomes the record number") {
+  const auto dir = testing::scratch("batch-dots");
+  batch("--out-dir " + quote((dir / "out").string()) + " --name 'TS. {{recipient.name}}' --quiet");
+  CHECK(files_in(dir / "out").count("TS. Kim Sa Rinh.pdf") == 1);
+  batch("--out-dir " + quote((dir / "empty").string()) + " --name '{{ghi_chu}}' --quiet");
+  CHECK(files_in(dir / "empty") == std::set<std::string>{"1.pdf", "2.pdf", "5.pdf", "6.pdf"});
+}
+
 TEST_CASE("batch --resume skips the records whose complete PDF is there, and redoes a cut one") {
   const auto dir = testing::scratch("batch-resume");
   const auto out = dir / "out";
