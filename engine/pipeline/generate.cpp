@@ -251,6 +251,7 @@ DocumentMaker::DocumentMaker(const std::string& template_name, const GenerateOpt
     : options_(options),
       template_(load_template(template_name, options.home)),
       info_(load_template_info(template_name, options.home)),
+      rules_(info_.rules()),
       fonts_(load_fonts(options)),
       helpers_(vietnamese_helpers()) {}
 
@@ -259,7 +260,7 @@ DocumentMaker::~DocumentMaker() = default;
 Generated DocumentMaker::make(const data::DataTree& tree, const std::string& data_name, const std::string& clean) const {
   Generated out;
   // The data checked against Decree 30 and the template's needs: errors stop here.
-  for (auto& finding : check::check_document(tree, info_.rules())) {
+  for (auto& finding : check::check_document(tree, rules_)) {
     if (finding.severity == Severity::error && options_.lenient && finding.code.rfind("check.", 0) == 0) {
       finding.severity = Severity::warning;
       finding.message += " (printed anyway: --lenient)";

@@ -75,6 +75,7 @@ class DocumentMaker {
   GenerateOptions options_;
   mustache::Template template_;
   TemplateInfo info_;
+  check::TemplateRules rules_;  // from info_, made once for every document
   text::FontFamily fonts_;
   mustache::Helpers helpers_;
 };
