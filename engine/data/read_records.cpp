@@ -69,11 +69,13 @@ class CsvReader {
     while (from < bytes_.size()) {
       const std::size_t end = std::min(bytes_.find('\n', from), bytes_.size() - 1) + 1;
       const std::size_t used = csv_parse(&parser, bytes_.data() + from, end - from, on_field, on_row, this);
+      stop_on_header_error(parser);
       if (used != end - from) fail_at(parser, from + used);
       from = end;
       ++line_;
     }
     if (csv_fini(&parser, on_field, on_row, this) != 0) fail_at(parser, bytes_.size());
+    stop_on_header_error(parser);
     csv_free(&parser);
     if (columns_.empty()) fail("data.csv-header", "the CSV file has no header row naming its columns", where(1));
     return std::move(records_);
@@ -91,12 +93,15 @@ class CsvReader {
   void end_row() {
     std::vector<std::string> cells = std::move(cells_);
     cells_.clear();
+    if (header_error_) return;
     if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return trimmed(c).empty(); })) return;
     if (columns_.empty()) {
       for (const auto& cell : cells) columns_.push_back(trimmed(cell));
-      for (std::size_t k = 0; k < columns_.size(); ++k) {
+      for (std::size_t k = 0; k < columns_.size() && !header_error_; ++k) {
         if (columns_[k].empty()) {
-          fail("data.csv-header", "column " + std::to_string(k + 1) + " of the header row has no name", where(row_line_));
+          header_error_ = Diagnostic{Severity::error, "data.csv-header",
+                                     "column " + std::to_string(k + 1) + " of the header row has no name",
+                                     where(row_line_)};
         }
       }
       return;
@@ -119,6 +124,14 @@ class CsvReader {
 
   SourceLocation where(int line) const { return {file_, line, 1}; }
 
+  // Errors found in libcsv's callbacks are thrown here, after it returns: never through its
+  // C frames, and with its buffers freed.
+  void stop_on_header_error(csv_parser& parser) {
+    if (!header_error_) return;
+    csv_free(&parser);
+    throw Error(*header_error_);
+  }
+
   [[noreturn]] void fail_at(csv_parser& parser, std::size_t at) {
     const int code = csv_error(&parser);
     csv_free(&parser);
@@ -134,6 +147,7 @@ class CsvReader {
   std::vector<std::string> columns_;
   std::vector<std::string> cells_;
   std::vector<Record> records_;
+  std::optional<Diagnostic> header_error_;
 };
 
 // ---- JSON ---------------------------------------------------------------------------------

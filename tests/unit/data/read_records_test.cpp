@@ -78,6 +78,13 @@ TEST_CASE("CSV: a quote left open or misplaced is an error at its line; a file w
     CHECK(e.diagnostic().where.line == 3);
   }
   CHECK_THROWS_AS(data::read_records("\n\n", RecordFormat::csv, "empty.csv"), Error);
+  try {
+    data::read_records("stt,,ten\n1,a,b\n", RecordFormat::csv, "ds.csv");
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().code == "data.csv-header");
+    CHECK_THAT(e.diagnostic().message, Catch::Contains("column 2"));
+  }
 }
 
 TEST_CASE("JSON: an array of objects; nested objects, lists, numbers and booleans become fields") {
