@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -17,10 +17,9 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "base/diagnostics.h"
+#include "output/font_subset.h"
 #include "text/unicode.h"
 
 namespace vanban::output {
@@ -48,255 +47,161 @@ void on_haru_error(HPDF_STATUS error, HPDF_STATUS detail, void* user_data) {
   }
 }
 
-// Owns the libharu document and the in-memory font files it reads until it is freed
-// (libharu keeps a font file open until HPDF_Free and reads its glyphs again at save time).
+// Owns the libharu document.
 class HaruDocument {
  public:
   HaruDocument() {
     doc_ = HPDF_New(on_haru_error, &errors_);
     if (!doc_) fail("pdf.init", "libharu could not create a document");
   }
-  ~HaruDocument() {
-    HPDF_Free(doc_);
-    for (int fd : font_fds_) ::close(fd);
-  }
+  ~HaruDocument() { HPDF_Free(doc_); }
   HaruDocument(const HaruDocument&) = delete;
   HaruDocument& operator=(const HaruDocument&) = delete;
 
   HPDF_Doc get() const { return doc_; }
 
-  // Raises the first libharu error since the last check, naming what was being done.
+  // Raises the first libharu error since the last check, naming what was being done. Its
+  // object layer records an error in the document without calling the handler: ask both.
   void check(const std::string& doing) {
-    if (errors_.error == 0) return;
+    if (errors_.error == 0 && HPDF_GetError(doc_) == HPDF_OK) return;
+    const HPDF_STATUS error = errors_.error ? errors_.error : HPDF_GetError(doc_);
+    const HPDF_STATUS detail = errors_.error ? errors_.detail : HPDF_GetErrorDetail(doc_);
     char code[64];
-    std::snprintf(code, sizeof code, "0x%04X (detail %u)", static_cast<unsigned>(errors_.error),
-                  static_cast<unsigned>(errors_.detail));
+    std::snprintf(code, sizeof code, "0x%04X (detail %u)", static_cast<unsigned>(error), static_cast<unsigned>(detail));
     fail("pdf.libharu", std::string("libharu failed while ") + doing + ": error " + code);
-  }
-
-  // Makes bytes readable by path: libharu 2.3 loads TrueType only from a file, so the subset
-  // goes into an anonymous memory file (memfd) and is opened through /proc/self/fd.
-  std::string memory_file(const char* data, std::size_t size) {
-    const int fd = ::memfd_create("vanban-font", MFD_CLOEXEC);
-    if (fd < 0) fail("pdf.font", std::string("cannot create an in-memory font file: ") + std::strerror(errno));
-    font_fds_.push_back(fd);
-    std::size_t written = 0;
-    while (written < size) {
-      const ssize_t n = ::write(fd, data + written, size - written);
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        fail("pdf.font", std::string("cannot write an in-memory font file: ") + std::strerror(errno));
-      }
-      written += static_cast<std::size_t>(n);
-    }
-    return "/proc/self/fd/" + std::to_string(fd);
   }
 
  private:
   HaruErrors errors_;
   HPDF_Doc doc_ = nullptr;
-  std::vector<int> font_fds_;
 };
 
-// Cuts a TrueType face down to the given code points with hb-subset. Hinting and OpenType
-// layout tables go: libharu draws no kerning or ligatures, and drops them anyway.
-// The source faces, read and parsed once per process: a batch subsets the same four files
-// for every document. HarfBuzz faces are immutable, so workers share them.
-hb_face_t* source_face(const std::string& path) {
-  static std::mutex lock;
-  static std::map<std::string, hb_face_t*> faces;  // kept for the life of the process
-  std::lock_guard guard(lock);
-  hb_face_t*& face = faces[path];
-  if (!face) {
-    hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
-    if (!blob) {
-      faces.erase(path);
-      fail("pdf.font", "cannot read font file", {path});
-    }
-    face = hb_face_create(blob, 0);
-    hb_blob_destroy(blob);
-    hb_face_make_immutable(face);
-  }
-  return face;
-}
-
-void put_u16(std::string& out, unsigned value) {
-  out += static_cast<char>((value >> 8) & 0xFF);
-  out += static_cast<char>(value & 0xFF);
-}
-
-// A cmap table with one format 4 subtable (Windows, Unicode BMP) of a few segments: code
-// points closer than 64 apart share a segment, whose codes map through glyphIdArray (0 for
-// the ones the document does not draw). libharu 2.3 looks every one of the 65,536 codes up
-// with a linear walk over the segments when it builds a font (HPDF_TTFontDef_GetGlyphid,
-// from CIDFontType2_New), once per face in every file: hb-subset's cmap has a segment per
-// run of consecutive code points, some forty for a certificate; this has four or five.
-std::string compact_cmap(hb_face_t* subset, const std::set<char32_t>& code_points) {
-  hb_font_t* font = hb_font_create(subset);
-  std::vector<std::pair<char32_t, unsigned>> glyphs;  // code point, glyph: BMP only
-  for (char32_t cp : code_points) {
-    hb_codepoint_t glyph = 0;
-    if (cp < 0xFFFF && hb_font_get_nominal_glyph(font, cp, &glyph)) glyphs.emplace_back(cp, glyph);
-  }
-  hb_font_destroy(font);
-  struct Segment {
-    char32_t start, end;
-    std::size_t first;  // index into glyphs
+// The subset tag that begins a subset font's name (PDF 32000-1, 9.6.4): six capital
+// letters, here from an FNV-1a hash of the face and the characters it holds, so that the
+// same document always gets the same names and two subsets of one face differ.
+std::string subset_tag(int style, const std::set<char32_t>& code_points) {
+  std::uint64_t hash = 14695981039346656037ull;
+  const auto mix = [&hash](std::uint64_t value) {
+    hash ^= value;
+    hash *= 1099511628211ull;
   };
-  std::vector<Segment> segments;
-  for (std::size_t k = 0; k < glyphs.size(); ++k) {
-    if (segments.empty() || glyphs[k].first - segments.back().end > 64) segments.push_back({glyphs[k].first, 0, k});
-    segments.back().end = glyphs[k].first;
+  mix(static_cast<std::uint64_t>(style));
+  for (char32_t cp : code_points) mix(cp);
+  std::string tag;
+  for (int k = 0; k < 6; ++k) {
+    tag += static_cast<char>('A' + hash % 26);
+    hash /= 26;
   }
-  const std::size_t count = segments.size() + 1;  // and the 0xFFFF segment that ends every cmap
-  std::vector<unsigned> glyph_ids;                  // glyphIdArray
-  std::vector<unsigned> range_offsets;
-  for (std::size_t i = 0; i < segments.size(); ++i) {
-    // idRangeOffset: bytes from this entry to the segment's first glyphIdArray entry.
-    range_offsets.push_back(static_cast<unsigned>(2 * (count - i) + 2 * glyph_ids.size()));
-    std::size_t next = segments[i].first;
-    for (char32_t cp = segments[i].start; cp <= segments[i].end; ++cp) {
-      const bool drawn = next < glyphs.size() && glyphs[next].first == cp;
-      glyph_ids.push_back(drawn ? glyphs[next++].second : 0);
-    }
-  }
-  unsigned search = 1, selector = 0;
-  while (search * 2 <= count) {
-    search *= 2;
-    ++selector;
-  }
-  std::string table;
-  put_u16(table, 4);
-  put_u16(table, static_cast<unsigned>(16 + 8 * count + 2 * glyph_ids.size()));  // length
-  put_u16(table, 0);                                                            // language
-  put_u16(table, static_cast<unsigned>(2 * count));
-  put_u16(table, 2 * search);
-  put_u16(table, selector);
-  put_u16(table, static_cast<unsigned>(2 * count - 2 * search));
-  for (const auto& segment : segments) put_u16(table, segment.end);
-  put_u16(table, 0xFFFF);
-  put_u16(table, 0);  // reservedPad
-  for (const auto& segment : segments) put_u16(table, segment.start);
-  put_u16(table, 0xFFFF);
-  for (std::size_t i = 0; i < segments.size(); ++i) put_u16(table, 0);  // idDelta
-  put_u16(table, 1);
-  for (unsigned offset : range_offsets) put_u16(table, offset);
-  put_u16(table, 0);
-  for (unsigned glyph : glyph_ids) put_u16(table, glyph);
-  std::string cmap;
-  put_u16(cmap, 0);  // version
-  put_u16(cmap, 1);  // one subtable
-  put_u16(cmap, 3);  // Windows
-  put_u16(cmap, 1);  // Unicode BMP
-  put_u16(cmap, 0);
-  put_u16(cmap, 12);  // its offset, a 32-bit number
-  return cmap + table;
+  return tag;
 }
 
-// Cuts the face down to the code points drawn (hb-subset: no hinting, no layout tables),
-// with a compact cmap (compact_cmap), and returns the font file's bytes.
-std::string subset_font(const std::string& path, const std::set<char32_t>& code_points) {
-  hb_face_t* face = source_face(path);
-  hb_subset_input_t* input = hb_subset_input_create_or_fail();
-  if (!input) fail("pdf.font", "hb-subset is out of memory");
-  hb_set_t* unicodes = hb_subset_input_unicode_set(input);
-  for (char32_t cp : code_points) hb_set_add(unicodes, cp);
-  hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
-  hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (auto tag : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
-                   HB_TAG('k', 'e', 'r', 'n'), HB_TAG('g', 'a', 's', 'p'), HB_TAG('D', 'S', 'I', 'G')}) {
-    hb_set_add(drop, tag);
-  }
-  hb_face_t* subset = hb_subset_or_fail(face, input);
-  hb_subset_input_destroy(input);
-  if (!subset) fail("pdf.font", "hb-subset could not subset the font", {path});
-  // The subset's tables again, with the compact cmap in place of hb-subset's. A subset
-  // face (a builder) cannot list its tables: ask it for each of the source face's.
-  hb_face_t* builder = hb_face_builder_create();
-  std::array<hb_tag_t, 64> tags{};
-  for (unsigned start = 0;;) {
-    unsigned count = static_cast<unsigned>(tags.size());
-    hb_face_get_table_tags(face, start, &count, tags.data());
-    for (unsigned k = 0; k < count; ++k) {
-      if (tags[k] == HB_TAG('c', 'm', 'a', 'p')) continue;
-      hb_blob_t* table = hb_face_reference_table(subset, tags[k]);
-      if (hb_blob_get_length(table) > 0) hb_face_builder_add_table(builder, tags[k], table);
-      hb_blob_destroy(table);
-    }
-    if (count < tags.size()) break;
-    start += count;
-  }
-  const std::string cmap = compact_cmap(subset, code_points);
-  hb_blob_t* cmap_blob = hb_blob_create(cmap.data(), static_cast<unsigned>(cmap.size()), HB_MEMORY_MODE_DUPLICATE,
-                                        nullptr, nullptr);
-  hb_face_builder_add_table(builder, HB_TAG('c', 'm', 'a', 'p'), cmap_blob);
-  hb_blob_destroy(cmap_blob);
-  hb_face_destroy(subset);
-  hb_blob_t* result = hb_face_reference_blob(builder);
-  unsigned int length = 0;
-  const char* data = hb_blob_get_data(result, &length);
-  std::string bytes(data, length);
-  hb_blob_destroy(result);
-  hb_face_destroy(builder);
-  if (bytes.empty()) fail("pdf.font", "the subset font could not be rebuilt", {path});
-  return bytes;
-}
-
-// A ToUnicode CMap for libharu's Identity-H fonts, whose codes are the UCS-2 values of the
-// characters: one bfchar entry per code drawn, at most 100 per block (PDF 1.7, 9.10.3;
-// Adobe Technical Note #5411). It replaces libharu 2.3's map, which uses begincidrange,
-// an operator a ToUnicode CMap may not contain (libraries.md §1.3).
-std::string to_unicode_cmap(const std::set<char32_t>& code_points) {
+// A ToUnicode CMap for a font whose codes are its glyph ids: one bfchar entry per glyph
+// drawn, to the character's UTF-16BE, at most 100 per block (PDF 32000-1, 9.10.3; Adobe
+// Technical Note #5411). libharu 2.3's own map is invalid (libraries.md §1.3).
+std::string to_unicode_cmap(const FontSubset& subset) {
+  std::map<std::uint16_t, char32_t> characters;  // by glyph: the first character drawn with it
+  for (const auto& [cp, glyph] : subset.glyphs) characters.emplace(glyph, cp);
   std::string out =
       "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-  std::vector<char32_t> codes(code_points.begin(), code_points.end());
-  char entry[32];
-  for (std::size_t i = 0; i < codes.size(); i += 100) {
-    const std::size_t count = std::min<std::size_t>(100, codes.size() - i);
+  char entry[40];
+  std::size_t left = characters.size();
+  for (auto it = characters.begin(); it != characters.end();) {
+    const std::size_t count = std::min<std::size_t>(100, left);
     out += std::to_string(count) + " beginbfchar\n";
-    for (std::size_t k = i; k < i + count; ++k) {
-      std::snprintf(entry, sizeof entry, "<%04X> <%04X>\n", static_cast<unsigned>(codes[k]), static_cast<unsigned>(codes[k]));
+    for (std::size_t k = 0; k < count; ++k, ++it) {
+      const auto [glyph, cp] = *it;
+      if (cp > 0xFFFF) {  // a surrogate pair
+        const char32_t v = cp - 0x10000;
+        std::snprintf(entry, sizeof entry, "<%04X> <%04X%04X>\n", glyph, static_cast<unsigned>(0xD800 + (v >> 10)),
+                      static_cast<unsigned>(0xDC00 + (v & 0x3FF)));
+      } else {
+        std::snprintf(entry, sizeof entry, "<%04X> <%04X>\n", glyph, static_cast<unsigned>(cp));
+      }
       out += entry;
     }
     out += "endbfchar\n";
+    left -= count;
   }
   out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
   return out;
 }
 
-// Rewrites libharu's ToUnicode stream of a font in place with ours. Its dictionary keeps
-// only what a ToUnicode stream needs: libharu labelled it as an encoding CMap.
-void replace_to_unicode(HaruDocument& document, HPDF_Font font, const std::set<char32_t>& code_points) {
-  const auto map = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(static_cast<HPDF_Dict>(font), "ToUnicode", HPDF_OCLASS_DICT));
-  if (!map || !map->stream) fail("pdf.font", "libharu gave a font no ToUnicode map to rewrite");
-  HPDF_MemStream_FreeData(map->stream);
-  HPDF_Stream_WriteStr(map->stream, to_unicode_cmap(code_points).c_str());
-  // RemoveElement returns "not found" without touching libharu's error state; GetItem
-  // would raise an error for a key of another class.
-  for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode"}) HPDF_Dict_RemoveElement(map, key);
-  document.check("writing a ToUnicode map");
-}
+// Embeds a subset as a Type 0 font over a CIDFontType2 whose CIDs are the subset's glyph
+// ids (/CIDToGIDMap /Identity, PDF 32000-1, 9.7.4.2), built from libharu's object layer.
+// libharu 2.3's own TrueType path re-parses the file, writes a 128 KB CIDToGIDMap and the
+// whole widths array, looks up all 65,536 codes per face and keeps only a partial subset
+// (libraries.md §1.2); here every object holds exactly what the document draws.
+HPDF_Dict embed_font(HaruDocument& document, const FontSubset& subset, const std::string& tag, bool compress) {
+  HPDF_MMgr mmgr = document.get()->mmgr;
+  HPDF_Xref xref = document.get()->xref;
+  const auto indirect_dict = [&] {
+    HPDF_Dict dict = HPDF_Dict_New(mmgr);
+    if (dict && HPDF_Xref_Add(xref, dict) != HPDF_OK) dict = nullptr;  // Xref_Add frees it
+    if (!dict) fail("pdf.font", "libharu is out of memory");
+    return dict;
+  };
+  const auto stream = [&](const std::string& bytes) {
+    HPDF_Dict dict = HPDF_DictStream_New(mmgr, xref);
+    if (!dict) fail("pdf.font", "libharu is out of memory");
+    HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+    if (compress) dict->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    return dict;
+  };
+  const std::string base_font = tag + "+" + subset.postscript_name;
+  const FaceMetrics& m = subset.metrics;
 
-// libharu 2.3 writes each face's CIDToGIDMap for all 65,536 codes (128 KB before deflate,
-// libraries.md §1.2), and deflates it in every file. Codes past the stream's end map to
-// glyph 0 (PDF 32000-1, 9.7.4.2), and no code past the face's highest code point is drawn:
-// keep the map up to there. A batch of separate files deflates a few KB per face instead.
-void shorten_cid_to_gid_map(HaruDocument& document, HPDF_Font font, char32_t highest) {
-  const auto descendants =
-      static_cast<HPDF_Array>(HPDF_Dict_GetItem(static_cast<HPDF_Dict>(font), "DescendantFonts", HPDF_OCLASS_ARRAY));
-  const auto cid_font = descendants ? static_cast<HPDF_Dict>(HPDF_Array_GetItem(descendants, 0, HPDF_OCLASS_DICT)) : nullptr;
-  const auto map = cid_font ? static_cast<HPDF_Dict>(HPDF_Dict_GetItem(cid_font, "CIDToGIDMap", HPDF_OCLASS_DICT)) : nullptr;
-  if (!map || !map->stream) fail("pdf.font", "libharu gave a font no CIDToGIDMap to shorten");
-  std::vector<HPDF_BYTE> entries(2 * (static_cast<std::size_t>(highest) + 1));
-  auto size = static_cast<HPDF_UINT>(entries.size());
-  HPDF_Stream_Seek(map->stream, 0, HPDF_SEEK_SET);
-  HPDF_Stream_Read(map->stream, entries.data(), &size);
-  HPDF_MemStream_FreeData(map->stream);
-  HPDF_Stream_Write(map->stream, entries.data(), size);
-  document.check("shortening a CIDToGIDMap");
+  HPDF_Dict program = stream(subset.program);
+  HPDF_Dict_AddNumber(program, "Length1", static_cast<HPDF_INT32>(subset.program.size()));
+
+  HPDF_Dict descriptor = indirect_dict();
+  HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
+  HPDF_Dict_AddName(descriptor, "FontName", base_font.c_str());
+  // Flags (PDF 32000-1, 9.8.2): Nonsymbolic 32, Serif 2, Italic 64, ForceBold 262144.
+  HPDF_Dict_AddNumber(descriptor, "Flags",
+                      32 | (m.serif ? 2 : 0) | (m.italic_angle != 0 ? 64 : 0) | (m.bold ? 262144 : 0));
+  HPDF_Array bbox = HPDF_Array_New(mmgr);
+  HPDF_Dict_Add(descriptor, "FontBBox", bbox);
+  for (int value : m.bbox) HPDF_Array_AddNumber(bbox, value);
+  HPDF_Dict_AddReal(descriptor, "ItalicAngle", static_cast<HPDF_REAL>(m.italic_angle));
+  HPDF_Dict_AddNumber(descriptor, "Ascent", m.ascent);
+  HPDF_Dict_AddNumber(descriptor, "Descent", m.descent);
+  HPDF_Dict_AddNumber(descriptor, "CapHeight", m.cap_height);
+  HPDF_Dict_AddNumber(descriptor, "StemV", m.stem_v);
+  HPDF_Dict_Add(descriptor, "FontFile2", program);
+
+  HPDF_Dict cid_font = indirect_dict();
+  HPDF_Dict_AddName(cid_font, "Type", "Font");
+  HPDF_Dict_AddName(cid_font, "Subtype", "CIDFontType2");
+  HPDF_Dict_AddName(cid_font, "BaseFont", base_font.c_str());
+  HPDF_Dict system_info = HPDF_Dict_New(mmgr);
+  HPDF_Dict_Add(cid_font, "CIDSystemInfo", system_info);
+  HPDF_Dict_Add(system_info, "Registry", HPDF_String_New(mmgr, "Adobe", nullptr));
+  HPDF_Dict_Add(system_info, "Ordering", HPDF_String_New(mmgr, "Identity", nullptr));
+  HPDF_Dict_AddNumber(system_info, "Supplement", 0);
+  HPDF_Dict_Add(cid_font, "FontDescriptor", descriptor);
+  // The glyph ids run 0 … n - 1: one run of widths covers them (PDF 32000-1, 9.7.4.3).
+  HPDF_Array widths = HPDF_Array_New(mmgr);
+  HPDF_Dict_Add(cid_font, "W", widths);
+  HPDF_Array_AddNumber(widths, 0);
+  HPDF_Array run = HPDF_Array_New(mmgr);
+  HPDF_Array_Add(widths, run);
+  for (int width : subset.widths) HPDF_Array_AddNumber(run, width);
+  HPDF_Dict_AddName(cid_font, "CIDToGIDMap", "Identity");
+
+  HPDF_Dict font = indirect_dict();
+  HPDF_Dict_AddName(font, "Type", "Font");
+  HPDF_Dict_AddName(font, "Subtype", "Type0");
+  HPDF_Dict_AddName(font, "BaseFont", base_font.c_str());
+  HPDF_Dict_AddName(font, "Encoding", "Identity-H");
+  HPDF_Array descendants = HPDF_Array_New(mmgr);
+  HPDF_Dict_Add(font, "DescendantFonts", descendants);
+  HPDF_Array_Add(descendants, cid_font);
+  HPDF_Dict_Add(font, "ToUnicode", stream(to_unicode_cmap(subset)));
+  document.check("embedding a font");
+  return font;
 }
 
 // Loads a PNG or a JPEG, told apart by the JPEG's first two bytes (the pipeline has checked
@@ -415,6 +320,20 @@ void draw_graphics(HPDF_Page page, GraphicsColors& colors, const layout::Item& i
   }
 }
 
+// A number of hundredths as a PDF decimal: "1234" → "12.34", "-5" → "-.05", "300" → "3".
+std::string decimal(long hundredths) {
+  std::string out = hundredths < 0 ? "-" : "";
+  const unsigned long magnitude = static_cast<unsigned long>(hundredths < 0 ? -hundredths : hundredths);
+  const unsigned long whole = magnitude / 100, fraction = magnitude % 100;
+  if (whole != 0 || fraction == 0) out += std::to_string(whole);
+  if (fraction != 0) {
+    out += '.';
+    out += static_cast<char>('0' + fraction / 10);
+    if (fraction % 10 != 0) out += static_cast<char>('0' + fraction % 10);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string write_pdf(const Frame& frame, const PdfOptions& options) {
@@ -435,17 +354,12 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
   HPDF_SetCurrentEncoder(doc, "UTF-8");  // Info strings are UTF-8 (libraries.md §1.1 step 3)
   document.check("setting up the document");
 
-  std::array<HPDF_Font, 4> fonts{};
+  std::array<FontSubset, 4> subsets;
+  std::array<HPDF_Dict, 4> fonts{};
   for (int style = 0; style < 4; ++style) {
     if (used[style].empty()) continue;
-    const std::string subset = subset_font(frame.font_files[style], used[style]);
-    const std::string path = document.memory_file(subset.data(), subset.size());
-    const char* name = HPDF_LoadTTFontFromFile(doc, path.c_str(), HPDF_TRUE);
-    document.check("loading a font");
-    fonts[style] = HPDF_GetFont(doc, name, "UTF-8");
-    document.check("loading a font");
-    replace_to_unicode(document, fonts[style], used[style]);
-    shorten_cid_to_gid_map(document, fonts[style], *used[style].rbegin());
+    subsets[style] = subset_font(frame.font_files[style], used[style]);
+    fonts[style] = embed_font(document, subsets[style], subset_tag(style, used[style]), options.compress);
   }
 
   HPDF_SetInfoAttr(doc, HPDF_INFO_TITLE, frame.info.title.c_str());
@@ -506,20 +420,34 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
       }
       draw_graphics(page, colors, item, height);
     }
+    // The text, written as operators: codes are glyph ids (embed_font), which libharu's
+    // text functions cannot write. Positions go out in hundredths of a point, each line
+    // moved relative to the last (Td), as exact integers so that no error builds up.
     HPDF_Page_BeginText(page);
-    HPDF_Font current_font = nullptr;
+    HPDF_Stream content = static_cast<HPDF_PageAttr>(page->attr)->stream;
+    int current_style = -1;
     double current_size = 0;
+    long last_x = 0, last_y = 0;
+    std::string operators;
     for (const auto& item : page_frame.items) {
       const auto* t = std::get_if<TextItem>(&item);
       if (!t) continue;
-      HPDF_Font font = fonts[static_cast<int>(t->face)];
-      if (font != current_font || t->size != current_size) {
-        HPDF_Page_SetFontAndSize(page, font, static_cast<HPDF_REAL>(t->size));
-        current_font = font;
+      const int style = static_cast<int>(t->face);
+      colors.fill(t->color);
+      operators.clear();
+      if (style != current_style || t->size != current_size) {
+        operators += '/';
+        operators += HPDF_Page_GetLocalFontName(page, fonts[style]);
+        operators += ' ' + decimal(std::lround(t->size * 100)) + " Tf\n";
+        current_style = style;
         current_size = t->size;
       }
-      colors.fill(t->color);
-      HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(t->x), static_cast<HPDF_REAL>(height - t->y), t->text.c_str());
+      const long x = std::lround(t->x * 100), y = std::lround((height - t->y) * 100);
+      operators += decimal(x - last_x) + ' ' + decimal(y - last_y) + " Td<" +
+                   subsets[style].glyph_codes_hex(t->text) + ">Tj\n";
+      last_x = x;
+      last_y = y;
+      HPDF_Stream_WriteStr(content, operators.c_str());
     }
     HPDF_Page_EndText(page);
     document.check("drawing a page");

@@ -1,10 +1,12 @@
 // Stage 5, PDF: Frame -> PDF bytes. libharu lives here only.
 //
 // What the writer guarantees (libraries.md lists the libharu 2.3.0 traps each one avoids):
-//  - fonts embedded and truly subset: each face is cut with hb-subset to the code points the
-//    document draws before libharu sees it, since libharu 2.3 keeps ~47 KB per face;
-//  - a conformant ToUnicode CMap (bfchar), replacing libharu's invalid "begincidrange" one,
-//    so text copies out with every diacritic and readers print no warning;
+//  - fonts embedded and truly subset: each face is cut with hb-subset to the glyphs the
+//    document draws and embedded as a CIDFontType2 whose codes are the subset's glyph ids,
+//    built with libharu's object layer; libharu 2.3's own TrueType fonts keep ~47 KB a face
+//    and cost a 65,536-code table per face in every file;
+//  - a conformant ToUnicode CMap (bfchar), not libharu's invalid "begincidrange" one, so
+//    text copies out with every diacritic and readers print no warning;
 //  - document info in UTF-8 (title, author, subject, creator); compression on;
 //  - the same Frame gives the same bytes: no dates, no random IDs.
 #pragma once
