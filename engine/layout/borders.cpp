@@ -18,11 +18,11 @@ double band_width(double thickness) { return 17.0 * std::max(thickness, 0.5); }
 constexpr double kappa = 0.5522847498;
 
 PathItem outline(std::vector<PathSegment> segments, double thickness, Color color) {
-  return PathItem{std::move(segments), thickness, color, std::nullopt, std::nullopt};
+  return PathItem{std::move(segments), thickness, color, std::nullopt, std::nullopt, std::nullopt};
 }
 
 PathItem solid(std::vector<PathSegment> segments, Color color) {
-  return PathItem{std::move(segments), 0, std::nullopt, color, std::nullopt};
+  return PathItem{std::move(segments), 0, std::nullopt, color, std::nullopt, std::nullopt};
 }
 
 std::vector<PathSegment> circle(double cx, double cy, double r) {
@@ -67,19 +67,18 @@ std::vector<PathSegment> flower(double cx, double cy, double radius) {
 }
 
 // The chain along one side of the band, from (x0, y0) for length, between the corner squares:
-// lozenges, one path for the side, and a dot midway between each two, drawn as one dotted
-// line (round caps on a dash of length 0), so that a side costs two paths, not a hundred.
+// lozenges, one lozenge repeated along the side, and a dot midway between each two, drawn as
+// one dotted line (round caps on a dash of length 0), so that a side costs two paths, not a
+// hundred.
 void put_chain(std::vector<Item>& items, double x0, double y0, double length, double band, bool horizontal, Color color) {
   const double pitch = band * 1.25;
   const int count = std::max(1, static_cast<int>(std::floor(length / pitch)));
   const double step = length / count;
   const auto at = [&](double along) { return horizontal ? Point{x0 + along, y0} : Point{x0, y0 + along}; };
-  std::vector<PathSegment> lozenges;
-  for (int k = 0; k < count; ++k) {
-    const Point centre = at((k + 0.5) * step);
-    for (auto& segment : lozenge(centre.x, centre.y, band * 0.7, band * 0.42, horizontal)) lozenges.push_back(segment);
-  }
-  items.push_back(solid(std::move(lozenges), color));
+  const Point first = at(0.5 * step);
+  PathItem lozenges = solid(lozenge(first.x, first.y, band * 0.7, band * 0.42, horizontal), color);
+  if (count > 1) lozenges.repeat = horizontal ? Repeat{count, 1, step, 0} : Repeat{1, count, 0, step};
+  items.push_back(std::move(lozenges));
   if (count < 2) return;
   PathItem dots = outline({{Kind::move, {{at(step)}}}, {Kind::line, {{at((count - 1) * step)}}}}, band * 0.16, color);
   dots.dash = Dash{0, step, 0, true};
@@ -127,14 +126,14 @@ void put_border(std::vector<Item>& items, const BorderSpec& border, double x, do
       items.push_back(outline(rectangle_path(x + band, y + band, width - 2 * band, height - 2 * band), 0.6 * t, c));
       const double inner = band + 2 * t;
       items.push_back(outline(rectangle_path(x + inner, y + inner, width - 2 * inner, height - 2 * inner), 0.3 * t, c));
-      // Corner squares, each with a flower and a ring.
+      // Corner squares, each with a flower and a ring: the top left one, repeated in the
+      // other three corners.
       const double half = band / 2;
-      for (const double cx : {x + half, x + width - half}) {
-        for (const double cy : {y + half, y + height - half}) {
-          items.push_back(outline(rectangle_path(cx - half, cy - half, band, band), 0.6 * t, c));
-          items.push_back(solid(flower(cx, cy, band * 0.42), c));
-          items.push_back(outline(circle(cx, cy, band * 0.12), 0.4 * t, c));
-        }
+      const double cx = x + half, cy = y + half;
+      for (PathItem corner : {outline(rectangle_path(x, y, band, band), 0.6 * t, c), solid(flower(cx, cy, band * 0.42), c),
+                              outline(circle(cx, cy, band * 0.12), 0.4 * t, c)}) {
+        corner.repeat = Repeat{2, 2, width - band, height - band};
+        items.push_back(std::move(corner));
       }
       // The chains between the corners, on the band's middle line.
       put_chain(items, x + band, y + half, width - 2 * band, band, true, c);

@@ -55,12 +55,24 @@ struct Dash {
   bool operator==(const Dash&) const = default;
 };
 
+// A path drawn again on a grid: `across` copies a step dx apart, in `down` rows a step dy
+// apart, the first copy where the segments are. A chain or a set of corners of equal shapes
+// is one shape and a step, and the PDF writes that shape's operators again under a moved
+// origin, which deflate reduces to almost nothing.
+struct Repeat {
+  int across = 1, down = 1;
+  double dx = 0, dy = 0;
+  int copies() const { return across * down; }
+  bool operator==(const Repeat&) const = default;
+};
+
 struct PathItem {
   std::vector<PathSegment> segments;
   double thickness = 0.5;
   std::optional<Color> stroke = Color{};  // none: not stroked
   std::optional<Color> fill;              // none: not filled
   std::optional<Dash> dash;               // none: a solid stroke
+  std::optional<Repeat> repeat;           // none: drawn once
   bool operator==(const PathItem&) const = default;
 };
 

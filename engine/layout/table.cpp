@@ -237,7 +237,7 @@ TableSlices layout_table(const markup::Table& table, const TableStyle& style, co
       const double baseline = top_pad + ascent;
       for (const auto& cell : cells) {
         if (cell.fill) {
-          PathItem shade{rectangle_path(cell.x, 0, cell.width, slice.height), 0, std::nullopt, cell.fill, std::nullopt};
+          PathItem shade{rectangle_path(cell.x, 0, cell.width, slice.height), 0, std::nullopt, cell.fill, std::nullopt, std::nullopt};
           slice.items.insert(slice.items.begin(), std::move(shade));
         }
         // The line of this cell that falls in band k, and how far below the band's baseline.

@@ -135,13 +135,16 @@ FontSubset subset_font(const std::string& path, const std::set<char32_t>& code_p
   hb_set_t* unicodes = hb_subset_input_unicode_set(input);
   for (char32_t cp : code_points) hb_set_add(unicodes, cp);
   hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
-  // The PDF writer places every glyph itself and maps codes to glyphs by identity: layout
-  // tables, kerning and the cmap are dead weight in the embedded program (PDF 32000-1,
-  // 9.9: a CIDFontType2's program needs no cmap).
+  // The PDF writer places every glyph itself, maps codes to glyphs by identity and writes
+  // names and metrics in the font descriptor: layout tables, kerning, cmap, name, post and
+  // OS/2 are dead weight in the embedded program. A CIDFontType2's program needs only head,
+  // hhea, loca, maxp, glyf and hmtx, with cvt, fpgm and prep for hinting (PDF 32000-1,
+  // 9.9; dvipdfmx embeds the same set).
   hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (auto tag : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
                    HB_TAG('k', 'e', 'r', 'n'), HB_TAG('g', 'a', 's', 'p'), HB_TAG('D', 'S', 'I', 'G'),
-                   HB_TAG('c', 'm', 'a', 'p')}) {
+                   HB_TAG('c', 'm', 'a', 'p'), HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'),
+                   HB_TAG('O', 'S', '/', '2')}) {
     hb_set_add(drop, tag);
   }
   hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(source.face, input);

@@ -19,7 +19,9 @@
 #include <hpdf_streams.h>
 
 #include "base/diagnostics.h"
+#include "output/content_stream.h"
 #include "output/font_subset.h"
+#include "output/page_sharing.h"
 #include "text/unicode.h"
 
 namespace vanban::output {
@@ -95,35 +97,59 @@ std::string subset_tag(int style, const std::set<char32_t>& code_points) {
   return tag;
 }
 
-// A ToUnicode CMap for a font whose codes are its glyph ids: one bfchar entry per glyph
-// drawn, to the character's UTF-16BE, at most 100 per block (PDF 32000-1, 9.10.3; Adobe
-// Technical Note #5411). libharu 2.3's own map is invalid (libraries.md §1.3).
+// A ToUnicode CMap for a font whose codes are its glyph ids, to each character's UTF-16BE
+// (PDF 32000-1, 9.10.3; Adobe Technical Note #5411): consecutive glyphs of consecutive
+// characters as one bfrange entry (its ends differing in the last byte only), the rest as
+// bfchar entries, at most 100 to a block. libharu 2.3's own map is invalid (libraries.md §1.3).
 std::string to_unicode_cmap(const FontSubset& subset) {
-  std::map<std::uint16_t, char32_t> characters;  // by glyph: the first character drawn with it
+  std::map<unsigned, char32_t> characters;  // by glyph: the first character drawn with it
   for (const auto& [cp, glyph] : subset.glyphs) characters.emplace(glyph, cp);
+  struct Run {
+    unsigned glyph;
+    char32_t cp;
+    unsigned count;
+  };
+  std::vector<Run> ranges, singles;
+  for (auto it = characters.begin(); it != characters.end();) {
+    Run run{it->first, it->second, 1};
+    for (auto next = std::next(it); next != characters.end(); ++next) {
+      const unsigned glyph = run.glyph + run.count;
+      const char32_t cp = run.cp + run.count;
+      if (next->first != glyph || next->second != cp || cp > 0xFFFF || (glyph & 0xFF) == 0 || (cp & 0xFF) == 0) break;
+      ++run.count;
+    }
+    (run.count > 1 ? ranges : singles).push_back(run);
+    std::advance(it, run.count);
+  }
   std::string out =
       "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-  char entry[40];
-  std::size_t left = characters.size();
-  for (auto it = characters.begin(); it != characters.end();) {
-    const std::size_t count = std::min<std::size_t>(100, left);
-    out += std::to_string(count) + " beginbfchar\n";
-    for (std::size_t k = 0; k < count; ++k, ++it) {
-      const auto [glyph, cp] = *it;
-      if (cp > 0xFFFF) {  // a surrogate pair
-        const char32_t v = cp - 0x10000;
-        std::snprintf(entry, sizeof entry, "<%04X> <%04X%04X>\n", glyph, static_cast<unsigned>(0xD800 + (v >> 10)),
-                      static_cast<unsigned>(0xDC00 + (v & 0x3FF)));
-      } else {
-        std::snprintf(entry, sizeof entry, "<%04X> <%04X>\n", glyph, static_cast<unsigned>(cp));
+  char entry[48];
+  const auto utf16 = [](char32_t cp, char* buffer, std::size_t size) {
+    if (cp <= 0xFFFF) return std::snprintf(buffer, size, "%04X", static_cast<unsigned>(cp));
+    const char32_t v = cp - 0x10000;  // a surrogate pair
+    return std::snprintf(buffer, size, "%04X%04X", static_cast<unsigned>(0xD800 + (v >> 10)),
+                         static_cast<unsigned>(0xDC00 + (v & 0x3FF)));
+  };
+  for (const bool range : {true, false}) {
+    const auto& runs = range ? ranges : singles;
+    for (std::size_t i = 0; i < runs.size(); i += 100) {
+      const std::size_t count = std::min<std::size_t>(100, runs.size() - i);
+      out += std::to_string(count) + (range ? " beginbfrange\n" : " beginbfchar\n");
+      for (std::size_t k = i; k < i + count; ++k) {
+        char target[16];
+        utf16(runs[k].cp, target, sizeof target);
+        if (range) {
+          std::snprintf(entry, sizeof entry, "<%04X> <%04X> <%s>\n", runs[k].glyph, runs[k].glyph + runs[k].count - 1, target);
+        } else {
+          std::snprintf(entry, sizeof entry, "<%04X> <%s>\n", runs[k].glyph, target);
+        }
+        out += entry;
       }
-      out += entry;
+      out += range ? "endbfrange\n" : "endbfchar\n";
     }
-    out += "endbfchar\n";
-    left -= count;
   }
   out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
   return out;
@@ -182,14 +208,29 @@ HPDF_Dict embed_font(HaruDocument& document, const FontSubset& subset, const std
   HPDF_Dict_Add(system_info, "Ordering", HPDF_String_New(mmgr, "Identity", nullptr));
   HPDF_Dict_AddNumber(system_info, "Supplement", 0);
   HPDF_Dict_Add(cid_font, "FontDescriptor", descriptor);
-  // The glyph ids run 0 … n - 1: one run of widths covers them (PDF 32000-1, 9.7.4.3).
+  // The widths by glyph id, 0 … n - 1 (PDF 32000-1, 9.7.4.3): a run of equal widths as
+  // "first last width", the rest as "first [w w …]". CIDToGIDMap is left at its default,
+  // Identity.
   HPDF_Array widths = HPDF_Array_New(mmgr);
   HPDF_Dict_Add(cid_font, "W", widths);
-  HPDF_Array_AddNumber(widths, 0);
-  HPDF_Array run = HPDF_Array_New(mmgr);
-  HPDF_Array_Add(widths, run);
-  for (int width : subset.widths) HPDF_Array_AddNumber(run, width);
-  HPDF_Dict_AddName(cid_font, "CIDToGIDMap", "Identity");
+  const auto& w = subset.widths;
+  HPDF_Array listed = nullptr;
+  for (std::size_t first = 0; first < w.size();) {
+    std::size_t last = first;
+    while (last + 1 < w.size() && w[last + 1] == w[first]) ++last;
+    if (last - first >= 2) {
+      for (int value : {static_cast<int>(first), static_cast<int>(last), w[first]}) HPDF_Array_AddNumber(widths, value);
+      listed = nullptr;
+    } else {
+      if (!listed) {
+        HPDF_Array_AddNumber(widths, static_cast<int>(first));
+        listed = HPDF_Array_New(mmgr);
+        HPDF_Array_Add(widths, listed);
+      }
+      for (std::size_t k = first; k <= last; ++k) HPDF_Array_AddNumber(listed, w[k]);
+    }
+    first = last + 1;
+  }
 
   HPDF_Dict font = indirect_dict();
   HPDF_Dict_AddName(font, "Type", "Font");
@@ -249,91 +290,6 @@ void add_outline(HaruDocument& document, const Frame& frame, const std::vector<H
   document.check("writing the bookmarks");
 }
 
-// The page's current stroke and fill colours, so that each is set only when it changes.
-// Every page starts with black for both (PDF 1.7, §8.4.1, initial graphics state).
-class GraphicsColors {
- public:
-  explicit GraphicsColors(HPDF_Page page) : page_(page) {}
-
-  void stroke(const layout::Color& color) {
-    if (color == stroke_) return;
-    HPDF_Page_SetRGBStroke(page_, channel(color.r), channel(color.g), channel(color.b));
-    stroke_ = color;
-  }
-
-  void fill(const layout::Color& color) {
-    if (color == fill_) return;
-    HPDF_Page_SetRGBFill(page_, channel(color.r), channel(color.g), channel(color.b));
-    fill_ = color;
-  }
-
- private:
-  static HPDF_REAL channel(std::uint8_t value) { return static_cast<HPDF_REAL>(value / 255.0); }
-
-  HPDF_Page page_;
-  layout::Color stroke_, fill_;
-};
-
-// Draws a path: y runs down in the frame and up in PDF space.
-void draw_path(HPDF_Page page, GraphicsColors& colors, const PathItem& path, double page_height) {
-  if (!path.stroke && !path.fill) return;
-  const auto x = [](const layout::Point& p) { return static_cast<HPDF_REAL>(p.x); };
-  const auto y = [page_height](const layout::Point& p) { return static_cast<HPDF_REAL>(page_height - p.y); };
-  if (path.stroke) colors.stroke(*path.stroke);
-  if (path.fill) colors.fill(*path.fill);
-  // A dash is set inside q … Q, the colours before it, so that what follows is unchanged.
-  // libharu 2.3 takes whole-point dashes only (HPDF_Page_SetDash): the operators are
-  // written to the page's stream directly.
-  if (path.dash) {
-    HPDF_Page_GSave(page);
-    char dash[96];
-    std::snprintf(dash, sizeof dash, "%d J [%.3f %.3f] %.3f d\n", path.dash->round_caps ? 1 : 0, path.dash->on,
-                  path.dash->off, path.dash->phase);
-    HPDF_Stream_WriteStr(static_cast<HPDF_PageAttr>(page->attr)->stream, dash);
-  }
-  if (path.stroke) HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(path.thickness));
-  using Kind = layout::PathSegment::Kind;
-  for (const auto& segment : path.segments) {
-    const auto& p = segment.points;
-    switch (segment.kind) {
-      case Kind::move: HPDF_Page_MoveTo(page, x(p[0]), y(p[0])); break;
-      case Kind::line: HPDF_Page_LineTo(page, x(p[0]), y(p[0])); break;
-      case Kind::curve: HPDF_Page_CurveTo(page, x(p[0]), y(p[0]), x(p[1]), y(p[1]), x(p[2]), y(p[2])); break;
-      case Kind::close: HPDF_Page_ClosePath(page); break;
-    }
-  }
-  if (path.stroke && path.fill) HPDF_Page_FillStroke(page);
-  else if (path.fill) HPDF_Page_Fill(page);
-  else HPDF_Page_Stroke(page);
-  if (path.dash) HPDF_Page_GRestore(page);
-}
-
-// Draws a path or a rule; other items are drawn elsewhere.
-void draw_graphics(HPDF_Page page, GraphicsColors& colors, const layout::Item& item, double page_height) {
-  if (const auto* path = std::get_if<PathItem>(&item)) draw_path(page, colors, *path, page_height);
-  if (const auto* rule = std::get_if<RuleItem>(&item)) {
-    colors.stroke(rule->color);
-    HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(rule->thickness));
-    HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(rule->x1), static_cast<HPDF_REAL>(page_height - rule->y1));
-    HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(rule->x2), static_cast<HPDF_REAL>(page_height - rule->y2));
-    HPDF_Page_Stroke(page);
-  }
-}
-
-// A number of hundredths as a PDF decimal: "1234" → "12.34", "-5" → "-.05", "300" → "3".
-std::string decimal(long hundredths) {
-  std::string out = hundredths < 0 ? "-" : "";
-  const unsigned long magnitude = static_cast<unsigned long>(hundredths < 0 ? -hundredths : hundredths);
-  const unsigned long whole = magnitude / 100, fraction = magnitude % 100;
-  if (whole != 0 || fraction == 0) out += std::to_string(whole);
-  if (fraction != 0) {
-    out += '.';
-    out += static_cast<char>('0' + fraction / 10);
-    if (fraction % 10 != 0) out += static_cast<char>('0' + fraction % 10);
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string write_pdf(const Frame& frame, const PdfOptions& options) {
@@ -362,94 +318,86 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
     fonts[style] = embed_font(document, subsets[style], subset_tag(style, used[style]), options.compress);
   }
 
-  HPDF_SetInfoAttr(doc, HPDF_INFO_TITLE, frame.info.title.c_str());
-  HPDF_SetInfoAttr(doc, HPDF_INFO_AUTHOR, frame.info.author.c_str());
-  HPDF_SetInfoAttr(doc, HPDF_INFO_SUBJECT, frame.info.subject.c_str());
-  HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, options.creator.c_str());
+  // Document information: only what is known; an empty entry is left out.
+  for (const auto& [key, value] : {std::pair{HPDF_INFO_TITLE, &frame.info.title}, std::pair{HPDF_INFO_AUTHOR, &frame.info.author},
+                                   std::pair{HPDF_INFO_SUBJECT, &frame.info.subject}, std::pair{HPDF_INFO_CREATOR, &options.creator}}) {
+    if (!value->empty()) HPDF_SetInfoAttr(doc, key, value->c_str());
+  }
   document.check("writing the document information");
 
-  std::map<std::string, HPDF_Image> images;
-  struct SharedBackground {
-    const layout::Page* page;  // the first page drawn with it
-    HPDF_Dict stream;
+  // One resource dictionary, on the root of the page tree, which every page inherits (PDF
+  // 32000-1, 7.7.3.4): libharu would give each page its own, a few hundred bytes a page of
+  // a print file.
+  HPDF_MMgr mmgr = doc->mmgr;
+  HPDF_Dict resources = HPDF_Dict_New(mmgr);
+  HPDF_Dict_Add(doc->root_pages, "Resources", resources);
+  HPDF_Dict font_resources = HPDF_Dict_New(mmgr);
+  HPDF_Dict_Add(resources, "Font", font_resources);
+  ContentResources content_resources;
+  for (int style = 0; style < 4; ++style) {
+    if (!fonts[style]) continue;
+    content_resources.font_names[style] = "F" + std::to_string(style + 1);
+    content_resources.fonts[style] = &subsets[style];
+    HPDF_Dict_Add(font_resources, content_resources.font_names[style].c_str(), fonts[style]);
+  }
+  HPDF_Dict image_resources = nullptr;
+  std::map<std::string, std::string> image_names;  // by file
+  content_resources.image_name = [&](const std::string& path) {
+    std::string& name = image_names[path];
+    if (name.empty()) {
+      if (!image_resources) {
+        image_resources = HPDF_Dict_New(mmgr);
+        HPDF_Dict_Add(resources, "XObject", image_resources);
+      }
+      name = "Im" + std::to_string(image_names.size());
+      HPDF_Dict_Add(image_resources, name.c_str(), load_image(document, path, options.compress));
+    }
+    return name;
   };
-  std::vector<SharedBackground> backgrounds;
+  document.check("writing the resources");
+
+  const ContentPlan plan = plan_content(frame);
+  std::vector<HPDF_Dict> shared_streams;
+  for (const auto& shared : plan.shared) {
+    HPDF_Dict stream = HPDF_DictStream_New(mmgr, doc->xref);
+    if (!stream) fail("pdf.libharu", "libharu is out of memory");
+    if (options.compress) stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_Stream_WriteStr(stream->stream,
+                         content_stream(shared.items, shared.page_height, content_resources, true).c_str());
+    shared_streams.push_back(stream);
+  }
+  // Pages all of one size inherit their MediaBox from the root too.
+  const bool one_size = !frame.pages.empty() && std::all_of(frame.pages.begin(), frame.pages.end(), [&](const auto& p) {
+    return p.width == frame.pages.front().width && p.height == frame.pages.front().height;
+  });
+  if (one_size) {
+    const HPDF_Box box{0, 0, static_cast<HPDF_REAL>(frame.pages.front().width),
+                       static_cast<HPDF_REAL>(frame.pages.front().height)};
+    HPDF_Dict_Add(doc->root_pages, "MediaBox", HPDF_Box_Array_New(mmgr, box));
+  }
+  document.check("sharing page content");
+
   std::vector<HPDF_Page> pages;
-  for (const auto& page_frame : frame.pages) {
+  for (std::size_t i = 0; i < frame.pages.size(); ++i) {
+    const auto& page_frame = frame.pages[i];
+    const PageContent& content = plan.pages[i];
     HPDF_Page page = HPDF_AddPage(doc);
     pages.push_back(page);
-    HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(page_frame.width));
-    HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(page_frame.height));
-    const double height = page_frame.height;
-    // A page border is drawn once, into a content stream that every page with the same
-    // border shares: a batch of a thousand certificates carries one border, not a thousand.
-    const std::size_t background = std::min(page_frame.background_items, page_frame.items.size());
-    if (background > 0) {
-      // The same background: a page of the same size whose first items are equal.
-      const auto same = std::find_if(backgrounds.begin(), backgrounds.end(), [&](const SharedBackground& known) {
-        return known.page->width == page_frame.width && known.page->height == page_frame.height &&
-               known.page->background_items == background &&
-               std::equal(page_frame.items.begin(), page_frame.items.begin() + static_cast<std::ptrdiff_t>(background),
-                          known.page->items.begin());
-      });
-      if (same != backgrounds.end()) {
-        HPDF_Page_Insert_Shared_Content_Stream(page, same->stream);
-      } else {
-        HPDF_Dict shared = nullptr;
-        HPDF_Page_New_Content_Stream(page, &shared);
-        backgrounds.push_back({&page_frame, shared});
-        HPDF_Page_GSave(page);
-        GraphicsColors border_colors(page);
-        for (std::size_t k = 0; k < background; ++k) draw_graphics(page, border_colors, page_frame.items[k], height);
-        HPDF_Page_GRestore(page);
-      }
-      HPDF_Dict own = nullptr;
-      HPDF_Page_New_Content_Stream(page, &own);
-      document.check("sharing a page border");
+    HPDF_Dict_RemoveElement(page, "Resources");
+    if (one_size) {
+      HPDF_Dict_RemoveElement(page, "MediaBox");
+    } else {
+      HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(page_frame.width));
+      HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(page_frame.height));
     }
-    // Images, shapes and rules first, as graphics; then all text in one text object.
-    GraphicsColors colors(page);
-    for (std::size_t k = background; k < page_frame.items.size(); ++k) {
-      const auto& item = page_frame.items[k];
-      if (const auto* placed = std::get_if<ImageItem>(&item)) {
-        HPDF_Image& image = images[placed->path];
-        if (!image) image = load_image(document, placed->path, options.compress);
-        HPDF_Page_DrawImage(page, image, static_cast<HPDF_REAL>(placed->x),
-                            static_cast<HPDF_REAL>(height - placed->y - placed->height),
-                            static_cast<HPDF_REAL>(placed->width), static_cast<HPDF_REAL>(placed->height));
-      }
-      draw_graphics(page, colors, item, height);
+    const auto attr = static_cast<HPDF_PageAttr>(page->attr);
+    HPDF_Stream_WriteStr(attr->stream, content_stream(content.own, page_frame.height, content_resources, false).c_str());
+    if (content.shared >= 0) {
+      HPDF_Array contents = HPDF_Array_New(mmgr);
+      HPDF_Dict_Add(page, "Contents", contents);
+      HPDF_Array_Add(contents, shared_streams[static_cast<std::size_t>(content.shared)]);
+      HPDF_Array_Add(contents, attr->contents);
     }
-    // The text, written as operators: codes are glyph ids (embed_font), which libharu's
-    // text functions cannot write. Positions go out in hundredths of a point, each line
-    // moved relative to the last (Td), as exact integers so that no error builds up.
-    HPDF_Page_BeginText(page);
-    HPDF_Stream content = static_cast<HPDF_PageAttr>(page->attr)->stream;
-    int current_style = -1;
-    double current_size = 0;
-    long last_x = 0, last_y = 0;
-    std::string operators;
-    for (const auto& item : page_frame.items) {
-      const auto* t = std::get_if<TextItem>(&item);
-      if (!t) continue;
-      const int style = static_cast<int>(t->face);
-      colors.fill(t->color);
-      operators.clear();
-      if (style != current_style || t->size != current_size) {
-        operators += '/';
-        operators += HPDF_Page_GetLocalFontName(page, fonts[style]);
-        operators += ' ' + decimal(std::lround(t->size * 100)) + " Tf\n";
-        current_style = style;
-        current_size = t->size;
-      }
-      const long x = std::lround(t->x * 100), y = std::lround((height - t->y) * 100);
-      operators += decimal(x - last_x) + ' ' + decimal(y - last_y) + " Td<" +
-                   subsets[style].glyph_codes_hex(t->text) + ">Tj\n";
-      last_x = x;
-      last_y = y;
-      HPDF_Stream_WriteStr(content, operators.c_str());
-    }
-    HPDF_Page_EndText(page);
     document.check("drawing a page");
   }
 

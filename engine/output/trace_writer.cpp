@@ -31,7 +31,8 @@ void append_optional_color(std::string& out, const std::optional<layout::Color>&
   else out += "none";
 }
 
-// "path stroke 000000 fill none 0.50 [dash ON OFF PHASE round] M x y L x y C x y x y x y Z"
+// "path stroke 000000 fill none 0.50 [dash ON OFF PHASE round] [repeat ACROSS DOWN DX DY] M x y L x y
+// C x y x y x y Z"
 void append_path(std::string& out, const layout::PathItem& path) {
   out += "path stroke ";
   append_optional_color(out, path.stroke);
@@ -47,6 +48,12 @@ void append_path(std::string& out, const layout::PathItem& path) {
     out += ' ';
     append_number(out, path.dash->phase);
     if (path.dash->round_caps) out += " round";
+  }
+  if (path.repeat) {
+    out += " repeat " + std::to_string(path.repeat->across) + ' ' + std::to_string(path.repeat->down) + ' ';
+    append_number(out, path.repeat->dx);
+    out += ' ';
+    append_number(out, path.repeat->dy);
   }
   using Kind = layout::PathSegment::Kind;
   for (const auto& segment : path.segments) {

@@ -79,6 +79,13 @@ inline Bounds bounds_of(const layout::PathItem& path) {
       b.bottom = std::max(b.bottom, p.y);
     }
   }
+  if (path.repeat) {  // the last copy is moved (across - 1, down - 1) steps from the first
+    const double dx = (path.repeat->across - 1) * path.repeat->dx, dy = (path.repeat->down - 1) * path.repeat->dy;
+    b.left = std::min(b.left, b.left + dx);
+    b.right = std::max(b.right, b.right + dx);
+    b.top = std::min(b.top, b.top + dy);
+    b.bottom = std::max(b.bottom, b.bottom + dy);
+  }
   return b;
 }
 
