@@ -66,21 +66,30 @@ std::vector<PathSegment> flower(double cx, double cy, double radius) {
   return segments;
 }
 
-// The chain along one side of the band, from (x0, y0) for length, between the corner squares:
-// lozenges, one lozenge repeated along the side, and a dot midway between each two, drawn as
-// one dotted line (round caps on a dash of length 0), so that a side costs two paths, not a
+// The chains along two opposite sides of the band, the first from (x0, y0) for length,
+// between the corner squares, the second `apart` from it across the page: lozenges, one
+// lozenge repeated along both sides, and a dot midway between each two, drawn as one dotted
+// line a side (round caps on a dash of length 0), so that two sides cost two paths, not two
 // hundred.
-void put_chain(std::vector<Item>& items, double x0, double y0, double length, double band, bool horizontal, Color color) {
+void put_chains(std::vector<Item>& items, double x0, double y0, double length, double apart, double band, bool horizontal,
+                Color color) {
   const double pitch = band * 1.25;
   const int count = std::max(1, static_cast<int>(std::floor(length / pitch)));
   const double step = length / count;
-  const auto at = [&](double along) { return horizontal ? Point{x0 + along, y0} : Point{x0, y0 + along}; };
-  const Point first = at(0.5 * step);
+  const auto at = [&](double along, double across) {
+    return horizontal ? Point{x0 + along, y0 + across} : Point{x0 + across, y0 + along};
+  };
+  const Point first = at(0.5 * step, 0);
   PathItem lozenges = solid(lozenge(first.x, first.y, band * 0.7, band * 0.42, horizontal), color);
-  if (count > 1) lozenges.repeat = horizontal ? Repeat{count, 1, step, 0} : Repeat{1, count, 0, step};
+  lozenges.repeat = horizontal ? Repeat{count, 2, step, apart} : Repeat{2, count, apart, step};
   items.push_back(std::move(lozenges));
   if (count < 2) return;
-  PathItem dots = outline({{Kind::move, {{at(step)}}}, {Kind::line, {{at((count - 1) * step)}}}}, band * 0.16, color);
+  std::vector<PathSegment> lines;
+  for (const double across : {0.0, apart}) {
+    lines.push_back({Kind::move, {{at(step, across)}}});
+    lines.push_back({Kind::line, {{at((count - 1) * step, across)}}});
+  }
+  PathItem dots = outline(std::move(lines), band * 0.16, color);
   dots.dash = Dash{0, step, 0, true};
   items.push_back(std::move(dots));
 }
@@ -136,10 +145,8 @@ void put_border(std::vector<Item>& items, const BorderSpec& border, double x, do
         items.push_back(std::move(corner));
       }
       // The chains between the corners, on the band's middle line.
-      put_chain(items, x + band, y + half, width - 2 * band, band, true, c);
-      put_chain(items, x + band, y + height - half, width - 2 * band, band, true, c);
-      put_chain(items, x + half, y + band, height - 2 * band, band, false, c);
-      put_chain(items, x + width - half, y + band, height - 2 * band, band, false, c);
+      put_chains(items, x + band, y + half, width - 2 * band, height - band, band, true, c);
+      put_chains(items, x + half, y + band, height - 2 * band, width - band, band, false, c);
       return;
     }
   }

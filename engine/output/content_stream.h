@@ -14,10 +14,11 @@
 
 namespace vanban::output {
 
-// What a content stream names: the fonts by face (text::FaceStyle), and images by file.
+// What a content stream names: the fonts by face (text::FaceStyle), their character
+// codes, and images by file.
 struct ContentResources {
-  std::array<std::string, 4> font_names;      // e.g. "F1"; empty for a face not embedded
-  std::array<const FontSubset*, 4> fonts{};  // the subset of each face
+  std::array<std::string, 4> font_names;  // e.g. "F1"; empty for a face not embedded
+  const CharacterCodes* codes = nullptr;
   std::function<std::string(const std::string& path)> image_name;  // e.g. "Im1"
 };
 

@@ -117,13 +117,22 @@ std::uint16_t FontSubset::glyph_of(char32_t code_point) const {
   return found != glyphs.end() && found->first == code_point ? found->second : 0;
 }
 
-std::string FontSubset::glyph_codes_hex(std::string_view utf8) const {
+CharacterCodes::CharacterCodes(const std::set<char32_t>& characters) : characters_(characters.begin(), characters.end()) {
+  if (characters_.size() > 0xFFFE) fail("pdf.font", "a document may draw at most 65,534 different characters");
+}
+
+std::uint16_t CharacterCodes::code_of(char32_t character) const {
+  const auto found = std::lower_bound(characters_.begin(), characters_.end(), character);
+  return found != characters_.end() && *found == character ? static_cast<std::uint16_t>(found - characters_.begin() + 1) : 0;
+}
+
+std::string CharacterCodes::hex(std::string_view utf8) const {
   static constexpr char digits[] = "0123456789ABCDEF";
   std::string hex;
   hex.reserve(utf8.size() * 4);
   for (char32_t cp : text::decode_utf8(utf8)) {
-    const unsigned glyph = glyph_of(cp);
-    for (int shift = 12; shift >= 0; shift -= 4) hex += digits[(glyph >> shift) & 0xF];
+    const unsigned code = code_of(cp);
+    for (int shift = 12; shift >= 0; shift -= 4) hex += digits[(code >> shift) & 0xF];
   }
   return hex;
 }

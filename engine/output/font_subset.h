@@ -35,8 +35,25 @@ struct FontSubset {
 
   // The subset's glyph for a character; 0 (.notdef) for one it does not hold.
   std::uint16_t glyph_of(char32_t code_point) const;
-  // The text as the 2-byte glyph codes of an Identity-H font, in hexadecimal.
-  std::string glyph_codes_hex(std::string_view utf8) const;
+};
+
+// The document's character codes: one 2-byte code (a CID of an Identity-H font) for each
+// character drawn in any face, 1, 2, … in character order, the same in every face. One
+// ToUnicode map then serves all the faces, and each face maps the codes to its own glyphs
+// with a CIDToGIDMap: in a one-page certificate, three copies of a ToUnicode map cost
+// more than three short glyph maps.
+class CharacterCodes {
+ public:
+  explicit CharacterCodes(const std::set<char32_t>& characters);
+  // A character's code; 0 for one the document does not draw.
+  std::uint16_t code_of(char32_t character) const;
+  // The character of code k is characters()[k - 1].
+  const std::vector<char32_t>& characters() const { return characters_; }
+  // The text as 2-byte codes, in hexadecimal.
+  std::string hex(std::string_view utf8) const;
+
+ private:
+  std::vector<char32_t> characters_;
 };
 
 // Cuts the face in the TrueType file down to the code points (hinting and OpenType layout

@@ -97,29 +97,28 @@ std::string subset_tag(int style, const std::set<char32_t>& code_points) {
   return tag;
 }
 
-// A ToUnicode CMap for a font whose codes are its glyph ids, to each character's UTF-16BE
-// (PDF 32000-1, 9.10.3; Adobe Technical Note #5411): consecutive glyphs of consecutive
-// characters as one bfrange entry (its ends differing in the last byte only), the rest as
-// bfchar entries, at most 100 to a block. libharu 2.3's own map is invalid (libraries.md §1.3).
-std::string to_unicode_cmap(const FontSubset& subset) {
-  std::map<unsigned, char32_t> characters;  // by glyph: the first character drawn with it
-  for (const auto& [cp, glyph] : subset.glyphs) characters.emplace(glyph, cp);
+// A ToUnicode CMap from the document's codes to each character's UTF-16BE (PDF 32000-1,
+// 9.10.3; Adobe Technical Note #5411): consecutive codes of consecutive characters as one
+// bfrange entry (its ends differing in the last byte only), the rest as bfchar entries, at
+// most 100 to a block. libharu 2.3's own map is invalid (libraries.md §1.3).
+std::string to_unicode_cmap(const CharacterCodes& codes) {
   struct Run {
-    unsigned glyph;
+    unsigned code;
     char32_t cp;
     unsigned count;
   };
+  const auto& characters = codes.characters();
   std::vector<Run> ranges, singles;
-  for (auto it = characters.begin(); it != characters.end();) {
-    Run run{it->first, it->second, 1};
-    for (auto next = std::next(it); next != characters.end(); ++next) {
-      const unsigned glyph = run.glyph + run.count;
+  for (std::size_t k = 0; k < characters.size();) {
+    Run run{static_cast<unsigned>(k + 1), characters[k], 1};
+    while (k + run.count < characters.size()) {
+      const unsigned code = run.code + run.count;
       const char32_t cp = run.cp + run.count;
-      if (next->first != glyph || next->second != cp || cp > 0xFFFF || (glyph & 0xFF) == 0 || (cp & 0xFF) == 0) break;
+      if (characters[k + run.count] != cp || cp > 0xFFFF || (code & 0xFF) == 0 || (cp & 0xFF) == 0) break;
       ++run.count;
     }
     (run.count > 1 ? ranges : singles).push_back(run);
-    std::advance(it, run.count);
+    k += run.count;
   }
   std::string out =
       "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
@@ -142,9 +141,9 @@ std::string to_unicode_cmap(const FontSubset& subset) {
         char target[16];
         utf16(runs[k].cp, target, sizeof target);
         if (range) {
-          std::snprintf(entry, sizeof entry, "<%04X> <%04X> <%s>\n", runs[k].glyph, runs[k].glyph + runs[k].count - 1, target);
+          std::snprintf(entry, sizeof entry, "<%04X> <%04X> <%s>\n", runs[k].code, runs[k].code + runs[k].count - 1, target);
         } else {
-          std::snprintf(entry, sizeof entry, "<%04X> <%s>\n", runs[k].glyph, target);
+          std::snprintf(entry, sizeof entry, "<%04X> <%s>\n", runs[k].code, target);
         }
         out += entry;
       }
@@ -155,31 +154,34 @@ std::string to_unicode_cmap(const FontSubset& subset) {
   return out;
 }
 
-// Embeds a subset as a Type 0 font over a CIDFontType2 whose CIDs are the subset's glyph
-// ids (/CIDToGIDMap /Identity, PDF 32000-1, 9.7.4.2), built from libharu's object layer.
-// libharu 2.3's own TrueType path re-parses the file, writes a 128 KB CIDToGIDMap and the
-// whole widths array, looks up all 65,536 codes per face and keeps only a partial subset
-// (libraries.md §1.2); here every object holds exactly what the document draws.
-HPDF_Dict embed_font(HaruDocument& document, const FontSubset& subset, const std::string& tag, bool compress) {
+// A new stream object holding the bytes, deflated when the document is compressed.
+HPDF_Dict new_stream(HaruDocument& document, const std::string& bytes, bool compress) {
+  HPDF_Dict dict = HPDF_DictStream_New(document.get()->mmgr, document.get()->xref);
+  if (!dict) fail("pdf.libharu", "libharu is out of memory");
+  HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+  if (compress) dict->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  return dict;
+}
+
+// Embeds a subset as a Type 0 font over a CIDFontType2 (PDF 32000-1, 9.7.4) whose codes
+// are the document's (CharacterCodes), mapped to the subset's glyphs by a CIDToGIDMap,
+// built from libharu's object layer. libharu 2.3's own TrueType path re-parses the file,
+// writes a 128 KB CIDToGIDMap and the whole widths array, looks up all 65,536 codes per
+// face and keeps only a partial subset (libraries.md §1.2); here every object holds
+// exactly what the document draws.
+HPDF_Dict embed_font(HaruDocument& document, const FontSubset& subset, const CharacterCodes& codes, HPDF_Dict to_unicode,
+                     const std::string& tag, bool compress) {
   HPDF_MMgr mmgr = document.get()->mmgr;
-  HPDF_Xref xref = document.get()->xref;
   const auto indirect_dict = [&] {
     HPDF_Dict dict = HPDF_Dict_New(mmgr);
-    if (dict && HPDF_Xref_Add(xref, dict) != HPDF_OK) dict = nullptr;  // Xref_Add frees it
+    if (dict && HPDF_Xref_Add(document.get()->xref, dict) != HPDF_OK) dict = nullptr;  // Xref_Add frees it
     if (!dict) fail("pdf.font", "libharu is out of memory");
-    return dict;
-  };
-  const auto stream = [&](const std::string& bytes) {
-    HPDF_Dict dict = HPDF_DictStream_New(mmgr, xref);
-    if (!dict) fail("pdf.font", "libharu is out of memory");
-    HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
-    if (compress) dict->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
     return dict;
   };
   const std::string base_font = tag + "+" + subset.postscript_name;
   const FaceMetrics& m = subset.metrics;
 
-  HPDF_Dict program = stream(subset.program);
+  HPDF_Dict program = new_stream(document, subset.program, compress);
   HPDF_Dict_AddNumber(program, "Length1", static_cast<HPDF_INT32>(subset.program.size()));
 
   HPDF_Dict descriptor = indirect_dict();
@@ -198,7 +200,19 @@ HPDF_Dict embed_font(HaruDocument& document, const FontSubset& subset, const std
   HPDF_Dict_AddNumber(descriptor, "StemV", m.stem_v);
   HPDF_Dict_Add(descriptor, "FontFile2", program);
 
-  HPDF_Dict cid_font = indirect_dict();
+  HPDF_Dict font = indirect_dict();
+  HPDF_Dict_AddName(font, "Type", "Font");
+  HPDF_Dict_AddName(font, "Subtype", "Type0");
+  HPDF_Dict_AddName(font, "BaseFont", base_font.c_str());
+  HPDF_Dict_AddName(font, "Encoding", "Identity-H");
+  HPDF_Array descendants = HPDF_Array_New(mmgr);
+  HPDF_Dict_Add(font, "DescendantFonts", descendants);
+  HPDF_Dict_Add(font, "ToUnicode", to_unicode);
+  // The CIDFont inside its Type 0 font's DescendantFonts array, a direct object (PDF
+  // 32000-1, 9.7.6.1 asks only for a one-element array): one object fewer a face.
+  HPDF_Dict cid_font = HPDF_Dict_New(mmgr);
+  if (!cid_font) fail("pdf.font", "libharu is out of memory");
+  HPDF_Array_Add(descendants, cid_font);  // owned by the array from here on
   HPDF_Dict_AddName(cid_font, "Type", "Font");
   HPDF_Dict_AddName(cid_font, "Subtype", "CIDFontType2");
   HPDF_Dict_AddName(cid_font, "BaseFont", base_font.c_str());
@@ -208,17 +222,43 @@ HPDF_Dict embed_font(HaruDocument& document, const FontSubset& subset, const std
   HPDF_Dict_Add(system_info, "Ordering", HPDF_String_New(mmgr, "Identity", nullptr));
   HPDF_Dict_AddNumber(system_info, "Supplement", 0);
   HPDF_Dict_Add(cid_font, "FontDescriptor", descriptor);
-  // The widths by glyph id, 0 … n - 1 (PDF 32000-1, 9.7.4.3): a run of equal widths as
-  // "first last width", the rest as "first [w w …]". CIDToGIDMap is left at its default,
-  // Identity.
+
+  // Each code's glyph and width; a code of a character this face does not draw maps to
+  // glyph 0 and keeps the default width.
+  std::vector<int> widths_by_code;  // -1: not drawn in this face
+  std::string glyph_map;            // CIDToGIDMap: 2 bytes a code, big-endian (9.7.4.2)
+  for (const auto& [cp, glyph] : subset.glyphs) {
+    const std::size_t code = codes.code_of(cp);
+    if (code >= widths_by_code.size()) {
+      widths_by_code.resize(code + 1, -1);
+      glyph_map.resize(2 * (code + 1), '\0');
+    }
+    widths_by_code[code] = subset.widths[glyph];
+    glyph_map[2 * code] = static_cast<char>(glyph >> 8);
+    glyph_map[2 * code + 1] = static_cast<char>(glyph & 0xFF);
+  }
+  HPDF_Dict_Add(cid_font, "CIDToGIDMap", new_stream(document, glyph_map, compress));
+  // The widths (9.7.4.3): the commonest as DW, and the others in W, a run of three or more
+  // equal widths as "first last width", the rest as "first [w w …]".
+  std::map<int, int> frequency;
+  for (int width : widths_by_code) {
+    if (width >= 0) ++frequency[width];
+  }
+  const int common = frequency.empty() ? 1000
+                                       : std::max_element(frequency.begin(), frequency.end(), [](const auto& a, const auto& b) {
+                                           return a.second < b.second;
+                                         })->first;
+  HPDF_Dict_AddNumber(cid_font, "DW", common);
   HPDF_Array widths = HPDF_Array_New(mmgr);
   HPDF_Dict_Add(cid_font, "W", widths);
-  const auto& w = subset.widths;
-  HPDF_Array listed = nullptr;
-  for (std::size_t first = 0; first < w.size();) {
+  const auto& w = widths_by_code;
+  HPDF_Array listed = nullptr;  // the open "first [w w …]" list, if the last code was in one
+  for (std::size_t first = 1; first < w.size();) {
     std::size_t last = first;
     while (last + 1 < w.size() && w[last + 1] == w[first]) ++last;
-    if (last - first >= 2) {
+    if (w[first] < 0 || w[first] == common) {
+      listed = nullptr;
+    } else if (last - first >= 2) {
       for (int value : {static_cast<int>(first), static_cast<int>(last), w[first]}) HPDF_Array_AddNumber(widths, value);
       listed = nullptr;
     } else {
@@ -231,16 +271,6 @@ HPDF_Dict embed_font(HaruDocument& document, const FontSubset& subset, const std
     }
     first = last + 1;
   }
-
-  HPDF_Dict font = indirect_dict();
-  HPDF_Dict_AddName(font, "Type", "Font");
-  HPDF_Dict_AddName(font, "Subtype", "Type0");
-  HPDF_Dict_AddName(font, "BaseFont", base_font.c_str());
-  HPDF_Dict_AddName(font, "Encoding", "Identity-H");
-  HPDF_Array descendants = HPDF_Array_New(mmgr);
-  HPDF_Dict_Add(font, "DescendantFonts", descendants);
-  HPDF_Array_Add(descendants, cid_font);
-  HPDF_Dict_Add(font, "ToUnicode", stream(to_unicode_cmap(subset)));
   document.check("embedding a font");
   return font;
 }
@@ -310,12 +340,15 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
   HPDF_SetCurrentEncoder(doc, "UTF-8");  // Info strings are UTF-8 (libraries.md §1.1 step 3)
   document.check("setting up the document");
 
-  std::array<FontSubset, 4> subsets;
+  std::set<char32_t> characters;
+  for (const auto& face : used) characters.insert(face.begin(), face.end());
+  const CharacterCodes codes(characters);
+  HPDF_Dict to_unicode = characters.empty() ? nullptr : new_stream(document, to_unicode_cmap(codes), options.compress);
   std::array<HPDF_Dict, 4> fonts{};
   for (int style = 0; style < 4; ++style) {
     if (used[style].empty()) continue;
-    subsets[style] = subset_font(frame.font_files[style], used[style]);
-    fonts[style] = embed_font(document, subsets[style], subset_tag(style, used[style]), options.compress);
+    const FontSubset subset = subset_font(frame.font_files[style], used[style]);
+    fonts[style] = embed_font(document, subset, codes, to_unicode, subset_tag(style, used[style]), options.compress);
   }
 
   // Document information: only what is known; an empty entry is left out.
@@ -334,10 +367,10 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
   HPDF_Dict font_resources = HPDF_Dict_New(mmgr);
   HPDF_Dict_Add(resources, "Font", font_resources);
   ContentResources content_resources;
+  content_resources.codes = &codes;
   for (int style = 0; style < 4; ++style) {
     if (!fonts[style]) continue;
     content_resources.font_names[style] = "F" + std::to_string(style + 1);
-    content_resources.fonts[style] = &subsets[style];
     HPDF_Dict_Add(font_resources, content_resources.font_names[style].c_str(), fonts[style]);
   }
   HPDF_Dict image_resources = nullptr;

@@ -23,17 +23,13 @@ std::size_t count_of(const std::string& text, const std::string& part) {
   return count;
 }
 
-// A face whose subset holds A, B and "ệ" as glyphs 1, 2 and 3.
-output::FontSubset test_subset() {
-  output::FontSubset subset;
-  subset.glyphs = {{U'A', 1}, {U'B', 2}, {U'ệ', 3}};
-  return subset;
-}
+// A document that draws A, B and "ệ": codes 1, 2 and 3.
+output::CharacterCodes test_codes() { return output::CharacterCodes({U'ệ', U'B', U'A'}); }
 
-output::ContentResources test_resources(const output::FontSubset& subset) {
+output::ContentResources test_resources(const output::CharacterCodes& codes) {
   output::ContentResources resources;
   resources.font_names[0] = "F1";
-  resources.fonts[0] = &subset;
+  resources.codes = &codes;
   resources.image_name = [](const std::string&) { return std::string("Im1"); };
   return resources;
 }
@@ -61,9 +57,17 @@ TEST_CASE("PDF numbers: rounded, no trailing zeros, no leading zero") {
   CHECK(pdf_number(100.004, 2) == "100");
 }
 
-TEST_CASE("content: text as glyph codes, each line moved from the last in exact hundredths") {
-  const auto subset = test_subset();
-  const auto resources = test_resources(subset);
+TEST_CASE("character codes: one per character, in character order, 0 for one not drawn") {
+  const auto codes = test_codes();
+  CHECK(codes.code_of(U'A') == 1);
+  CHECK(codes.code_of(U'ệ') == 3);
+  CHECK(codes.code_of(U'Z') == 0);
+  CHECK(codes.hex("Bệ") == "00020003");
+}
+
+TEST_CASE("content: text as character codes, each line moved from the last in exact hundredths") {
+  const auto codes = test_codes();
+  const auto resources = test_resources(codes);
   // y runs down in the frame: on a 100 pt page, y 90 is 10 pt above the bottom.
   const std::vector<Item> items{text_at(10.004, 90, "AB"), text_at(10.004, 80, "Bệ"), text_at(20.5, 80, "Z")};
   const std::string ops = content_stream(pointers(items), 100, resources, false);
@@ -71,8 +75,8 @@ TEST_CASE("content: text as glyph codes, each line moved from the last in exact 
 }
 
 TEST_CASE("content: graphics before text, a colour and a width written only when they change") {
-  const auto subset = test_subset();
-  const auto resources = test_resources(subset);
+  const auto codes = test_codes();
+  const auto resources = test_resources(codes);
   const Color red{255, 0, 0};
   std::vector<Item> items;
   items.emplace_back(text_at(0, 50, "A"));
@@ -83,8 +87,8 @@ TEST_CASE("content: graphics before text, a colour and a width written only when
 }
 
 TEST_CASE("content: a repeated path is its operators again under a moved origin, row by row") {
-  const auto subset = test_subset();
-  const auto resources = test_resources(subset);
+  const auto codes = test_codes();
+  const auto resources = test_resources(codes);
   PathItem square{layout::rectangle_path(0, 0, 5, 5), 0, std::nullopt, Color{}, std::nullopt, std::nullopt};
   square.repeat = layout::Repeat{3, 2, 10, 20};
   const std::vector<Item> items{square};
