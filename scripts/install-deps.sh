@@ -12,6 +12,8 @@ packages=(
   libcsv-dev nlohmann-json3-dev
   # tests: Catch2 v2 and the PDF readers used to check what a reader sees
   catch2 poppler-utils mupdf-tools qpdf
+  # benchmarks: GNU time for the peak memory (bench/batch.sh, bench/batch-scale.sh)
+  time
 )
 
 missing=()
