@@ -8,8 +8,9 @@ packages=(
   cmake g++ make pkg-config
   # engine libraries
   libhpdf-dev libkainjow-mustache-dev libpugixml-dev libicu-dev libharfbuzz-dev libcli11-dev
-  # batch records: CSV (libcsv) and JSON (nlohmann-json, also read by the Mustache spec tests)
-  libcsv-dev nlohmann-json3-dev
+  # batch records: CSV (libcsv), JSON (nlohmann-json, also read by the Mustache spec tests)
+  # and Excel workbooks (libzip; their XML parts through pugixml)
+  libcsv-dev nlohmann-json3-dev libzip-dev
   # tests: Catch2 v2 and the PDF readers used to check what a reader sees
   catch2 poppler-utils mupdf-tools qpdf
   # benchmarks: GNU time for the peak memory (bench/batch.sh, bench/batch-scale.sh)

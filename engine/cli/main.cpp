@@ -131,6 +131,7 @@ int run_templates(const std::string& name, const std::string& home) {
 
 struct BatchArgs {
   std::string records;
+  std::string sheet;
   std::string common;
   std::string template_name;
   std::string merge;
@@ -214,6 +215,7 @@ int run_batch(const BatchArgs& args, const std::string& home) {
   options.generate.input_encoding = args.input_encoding;
   options.generate.base_dir = std::filesystem::path(args.records).parent_path().string();
   options.records_file = args.records;
+  options.sheet = args.sheet;
   options.common_file = args.common;
   options.merge_file = args.merge;
   options.out_dir = args.out_dir;
@@ -299,8 +301,9 @@ int main(int argc, char** argv) {
 
   BatchArgs batch;
   auto* batch_cmd = app.add_subcommand("batch", "Print one template over many records: a spreadsheet's rows");
-  batch_cmd->add_option("RECORDS", batch.records, "the records: .csv (UTF-8, as Excel or LibreOffice export it), "
-                        ".json (an array of objects) or .xml (a list)")->required();
+  batch_cmd->add_option("RECORDS", batch.records, "the records: an .xlsx workbook, .csv (UTF-8, as Excel or "
+                        "LibreOffice export it), .json (an array of objects) or .xml (a list)")->required();
+  batch_cmd->add_option("--sheet", batch.sheet, "the .xlsx workbook's sheet to read (default: the first)");
   batch_cmd->add_option("-t,--template", batch.template_name, "built-in template name or path")->required();
   batch_cmd->add_option("--data", batch.common, "an XML file of the fields every record shares (authority, signer, decision)");
   batch_cmd->add_option("--merge", batch.merge, "one print-ready PDF of every record, in input order");

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "data/read_data.h"
+#include "data/read_workbook.h"
 
 namespace vanban::data {
 
@@ -77,7 +78,7 @@ class CsvReader {
     if (csv_fini(&parser, on_field, on_row, this) != 0) fail_at(parser, bytes_.size());
     stop_on_header_error(parser);
     csv_free(&parser);
-    if (columns_.empty()) fail("data.csv-header", "the CSV file has no header row naming its columns", where(1));
+    if (!columns_) fail("data.csv-header", "the CSV file has no header row naming its columns", where(1));
     return std::move(records_);
   }
 
@@ -95,10 +96,12 @@ class CsvReader {
     cells_.clear();
     if (header_error_) return;
     if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return trimmed(c).empty(); })) return;
-    if (columns_.empty()) {
-      for (const auto& cell : cells) columns_.push_back(trimmed(cell));
-      for (std::size_t k = 0; k < columns_.size() && !header_error_; ++k) {
-        if (columns_[k].empty()) {
+    if (!columns_) {
+      auto columns = std::make_shared<std::vector<std::string>>();
+      for (const auto& cell : cells) columns->push_back(trimmed(cell));
+      columns_ = columns;
+      for (std::size_t k = 0; k < columns_->size() && !header_error_; ++k) {
+        if ((*columns_)[k].empty()) {
           header_error_ = Diagnostic{Severity::error, "data.csv-header",
                                      "column " + std::to_string(k + 1) + " of the header row has no name",
                                      where(row_line_)};
@@ -108,16 +111,18 @@ class CsvReader {
     }
     Record record;
     record.number = static_cast<int>(records_.size()) + 1;
-    record.fields = map_value(where(row_line_));
-    if (cells.size() != columns_.size()) {
-      record.problem = Diagnostic{Severity::error, "data.csv-ragged",
+    record.where = where(row_line_);
+    record.columns = columns_;
+    if (cells.size() != columns_->size()) {
+      record.problem = std::make_shared<const Diagnostic>(Diagnostic{Severity::error, "data.csv-ragged",
                                   "record " + std::to_string(record.number) + " has " + std::to_string(cells.size()) +
-                                      " cells where the header names " + std::to_string(columns_.size()) + " columns",
-                                  where(row_line_)};
+                                      " cells where the header names " + std::to_string(columns_->size()) + " columns",
+                                  where(row_line_)});
     }
-    for (std::size_t k = 0; k < std::min(cells.size(), columns_.size()); ++k) {
+    record.cells.reserve(std::min(cells.size(), columns_->size()));
+    for (std::size_t k = 0; k < std::min(cells.size(), columns_->size()); ++k) {
       std::string cell = trimmed(cells[k]);
-      if (!cell.empty()) put_path(record.fields, columns_[k], text_value(std::move(cell), where(row_line_)));
+      if (!cell.empty()) record.cells.push_back({static_cast<std::uint32_t>(k), 1, std::move(cell)});
     }
     records_.push_back(std::move(record));
   }
@@ -144,7 +149,7 @@ class CsvReader {
   std::string_view bytes_;
   const std::string& file_;
   int line_ = 1, row_line_ = 1;
-  std::vector<std::string> columns_;
+  std::shared_ptr<const std::vector<std::string>> columns_;  // shared by every record
   std::vector<std::string> cells_;
   std::vector<Record> records_;
   std::optional<Diagnostic> header_error_;
@@ -194,13 +199,15 @@ std::vector<Record> read_json(std::string_view bytes, const std::string& file_na
     Record record;
     record.number = static_cast<int>(records.size()) + 1;
     const SourceLocation where{file_name, 0, 0};
-    record.fields = map_value(where);
+    record.where = where;
+    Value fields = map_value(where);
     if (!element.is_object()) {
-      record.problem = Diagnostic{Severity::error, "data.json-records",
-                                  "record " + std::to_string(record.number) + " is not an object of fields", where};
+      record.problem = std::make_shared<const Diagnostic>(Diagnostic{Severity::error, "data.json-records",
+                                  "record " + std::to_string(record.number) + " is not an object of fields", where});
     } else {
-      for (const auto& [key, value] : element.items()) put_json(record.fields, key, value, where);
+      for (const auto& [key, value] : element.items()) put_json(fields, key, value, where);
     }
+    record.fields = std::make_shared<const Value>(std::move(fields));
     records.push_back(std::move(record));
   }
   return records;
@@ -215,11 +222,46 @@ std::vector<Record> read_xml(std::string_view bytes, const std::string& file_nam
     if (field.is_attribute) continue;
     Record record;
     record.number = static_cast<int>(records.size()) + 1;
-    record.fields = field.get();
-    if (record.fields.kind != Value::Kind::map) {
-      record.problem = Diagnostic{Severity::error, "data.xml-records",
+    record.fields = std::make_shared<const Value>(field.get());
+    record.where = record.fields->where;
+    if (record.fields->kind != Value::Kind::map) {
+      record.problem = std::make_shared<const Diagnostic>(Diagnostic{Severity::error, "data.xml-records",
                                   "record " + std::to_string(record.number) + " (<" + field.name + ">) holds no fields",
-                                  record.fields.where};
+                                  record.fields->where});
+    }
+    records.push_back(std::move(record));
+  }
+  return records;
+}
+
+// ---- Excel workbooks -----------------------------------------------------------------------
+
+std::vector<Record> read_xlsx(std::string_view bytes, const std::string& file_name, const std::string& sheet) {
+  SheetTable table = read_sheet(bytes, file_name, sheet);
+  const auto columns = std::make_shared<const std::vector<std::string>>(std::move(table.columns));
+  std::vector<Record> records;
+  for (auto& row : table.rows) {
+    Record record;
+    record.number = static_cast<int>(records.size()) + 1;
+    record.where = {file_name, row.row, 1};
+    record.columns = columns;
+    const std::string label = "record " + std::to_string(record.number) + ": cell ";
+    for (auto& cell : row.cells) {
+      if (!cell.error.empty()) {
+        if (!record.problem) {
+          record.problem = std::make_shared<const Diagnostic>(Diagnostic{Severity::error, "data.xlsx-error-cell",
+                                      label + cell.name + " holds the error " + cell.error + " instead of a value", cell.where});
+        }
+      } else if (cell.column > static_cast<int>(columns->size())) {
+        if (!record.problem) {
+          record.problem = std::make_shared<const Diagnostic>(Diagnostic{Severity::error, "data.xlsx-unnamed-column",
+                                      label + cell.name + " has a value in a column the header row does not name",
+                                      cell.where});
+        }
+      } else {
+        record.cells.push_back({static_cast<std::uint32_t>(cell.column - 1), static_cast<std::uint32_t>(cell.column),
+                                std::move(cell.text)});
+      }
     }
     records.push_back(std::move(record));
   }
@@ -236,16 +278,29 @@ std::optional<RecordFormat> record_format_of(std::string_view file_name) {
   if (extension == "csv") return RecordFormat::csv;
   if (extension == "json") return RecordFormat::json;
   if (extension == "xml") return RecordFormat::xml;
+  if (extension == "xlsx") return RecordFormat::xlsx;
   return std::nullopt;
 }
 
-std::vector<Record> read_records(std::string_view bytes, RecordFormat format, const std::string& file_name) {
+std::vector<Record> read_records(std::string_view bytes, RecordFormat format, const std::string& file_name,
+                                 const std::string& sheet) {
   switch (format) {
+    case RecordFormat::xlsx: return read_xlsx(bytes, file_name, sheet);
     case RecordFormat::csv: return CsvReader(bytes, file_name).run();
     case RecordFormat::json: return read_json(bytes, file_name);
     case RecordFormat::xml: return read_xml(bytes, file_name);
   }
   return {};
+}
+
+Value fields_of(const Record& record) {
+  if (!record.columns) return record.fields ? *record.fields : map_value(record.where);
+  Value fields = map_value(record.where);
+  for (const auto& cell : record.cells) {
+    put_path(fields, (*record.columns)[cell.column],
+             text_value(cell.text, {record.where.file, record.where.line, static_cast<int>(cell.at)}));
+  }
+  return fields;
 }
 
 Value with_common(const Value& common, const Value& record) {

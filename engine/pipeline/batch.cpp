@@ -22,8 +22,8 @@ namespace {
 data::DataTree record_tree(const data::Value& common, const data::Record& record) {
   data::DataTree tree;
   tree.root_name = "document";
-  tree.root = data::with_common(common, record.fields);
-  tree.root.where = record.fields.where;
+  tree.root = data::with_common(common, data::fields_of(record));
+  tree.root.where = record.where;
   return tree;
 }
 
@@ -31,6 +31,33 @@ data::DataTree record_tree(const data::Value& common, const data::Record& record
 Diagnostic about_record(Diagnostic diagnostic, int number) {
   diagnostic.message = "record " + std::to_string(number) + ": " + diagnostic.message;
   return diagnostic;
+}
+
+// A workbook's cells are Unicode already, but an office's old sheets may hold TCVN3 or VNI
+// typed in a legacy font: each cell gets the check a data file's whole text gets
+// (clean_data_text: converted with --input-encoding, else refused with a hint). A refusal
+// is the record's problem, at its cell; the other records still print.
+void clean_cells(data::Record& record, const GenerateOptions& options) {
+  for (auto& cell : record.cells) {
+    try {
+      cell.text = clean_data_text(cell.text, record.where.file, options);
+    } catch (const Error& e) {
+      if (record.problem) continue;
+      Diagnostic problem = about_record(e.diagnostic(), record.number);
+      problem.where = {record.where.file, record.where.line, static_cast<int>(cell.at)};
+      record.problem = std::make_shared<const Diagnostic>(std::move(problem));
+    }
+  }
+}
+
+std::vector<data::Record> read_batch_records(const BatchOptions& options, data::RecordFormat format) {
+  const std::string bytes = read_file(options.records_file);
+  if (format != data::RecordFormat::xlsx) {
+    return data::read_records(clean_data_text(bytes, options.records_file, options.generate), format, options.records_file);
+  }
+  std::vector<data::Record> records = data::read_records(bytes, format, options.records_file, options.sheet);
+  for (auto& record : records) clean_cells(record, options.generate);
+  return records;
 }
 
 // A complete PDF ends with its %%EOF marker (and perhaps a line end): what --resume trusts,
@@ -60,7 +87,7 @@ std::vector<std::string> output_names(const BatchOptions& options, const data::V
     if (!tree.root.find("number")) {  // {{number}}: the record's number, unless it has its own
       tree.root.fields.push_back({"number", false, {data::Value{data::Value::Kind::text,
                                                                 {{std::to_string(record.number), {}}}, {},
-                                                                record.fields.where}}});
+                                                                record.where}}});
     }
     std::string name = safe_file_name(mustache::markup_to_plain(mustache::render_template(pattern, tree)),
                                       options.ascii_names);
@@ -141,11 +168,13 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
   }
   const auto format = data::record_format_of(options.records_file);
   if (!format) {
-    fail("batch.records-format", options.records_file + ": records are read from .csv, .json or .xml files "
-                                 "(save a spreadsheet as \"CSV UTF-8\")");
+    fail("batch.records-format", options.records_file + ": records are read from .xlsx, .csv, .json or .xml files "
+                                 "(save a spreadsheet as \"Excel Workbook\" or \"CSV UTF-8\")");
   }
-  const std::string clean = clean_data_text(read_file(options.records_file), options.records_file, options.generate);
-  const std::vector<data::Record> records = data::read_records(clean, *format, options.records_file);
+  if (!options.sheet.empty() && *format != data::RecordFormat::xlsx) {
+    fail("batch.sheet", "--sheet names a sheet of an .xlsx workbook; " + options.records_file + " is not one");
+  }
+  const std::vector<data::Record> records = read_batch_records(options, *format);
   data::Value common;
   common.kind = data::Value::Kind::map;
   if (!options.common_file.empty()) {

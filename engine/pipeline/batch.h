@@ -22,7 +22,8 @@ struct Shard {
 
 struct BatchOptions {
   GenerateOptions generate;     // home, template, fonts, lenient; base_dir: the records' folder
-  std::string records_file;     // .csv, .json or .xml
+  std::string records_file;     // .xlsx, .csv, .json or .xml
+  std::string sheet;            // .xlsx: the sheet to read; empty: the first
   std::string common_file;      // optional XML: fields shared by every record
   std::string merge_file;       // one print-ready PDF, records in input order; empty: none
   std::string out_dir;          // one PDF per record here; empty: none

@@ -173,3 +173,55 @@ TEST_CASE("batch --merge: the certificates share one page border, drawn once in 
   CHECK(curves(merged) == in_one);
   CHECK(std::filesystem::file_size(merged) < 4 * std::filesystem::file_size(dir / "out" / "1.pdf") / 2);
 }
+
+TEST_CASE("batch reads an Excel workbook: numbers and dates as Excel shows them, error cells fail their record") {
+  const auto dir = testing::scratch("batch-xlsx");
+  const std::string workbook = testing::source_dir() + "/tests/data/batch/certificates.xlsx";
+  const auto out = (dir / "out").string();
+  const auto result = run(quote(testing::vanban_cli()) + " batch -t giay-khen " + quote(workbook) + " --data " +
+                          quote(common()) + " --out-dir " + quote(out) + " --name '{{stt}}-{{golden-book}}' --quiet");
+  CHECK(result.exit_code == 1);
+  // Sheet "Cá nhân": record 3 has no name (row 4), record 4's golden-book cell is #REF! (E5);
+  // the empty row 7 is skipped, so record 6 is row 8.
+  CHECK_THAT(result.err, Catch::Contains("certificates.xlsx:4:") && Catch::Contains("record 3:") &&
+                             Catch::Contains("[check.required-field]"));
+  CHECK_THAT(result.err, Catch::Contains("certificates.xlsx:5:5: error: record 4: cell E5 holds the error #REF!") &&
+                             Catch::Contains("[data.xlsx-error-cell]"));
+  // Numbers without ".0": the names are "1-101.pdf" …
+  CHECK(files_in(out) == std::set<std::string>{"1-101.pdf", "2-102.pdf", "5-105.pdf", "6-106.pdf"});
+  // … a typed date (25/06/2020 in the sheet) replaces the common date, and a line break
+  // inside a cell is kept as a space in the line it joins.
+  const std::string second = testing::collapse_spaces(run("pdftotext -raw " + quote(out + "/2-102.pdf") + " -").out);
+  CHECK_THAT(second, Catch::Contains("Duyên Hải, ngày 25 tháng 6 năm 2020") && Catch::Contains("Bà Thạch Thị Sa Phia"));
+  const std::string fifth = testing::collapse_spaces(run("pdftotext -raw " + quote(out + "/5-105.pdf") + " -").out);
+  CHECK_THAT(fifth, Catch::Contains("Trưởng ấp Giồng Giếng, xã Long Hữu") && Catch::Contains("ngày 22 tháng 6 năm 2020"));
+}
+
+TEST_CASE("batch --sheet reads the named sheet; a sheet it lacks, or a file that is not a workbook, is refused") {
+  const auto dir = testing::scratch("batch-xlsx-sheet");
+  const std::string workbook = testing::source_dir() + "/tests/data/batch/certificates.xlsx";
+  const auto merged = (dir / "groups.pdf").string();
+  const auto cli = quote(testing::vanban_cli()) + " batch -t giay-khen ";
+  auto result = run(cli + quote(workbook) + " --sheet 'Tập thể' --data " + quote(common()) + " --merge " + quote(merged) +
+                    " --quiet");
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  CHECK(pdf_pages(merged) == 2);
+  CHECK_THAT(testing::collapse_spaces(run("pdftotext -raw " + quote(merged) + " -").out),
+             Catch::Contains("Trường Tiểu học Long Toàn A") && Catch::Contains("Hội Nông dân xã Dân Thành"));
+
+  const auto missing = (dir / "missing.pdf").string();
+  result = run(cli + quote(workbook) + " --sheet 'Khen thưởng' --data " + quote(common()) + " --merge " + quote(missing));
+  CHECK(result.exit_code != 0);
+  CHECK_THAT(result.err, Catch::Contains("no sheet \"Khen thưởng\"") && Catch::Contains("\"Cá nhân\", \"Tập thể\"") &&
+                             Catch::Contains("[data.xlsx-sheet]"));
+  CHECK_FALSE(std::filesystem::exists(missing));
+
+  const std::string not_zip = (dir / "danh-sach.xlsx").string();
+  write_file_atomically(not_zip, "stt,recipient/name\n1,Nguyễn Văn An\n");  // a CSV saved under the wrong name
+  result = run(cli + quote(not_zip) + " --data " + quote(common()) + " --merge " + quote(missing));
+  CHECK(result.exit_code != 0);
+  CHECK_THAT(result.err, Catch::Contains("danh-sach.xlsx:1:1: error: the file is not an .xlsx workbook") &&
+                             Catch::Contains("[data.xlsx-not-zip]"));
+  CHECK_FALSE(std::filesystem::exists(missing));
+}

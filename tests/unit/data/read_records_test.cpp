@@ -31,19 +31,19 @@ TEST_CASE("CSV: a BOM, CRLF, quoted commas, line breaks and quotes, nested colum
   const auto records = data::read_records(csv, RecordFormat::csv, "ds.csv");
   REQUIRE(records.size() == 3);
   CHECK(records[0].number == 1);
-  CHECK(field(records[0].fields, "ho_ten") == "Nguyễn Văn An");
-  CHECK(field(records[0].fields, "recipient/name") == "Hội Cựu chiến binh, phường 1");
-  CHECK(field(records[0].fields, "recipient/role") == "Chủ tịch");
-  CHECK(field(records[0].fields, "ghi_chu") == "<absent>");
-  CHECK(field(records[1].fields, "ho_ten") == "Trần Thị \"Bé\" Ba");
-  CHECK(field(records[1].fields, "recipient/name") == "Trường Tiểu học\r\nLong Toàn A");
-  CHECK(field(records[2].fields, "ho_ten") == "Lê Hoàng Đạt");  // spaces around a cell trimmed
-  CHECK(field(records[2].fields, "recipient/role") == "<absent>");
+  CHECK(field(data::fields_of(records[0]), "ho_ten") == "Nguyễn Văn An");
+  CHECK(field(data::fields_of(records[0]), "recipient/name") == "Hội Cựu chiến binh, phường 1");
+  CHECK(field(data::fields_of(records[0]), "recipient/role") == "Chủ tịch");
+  CHECK(field(data::fields_of(records[0]), "ghi_chu") == "<absent>");
+  CHECK(field(data::fields_of(records[1]), "ho_ten") == "Trần Thị \"Bé\" Ba");
+  CHECK(field(data::fields_of(records[1]), "recipient/name") == "Trường Tiểu học\r\nLong Toàn A");
+  CHECK(field(data::fields_of(records[2]), "ho_ten") == "Lê Hoàng Đạt");  // spaces around a cell trimmed
+  CHECK(field(data::fields_of(records[2]), "recipient/role") == "<absent>");
   // Each record knows the line it starts on: record 3 comes after a field over two lines
   // and a blank line.
-  CHECK(records[0].fields.where.line == 2);
-  CHECK(records[1].fields.where.line == 3);
-  CHECK(records[2].fields.where.line == 6);
+  CHECK(data::fields_of(records[0]).where.line == 2);
+  CHECK(data::fields_of(records[1]).where.line == 3);
+  CHECK(data::fields_of(records[2]).where.line == 6);
   for (const auto& record : records) CHECK_FALSE(record.problem);
 }
 
@@ -59,7 +59,7 @@ TEST_CASE("CSV: a ragged row is kept with its problem, the rows around it are re
   REQUIRE(records[2].problem);
   CHECK_THAT(records[2].problem->message, Catch::Contains("record 3 has 4 cells"));
   CHECK_FALSE(records[3].problem);
-  CHECK(field(records[3].fields, "don_vi") == "Phường 4");
+  CHECK(field(data::fields_of(records[3]), "don_vi") == "Phường 4");
 }
 
 TEST_CASE("CSV: a quote left open or misplaced is an error at its line; a file without a header too") {
@@ -95,7 +95,7 @@ TEST_CASE("JSON: an array of objects; nested objects, lists, numbers and boolean
   ])";
   const auto records = data::read_records(json, RecordFormat::json, "ds.json");
   REQUIRE(records.size() == 2);
-  const auto& first = records[0].fields;
+  const auto& first = data::fields_of(records[0]);
   CHECK(field(first, "stt") == "1");
   CHECK(field(first, "recipient/role") == "Chủ tịch");
   CHECK(field(first, "tien") == "447000.5");
@@ -119,13 +119,13 @@ TEST_CASE("XML: each child of the root is a record; with_common puts the shared 
   const std::string xml = "<records>\n  <r><ho_ten>An</ho_ten></r>\n  <r><ho_ten>Bình</ho_ten><place>Trà Vinh</place></r>\n</records>";
   const auto records = data::read_records(xml, RecordFormat::xml, "ds.xml");
   REQUIRE(records.size() == 2);
-  CHECK(records[1].fields.where.line == 3);
-  const auto common = data::read_records("<c><x><place>Duyên Hải</place><signer><name>Lê Vũ Phương</name></signer></x></c>",
-                                         RecordFormat::xml, "common.xml")[0].fields;
-  const auto first = data::with_common(common, records[0].fields);
+  CHECK(data::fields_of(records[1]).where.line == 3);
+  const auto common = data::fields_of(data::read_records(
+      "<c><x><place>Duyên Hải</place><signer><name>Lê Vũ Phương</name></signer></x></c>", RecordFormat::xml, "common.xml")[0]);
+  const auto first = data::with_common(common, data::fields_of(records[0]));
   CHECK(field(first, "place") == "Duyên Hải");
   CHECK(field(first, "signer/name") == "Lê Vũ Phương");
-  CHECK(field(data::with_common(common, records[1].fields), "place") == "Trà Vinh");  // the record's own wins
+  CHECK(field(data::with_common(common, data::fields_of(records[1])), "place") == "Trà Vinh");  // the record's own wins
   CHECK(data::record_format_of("Danh sach.CSV") == RecordFormat::csv);
   CHECK_FALSE(data::record_format_of("ds.ods"));
 }

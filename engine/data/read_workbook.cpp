@@ -1,0 +1,302 @@
+// Records from an Excel workbook (.xlsx, Office Open XML SpreadsheetML, ECMA-376 Part 1,
+// §18): a zip archive (libzip) of XML parts (pugixml). A sheet's first non-empty row names
+// the columns; each later non-empty row is a record. Cells are read as Excel shows them:
+// shared and inline strings, numbers without a trailing ".0", dates (a number in a date
+// format) as YYYY-MM-DD, TRUE and FALSE. A cell holding an error (#REF!, #N/A) makes its
+// record fail rather than print the error's text.
+#include "data/read_workbook.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <cctype>
+
+#include <pugixml.hpp>
+#include <zip.h>
+
+namespace vanban::data {
+
+namespace {
+
+// No part of a workbook we read may unpack to more than this: a guard against a zip bomb.
+constexpr zip_uint64_t max_part_size = 256u << 20;
+
+class Workbook {
+ public:
+  Workbook(std::string_view bytes, const std::string& file_name) : file_(file_name) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    if (source) archive_ = zip_open_from_source(source, ZIP_RDONLY, &error);
+    if (!archive_) {
+      if (source) zip_source_free(source);
+      zip_error_fini(&error);
+      fail("data.xlsx-not-zip",
+           "the file is not an .xlsx workbook: it is not a zip archive (save the spreadsheet as \"Excel Workbook "
+           "(.xlsx)\", or as \"CSV UTF-8\" and name it .csv)",
+           {file_, 1, 1});
+    }
+    zip_error_fini(&error);
+  }
+  ~Workbook() { zip_discard(archive_); }
+  Workbook(const Workbook&) = delete;
+  Workbook& operator=(const Workbook&) = delete;
+
+  bool has(const std::string& name) const { return zip_name_locate(archive_, name.c_str(), 0) >= 0; }
+
+  // A part of the archive as an XML document; a missing part is an error naming it.
+  pugi::xml_document xml(const std::string& name) const {
+    zip_stat_t stat;
+    zip_stat_init(&stat);
+    if (zip_stat(archive_, name.c_str(), 0, &stat) != 0) {
+      fail("data.xlsx-part", "the workbook has no part " + name + ": it is not a complete .xlsx file", {file_, 1, 1});
+    }
+    if (!(stat.valid & ZIP_STAT_SIZE) || stat.size > max_part_size) {
+      fail("data.xlsx-part", "the workbook's part " + name + " unpacks to more than 256 MB", {file_, 1, 1});
+    }
+    std::string text(static_cast<std::size_t>(stat.size), '\0');
+    zip_file_t* part = zip_fopen(archive_, name.c_str(), 0);
+    const zip_int64_t read = part ? zip_fread(part, text.data(), stat.size) : -1;
+    if (part) zip_fclose(part);
+    if (read != static_cast<zip_int64_t>(stat.size)) {
+      fail("data.xlsx-part", "the workbook's part " + name + " cannot be unpacked: the file is damaged", {file_, 1, 1});
+    }
+    pugi::xml_document document;
+    // No DOCTYPE processing: pugixml never loads external entities.
+    const auto parsed = document.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+    if (!parsed) {
+      fail("data.xlsx-part", "the workbook's part " + name + " is not well-formed XML: " + parsed.description(),
+           {file_, 1, 1});
+    }
+    return document;
+  }
+
+ private:
+  const std::string& file_;
+  zip_t* archive_ = nullptr;
+};
+
+// The element's own name without its namespace prefix ("x:row" and "row" alike).
+std::string_view local_name(const pugi::xml_node& node) {
+  std::string_view name = node.name();
+  const auto colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+std::vector<pugi::xml_node> children(const pugi::xml_node& parent, std::string_view name) {
+  std::vector<pugi::xml_node> found;
+  for (const auto& child : parent.children()) {
+    if (local_name(child) == name) found.push_back(child);
+  }
+  return found;
+}
+
+pugi::xml_node child(const pugi::xml_node& parent, std::string_view name) {
+  for (const auto& c : parent.children()) {
+    if (local_name(c) == name) return c;
+  }
+  return {};
+}
+
+// An attribute by its local name ("r:id" is found as "id").
+pugi::xml_attribute attribute(const pugi::xml_node& node, std::string_view name) {
+  for (const auto& a : node.attributes()) {
+    std::string_view full = a.name();
+    const auto colon = full.find(':');
+    if ((colon == std::string_view::npos ? full : full.substr(colon + 1)) == name) return a;
+  }
+  return {};
+}
+
+// A rich or plain string item (<si>, <is>): its <t> texts in order, phonetic runs left out.
+std::string string_item(const pugi::xml_node& item) {
+  std::string text;
+  for (const auto& part : item.children()) {
+    if (local_name(part) == "t") text += part.text().get();
+    if (local_name(part) == "r") text += child(part, "t").text().get();
+  }
+  return text;
+}
+
+// Built-in number formats that show a date (ECMA-376 Part 1, §18.8.30), and custom ones whose
+// code has a day, month or year outside quotes and brackets, and is not only a time.
+bool is_date_format(int id, const std::string& code) {
+  if ((id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58)) return true;
+  if (code.empty()) return false;
+  bool quoted = false, bracket = false;
+  for (char c : code) {
+    if (c == '"') quoted = !quoted;
+    else if (!quoted && c == '[') bracket = true;
+    else if (!quoted && c == ']') bracket = false;
+    else if (!quoted && !bracket && (c == 'd' || c == 'D' || c == 'y' || c == 'Y')) return true;
+  }
+  return false;
+}
+
+// A date serial as YYYY-MM-DD: days since 1899-12-30 (1900 system, Excel's 1900 leap-year
+// bug included: serials before 61 are one day off and are not dates anyone types today), or
+// since 1904-01-01. Days to a civil date: Hinnant's days_from_civil inverse.
+std::string iso_date(double serial, bool system_1904) {
+  long long days = static_cast<long long>(std::floor(serial)) + (system_1904 ? 24107 : -25569);  // to 1970-01-01
+  days += 719468;
+  const long long era = (days >= 0 ? days : days - 146096) / 146097;
+  const long long doe = days - era * 146097;
+  const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long long mp = (5 * doy + 2) / 153;
+  const long long day = doy - (153 * mp + 2) / 5 + 1;
+  const long long month = mp < 10 ? mp + 3 : mp - 9;
+  const long long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  char text[64];
+  std::snprintf(text, sizeof text, "%04lld-%02lld-%02lld", year, month, day);
+  return text;
+}
+
+// A number as Excel's General format shows it: at most 15 significant digits, no trailing
+// zeros ("101", "2.5").
+std::string general_number(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.15g", value);
+  return text;
+}
+
+// "C12" -> column 3 (1-based), row 12; 0 where absent.
+std::pair<int, int> cell_position(std::string_view reference) {
+  int column = 0, row = 0;
+  std::size_t k = 0;
+  for (; k < reference.size() && std::isalpha(static_cast<unsigned char>(reference[k])); ++k) {
+    column = column * 26 + (std::toupper(static_cast<unsigned char>(reference[k])) - 'A' + 1);
+  }
+  for (; k < reference.size() && std::isdigit(static_cast<unsigned char>(reference[k])); ++k) {
+    row = row * 10 + (reference[k] - '0');
+  }
+  return {column, row};
+}
+
+std::string column_letters(int column) {
+  std::string letters;
+  for (; column > 0; column = (column - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (column - 1) % 26));
+  return letters;
+}
+
+std::string trimmed(std::string_view text) {
+  const auto begin = text.find_first_not_of(" \t\r\n");
+  if (begin == std::string_view::npos) return {};
+  return std::string(text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1));
+}
+
+}  // namespace
+
+SheetTable read_sheet(std::string_view bytes, const std::string& file_name, const std::string& sheet_name) {
+  const Workbook workbook(bytes, file_name);
+  const auto book = workbook.xml("xl/workbook.xml");
+  const auto book_root = book.document_element();
+  const bool system_1904 = std::string_view(attribute(child(book_root, "workbookPr"), "date1904").value()) == "1" ||
+                           std::string_view(attribute(child(book_root, "workbookPr"), "date1904").value()) == "true";
+
+  // The sheet: the first, or the one named; its part through the workbook's relationships.
+  const auto sheets = children(child(book_root, "sheets"), "sheet");
+  if (sheets.empty()) fail("data.xlsx-sheet", "the workbook has no sheets", {file_name, 1, 1});
+  auto sheet = sheets.front();
+  if (!sheet_name.empty()) {
+    const auto named = std::find_if(sheets.begin(), sheets.end(),
+                                    [&](const auto& s) { return sheet_name == s.attribute("name").value(); });
+    if (named == sheets.end()) {
+      std::string names;
+      for (const auto& s : sheets) names += std::string(names.empty() ? "" : ", ") + "\"" + s.attribute("name").value() + "\"";
+      fail("data.xlsx-sheet", "the workbook has no sheet \"" + sheet_name + "\"; its sheets are " + names, {file_name, 1, 1});
+    }
+    sheet = *named;
+  }
+  const std::string relation = attribute(sheet, "id").value();
+  std::string target;
+  const auto relations = workbook.xml("xl/_rels/workbook.xml.rels");
+  for (const auto& r : children(relations.document_element(), "Relationship")) {
+    if (relation == r.attribute("Id").value()) target = r.attribute("Target").value();
+  }
+  if (target.empty()) {
+    fail("data.xlsx-part", "the workbook does not say where its sheet \"" + std::string(sheet.attribute("name").value()) +
+                               "\" is stored", {file_name, 1, 1});
+  }
+  const std::string part = target.front() == '/' ? target.substr(1) : "xl/" + target;
+
+  std::vector<std::string> shared;
+  if (workbook.has("xl/sharedStrings.xml")) {
+    const auto strings = workbook.xml("xl/sharedStrings.xml");
+    for (const auto& item : children(strings.document_element(), "si")) shared.push_back(string_item(item));
+  }
+  std::vector<bool> date_style;  // by cell style index (the s attribute)
+  if (workbook.has("xl/styles.xml")) {
+    const auto styles = workbook.xml("xl/styles.xml");
+    std::map<int, std::string> codes;
+    for (const auto& format : children(child(styles.document_element(), "numFmts"), "numFmt")) {
+      codes[format.attribute("numFmtId").as_int()] = format.attribute("formatCode").value();
+    }
+    for (const auto& xf : children(child(styles.document_element(), "cellXfs"), "xf")) {
+      const int id = xf.attribute("numFmtId").as_int();
+      date_style.push_back(is_date_format(id, codes.count(id) ? codes[id] : std::string()));
+    }
+  }
+
+  const auto sheet_xml = workbook.xml(part);
+  SheetTable table;
+  int row_number = 0;
+  for (const auto& row : children(child(sheet_xml.document_element(), "sheetData"), "row")) {
+    row_number = row.attribute("r") ? row.attribute("r").as_int() : row_number + 1;
+    SheetRow read;
+    read.row = row_number;
+    int next_column = 1;
+    for (const auto& c : children(row, "c")) {
+      SheetCell cell;
+      const auto reference = c.attribute("r");
+      cell.column = reference ? cell_position(reference.value()).first : next_column;
+      next_column = cell.column + 1;
+      cell.where = {file_name, row_number, cell.column};
+      cell.name = column_letters(cell.column) + std::to_string(row_number);
+      const std::string type = c.attribute("t").value();
+      const std::string value = child(c, "v").text().get();
+      if (type == "s") {
+        const auto index = static_cast<std::size_t>(std::atoll(value.c_str()));
+        cell.text = index < shared.size() ? shared[index] : std::string();
+      } else if (type == "inlineStr") {
+        cell.text = string_item(child(c, "is"));
+      } else if (type == "str" || type == "d") {
+        cell.text = value;
+      } else if (type == "b") {
+        cell.text = value == "1" ? "TRUE" : "FALSE";
+      } else if (type == "e") {
+        cell.error = value;
+      } else if (!value.empty()) {
+        const double number = std::strtod(value.c_str(), nullptr);
+        const auto style = static_cast<std::size_t>(c.attribute("s").as_int());
+        cell.text = style < date_style.size() && date_style[style] ? iso_date(number, system_1904) : general_number(number);
+      }
+      cell.text = trimmed(cell.text);
+      if (!cell.text.empty() || !cell.error.empty()) read.cells.push_back(std::move(cell));
+    }
+    if (read.cells.empty()) continue;
+    if (table.columns.empty()) {
+      int last = 0;
+      for (const auto& cell : read.cells) {
+        if (cell.column != last + 1 || !cell.error.empty()) {
+          fail("data.xlsx-header", "column " + column_letters(last + 1) + " of the header row (row " +
+                                       std::to_string(row_number) + ") has no name",
+               {file_name, row_number, last + 1});
+        }
+        table.columns.push_back(cell.text);
+        last = cell.column;
+      }
+      continue;
+    }
+    table.rows.push_back(std::move(read));
+  }
+  if (table.columns.empty()) {
+    fail("data.xlsx-header", "the sheet \"" + std::string(sheet.attribute("name").value()) +
+                                 "\" is empty: its first row should name the columns",
+         {file_name, 1, 1});
+  }
+  return table;
+}
+
+}  // namespace vanban::data

@@ -1,0 +1,39 @@
+// An Excel workbook's sheet as a table, for read_records (.xlsx: Office Open XML
+// SpreadsheetML, ECMA-376 Part 1, §18; a zip archive read with libzip, its XML parts with
+// pugixml). Cells are read as Excel shows them: shared and inline strings, numbers without a
+// trailing ".0", a number in a date format as YYYY-MM-DD, TRUE and FALSE; an error value
+// (#REF!, #N/A) is kept as such, for the record to fail rather than print it.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostics.h"
+
+namespace vanban::data {
+
+struct SheetCell {
+  int column = 0;      // 1-based: A is 1
+  std::string name;    // "C12"
+  std::string text;    // trimmed; empty for an error cell
+  std::string error;   // the error value ("#REF!"), else empty
+  SourceLocation where;  // the file, line = the row, column = the column
+};
+
+struct SheetRow {
+  int row = 0;  // as Excel numbers it
+  std::vector<SheetCell> cells;  // the non-empty ones, left to right
+};
+
+struct SheetTable {
+  std::vector<std::string> columns;  // the header row's names, by column - 1
+  std::vector<SheetRow> rows;        // the non-empty rows after the header
+};
+
+// Reads the named sheet, or the first when sheet is empty. Throws Error "data.xlsx-*" for a
+// file that is not a zip, a damaged or incomplete workbook, a sheet it does not have, or a
+// header row with a gap.
+SheetTable read_sheet(std::string_view bytes, const std::string& file_name, const std::string& sheet);
+
+}  // namespace vanban::data
