@@ -27,7 +27,7 @@ head -n 10001 "$work/records.csv" > "$work/records-10000.csv"
 time_runs_in_new_folders() {
   : > "$work/rss-all"
   for ((i = 0; i < runs; i++)); do
-    [ -d "$work/out" ] && mv "$work/out" "$work/done-$1-$i"
+    [ -d "$work/out" ] && mv "$work/out" "$work/done-$(date +%s%N)"
     start=$(date +%s%N)
     /usr/bin/time -f %M -o "$work/rss" "$vanban" batch -t giay-khen "$1" --data "$work/common.xml" -j "$jobs" \
       --quiet --out-dir "$work/out" > /dev/null 2>&1 || true
