@@ -36,6 +36,7 @@ time_runs() {
   : > "$work/rss-all"
   for ((i = 0; i < runs; i++)); do
     eval "$clean"
+    sync  # the last run's files written out first: no run pays for another's writeback
     start=$(date +%s%N)
     /usr/bin/time -f %M -o "$work/rss" "$@" > /dev/null 2>&1 || true
     end=$(date +%s%N)

@@ -5,8 +5,11 @@
 //    document draws and embedded as a CIDFontType2 whose codes are the subset's glyph ids,
 //    built with libharu's object layer; libharu 2.3's own TrueType fonts keep ~47 KB a face
 //    and cost a 65,536-code table per face in every file;
-//  - a conformant ToUnicode CMap (bfchar), not libharu's invalid "begincidrange" one, so
-//    text copies out with every diacritic and readers print no warning;
+//  - one conformant ToUnicode CMap (bfchar, bfrange) over the document's character codes,
+//    shared by every face, not libharu's invalid "begincidrange" one, so text copies out
+//    with every diacritic and readers print no warning;
+//  - pages that draw the same border and lines share one content stream (page_sharing.h),
+//    and inherit one resource dictionary;
 //  - document info in UTF-8 (title, author, subject, creator); compression on;
 //  - the same Frame gives the same bytes: no dates, no random IDs.
 #pragma once
