@@ -332,7 +332,21 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
   HPDF_Doc doc = document.get();
   HPDF_SetCompressionMode(doc, options.compress ? HPDF_COMP_ALL : HPDF_COMP_NONE);
   HPDF_UseUTFEncodings(doc);
-  HPDF_SetCurrentEncoder(doc, "UTF-8");  // Info strings are UTF-8 (libraries.md §1.1 step 3)
+  // Document information: only what is known; an empty entry is left out. Text in UTF-8
+  // needs the UTF-8 encoder current (libraries.md §1.1 step 3), which writes it as UTF-16;
+  // plain ASCII (the creator, "vanban 1.2") is written before, as a short literal string.
+  const auto is_ascii = [](const std::string& text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  };
+  const std::array<std::pair<HPDF_InfoType, const std::string*>, 4> info{
+      {{HPDF_INFO_TITLE, &frame.info.title}, {HPDF_INFO_AUTHOR, &frame.info.author},
+       {HPDF_INFO_SUBJECT, &frame.info.subject}, {HPDF_INFO_CREATOR, &options.creator}}};
+  for (const bool ascii : {true, false}) {
+    if (!ascii) HPDF_SetCurrentEncoder(doc, "UTF-8");
+    for (const auto& [key, value] : info) {
+      if (!value->empty() && is_ascii(*value) == ascii) HPDF_SetInfoAttr(doc, key, value->c_str());
+    }
+  }
   document.check("setting up the document");
 
   std::set<char32_t> characters;
@@ -345,13 +359,6 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
     const FontSubset subset = subset_font(frame.font_files[style], used[style]);
     fonts[style] = embed_font(document, subset, codes, to_unicode, subset_tag(style, used[style]), options.compress);
   }
-
-  // Document information: only what is known; an empty entry is left out.
-  for (const auto& [key, value] : {std::pair{HPDF_INFO_TITLE, &frame.info.title}, std::pair{HPDF_INFO_AUTHOR, &frame.info.author},
-                                   std::pair{HPDF_INFO_SUBJECT, &frame.info.subject}, std::pair{HPDF_INFO_CREATOR, &options.creator}}) {
-    if (!value->empty()) HPDF_SetInfoAttr(doc, key, value->c_str());
-  }
-  document.check("writing the document information");
 
   // One resource dictionary, on the root of the page tree, which every page inherits (PDF
   // 32000-1, 7.7.3.4): libharu would give each page its own, a few hundred bytes a page of
