@@ -46,6 +46,16 @@ PageScale scale_page(Page& page, double paper_width, double paper_height) {
               for (auto& point : segment.points) point = {x(point.x), y(point.y)};
             }
             i.thickness *= factor;
+            // Lengths, not positions: scaled without the centring offset.
+            if (i.dash) {
+              i.dash->on *= factor;
+              i.dash->off *= factor;
+              i.dash->phase *= factor;
+            }
+            if (i.repeat) {
+              i.repeat->dx *= factor;
+              i.repeat->dy *= factor;
+            }
           }
         },
         item);

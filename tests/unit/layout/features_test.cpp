@@ -653,6 +653,37 @@ TEST_CASE("print-on: a design laid out on A4 prints on A3 and A5 in proportion, 
   }
 }
 
+TEST_CASE("print-on: an ornamental border scales whole, its repeated shapes' steps and its dots' spacing too") {
+  const std::string border = "<page-border style='ornamental' color='dark-red'/>";
+  const std::string body = "<p align='center'>TẶNG</p>";
+  const auto a4 = lay_out(certificate("<page size='A4' orientation='landscape'/>" + border, body)).frame;
+  const auto a3 = lay_out(certificate("<page size='A4' print-on='A3' orientation='landscape'/>" + border, body)).frame;
+  const auto small = testing::paths_on(a4, 0), big = testing::paths_on(a3, 0);
+  REQUIRE(small.size() == big.size());
+  const double factor = 420.0 / 297;
+  std::size_t repeated = 0, dotted = 0;
+  for (std::size_t k = 0; k < small.size(); ++k) {
+    INFO("path " << k);
+    // Every path, with all its copies, covers the A4 area scaled (both are centred).
+    const auto a = testing::bounds_of(small[k]), b = testing::bounds_of(big[k]);
+    CHECK(b.right - b.left == Approx((a.right - a.left) * factor).margin(0.01));
+    CHECK(b.bottom - b.top == Approx((a.bottom - a.top) * factor).margin(0.01));
+    if (small[k].repeat) {
+      ++repeated;
+      REQUIRE(big[k].repeat);
+      CHECK(big[k].repeat->dx == Approx(small[k].repeat->dx * factor));
+      CHECK(big[k].repeat->dy == Approx(small[k].repeat->dy * factor));
+    }
+    if (small[k].dash) {
+      ++dotted;
+      REQUIRE(big[k].dash);
+      CHECK(big[k].dash->off == Approx(small[k].dash->off * factor));
+    }
+  }
+  CHECK(repeated == 5);  // two chains and three corner pieces
+  CHECK(dotted == 2);
+}
+
 TEST_CASE("a certificate's emblem stands centred above the Quốc hiệu, 20 mm tall unless sized") {
   const auto frame = lay_out("<document><page orientation='landscape'/><header><emblem src='images/con-dau.png'/></header>"
                              "<body><p align='center'>TẶNG</p></body></document>")
