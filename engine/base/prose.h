@@ -12,6 +12,13 @@ namespace vanban {
 
 inline bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+// The text without the white space around it (a spreadsheet cell, a column name).
+inline std::string trim_space(std::string_view text) {
+  const auto begin = text.find_first_not_of(" \t\r\n");
+  if (begin == std::string_view::npos) return {};
+  return std::string(text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1));
+}
+
 // Appends raw text to runs, each run of white space becoming one space (also across runs).
 template <class Run, class Style>
 void append_prose(std::vector<Run>& runs, std::string_view raw, const Style& style) {

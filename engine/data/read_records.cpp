@@ -5,6 +5,7 @@
 #include <csv.h>
 #include <nlohmann/json.hpp>
 
+#include "base/prose.h"
 #include "data/read_data.h"
 #include "data/read_workbook.h"
 
@@ -43,12 +44,6 @@ void put_path(Value& map, std::string_view path, Value value) {
     inner = map.fields.end() - 1;
   }
   put_path(inner->value.front(), path.substr(slash + 1), std::move(value));
-}
-
-std::string trimmed(std::string_view text) {
-  const auto begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return {};
-  return std::string(text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1));
 }
 
 // ---- CSV (RFC 4180, as Excel and LibreOffice write it) -------------------------------------
@@ -95,10 +90,10 @@ class CsvReader {
     std::vector<std::string> cells = std::move(cells_);
     cells_.clear();
     if (header_error_) return;
-    if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return trimmed(c).empty(); })) return;
+    if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return trim_space(c).empty(); })) return;
     if (!columns_) {
       auto columns = std::make_shared<std::vector<std::string>>();
-      for (const auto& cell : cells) columns->push_back(trimmed(cell));
+      for (const auto& cell : cells) columns->push_back(trim_space(cell));
       columns_ = columns;
       for (std::size_t k = 0; k < columns_->size() && !header_error_; ++k) {
         if ((*columns_)[k].empty()) {
@@ -121,7 +116,7 @@ class CsvReader {
     }
     record.cells.reserve(std::min(cells.size(), columns_->size()));
     for (std::size_t k = 0; k < std::min(cells.size(), columns_->size()); ++k) {
-      std::string cell = trimmed(cells[k]);
+      std::string cell = trim_space(cells[k]);
       if (!cell.empty()) record.cells.push_back({static_cast<std::uint32_t>(k), 1, std::move(cell)});
     }
     records_.push_back(std::move(record));
@@ -164,7 +159,7 @@ void put_json(Value& map, const std::string& name, const nlohmann::json& value, 
       if (value.get<bool>()) map.fields.push_back({name, false, {text_value("yes", where)}});
       return;  // false is absent, as Mustache reads it
     case nlohmann::json::value_t::string: {
-      std::string text = trimmed(value.get<std::string>());
+      std::string text = trim_space(value.get<std::string>());
       if (!text.empty()) map.fields.push_back({name, false, {text_value(std::move(text), where)}});
       return;
     }

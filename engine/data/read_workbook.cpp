@@ -16,6 +16,8 @@
 #include <pugixml.hpp>
 #include <zip.h>
 
+#include "base/prose.h"
+
 namespace vanban::data {
 
 namespace {
@@ -181,12 +183,6 @@ std::string column_letters(int column) {
   return letters;
 }
 
-std::string trimmed(std::string_view text) {
-  const auto begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return {};
-  return std::string(text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1));
-}
-
 }  // namespace
 
 SheetTable read_sheet(std::string_view bytes, const std::string& file_name, const std::string& sheet_name) {
@@ -273,7 +269,7 @@ SheetTable read_sheet(std::string_view bytes, const std::string& file_name, cons
         const auto style = static_cast<std::size_t>(c.attribute("s").as_int());
         cell.text = style < date_style.size() && date_style[style] ? iso_date(number, system_1904) : general_number(number);
       }
-      cell.text = trimmed(cell.text);
+      cell.text = trim_space(cell.text);
       if (!cell.text.empty() || !cell.error.empty()) read.cells.push_back(std::move(cell));
     }
     if (read.cells.empty()) continue;

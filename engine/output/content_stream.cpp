@@ -36,7 +36,11 @@ void append_scaled(std::string& out, long long scaled, int decimals) {
   out += text;
 }
 
-long long scale(double value, int decimals) { return std::llround(value * std::pow(10.0, decimals)); }
+// decimals is 0 … 3 here: 2 for coordinates, 3 for colours, dashes and steps.
+long long scale(double value, int decimals) {
+  static constexpr double powers[] = {1, 10, 100, 1000};
+  return std::llround(value * powers[decimals]);
+}
 
 // The operators for one stream, with the graphics state it has set so far, so that a
 // colour or a line width is written only when it changes. Every stream starts from the

@@ -1,7 +1,8 @@
 // A face cut down to the characters one document draws, with what a PDF needs to embed it
-// as a CIDFontType2 whose CIDs are the subset's glyph ids (PDF 32000-1, 9.7.4): the font
-// program, each character's glyph, each glyph's width and the font descriptor's numbers.
-// HarfBuzz (hb-subset) does the cutting; the PDF objects are the writer's business.
+// as a CIDFontType2 (PDF 32000-1, 9.7.4): the font program, each character's glyph, each
+// glyph's width and the font descriptor's numbers; and the document's character codes,
+// which every face shares. HarfBuzz (hb-subset) does the cutting; the PDF objects are the
+// writer's business.
 #pragma once
 
 #include <cstdint>
