@@ -23,23 +23,13 @@ source "$root/bench/lib.sh"
 generate_certificates 100000 "$work"
 head -n 10001 "$work/records.csv" > "$work/records-10000.csv"
 
-# Like time_runs, but each run moves the last run's output folder aside, to be removed at the end.
-time_runs_in_new_folders() {
-  : > "$work/rss-all"
-  for ((i = 0; i < runs; i++)); do
-    [ -d "$work/out" ] && mv "$work/out" "$work/done-$(date +%s%N)"
-    sync  # the last run's 1.6 GB written out first: no run pays for another's writeback
-    start=$(date +%s%N)
-    /usr/bin/time -f %M -o "$work/rss" "$vanban" batch -t giay-khen "$1" --data "$work/common.xml" -j "$jobs" \
-      --quiet --out-dir "$work/out" > /dev/null 2>&1 || true
-    end=$(date +%s%N)
-    tail -n 1 "$work/rss" >> "$work/rss-all"
-    echo $(( (end - start) / 1000000 ))
-  done | median
-}
-small_ms=$(time_runs_in_new_folders "$work/records-10000.csv")
+# Each run's folder is moved aside before the next (time_runs syncs it out first), and all are
+# removed at the end with $work.
+aside='[ -d "$work/out" ] && mv "$work/out" "$work/done-$(date +%s%N)"; true'
+options=(--data "$work/common.xml" -j "$jobs" --quiet --out-dir "$work/out")
+small_ms=$(time_runs "$aside" "$vanban" batch -t giay-khen "$work/records-10000.csv" "${options[@]}")
 small_peak=$(peak_mb)
-large_ms=$(time_runs_in_new_folders "$work/records.csv")
+large_ms=$(time_runs "$aside" "$vanban" batch -t giay-khen "$work/records.csv" "${options[@]}")
 large_peak=$(peak_mb)
 files=$(find "$work/out" -name '*.pdf' | wc -l)
 bytes=$(find "$work/out" -name '*.pdf' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
