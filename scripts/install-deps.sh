@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package vanban needs to build, run and test.
 # Idempotent: packages already present are left alone. Uses sudo when not root.
+#   install-deps.sh          what the build, the samples and the test suite need
+#   install-deps.sh fuzz     that, and clang with libFuzzer (scripts/fuzz.sh)
 set -euo pipefail
 
 packages=(
@@ -16,6 +18,10 @@ packages=(
   # benchmarks: GNU time for the peak memory (bench/batch.sh, bench/batch-scale.sh)
   time
 )
+if [ "${1:-}" = fuzz ]; then
+  # libFuzzer and the sanitizer runtimes come with clang's compiler-rt.
+  packages+=(clang libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -21,7 +21,7 @@ void put_run(std::vector<Item>& items, double line_x, double baseline, double si
   if (!run.underline) return;
   const double y = baseline + size * 0.12;
   // Built in place: GCC 12 warns falsely (maybe-uninitialized) on copying a variant in.
-  items.emplace_back(std::in_place_type<RuleItem>, x, y, x + run.width, y, size * 0.05, run.color);
+  items.push_back(RuleItem{x, y, x + run.width, y, size * 0.05, run.color});
 }
 
 Align paragraph_align(markup::Align align) {

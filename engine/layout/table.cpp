@@ -250,8 +250,8 @@ TableSlices layout_table(const markup::Table& table, const TableStyle& style, co
         }
       }
       if (table.borders) {
-        for (const auto& cell : cells) slice.items.emplace_back(std::in_place_type<RuleItem>, cell.x, 0, cell.x, slice.height, t, Color{});
-        slice.items.emplace_back(std::in_place_type<RuleItem>, right, 0, right, slice.height, t, Color{});
+        for (const auto& cell : cells) slice.items.push_back(RuleItem{cell.x, 0, cell.x, slice.height, t, Color{}});
+        slice.items.push_back(RuleItem{right, 0, right, slice.height, t, Color{}});
         const RuleItem top{style.left, 0, right, 0, t, {}};
         const RuleItem bottom{style.left, slice.height, right, slice.height, t, {}};
         if (k == 0) slice.items.push_back(top);
