@@ -14,6 +14,7 @@ std::string format_diagnostic(const Diagnostic& diagnostic) {
   out += diagnostic.severity == Severity::error ? "error: " : "warning: ";
   out += diagnostic.message;
   if (!diagnostic.code.empty()) out += " [" + diagnostic.code + "]";
+  for (const auto& hint : diagnostic.hints) out += "\n  hint: " + hint;
   return out;
 }
 
@@ -50,11 +51,27 @@ SourceLocation locate_element(std::string_view file_name, std::string_view text,
   return locate_offset(file_name, text, at);
 }
 
-Error::Error(Diagnostic diagnostic)
-    : std::runtime_error(format_diagnostic(diagnostic)), diagnostic_(std::move(diagnostic)) {}
+Error::Error(Diagnostic diagnostic) : Error(std::vector<Diagnostic>{std::move(diagnostic)}) {}
 
-void fail(std::string code, std::string message, SourceLocation where) {
-  throw Error(Diagnostic{Severity::error, std::move(code), std::move(message), std::move(where)});
+namespace {
+
+const Diagnostic& first_error(const std::vector<Diagnostic>& diagnostics) {
+  for (const auto& diagnostic : diagnostics) {
+    if (diagnostic.severity == Severity::error) return diagnostic;
+  }
+  return diagnostics.front();
+}
+
+}  // namespace
+
+Error::Error(std::vector<Diagnostic> diagnostics)
+    : std::runtime_error(diagnostics.empty() ? std::string("error") : format_diagnostic(first_error(diagnostics))),
+      diagnostics_(diagnostics.empty() ? std::vector<Diagnostic>{Diagnostic{}} : std::move(diagnostics)) {}
+
+const Diagnostic& Error::diagnostic() const noexcept { return first_error(diagnostics_); }
+
+void fail(std::string code, std::string message, SourceLocation where, std::vector<std::string> hints) {
+  throw Error(Diagnostic{Severity::error, std::move(code), std::move(message), std::move(where), std::move(hints)});
 }
 
 }  // namespace vanban

@@ -1,14 +1,17 @@
 // Diagnostics: the one error type of the engine.
 //
 // Every stage reports bad input as a Diagnostic that names where it came from: the file, the
-// 1-based line and column (columns count Unicode characters, not bytes), and a stable code.
-// Fatal problems are thrown as vanban::Error; the CLI prints them as "file:line:col: error: ...".
+// 1-based line and column (columns count Unicode characters, not bytes), and a stable code,
+// with hints on what to do about it. Fatal problems are thrown as vanban::Error, which carries
+// every error a stage found, not only the first; the CLI prints each as
+// "file:line:col: error: ... [code]", its hints on the lines below.
 #pragma once
 
 #include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vanban {
 
@@ -26,9 +29,10 @@ struct Diagnostic {
   std::string code;     // stable, e.g. "data.xml-syntax"; tests match on it
   std::string message;  // human text, English
   SourceLocation where;
+  std::vector<std::string> hints;  // one sentence each: "did you mean 'name'?"
 };
 
-// Formats a diagnostic as "file:line:col: error: message [code]".
+// Formats a diagnostic as "file:line:col: error: message [code]", then "  hint: ..." lines.
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
 // Finds the 1-based line and column of a byte offset in UTF-8 text.
@@ -42,17 +46,23 @@ std::size_t offset_of_location(std::string_view text, const SourceLocation& wher
 // the position given is that of the '<' that opens it.
 SourceLocation locate_element(std::string_view file_name, std::string_view text, std::ptrdiff_t name_offset);
 
-// A fatal diagnostic, thrown by any stage and caught at the pipeline boundary.
+// Fatal diagnostics, thrown by any stage and caught at the pipeline boundary: one, or every
+// error a stage found (each required field missing, each character the fonts lack).
 class Error : public std::runtime_error {
  public:
   explicit Error(Diagnostic diagnostic);
-  const Diagnostic& diagnostic() const noexcept { return diagnostic_; }
+  // Not empty. Warnings may come along, in their place among the errors; what() says the
+  // first error.
+  explicit Error(std::vector<Diagnostic> diagnostics);
+  const Diagnostic& diagnostic() const noexcept;  // the first error
+  const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
 
  private:
-  Diagnostic diagnostic_;
+  std::vector<Diagnostic> diagnostics_;
 };
 
-// Throws an Error with the given code, message and location.
-[[noreturn]] void fail(std::string code, std::string message, SourceLocation where = {});
+// Throws an Error with the given code, message, location and hints.
+[[noreturn]] void fail(std::string code, std::string message, SourceLocation where = {},
+                       std::vector<std::string> hints = {});
 
 }  // namespace vanban

@@ -10,9 +10,10 @@
 //    before the name (warning: some sectors may allow one);
 //  - Nơi nhận: each item but the last ends in ";", the last is "Lưu: VT, …" ending in "."
 //    (warnings);
-//  - field lengths of Phụ lục VI (warnings);
+//  - field lengths of Phụ lục VI (warnings); a word longer than a line (warning);
 //  - the fields the template requires (errors), and the decision a certificate or an
-//    attached list cites (its number, ký hiệu and date, as a Quyết định's);
+//    attached list cites (its number, ký hiệu and date, as a Quyết định's); fields the
+//    template does not read (warnings); both with a "did you mean" hint for a misspelling;
 //  - a decision's căn cứ endings, article numbers and "Như Điều N;" (warnings; the numbers
 //    are errors); a meeting after its invitation and a decision before its certificate
 //    (warnings); a delegate listed twice in a group (warning).
@@ -36,6 +37,11 @@ struct TemplateRules {
     std::string description;  // what it holds, for the message
   };
   std::vector<Field> required;
+  // Every field path the template reads, required or not. A data field on none of these
+  // paths is not printed: a warning, with the declared name it may be a misspelling of.
+  // Below a declared path that has no declared children (a rich text body), anything goes.
+  // Empty: no template, nothing to compare with.
+  std::vector<std::string> declared;
 };
 
 std::vector<Diagnostic> check_document(const data::DataTree& data, const TemplateRules& rules = {});

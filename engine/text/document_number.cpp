@@ -112,7 +112,7 @@ std::vector<Diagnostic> check_document_number(std::string_view number, std::stri
                                               std::string_view type_name, const SourceLocation& where) {
   std::vector<Diagnostic> problems;
   const auto report = [&](const char* code, std::string message) {
-    problems.push_back({Severity::error, code, std::move(message), where});
+    problems.push_back({Severity::error, code, std::move(message), where, {}});
   };
   // The number (Phụ lục I, mục II.3; Phụ lục VI: at most 11 characters).
   const std::string number_text(number);

@@ -5,6 +5,7 @@
 
 #include "base/diagnostics.h"
 #include "base/files.h"
+#include "base/spelling.h"
 
 using namespace vanban;
 namespace fs = std::filesystem;
@@ -19,10 +20,22 @@ TEST_CASE("offsets become 1-based lines and character columns") {
 }
 
 TEST_CASE("diagnostics print as file:line:col: severity: message [code]") {
-  Diagnostic d{Severity::error, "data.xml-syntax", "malformed XML", {"plan.xml", 3, 7}};
+  Diagnostic d{Severity::error, "data.xml-syntax", "malformed XML", {"plan.xml", 3, 7}, {}};
   CHECK(format_diagnostic(d) == "plan.xml:3:7: error: malformed XML [data.xml-syntax]");
   d.where.line = 0;
   CHECK(format_diagnostic(d) == "plan.xml: error: malformed XML [data.xml-syntax]");
+  d.hints = {"close every element you open", "see docs/data.md"};
+  CHECK(format_diagnostic(d) == "plan.xml: error: malformed XML [data.xml-syntax]\n"
+                                "  hint: close every element you open\n  hint: see docs/data.md");
+}
+
+TEST_CASE("an Error carries every diagnostic it was given; what() is the first") {
+  const Error error({Diagnostic{Severity::error, "a.one", "first", {"f.xml", 1, 2}, {}},
+                     Diagnostic{Severity::error, "a.two", "second", {"f.xml", 3, 4}, {}}});
+  REQUIRE(error.diagnostics().size() == 2);
+  CHECK(error.diagnostic().code == "a.one");
+  CHECK(error.diagnostics()[1].where.line == 3);
+  CHECK(std::string(error.what()) == "f.xml:1:2: error: first [a.one]");
 }
 
 TEST_CASE("outputs are replaced whole or not at all") {
@@ -65,4 +78,15 @@ TEST_CASE("offset_of_location undoes locate_offset, counting characters not byte
     INFO(offset);
     CHECK(offset_of_location(text, locate_offset("t", text, offset)) == offset);
   }
+}
+
+TEST_CASE("did you mean: the nearest name within a slip of the keyboard") {
+  CHECK(edit_distance("nmae", "name") == 1);  // a swap of neighbours is one edit
+  CHECK(edit_distance("signer", "Signer") == 0);
+  CHECK(edit_distance("recipient", "recipent") == 1);
+  const std::vector<std::string> names{"name", "role", "honorific"};
+  CHECK(nearest_name("nam", names) == "name");
+  CHECK(nearest_name("honourific", names) == "honorific");
+  CHECK_FALSE(nearest_name("date", names));   // two edits from "name": too far for four letters
+  CHECK_FALSE(nearest_name("name", names));   // itself is no suggestion
 }

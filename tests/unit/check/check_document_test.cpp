@@ -86,11 +86,26 @@ TEST_CASE("signer rules: the line after each authority, a KT. deputy, titles") {
 }
 
 TEST_CASE("Phụ lục VI lengths are warnings at the field") {
-  const auto findings = findings_of("<d>\n<subject>" + std::string(501, 'x') + "</subject>\n</d>");
+  // Words of five characters ("word "), the last one cut to reach the length.
+  const auto text = [](std::size_t length) {
+    std::string out;
+    while (out.size() < length) out += "word ";
+    out.resize(length);
+    return out;
+  };
+  const auto findings = findings_of("<d>\n<subject>" + text(501) + "</subject>\n</d>");
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].code == "check.field-length");
   CHECK(findings[0].where.line == 2);
-  CHECK(findings_of("<d><subject>" + std::string(500, 'x') + "</subject></d>").empty());
+  CHECK(findings_of("<d><subject>" + text(499) + "d</subject></d>").empty());
+}
+
+TEST_CASE("a word longer than a line is a warning at its field; 80 characters are not") {
+  const auto findings = findings_of("<d>\n<subject>Trang " + std::string(81, 'x') + " chủ</subject>\n</d>");
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].code == "check.long-word");
+  CHECK(findings[0].where.line == 2);
+  CHECK(findings_of("<d><subject>Trang " + std::string(80, 'x') + " chủ</subject></d>").empty());
 }
 
 TEST_CASE("every field named date is checked, nested ones too, each at its line") {
@@ -103,7 +118,8 @@ TEST_CASE("every field named date is checked, nested ones too, each at its line"
 TEST_CASE("a template's required fields: missing or empty ones are errors at the element that lacks them") {
   check::TemplateRules rules{"giay-moi", "Giấy mời", {{"invitee", "who is invited"},
                                                        {"meeting/date", "the day"},
-                                                       {"signer/name", "the signer's full name"}}};
+                                                       {"signer/name", "the signer's full name"}},
+                             {}};
   const std::string xml =
       "<document>\n"
       "  <invitee> </invitee>\n"
@@ -119,8 +135,38 @@ TEST_CASE("a template's required fields: missing or empty ones are errors at the
   CHECK_THAT(findings[1].message, Catch::Contains("'meeting/date'") && Catch::Contains("in this meeting"));
 }
 
+TEST_CASE("a misspelt field: the missing required one hints at it, and it is itself a field not read") {
+  check::TemplateRules rules{"giay-khen", "", {{"recipient/name", "the full name"}},
+                             {"recipient/name", "recipient/role", "achievement", "body"}};
+  const std::string xml =
+      "<document template=\"giay-khen\">\n"
+      "  <recipient>\n"
+      "    <nmae>Nguyễn Văn An</nmae>\n"
+      "    <role>Chủ tịch</role>\n"
+      "  </recipient>\n"
+      "  <achievment>Đã có thành tích</achievment>\n"
+      "  <body><p>anything below a declared leaf</p></body>\n"
+      "  <golden>27</golden>\n"
+      "</document>\n";
+  const auto findings = check::check_document(data::read_data(xml, "d.xml"), rules);
+  REQUIRE(findings.size() == 4);
+  CHECK(findings[0].code == "check.required-field");
+  CHECK(findings[0].where.line == 2);
+  REQUIRE(findings[0].hints.size() == 1);
+  CHECK(findings[0].hints[0] == "did you mean 'name'? the data has 'nmae' at line 3, column 5");
+  CHECK(findings[1].code == "check.unknown-field");
+  CHECK(findings[1].severity == Severity::warning);
+  CHECK(findings[1].where.line == 3);
+  CHECK_THAT(findings[1].message, Catch::Contains("does not read 'recipient/nmae'"));
+  CHECK(findings[1].hints == std::vector<std::string>{"did you mean 'name'?"});
+  CHECK(findings[2].where.line == 6);
+  CHECK(findings[2].hints == std::vector<std::string>{"did you mean 'achievement'?"});
+  CHECK(findings[3].where.line == 8);  // nothing near: the listing command instead
+  CHECK_THAT(findings[3].hints.at(0), Catch::Contains("vanban templates giay-khen"));
+}
+
 TEST_CASE("a list's required field is looked for in each of its entries") {
-  check::TemplateRules rules{"chuong-trinh", "Chương trình", {{"session/item/time", ""}}};
+  check::TemplateRules rules{"chuong-trinh", "Chương trình", {{"session/item/time", ""}}, {}};
   const std::string xml =
       "<document>\n"
       "  <session><item><time>7 giờ</time></item>\n"
@@ -141,7 +187,7 @@ TEST_CASE("the template's type stands in for a missing type; a cited decision is
       "  <decision><number>215</number>\n"
       "    <notation>QD-UBND</notation><date>2019-10-15</date></decision>\n"
       "</document>\n";
-  const auto findings = check::check_document(data::read_data(xml, "d.xml"), {"chuong-trinh", "Chương trình", {}});
+  const auto findings = check::check_document(data::read_data(xml, "d.xml"), {"chuong-trinh", "Chương trình", {}, {}});
   CHECK(has(findings, "check.notation-type", Severity::error, 3));  // KH for a Chương trình (CTr)
   CHECK(has(findings, "check.notation-type", Severity::error, 5));  // QD is not QĐ
   CHECK(findings_of(xml).size() == 1);  // without the template, only the decision is wrong

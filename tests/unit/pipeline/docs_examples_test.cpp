@@ -54,7 +54,7 @@ TEST_CASE("every helper example in docs/templates.md gives the result it shows")
     INFO(example.tmpl);
     documented.insert(example.helper.substr(3));  // without "vn."
     CHECK(example.tmpl.find("vn." + example.helper.substr(3)) != std::string::npos);
-    mustache::Template tmpl{"doc", "templates.md", example.tmpl, {}};
+    mustache::Template tmpl{.name = "doc", .file = "templates.md", .text = example.tmpl};
     const auto data = data::read_data("<d>" + example.data + "</d>", "example.xml");
     CHECK(mustache::render_template(tmpl, data, pipeline::vietnamese_helpers()) == example.result);
   }
@@ -118,7 +118,8 @@ TEST_CASE("the walkthrough's new template, copied from docs/templates.md, checks
   // The declaration is read: its type catches a ký hiệu of another type, its fields a gap.
   std::string wrong = data;
   wrong.replace(wrong.find("TB-UBND"), 7, "KH-UBND");
-  wrong.replace(wrong.find("<name>Trần Minh Trí</name>"), 26, "");
+  const std::string signer_name = "<name>Trần Minh Trí</name>";
+  wrong.replace(wrong.find(signer_name), signer_name.size(), "");
   const auto findings = pipeline::check_data(wrong, "thong-bao-27.xml", options);
   REQUIRE(findings.size() == 2);
   CHECK(findings[0].code == "check.notation-type");
