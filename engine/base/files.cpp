@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "base/diagnostics.h"
+#include "base/limits.h"
 
 namespace vanban {
 
@@ -30,6 +31,35 @@ std::string read_file(const std::string& path) {
   return bytes;
 }
 
+void fail_input_size(const std::string& file_name, std::size_t size, std::size_t limit) {
+  const auto megabytes = [](std::size_t bytes) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / (1 << 20));
+    return std::string(text);
+  };
+  fail("limit.input-size", "the file is " + megabytes(size) + ", more than the " + megabytes(limit) + " allowed",
+       {file_name}, {"check that this is the file you meant; raise the limit with --max-input-mb"});
+}
+
+std::string read_file(const std::string& path, std::size_t max_bytes) {
+  if (path == "-") {
+    std::string bytes;
+    char buffer[1 << 16];
+    while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+      bytes.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
+      if (bytes.size() > max_bytes) fail_input_size("<stdin>", bytes.size(), max_bytes);
+    }
+    return bytes;
+  }
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode) && static_cast<std::size_t>(info.st_size) > max_bytes) {
+    fail_input_size(path, static_cast<std::size_t>(info.st_size), max_bytes);
+  }
+  std::string bytes = read_file(path);
+  if (bytes.size() > max_bytes) fail_input_size(path, bytes.size(), max_bytes);  // a pipe, or it grew
+  return bytes;
+}
+
 void write_file_atomically(const std::string& path, std::string_view bytes) {
   if (path == "-") {
     std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
@@ -41,7 +71,10 @@ void write_file_atomically(const std::string& path, std::string_view bytes) {
   std::string temp = (target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path()) /
                      ("." + target.filename().string() + ".XXXXXX");
   const int fd = mkstemp(temp.data());
-  if (fd < 0) fail("io.write", "cannot create a temporary file beside the output: " + std::string(std::strerror(errno)), {path});
+  if (fd < 0) {
+    fail("io.write", "cannot create a temporary file beside the output: " + std::string(std::strerror(errno)), {path},
+         {"write to a folder that exists and that you may write to"});
+  }
   std::size_t written = 0;
   while (written < bytes.size()) {
     const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
@@ -50,7 +83,9 @@ void write_file_atomically(const std::string& path, std::string_view bytes) {
       const std::string reason = std::strerror(errno);
       ::close(fd);
       ::unlink(temp.c_str());
-      fail("io.write", "cannot write output: " + reason, {path});
+      fail("io.write", "cannot write output: " + reason, {path},
+           {"free some space on the disk and run again; nothing was written, and an earlier " + target.filename().string() +
+            " is as it was"});
     }
     written += static_cast<std::size_t>(n);
   }

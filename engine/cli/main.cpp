@@ -1,5 +1,5 @@
 // vanban: the command line. Arguments -> pipeline -> exit code.
-// Exit codes: 0 success, 1 bad input (a diagnostic names the place), 2 bad usage.
+// Exit codes: 0 success, 1 bad input (a diagnostic names the place), 2 bad usage, 70 a bug.
 
 #include <chrono>
 #include <cstdio>
@@ -25,6 +25,33 @@ namespace {
 
 constexpr int exit_bad_input = 1;
 constexpr int exit_bad_usage = 2;
+constexpr int exit_internal = 70;  // EX_SOFTWARE (sysexits.h)
+
+// --max-* flags (base/limits.h), the same on render, check and batch.
+struct LimitArgs {
+  vanban::Limits limits;
+  std::optional<double> max_input_mb;
+
+  void add_to(CLI::App& command) {
+    command.add_option("--max-input-mb", max_input_mb,
+                       "largest input file in MB (default: 8 for data, markup and templates; 1024 for batch records)")
+        ->check(CLI::Range(0.001, 1e6));
+    command.add_option("--max-depth", limits.max_depth, "deepest nesting of elements, JSON and template sections")
+        ->capture_default_str()->check(CLI::Range(1, 100000));
+    command.add_option("--max-pages", limits.max_pages, "most pages of one document")
+        ->capture_default_str()->check(CLI::Range(1, 10000000));
+    command.add_option("--max-table-rows", limits.max_table_rows, "most rows of one table")
+        ->capture_default_str()->check(CLI::Range(1, 100000000));
+  }
+
+  vanban::Limits get() const {
+    vanban::Limits out = limits;
+    if (max_input_mb) {
+      out.max_input_bytes = out.max_records_bytes = static_cast<std::size_t>(*max_input_mb * (1 << 20));
+    }
+    return out;
+  }
+};
 
 struct RenderArgs {
   std::string data;
@@ -36,6 +63,7 @@ struct RenderArgs {
   bool stats = false;
   bool from_markup = false;
   bool lenient = false;
+  LimitArgs limits;
   std::optional<vanban::text::LegacyEncoding> input_encoding;
   vanban::layout::LineBreaker line_breaker = vanban::layout::LineBreaker::total_fit;
   // Margins in mm; the defaults are the layout's own.
@@ -63,8 +91,9 @@ int run_render(const RenderArgs& args, const std::string& home) {
   options.settings.line_breaker = args.line_breaker;
   options.input_encoding = args.input_encoding;
   options.lenient = args.lenient;
+  options.limits = args.limits.get();
 
-  const std::string data = vanban::read_file(args.data);
+  const std::string data = vanban::read_file(args.data, options.limits.max_input_bytes);
   const std::string name = args.data == "-" ? "<stdin>" : args.data;
   const auto generated = args.from_markup ? vanban::pipeline::generate_from_markup(data, name, options)
                                           : vanban::pipeline::generate(data, name, options);
@@ -88,6 +117,7 @@ int run_render(const RenderArgs& args, const std::string& home) {
 struct CheckArgs {
   std::string data;
   std::string template_name;
+  LimitArgs limits;
   std::optional<vanban::text::LegacyEncoding> input_encoding;
 };
 
@@ -97,8 +127,10 @@ int run_check(const CheckArgs& args, const std::string& home) {
   options.home = home;
   options.template_name = args.template_name;
   options.input_encoding = args.input_encoding;
+  options.limits = args.limits.get();
   const std::string name = args.data == "-" ? "<stdin>" : args.data;
-  const auto findings = vanban::pipeline::check_data(vanban::read_file(args.data), name, options);
+  const auto findings =
+      vanban::pipeline::check_data(vanban::read_file(args.data, options.limits.max_input_bytes), name, options);
   int errors = 0;
   for (const auto& finding : findings) {
     std::cout << vanban::format_diagnostic(finding) << '\n';
@@ -144,6 +176,7 @@ struct BatchArgs {
   bool resume = false;
   bool quiet = false;
   bool lenient = false;
+  LimitArgs limits;
   int jobs = 0;
   std::optional<vanban::text::LegacyEncoding> input_encoding;
 };
@@ -213,6 +246,7 @@ int run_batch(const BatchArgs& args, const std::string& home) {
   options.generate.font_dir = args.font_dir;
   options.generate.lenient = args.lenient;
   options.generate.input_encoding = args.input_encoding;
+  options.generate.limits = args.limits.get();
   options.generate.base_dir = std::filesystem::path(args.records).parent_path().string();
   options.records_file = args.records;
   options.sheet = args.sheet;
@@ -330,6 +364,9 @@ int main(int argc, char** argv) {
   convert_cmd->add_option("-o,--output", convert.output, "file to write, or - for standard output (the default)");
   convert_cmd->add_flag("--capitals", convert.capitals,
                         "the text was set in a TCVN3 capitals font (.VnTimeH): write it in capitals");
+  render.limits.add_to(*render_cmd);
+  check.limits.add_to(*check_cmd);
+  batch.limits.add_to(*batch_cmd);
   render_cmd->add_option("--margin-top", render.margin_top, "top margin in mm (20-25)")->capture_default_str();
   render_cmd->add_option("--margin-bottom", render.margin_bottom, "bottom margin in mm (20-25)")->capture_default_str();
   render_cmd->add_option("--margin-left", render.margin_left, "left margin in mm (30-35)")->capture_default_str();
@@ -352,8 +389,17 @@ int main(int argc, char** argv) {
     if (*templates_cmd) return run_templates(template_name, home);
     if (*batch_cmd) return run_batch(batch, home);
   } catch (const vanban::Error& e) {
-    std::cerr << vanban::format_diagnostic(e.diagnostic()) << '\n';
+    for (const auto& diagnostic : e.diagnostics()) std::cerr << vanban::format_diagnostic(diagnostic) << '\n';
     return exit_bad_input;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "error: out of memory: the input is too large for this machine; use a smaller input or lower "
+                 "the --max-* limits [limit.memory]\n";
+    return exit_bad_input;
+  } catch (const std::exception& e) {
+    // Every bad input should have been a vanban::Error with its place; this is a bug.
+    std::cerr << "error: internal error: " << e.what()
+              << " (a bug in vanban: please report it with the input that caused it) [internal]\n";
+    return exit_internal;
   }
   return exit_bad_usage;
 }

@@ -1,5 +1,7 @@
 #include "data/read_data.h"
 
+#include "base/xml_input.h"
+
 #include <pugixml.hpp>
 
 #include "base/prose.h"
@@ -124,16 +126,13 @@ class Reader {
 
 }  // namespace
 
-DataTree read_data(std::string_view xml, const std::string& file_name) {
-  pugi::xml_document document;
-  // No DOCTYPE processing and no entity expansion beyond XML's predefined five: pugixml
-  // never fetches external entities, so data files cannot reach the network or the disk.
-  const auto result = document.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata,
-                                           pugi::encoding_utf8);
-  if (!result) {
-    fail("data.xml-syntax", std::string("malformed XML: ") + result.description(),
-         locate_offset(file_name, xml, static_cast<std::size_t>(result.offset)));
+DataTree read_data(std::string_view xml, const std::string& file_name, int max_depth) {
+  if (xml.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    fail("data.empty", "the data file is empty", {file_name, 1, 1},
+         {"a document's data is an XML file: 'vanban templates NAME' lists the fields a template reads"});
   }
+  pugi::xml_document document;
+  parse_xml(document, xml, file_name, "data", "XML", pugi::parse_default | pugi::parse_ws_pcdata, max_depth);
   const auto root = document.document_element();
   if (!root) fail("data.empty", "the data file has no root element", {file_name});
   Reader reader(xml, file_name);

@@ -1,5 +1,7 @@
 #include "data/read_records.h"
 
+#include <stdexcept>
+
 #include <algorithm>
 
 #include <csv.h>
@@ -99,7 +101,7 @@ class CsvReader {
         if ((*columns_)[k].empty()) {
           header_error_ = Diagnostic{Severity::error, "data.csv-header",
                                      "column " + std::to_string(k + 1) + " of the header row has no name",
-                                     where(row_line_)};
+                                     where(row_line_), {"give every column a name in the first row"}};
         }
       }
       return;
@@ -112,7 +114,8 @@ class CsvReader {
       record.problem = std::make_shared<const Diagnostic>(Diagnostic{Severity::error, "data.csv-ragged",
                                   "record " + std::to_string(record.number) + " has " + std::to_string(cells.size()) +
                                       " cells where the header names " + std::to_string(columns_->size()) + " columns",
-                                  where(row_line_)});
+                                  where(row_line_),
+                                  {"a cell that holds a comma or a line break must be in double quotes: \"Phường 1, thị xã\""}});
     }
     record.cells.reserve(std::min(cells.size(), columns_->size()));
     for (std::size_t k = 0; k < std::min(cells.size(), columns_->size()); ++k) {
@@ -177,10 +180,43 @@ void put_json(Value& map, const std::string& name, const nlohmann::json& value, 
   }
 }
 
-std::vector<Record> read_json(std::string_view bytes, const std::string& file_name) {
+std::vector<Record> read_json(std::string_view bytes, const std::string& file_name, int max_depth) {
   nlohmann::json parsed;
+  // nlohmann parses without recursion, but the records are built from the result by
+  // recursion (put_json): nesting is refused while parsing, at the place it goes too deep.
+  std::size_t too_deep = std::string_view::npos;
   try {
-    parsed = nlohmann::json::parse(bytes);
+    parsed = nlohmann::json::parse(bytes, [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json&) {
+      if ((event == nlohmann::json::parse_event_t::object_start || event == nlohmann::json::parse_event_t::array_start) &&
+          depth >= max_depth && too_deep == std::string_view::npos) {
+        too_deep = 0;
+        throw std::length_error("too deep");
+      }
+      return true;
+    });
+  } catch (const std::length_error&) {
+    // The callback knows no offset: the first bracket nested max_depth deep is found here.
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t at = 0; at < bytes.size(); ++at) {
+      const char c = bytes[at];
+      if (in_string) {
+        if (c == '\\') ++at;
+        else if (c == '"') in_string = false;
+      } else if (c == '"') {
+        in_string = true;
+      } else if (c == '[' || c == '{') {
+        if (++depth > max_depth) {
+          too_deep = at;
+          break;
+        }
+      } else if (c == ']' || c == '}') {
+        --depth;
+      }
+    }
+    fail("limit.depth", "arrays and objects are nested more than " + std::to_string(max_depth) + " deep here",
+         locate_offset(file_name, bytes, too_deep == std::string_view::npos ? 0 : too_deep),
+         {"records are flat objects, with a few nested ones (recipient: {name, role}); raise the limit with --max-depth"});
   } catch (const nlohmann::json::parse_error& e) {
     const std::string what = e.what();
     fail("data.json-syntax", "the JSON file cannot be read: " + what.substr(what.find(": ") + 2),
@@ -198,7 +234,7 @@ std::vector<Record> read_json(std::string_view bytes, const std::string& file_na
     Value fields = map_value(where);
     if (!element.is_object()) {
       record.problem = std::make_shared<const Diagnostic>(Diagnostic{Severity::error, "data.json-records",
-                                  "record " + std::to_string(record.number) + " is not an object of fields", where});
+                                  "record " + std::to_string(record.number) + " is not an object of fields", where, {}});
     } else {
       for (const auto& [key, value] : element.items()) put_json(fields, key, value, where);
     }
@@ -210,8 +246,8 @@ std::vector<Record> read_json(std::string_view bytes, const std::string& file_na
 
 // ---- XML list -----------------------------------------------------------------------------
 
-std::vector<Record> read_xml(std::string_view bytes, const std::string& file_name) {
-  const DataTree tree = read_data(bytes, file_name);
+std::vector<Record> read_xml(std::string_view bytes, const std::string& file_name, int max_depth) {
+  const DataTree tree = read_data(bytes, file_name, max_depth);
   std::vector<Record> records;
   for (const auto& field : tree.root.fields) {
     if (field.is_attribute) continue;
@@ -222,7 +258,7 @@ std::vector<Record> read_xml(std::string_view bytes, const std::string& file_nam
     if (record.fields->kind != Value::Kind::map) {
       record.problem = std::make_shared<const Diagnostic>(Diagnostic{Severity::error, "data.xml-records",
                                   "record " + std::to_string(record.number) + " (<" + field.name + ">) holds no fields",
-                                  record.fields->where});
+                                  record.fields->where, {}});
     }
     records.push_back(std::move(record));
   }
@@ -245,13 +281,13 @@ std::vector<Record> read_xlsx(std::string_view bytes, const std::string& file_na
       if (!cell.error.empty()) {
         if (!record.problem) {
           record.problem = std::make_shared<const Diagnostic>(Diagnostic{Severity::error, "data.xlsx-error-cell",
-                                      label + cell.name + " holds the error " + cell.error + " instead of a value", cell.where});
+                                      label + cell.name + " holds the error " + cell.error + " instead of a value", cell.where, {}});
         }
       } else if (cell.column > static_cast<int>(columns->size())) {
         if (!record.problem) {
           record.problem = std::make_shared<const Diagnostic>(Diagnostic{Severity::error, "data.xlsx-unnamed-column",
                                       label + cell.name + " has a value in a column the header row does not name",
-                                      cell.where});
+                                      cell.where, {"name the column in the header row, or clear the cell"}});
         }
       } else {
         record.cells.push_back({static_cast<std::uint32_t>(cell.column - 1), static_cast<std::uint32_t>(cell.column),
@@ -278,12 +314,12 @@ std::optional<RecordFormat> record_format_of(std::string_view file_name) {
 }
 
 std::vector<Record> read_records(std::string_view bytes, RecordFormat format, const std::string& file_name,
-                                 const std::string& sheet) {
+                                 const std::string& sheet, int max_depth) {
   switch (format) {
     case RecordFormat::xlsx: return read_xlsx(bytes, file_name, sheet);
     case RecordFormat::csv: return CsvReader(bytes, file_name).run();
-    case RecordFormat::json: return read_json(bytes, file_name);
-    case RecordFormat::xml: return read_xml(bytes, file_name);
+    case RecordFormat::json: return read_json(bytes, file_name, max_depth);
+    case RecordFormat::xml: return read_xml(bytes, file_name, max_depth);
   }
   return {};
 }

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/limits.h"
 #include "data/data_tree.h"
 
 namespace vanban::data {
@@ -51,8 +52,9 @@ std::optional<RecordFormat> record_format_of(std::string_view file_name);
 // empty (a record's line is then its row, its column the cell's). A file that cannot be
 // read at all (malformed JSON or XML, a quote left open in CSV, no header, a workbook that
 // is not a zip) is an Error at its line and column.
+// JSON and XML nested deeper than max_depth are an Error "limit.depth".
 std::vector<Record> read_records(std::string_view bytes, RecordFormat format, const std::string& file_name,
-                                 const std::string& sheet = {});
+                                 const std::string& sheet = {}, int max_depth = Limits{}.max_depth);
 
 // The record's fields over the common ones (COMMON holds the authority, the signer, the
 // decision): a field the record has replaces the common field of that name.

@@ -62,7 +62,8 @@ class DocumentLayout {
       previous_is_heading = false;
       add_blocks(appendix.blocks, slices, previous_is_heading);
     }
-    build_pages(frame_, slices, header_groups_, y, {s_.margin_top, s_.margin_bottom});
+    build_pages(frame_, slices, header_groups_, y,
+                {s_.margin_top, s_.margin_bottom, static_cast<std::size_t>(std::max(0, s_.max_pages)), doc_.page.where});
     const auto max_pages = static_cast<std::size_t>(doc_.page.max_pages);
     if (max_pages > 0 && frame_.pages.size() > max_pages) {
       fail("layout.too-many-pages", "the document takes " + std::to_string(frame_.pages.size()) + " pages where its " +
@@ -114,7 +115,7 @@ class DocumentLayout {
   }
 
   void put_rule(std::vector<Item>& items, double cx, double y, double length) const {
-    items.emplace_back(std::in_place_type<RuleItem>, cx - length / 2, y, cx + length / 2, y, s_.rule_thickness);
+    items.push_back(RuleItem{cx - length / 2, y, cx + length / 2, y, s_.rule_thickness, Color{}});
   }
 
   struct CentredLines {

@@ -10,6 +10,7 @@
 
 #include <vector>
 
+#include "base/diagnostics.h"
 #include "layout/frame.h"
 
 namespace vanban::layout {
@@ -36,6 +37,10 @@ struct Slice {
 struct PageFrame {
   double top = 0;     // where slices start on a page (below the margin)
   double bottom = 0;  // the margin: how far from the bottom edge slices may reach
+  // More pages than this stop the layout at once (Error "limit.pages" at where, the
+  // document): a runaway input fails fast instead of filling memory. 0: no limit.
+  std::size_t max_pages = 0;
+  SourceLocation where;
 };
 
 // Places the slices on frame's pages, starting on its last page at first_top. header_groups

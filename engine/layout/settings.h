@@ -16,6 +16,9 @@ struct LayoutSettings {
   Points margin_bottom = mm(20);
   Points margin_left = mm(30);
   Points margin_right = mm(15);
+  // The most pages one document may take; 0: no limit (the pipeline passes --max-pages,
+  // base/limits.h).
+  int max_pages = 0;
 
   // Header (Phụ lục I, Phần II, mục 1–4; §3.3 of docs: left column ≈ 40 % of the text width).
   double header_left_share = 0.40;

@@ -1,11 +1,15 @@
 #include "markup/parse_markup.h"
 
 #include <initializer_list>
+#include <map>
+#include <vector>
 
 #include <pugixml.hpp>
 
 #include "base/prose.h"
+#include "base/spelling.h"
 #include "base/units.h"
+#include "base/xml_input.h"
 
 namespace vanban::markup {
 
@@ -19,15 +23,33 @@ namespace {
 
 class Parser {
  public:
-  Parser(std::string_view markup, const std::string& file_name) : markup_(markup), file_name_(file_name) {}
+  Parser(std::string_view markup, const std::string& file_name, const Limits& limits)
+      : markup_(markup), file_name_(file_name), limits_(limits) {}
 
   SourceLocation where(const pugi::xml_node& node) const {
     return locate_element(file_name_, markup_, node.offset_debug());
   }
 
   [[noreturn]] void unknown(const pugi::xml_node& node, std::string_view parent) const {
-    fail("markup.unknown-element",
-         "unknown element <" + std::string(node.name()) + "> in <" + std::string(parent) + ">", where(node));
+    // What may stand there (docs/markup.md), for a "did you mean" and the list itself.
+    static const std::vector<std::string> blocks{"p", "heading", "list", "page-break", "keep", "table", "image", "box", "rule"};
+    static const std::vector<std::string> inlines{"b", "i", "u", "span"};
+    static const std::map<std::string_view, std::vector<std::string>> allowed{
+        {"document", {"page", "page-border", "header", "title", "body", "side-note", "recipients", "signature", "appendix"}},
+        {"body", blocks}, {"keep", blocks}, {"box", blocks}, {"appendix", blocks},
+        {"p", inlines}, {"heading", inlines}, {"item", inlines}, {"cell", inlines}, {"b", inlines}, {"i", inlines},
+        {"u", inlines}, {"span", inlines},
+        {"header", {"issuer", "emblem", "number", "place-date"}}, {"title", {"type", "subject"}},
+        {"table", {"column", "row"}}, {"row", {"cell"}}, {"list", {"item"}}, {"recipients", {"recipient"}}};
+    std::vector<std::string> hints;
+    if (const auto found = allowed.find(parent); found != allowed.end()) {
+      std::string names;
+      for (const auto& name : found->second) names += (names.empty() ? "<" : ", <") + name + ">";
+      if (const auto near = nearest_name(node.name(), found->second)) hints.push_back("did you mean <" + *near + ">?");
+      hints.push_back("<" + std::string(parent) + "> holds " + names + " (docs/markup.md)");
+    }
+    fail("markup.unknown-element", "unknown element <" + std::string(node.name()) + "> in <" + std::string(parent) + ">",
+         where(node), std::move(hints));
   }
 
   void check_attributes(const pugi::xml_node& node, std::initializer_list<std::string_view> allowed) const {
@@ -399,6 +421,10 @@ class Parser {
           row.cells.push_back(std::move(cell));
         }
         table.rows.push_back(std::move(row));
+        if (table.rows.size() > static_cast<std::size_t>(limits_.max_table_rows)) {
+          fail("limit.table-rows", "the table has more than " + std::to_string(limits_.max_table_rows) + " rows",
+               where(node), {"split the list into several tables or documents, or raise the limit with --max-table-rows"});
+        }
       } else {
         unknown(child, "table");
       }
@@ -535,25 +561,23 @@ class Parser {
       }
     }
     if (!has_header) fail("markup.missing-element", "<document> needs a <header>", where(root));
+    if (doc.page.where.file.empty()) doc.page.where = where(root);  // what page limits are reported at
     return doc;
   }
 
  private:
   std::string_view markup_;
   const std::string& file_name_;
+  const Limits& limits_;
 };
 
 }  // namespace
 
-DocTree parse_markup(std::string_view markup, const std::string& file_name) {
+DocTree parse_markup(std::string_view markup, const std::string& file_name, const Limits& limits) {
   pugi::xml_document document;
-  const auto result = document.load_buffer(markup.data(), markup.size(),
-                                           pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
-  if (!result) {
-    fail("markup.xml-syntax", std::string("malformed markup: ") + result.description(),
-         locate_offset(file_name, markup, static_cast<std::size_t>(result.offset)));
-  }
-  return Parser(markup, file_name).parse(document.document_element());
+  parse_xml(document, markup, file_name, "markup", "markup", pugi::parse_default | pugi::parse_ws_pcdata,
+            limits.max_depth);
+  return Parser(markup, file_name, limits).parse(document.document_element());
 }
 
 }  // namespace vanban::markup

@@ -297,13 +297,27 @@ class HelperData {
 // HelperData; partials come from the template's own table, so data can never shadow them.
 class TemplateContext : public km::basic_context<std::string> {
  public:
-  TemplateContext(LazyData& data, HelperData& helpers, const std::map<std::string, km::data>& partials)
-      : data_(data), helpers_(helpers), partials_(partials) {
+  TemplateContext(LazyData& data, HelperData& helpers, const std::map<std::string, km::data>& partials,
+                  const Template& tmpl)
+      : data_(data), helpers_(helpers), partials_(partials), template_(tmpl) {
     stack_.push_back(data_.root());
   }
 
-  void push(const km::data* scope) override { stack_.push_back(scope); }
-  void pop() override { stack_.pop_back(); }
+  // A partial that includes itself through a section (a tree printed by recursion) ends when
+  // the data does; one whose section is always true would not, and would overflow the stack.
+  void push(const km::data* scope) override {
+    if (static_cast<int>(stack_.size()) >= template_.max_depth) {
+      fail("limit.depth", "the template '" + template_.name + "' nests sections more than " +
+                              std::to_string(template_.max_depth) + " deep: a partial that includes itself without end?",
+           {template_.file}, {"raise the limit with --max-depth if the data really nests so deep"});
+    }
+    partials_since_push_ = 0;
+    stack_.push_back(scope);
+  }
+  void pop() override {
+    partials_since_push_ = 0;
+    stack_.pop_back();
+  }
 
   const km::data* get(const std::string& name) const override {
     if (name == ".") return stack_.back();
@@ -320,7 +334,13 @@ class TemplateContext : public km::basic_context<std::string> {
     return find(parts);
   }
 
+  // Partials included one inside the other with no section between them cannot end; the
+  // template loader refuses such cycles (pipeline/templates.h), this stops any it missed.
   const km::data* get_partial(const std::string& name) const override {
+    if (++partials_since_push_ > 10000) {
+      fail("template.partial-cycle", "the partial '" + name + "' of template '" + template_.name +
+                                         "' is included inside itself without end", {template_.file});
+    }
     const auto found = partials_.find(name);
     return found == partials_.end() ? nullptr : &found->second;
   }
@@ -345,7 +365,9 @@ class TemplateContext : public km::basic_context<std::string> {
   LazyData& data_;
   HelperData& helpers_;
   const std::map<std::string, km::data>& partials_;
+  const Template& template_;
   std::vector<const km::data*> stack_;
+  mutable int partials_since_push_ = 0;
 };
 
 // kainjow reports parse errors as '... at N' with a byte offset; turn it into line:col.
@@ -367,7 +389,12 @@ SourceLocation locate_kainjow_error(const std::string& message, const Template& 
 std::string render_template(const Template& tmpl, const data::DataTree& tree, const Helpers& helpers) {
   km::mustache compiled(tmpl.text);
   if (!compiled.is_valid()) {
-    fail("template.syntax", compiled.error_message(), locate_kainjow_error(compiled.error_message(), tmpl));
+    // kainjow ends its message with " at OFFSET", which the location now says.
+    std::string message = compiled.error_message();
+    if (const auto at = message.rfind(" at "); at != std::string::npos) message.resize(at);
+    std::vector<std::string> hints;
+    if (message.rfind("Unclosed section", 0) == 0) hints.push_back("close every {{#name}} with {{/name}}, in order");
+    fail("template.syntax", message, locate_kainjow_error(compiled.error_message(), tmpl), std::move(hints));
   }
   // Data values are already markup-safe (rich_text_markup), so escaping again would double it.
   compiled.set_custom_escape([](const std::string& text) { return text; });
@@ -377,7 +404,7 @@ std::string render_template(const Template& tmpl, const data::DataTree& tree, co
 
   LazyData lazy(tree);
   HelperData helper_data(helpers, lazy, tmpl.file);
-  TemplateContext context(lazy, helper_data, partials);
+  TemplateContext context(lazy, helper_data, partials, tmpl);
   std::string markup = compiled.render(context);
   if (!compiled.is_valid()) {
     fail("template.render", "in a partial of template '" + tmpl.name + "': " + compiled.error_message(), {tmpl.file});

@@ -38,7 +38,11 @@ struct Template {
   std::string name;                            // e.g. "ke-hoach"
   std::string file;                            // where text came from, for diagnostics
   std::string text;                            // the main template
-  std::map<std::string, std::string> partials; // partial name -> template text
+  std::map<std::string, std::string> partials{};       // partial name -> template text
+  std::map<std::string, std::string> partial_files{};  // partial name -> its file, for diagnostics
+  // Sections inside sections, partials inside partials, while rendering: a partial that
+  // recurses through sections without end is stopped here ("limit.depth").
+  int max_depth = 100;
 };
 
 struct Helpers {

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "base/files.h"
+#include "base/prose.h"
 #include "data/read_records.h"
 #include "output/pdf_writer.h"
 #include "text/unicode.h"
@@ -33,6 +34,34 @@ Diagnostic about_record(Diagnostic diagnostic, int number) {
   return diagnostic;
 }
 
+// The field paths a --name pattern reads: "{{stt}}-{{recipient.name}}" -> stt, recipient/name.
+std::vector<std::string> fields_in_pattern(const std::string& pattern) {
+  std::vector<std::string> fields;
+  for (auto open = pattern.find("{{"); open != std::string::npos; open = pattern.find("{{", open + 2)) {
+    const auto close = pattern.find("}}", open + 2);
+    if (close == std::string::npos) break;
+    std::string name = trim_space(pattern.substr(open + 2, close - open - 2));
+    while (!name.empty() && std::string_view("#^/&{").find(name.front()) != std::string_view::npos) name.erase(0, 1);
+    name = trim_space(name);
+    std::replace(name.begin(), name.end(), '.', '/');
+    if (!name.empty()) fields.push_back(name);
+  }
+  return fields;
+}
+
+// A column the template does not read is the same in every record: it is reported for the
+// first record that has it, not once per row.
+void report_unread_fields_once(std::vector<RecordOutcome>& outcomes) {
+  std::set<std::string> seen;
+  for (auto& outcome : outcomes) {
+    std::erase_if(outcome.problems, [&](const Diagnostic& problem) {
+      if (problem.code != "check.unknown-field") return false;
+      const auto about = problem.message.find(": ");  // after "record N: "
+      return !seen.insert(problem.message.substr(about == std::string::npos ? 0 : about)).second;
+    });
+  }
+}
+
 // A workbook's cells are Unicode already, but an office's old sheets may hold TCVN3 or VNI
 // typed in a legacy font: each cell gets the check a data file's whole text gets
 // (clean_data_text: converted with --input-encoding, else refused with a hint). A refusal
@@ -51,9 +80,11 @@ void clean_cells(data::Record& record, const GenerateOptions& options) {
 }
 
 std::vector<data::Record> read_batch_records(const BatchOptions& options, data::RecordFormat format) {
-  const std::string bytes = read_file(options.records_file);
+  const Limits& limits = options.generate.limits;
+  const std::string bytes = read_file(options.records_file, limits.max_records_bytes);
   if (format != data::RecordFormat::xlsx) {
-    return data::read_records(clean_data_text(bytes, options.records_file, options.generate), format, options.records_file);
+    return data::read_records(clean_data_text(bytes, options.records_file, options.generate), format,
+                              options.records_file, {}, limits.max_depth);
   }
   std::vector<data::Record> records = data::read_records(bytes, format, options.records_file, options.sheet);
   for (auto& record : records) clean_cells(record, options.generate);
@@ -79,7 +110,7 @@ std::vector<std::string> output_names(const BatchOptions& options, const data::V
                                       const std::vector<data::Record>& records) {
   std::vector<std::string> names(records.size());
   if (options.out_dir.empty()) return names;
-  const mustache::Template pattern{"--name", "--name", options.name_pattern, {}};
+  const mustache::Template pattern{.name = "--name", .file = "--name", .text = options.name_pattern};
   std::set<std::string> used;
   for (std::size_t k = 0; k < records.size(); ++k) {
     const auto& record = records[k];
@@ -178,15 +209,19 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
   data::Value common;
   common.kind = data::Value::Kind::map;
   if (!options.common_file.empty()) {
-    common = read_clean_data(clean_data_text(read_file(options.common_file), options.common_file, options.generate),
-                             options.common_file)
+    common = read_clean_data(clean_data_text(read_file(options.common_file, options.generate.limits.max_input_bytes),
+                                             options.common_file, options.generate),
+                             options.common_file, options.generate.limits.max_depth)
                  .root;
   }
 
   BatchResult result;
   result.total_records = static_cast<int>(records.size());
-  const auto [begin, end] = options.shard ? shard_range(*options.shard, result.total_records)
-                                          : std::pair{0, result.total_records};
+  // Plain ints, not a structured binding: the worker lambda captures them (clang 14, which
+  // builds the fuzz targets, cannot capture bindings).
+  const auto range = options.shard ? shard_range(*options.shard, result.total_records)
+                                   : std::pair{0, result.total_records};
+  const int begin = range.first, end = range.second;
   const std::vector<std::string> outputs = output_names(options, common, records);
   if (!options.out_dir.empty()) fs::create_directories(options.out_dir);
 
@@ -220,7 +255,7 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
           if (needs_merge) frames[static_cast<std::size_t>(k)] = std::move(generated.frame);
         } catch (const Error& e) {
           outcome.status = RecordOutcome::Status::failed;
-          outcome.problems.push_back(about_record(e.diagnostic(), record.number));
+          for (const auto& problem : e.diagnostics()) outcome.problems.push_back(about_record(problem, record.number));
         }
       }
       if (progress) {
@@ -230,12 +265,16 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
     }
   };
   const int jobs = std::max(1, std::min(options.jobs, count));
+  GenerateOptions generate = options.generate;
+  const auto named = fields_in_pattern(options.name_pattern);
+  generate.also_read.insert(generate.also_read.end(), named.begin(), named.end());
   std::vector<std::unique_ptr<DocumentMaker>> makers;
-  for (int j = 0; j < jobs; ++j) makers.push_back(std::make_unique<DocumentMaker>(options.generate.template_name, options.generate));
+  for (int j = 0; j < jobs; ++j) makers.push_back(std::make_unique<DocumentMaker>(generate.template_name, generate));
   std::vector<std::thread> workers;
   for (int j = 1; j < jobs; ++j) workers.emplace_back(work, std::cref(*makers[static_cast<std::size_t>(j)]));
   work(*makers.front());
   for (auto& worker : workers) worker.join();
+  report_unread_fields_once(result.outcomes);
 
   if (!options.merge_file.empty()) {
     // One print file, the records in input order; a failed record leaves no page.
@@ -271,7 +310,16 @@ std::string batch_report_csv(const BatchResult& result) {
   for (const auto& outcome : result.outcomes) {
     static constexpr const char* statuses[] = {"printed", "skipped", "failed"};
     std::string problems;
-    for (const auto& problem : outcome.problems) problems += (problems.empty() ? "" : "; ") + format_diagnostic(problem);
+    for (const auto& problem : outcome.problems) {
+      // One line per record: the hints follow their message.
+      std::string line = format_diagnostic(problem);
+      for (auto at = line.find("\n  hint: "); at != std::string::npos; at = line.find("\n  hint: ", at)) {
+        line.replace(at, 9, " (hint: ");
+        const auto next = line.find('\n', at);
+        line.insert(next == std::string::npos ? line.size() : next, ")");
+      }
+      problems += (problems.empty() ? "" : "; ") + line;
+    }
     csv += std::to_string(outcome.number) + "," + statuses[static_cast<int>(outcome.status)] + "," +
            quoted(outcome.output) + "," + std::to_string(outcome.pages) + "," + quoted(problems) + "\n";
   }

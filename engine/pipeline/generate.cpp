@@ -1,5 +1,6 @@
 #include "pipeline/generate.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -68,15 +69,17 @@ void apply_capitals_fonts(data::Value& value) {
   for (auto& field : value.fields) apply_capitals_fonts(field.value.front());
 }
 
-[[noreturn]] void fail_undrawable(const text::UndrawableCharacter& missing, const SourceLocation& where) {
-  fail("text.undrawable", missing.description + ": it cannot be printed; remove or replace it", where);
+Diagnostic undrawable(const text::UndrawableCharacter& missing, const SourceLocation& where) {
+  return {Severity::error, "text.undrawable", missing.description + ": it cannot be printed; remove or replace it",
+          where, {}};
 }
 
 // Refuses data text that the PDF could not show as written (CJK, emoji, anything outside the
 // BMP), at the character's own place in the data file when it is there as written, else at
-// its element (a character reference, or NFD text that composes to it).
+// its element (a character reference, or NFD text that composes to it). The first such
+// character of each text is reported.
 void check_drawable(const data::Value& value, const text::FontFamily& fonts, const std::string& data,
-                    const std::string& data_name) {
+                    const std::string& data_name, std::vector<Diagnostic>& errors) {
   for (const auto& span : value.text) {
     const std::string nfc = text::to_nfc(span.text);
     const auto missing = text::find_undrawable_character(nfc, fonts);
@@ -85,9 +88,9 @@ void check_drawable(const data::Value& value, const text::FontFamily& fonts, con
     text::append_utf8(missing->code_point, bytes);
     // Records of a batch come without their file's text: the element's place is the best.
     const auto found = data.empty() ? std::string::npos : data.find(bytes, offset_of_location(data, value.where));
-    fail_undrawable(*missing, found == std::string::npos ? value.where : locate_offset(data_name, data, found));
+    errors.push_back(undrawable(*missing, found == std::string::npos ? value.where : locate_offset(data_name, data, found)));
   }
-  for (const auto& field : value.fields) check_drawable(field.get(), fonts, data, data_name);
+  for (const auto& field : value.fields) check_drawable(field.get(), fonts, data, data_name, errors);
 }
 
 // Reads a PNG's size from its header, after walking its chunks to IEND so that a truncated
@@ -159,12 +162,23 @@ std::pair<int, int> read_image_size(const std::string& bytes, const std::string&
   fail("image.unsupported", path + " is neither a PNG nor a JPEG file", where);
 }
 
-// Finds an image's file (relative paths from base_dir) and reads its size.
+// Finds an image's file and reads its size. Data is untrusted (a web form's, a spreadsheet
+// from outside), so an image is only ever read from inside base_dir, the data file's folder:
+// a path that is absolute, or leads out through ".." or a symbolic link, is refused, and
+// data cannot make vanban read (and print) any other file on the machine.
 void resolve_image(markup::Image& image, const std::string& base_dir) {
   if (image.source.empty()) return;
-  fs::path path(image.source);
-  if (path.is_relative()) path = fs::path(base_dir.empty() ? "." : base_dir) / path;
+  const fs::path source(image.source);
+  const fs::path base(base_dir.empty() ? "." : base_dir);
+  const fs::path path = base / source;
   std::error_code error;
+  const fs::path inside = fs::weakly_canonical(base, error);
+  const fs::path resolved = fs::weakly_canonical(path, error);
+  const auto [end, ignored] = std::mismatch(inside.begin(), inside.end(), resolved.begin(), resolved.end());
+  if (source.is_absolute() || error || end != inside.end()) {
+    fail("image.path-escapes", "the image '" + image.source + "' is outside the data file's folder",
+         image.where, {"copy the image into the data file's folder (or a folder inside it) and give its path from there"});
+  }
   if (!fs::is_regular_file(path, error)) fail("image.not-found", "no image file " + path.string(), image.where);
   image.path = path.string();
   const auto [width, height] = read_image_size(read_file(image.path), image.path, image.where);
@@ -182,11 +196,11 @@ void resolve_images(std::vector<markup::Block>& blocks, const std::string& base_
 // Stages 3 and 4: markup -> DocTree -> Frame.
 void lay_out(const std::string& markup, const std::string& markup_name, const text::FontFamily& fonts,
              const GenerateOptions& options, Generated& out) {
-  markup::DocTree doc = markup::parse_markup(markup, markup_name);
+  markup::DocTree doc = markup::parse_markup(markup, markup_name, options.limits);
   // What data brought in was checked at its place; what is left came from the template or
   // the markup itself.
   if (const auto missing = text::find_undrawable_character(markup, fonts)) {
-    fail_undrawable(*missing, locate_offset(markup_name, markup, missing->offset));
+    throw Error(undrawable(*missing, locate_offset(markup_name, markup, missing->offset)));
   }
   resolve_images(doc.body, options.base_dir);
   resolve_image(doc.header.emblem, options.base_dir);
@@ -196,14 +210,16 @@ void lay_out(const std::string& markup, const std::string& markup_name, const te
   }
   resolve_image(doc.signature.signature_image, options.base_dir);
   resolve_image(doc.signature.seal_image, options.base_dir);
-  out.frame = layout::layout_document(doc, fonts, options.settings, &out.stats);
+  layout::LayoutSettings settings = options.settings;
+  settings.max_pages = options.limits.max_pages;
+  out.frame = layout::layout_document(doc, fonts, settings, &out.stats);
 }
 
 }  // namespace
 
 // Stage 1 on text that clean_data_text passed: XML -> DataTree, with TCVN3 capitals applied.
-data::DataTree read_clean_data(const std::string& clean, const std::string& data_name) {
-  data::DataTree tree = data::read_data(clean, data_name);
+data::DataTree read_clean_data(const std::string& clean, const std::string& data_name, int max_depth) {
+  data::DataTree tree = data::read_data(clean, data_name, max_depth);
   apply_capitals_fonts(tree.root);
   return tree;
 }
@@ -240,7 +256,8 @@ static std::string template_name_of(const data::DataTree& tree, const GenerateOp
 }
 
 std::vector<Diagnostic> check_data(const std::string& data, const std::string& data_name, const GenerateOptions& options) {
-  const data::DataTree tree = read_clean_data(clean_data_text(data, data_name, options), data_name);
+  const data::DataTree tree = read_clean_data(clean_data_text(data, data_name, options), data_name,
+                                              options.limits.max_depth);
   const std::string template_name = template_name_of(tree, options);
   const check::TemplateRules rules =
       template_name.empty() ? check::TemplateRules{} : load_template_info(template_name, options.home).rules();
@@ -253,25 +270,30 @@ DocumentMaker::DocumentMaker(const std::string& template_name, const GenerateOpt
       info_(load_template_info(template_name, options.home)),
       rules_(info_.rules()),
       fonts_(load_fonts(options)),
-      helpers_(vietnamese_helpers()) {}
+      helpers_(vietnamese_helpers()) {
+  template_.max_depth = options.limits.max_depth;
+  if (!rules_.declared.empty()) rules_.declared.insert(rules_.declared.end(), options.also_read.begin(), options.also_read.end());
+}
 
 DocumentMaker::~DocumentMaker() = default;
 
 Generated DocumentMaker::make(const data::DataTree& tree, const std::string& data_name, const std::string& clean) const {
   Generated out;
-  // The data checked against Decree 30 and the template's needs: errors stop here.
-  for (auto& finding : check::check_document(tree, rules_)) {
+  // The data checked against Decree 30 and the template's needs: errors stop here, all of
+  // them reported at once, with the characters the fonts cannot draw.
+  // The warnings go with the errors, in data order: a misspelt field is both.
+  std::vector<Diagnostic> findings = check::check_document(tree, rules_);
+  for (auto& finding : findings) {
     if (finding.severity == Severity::error && options_.lenient && finding.code.rfind("check.", 0) == 0) {
       finding.severity = Severity::warning;
       finding.message += " (printed anyway: --lenient)";
     }
-    if (finding.severity == Severity::error) {
-      finding.message += " ('vanban check' lists every finding)";
-      throw Error(std::move(finding));
-    }
-    out.warnings.push_back(std::move(finding));
   }
-  check_drawable(tree.root, fonts_, clean, data_name);
+  check_drawable(tree.root, fonts_, clean, data_name, findings);
+  if (std::any_of(findings.begin(), findings.end(), [](const Diagnostic& d) { return d.severity == Severity::error; })) {
+    throw Error(std::move(findings));
+  }
+  out.warnings = std::move(findings);
   out.markup = mustache::render_template(template_, tree, helpers_);
   // 3 and 4. Markup -> DocTree -> Frame.
   lay_out(out.markup, data_name + " (markup of " + template_.name + ")", fonts_, options_, out);
@@ -281,7 +303,7 @@ Generated DocumentMaker::make(const data::DataTree& tree, const std::string& dat
 Generated generate(const std::string& data, const std::string& data_name, const GenerateOptions& options) {
   // 1. Data: UTF-8 (or converted from TCVN3 or VNI) XML -> DataTree.
   const std::string clean = clean_data_text(data, data_name, options);
-  const data::DataTree tree = read_clean_data(clean, data_name);
+  const data::DataTree tree = read_clean_data(clean, data_name, options.limits.max_depth);
   // 2. Template: the one asked for, else the one the data names, with its declaration.
   const std::string template_name = template_name_of(tree, options);
   if (template_name.empty()) {
@@ -293,9 +315,14 @@ Generated generate(const std::string& data, const std::string& data_name, const 
 
 Generated generate_from_markup(const std::string& markup, const std::string& markup_name,
                                const GenerateOptions& options) {
+  return generate_from_markup(markup, markup_name, options, load_fonts(options));
+}
+
+Generated generate_from_markup(const std::string& markup, const std::string& markup_name,
+                               const GenerateOptions& options, const text::FontFamily& fonts) {
   Generated out;
   out.markup = markup;
-  lay_out(markup, markup_name, load_fonts(options), options, out);
+  lay_out(markup, markup_name, fonts, options, out);
   return out;
 }
 

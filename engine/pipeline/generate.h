@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+#include "base/limits.h"
 #include "layout/layout_document.h"
 #include "layout/settings.h"
 #include "mustache/render_template.h"
@@ -33,6 +34,10 @@ struct GenerateOptions {
   // missing field) are reported as warnings and the document is printed anyway. Data that
   // cannot be printed at all (a date that does not exist) still stops it.
   bool lenient = false;
+  // Field paths read outside the template ("stt" of a batch's --name pattern): not reported
+  // as fields the template does not read.
+  std::vector<std::string> also_read;
+  Limits limits;  // input size, nesting, pages, table rows (base/limits.h)
   layout::LayoutSettings settings;
 };
 
@@ -54,7 +59,8 @@ std::vector<Diagnostic> check_data(const std::string& data, const std::string& d
 std::string clean_data_text(const std::string& data, const std::string& data_name, const GenerateOptions& options);
 
 // Stage 1 on text that clean_data_text passed: XML -> DataTree, TCVN3 capitals applied.
-data::DataTree read_clean_data(const std::string& clean, const std::string& data_name);
+data::DataTree read_clean_data(const std::string& clean, const std::string& data_name,
+                               int max_depth = Limits{}.max_depth);
 
 // A template ready for many documents: the template and its declaration, the fonts and the
 // helpers, loaded once. A batch keeps one per worker; `generate` makes one for its document.
@@ -88,5 +94,9 @@ Generated generate(const std::string& data, const std::string& data_name, const 
 // trying markup by hand and for the layout samples in samples/layout/.
 Generated generate_from_markup(const std::string& markup, const std::string& markup_name,
                                const GenerateOptions& options);
+
+// As above, with the fonts already loaded: for many markups in one process (the fuzz targets).
+Generated generate_from_markup(const std::string& markup, const std::string& markup_name,
+                               const GenerateOptions& options, const text::FontFamily& fonts);
 
 }  // namespace vanban::pipeline

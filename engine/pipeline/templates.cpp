@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
+#include <set>
 
 #include "base/files.h"
+#include "base/prose.h"
+#include "base/spelling.h"
 #include "data/read_data.h"
 
 namespace vanban::pipeline {
@@ -20,7 +24,103 @@ void add_partials(const fs::path& folder, const fs::path& skip, mustache::Templa
     if (path.extension() != ".mustache" || path == skip) continue;
     // Partials beside the template are read after the shared ones and win over them.
     tmpl.partials[path.stem().string()] = read_file(path.string());
+    tmpl.partial_files[path.stem().string()] = path.string();
   }
+}
+
+// A {{> name}} tag in a template's text: its byte offset, and whether a section encloses it
+// (then it is included only when the section's data says so, and may recurse with the data).
+struct PartialUse {
+  std::string name;
+  std::size_t offset = 0;
+  bool in_section = false;
+};
+
+// The partial tags of a template text, with Mustache's default delimiters; a set-delimiter
+// tag ends the scan (the runtime guard of render_template still stops a runaway partial).
+std::vector<PartialUse> partial_uses(const std::string& text) {
+  std::vector<PartialUse> uses;
+  int sections = 0;
+  for (auto open = text.find("{{"); open != std::string::npos;) {
+    const auto close = text.find("}}", open + 2);
+    if (close == std::string::npos) break;
+    const std::string tag = trim_space(std::string_view(text).substr(open + 2, close - open - 2));
+    if (!tag.empty()) {
+      if (tag[0] == '#' || tag[0] == '^') ++sections;
+      else if (tag[0] == '/') --sections;
+      else if (tag[0] == '=') break;
+      else if (tag[0] == '>') uses.push_back({trim_space(std::string_view(tag).substr(1)), open, sections > 0});
+    }
+    open = text.find("{{", close + 2);
+  }
+  return uses;
+}
+
+// Refuses, before anything is rendered, the partials a template could not include: a path
+// instead of a name (partials never come from outside the template's folder and the shared
+// templates/partials), a name with no partial, and a partial that includes itself outside any
+// section, which would never end. Every such tag is reported.
+void check_partials(const mustache::Template& tmpl) {
+  std::vector<Diagnostic> errors;
+  std::vector<std::string> names;
+  for (const auto& entry : tmpl.partials) names.push_back(entry.first);
+  const auto place = [&](const std::string& partial, std::size_t offset) {
+    if (partial.empty()) return locate_offset(tmpl.file, tmpl.text, offset);
+    return locate_offset(tmpl.partial_files.count(partial) ? tmpl.partial_files.at(partial) : partial,
+                         tmpl.partials.at(partial), offset);
+  };
+  // Walks the partials reachable from the main text ("" here); chain holds those being
+  // included unconditionally around the current one.
+  std::set<std::string> visited;
+  std::vector<std::string> chain;
+  std::function<void(const std::string&)> visit = [&](const std::string& partial) {
+    const std::string& text = partial.empty() ? tmpl.text : tmpl.partials.at(partial);
+    for (const auto& use : partial_uses(text)) {
+      if (use.name.find_first_of("/\\") != std::string::npos || use.name.rfind('.', 0) == 0) {
+        errors.push_back({Severity::error, "template.partial-path",
+                          "'{{> " + use.name + "}}': a partial is named, not given as a path",
+                          place(partial, use.offset),
+                          {"put the partial as NAME.mustache beside main.mustache (or in templates/partials) "
+                           "and write {{> NAME}}; partials never come from outside the template's folder"}});
+        continue;
+      }
+      if (!tmpl.partials.count(use.name)) {
+        Diagnostic unknown{Severity::error, "template.unknown-partial",
+                           "there is no partial '" + use.name + "' (no " + use.name + ".mustache beside the template "
+                           "or in templates/partials)", place(partial, use.offset), {}};
+        if (const auto near = nearest_name(use.name, names)) unknown.hints.push_back("did you mean '" + *near + "'?");
+        errors.push_back(std::move(unknown));
+        continue;
+      }
+      if (!use.in_section && std::find(chain.begin(), chain.end(), use.name) != chain.end()) {
+        std::string cycle;
+        for (auto at = std::find(chain.begin(), chain.end(), use.name); at != chain.end(); ++at) cycle += *at + " → ";
+        errors.push_back({Severity::error, "template.partial-cycle",
+                          "the partial '" + use.name + "' includes itself (" + cycle + use.name +
+                              ") outside any section: it would never end",
+                          place(partial, use.offset),
+                          {"include a partial in itself only inside a section over data that ends, as a tree's "
+                           "{{#children}}{{> node}}{{/children}}"}});
+        continue;
+      }
+      if (use.in_section) {
+        // Included when the data says so: its own unconditional cycles start afresh.
+        if (!visited.insert(use.name).second) continue;
+        std::vector<std::string> outer;
+        std::swap(outer, chain);
+        chain.push_back(use.name);
+        visit(use.name);
+        std::swap(outer, chain);
+      } else {
+        chain.push_back(use.name);
+        visit(use.name);
+        chain.pop_back();
+        visited.insert(use.name);
+      }
+    }
+  };
+  visit("");
+  if (!errors.empty()) throw Error(std::move(errors));
 }
 
 struct Located {
@@ -53,9 +153,10 @@ std::string text_field(const data::Value& map, std::string_view name) {
 }  // namespace
 
 check::TemplateRules TemplateInfo::rules() const {
-  check::TemplateRules rules{name, type, {}};
+  check::TemplateRules rules{name, type, {}, {}};
   for (const auto& field : fields) {
     if (field.required) rules.required.push_back({field.path, field.description});
+    rules.declared.push_back(field.path);
   }
   return rules;
 }
@@ -68,6 +169,7 @@ mustache::Template load_template(const std::string& name_or_path, const std::str
   tmpl.text = read_file(located.main.string());
   add_partials(fs::path(home) / "templates" / "partials", located.main, tmpl);
   add_partials(located.main.parent_path(), located.main, tmpl);
+  check_partials(tmpl);
   return tmpl;
 }
 

@@ -381,8 +381,41 @@ std::string encode_legacy(std::string_view utf8, LegacyEncoding to) {
   return out;
 }
 
+namespace {
+
+// Of the bytes above ASCII, how many form valid UTF-8 sequences and how many do not. Text
+// that is mostly valid UTF-8 with a few bad bytes is damaged UTF-8 (a truncated copy, a
+// character cut in half), not TCVN3 or VNI, whose bytes seldom line up as UTF-8.
+std::pair<std::size_t, std::size_t> utf8_high_bytes(std::string_view input) {
+  std::size_t valid = 0, invalid = 0;
+  for (std::size_t i = 0; i < input.size();) {
+    const auto lead = static_cast<unsigned char>(input[i]);
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t length = lead >= 0xC2 && lead < 0xE0 ? 2 : lead >= 0xE0 && lead < 0xF0 ? 3 : lead >= 0xF0 && lead < 0xF5 ? 4 : 0;
+    bool ok = length > 0 && i + length <= input.size();
+    for (std::size_t k = 1; ok && k < length; ++k) ok = (static_cast<unsigned char>(input[i + k]) & 0xC0) == 0x80;
+    if (ok) {
+      valid += length;
+      i += length;
+    } else {
+      ++invalid;
+      ++i;
+    }
+  }
+  return {valid, invalid};
+}
+
+}  // namespace
+
 std::optional<LegacyEncoding> detect_legacy(std::string_view input) {
   const bool raw_bytes = find_invalid_utf8(input).has_value();
+  if (raw_bytes) {
+    const auto [valid, invalid] = utf8_high_bytes(input);
+    if (valid > invalid) return std::nullopt;
+  }
   // Raw bytes count as marks wherever they fall above ASCII; UTF-8 text by its Latin-1 symbols.
   int before = 0;
   if (raw_bytes) {

@@ -9,7 +9,7 @@ namespace {
 
 std::string render(const std::string& tmpl_text, const std::string& xml,
                    std::map<std::string, std::string> partials = {}) {
-  mustache::Template tmpl{"t", "t.mustache", tmpl_text, std::move(partials)};
+  mustache::Template tmpl{.name = "t", .file = "t.mustache", .text = tmpl_text, .partials = std::move(partials)};
   return mustache::render_template(tmpl, data::read_data(xml, "d.xml"));
 }
 
@@ -97,7 +97,7 @@ mustache::Helpers test_helpers() {
 }
 
 std::string render_with_helpers(const std::string& tmpl_text, const std::string& xml) {
-  mustache::Template tmpl{"t", "t.mustache", tmpl_text, {}};
+  mustache::Template tmpl{.name = "t", .file = "t.mustache", .text = tmpl_text};
   return mustache::render_template(tmpl, data::read_data(xml, "d.xml"), test_helpers());
 }
 

@@ -9,7 +9,7 @@ using namespace vanban;
 namespace {
 
 std::string render(const std::string& tmpl_text, const std::string& xml) {
-  mustache::Template tmpl{"t", "t.mustache", tmpl_text, {}};
+  mustache::Template tmpl{.name = "t", .file = "t.mustache", .text = tmpl_text};
   return mustache::render_template(tmpl, data::read_data(xml, "d.xml"), pipeline::vietnamese_helpers());
 }
 
