@@ -221,6 +221,11 @@ std::vector<Record> read_json(std::string_view bytes, const std::string& file_na
     const std::string what = e.what();
     fail("data.json-syntax", "the JSON file cannot be read: " + what.substr(what.find(": ") + 2),
          locate_offset(file_name, bytes, e.byte > 0 ? e.byte - 1 : 0));
+  } catch (const nlohmann::json::exception& e) {
+    // A number beyond a double (1e309) is out_of_range, not a parse_error, and has no place:
+    // the fuzzer found it ending the process.
+    const std::string what = e.what();
+    fail("data.json-syntax", "the JSON file cannot be read: " + what.substr(what.find("] ") + 2), {file_name});
   }
   if (!parsed.is_array()) {
     fail("data.json-records", "a JSON file of records is an array of objects: [{\"ho_ten\": …}, …]", {file_name, 1, 1});

@@ -164,16 +164,27 @@ std::string general_number(double value) {
   return text;
 }
 
-// "C12" -> column 3 (1-based), row 12; 0 where absent.
-std::pair<int, int> cell_position(std::string_view reference) {
+// The largest sheet Excel makes: columns A to XFD, rows 1 to 1,048,576 (ECMA-376, §18.3.1.4).
+constexpr int last_column = 16384, last_row = 1048576;
+
+// "C12" -> column 3 (1-based), row 12; 0 where absent. A reference beyond the largest sheet,
+// or with other characters, is a damaged file: the fuzzer found columns that overflowed.
+std::pair<int, int> cell_position(std::string_view reference, const std::string& file_name) {
   int column = 0, row = 0;
   std::size_t k = 0;
+  const auto bad = [&]() -> std::pair<int, int> {
+    fail("data.xlsx-part", "the cell reference '" + std::string(reference.substr(0, 20)) +
+                               "' is not a cell of a sheet (A1 to XFD1048576): the file is damaged", {file_name, 1, 1});
+  };
   for (; k < reference.size() && std::isalpha(static_cast<unsigned char>(reference[k])); ++k) {
     column = column * 26 + (std::toupper(static_cast<unsigned char>(reference[k])) - 'A' + 1);
+    if (column > last_column) return bad();
   }
   for (; k < reference.size() && std::isdigit(static_cast<unsigned char>(reference[k])); ++k) {
     row = row * 10 + (reference[k] - '0');
+    if (row > last_row) return bad();
   }
+  if (k != reference.size() || column == 0) return bad();
   return {column, row};
 }
 
@@ -241,13 +252,20 @@ SheetTable read_sheet(std::string_view bytes, const std::string& file_name, cons
   int row_number = 0;
   for (const auto& row : children(child(sheet_xml.document_element(), "sheetData"), "row")) {
     row_number = row.attribute("r") ? row.attribute("r").as_int() : row_number + 1;
+    if (row_number < 1 || row_number > last_row) {
+      fail("data.xlsx-part", "a row is numbered " + std::string(row.attribute("r").value()) +
+                                 ", outside 1 to 1048576: the file is damaged", {file_name, 1, 1});
+    }
     SheetRow read;
     read.row = row_number;
     int next_column = 1;
     for (const auto& c : children(row, "c")) {
       SheetCell cell;
       const auto reference = c.attribute("r");
-      cell.column = reference ? cell_position(reference.value()).first : next_column;
+      cell.column = reference ? cell_position(reference.value(), file_name).first : next_column;
+      if (cell.column > last_column) {
+        fail("data.xlsx-part", "a row has cells beyond column XFD, the last: the file is damaged", {file_name, 1, 1});
+      }
       next_column = cell.column + 1;
       cell.where = {file_name, row_number, cell.column};
       cell.name = column_letters(cell.column) + std::to_string(row_number);
