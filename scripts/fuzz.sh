@@ -34,6 +34,7 @@ for target in "${targets[@]}"; do
   dict=()
   if [ -f "$root/tests/fuzz/dict/$target.dict" ]; then dict=(-dict="$root/tests/fuzz/dict/$target.dict"); fi
   result=ok
+  started=$SECONDS
   # Leaks are checked at exit of each input too (detect_leaks), as ctest's sanitizer run does.
   if ! ASAN_OPTIONS=detect_leaks=1 "$build/tests/fuzz/fuzz_$target" "$corpus" "${dict[@]}" \
       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
@@ -43,6 +44,6 @@ for target in "${targets[@]}"; do
   fi
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | cut -d' ' -f2)
-  printf '%-16s %8s %10s %8s %8s %s\n' "$target" "$seconds" "${runs:-?}" "${cov:-?}" "$(ls "$corpus" | wc -l)" "$result"
+  printf '%-16s %8s %10s %8s %8s %s\n' "$target" "$((SECONDS - started))" "${runs:-?}" "${cov:-?}" "$(ls "$corpus" | wc -l)" "$result"
 done
 exit $found

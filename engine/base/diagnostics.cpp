@@ -3,6 +3,10 @@
 namespace vanban {
 
 std::string format_diagnostic(const Diagnostic& diagnostic) {
+  return format_diagnostic_in(diagnostic, {"error", "warning", "hint"});
+}
+
+std::string format_diagnostic_in(const Diagnostic& diagnostic, const SeverityWords& words) {
   std::string out;
   if (!diagnostic.where.file.empty()) {
     out += diagnostic.where.file;
@@ -11,10 +15,10 @@ std::string format_diagnostic(const Diagnostic& diagnostic) {
     }
     out += ": ";
   }
-  out += diagnostic.severity == Severity::error ? "error: " : "warning: ";
+  out += std::string(diagnostic.severity == Severity::error ? words.error : words.warning) + ": ";
   out += diagnostic.message;
   if (!diagnostic.code.empty()) out += " [" + diagnostic.code + "]";
-  for (const auto& hint : diagnostic.hints) out += "\n  hint: " + hint;
+  for (const auto& hint : diagnostic.hints) out += "\n  " + std::string(words.hint) + ": " + hint;
   return out;
 }
 

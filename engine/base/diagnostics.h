@@ -35,6 +35,12 @@ struct Diagnostic {
 // Formats a diagnostic as "file:line:col: error: message [code]", then "  hint: ..." lines.
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
+// The same with other words for "error", "warning" and "hint" (base/messages.h).
+struct SeverityWords {
+  std::string_view error, warning, hint;
+};
+std::string format_diagnostic_in(const Diagnostic& diagnostic, const SeverityWords& words);
+
 // Finds the 1-based line and column of a byte offset in UTF-8 text.
 SourceLocation locate_offset(std::string_view file_name, std::string_view text, std::size_t offset);
 

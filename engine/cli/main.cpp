@@ -15,6 +15,7 @@
 
 #include "base/diagnostics.h"
 #include "base/files.h"
+#include "base/messages.h"
 #include "output/pdf_writer.h"
 #include "output/trace_writer.h"
 #include "pipeline/batch.h"
@@ -22,6 +23,11 @@
 #include "text/legacy.h"
 
 namespace {
+
+// The language of diagnostics: --lang, else $VANBAN_LANG, else English.
+vanban::Language language = vanban::Language::english;
+
+std::string describe(const vanban::Diagnostic& diagnostic) { return vanban::format_diagnostic(diagnostic, language); }
 
 constexpr int exit_bad_input = 1;
 constexpr int exit_bad_usage = 2;
@@ -97,7 +103,7 @@ int run_render(const RenderArgs& args, const std::string& home) {
   const std::string name = args.data == "-" ? "<stdin>" : args.data;
   const auto generated = args.from_markup ? vanban::pipeline::generate_from_markup(data, name, options)
                                           : vanban::pipeline::generate(data, name, options);
-  for (const auto& warning : generated.warnings) std::cerr << vanban::format_diagnostic(warning) << '\n';
+  for (const auto& warning : generated.warnings) std::cerr << describe(warning) << '\n';
   // Everything is computed before anything is written, so an error leaves no output behind.
   const std::string pdf = vanban::output::write_pdf(generated.frame, {true, "vanban " VANBAN_VERSION});
   if (!args.markup.empty()) vanban::write_file_atomically(args.markup, generated.markup);
@@ -133,7 +139,7 @@ int run_check(const CheckArgs& args, const std::string& home) {
       vanban::pipeline::check_data(vanban::read_file(args.data, options.limits.max_input_bytes), name, options);
   int errors = 0;
   for (const auto& finding : findings) {
-    std::cout << vanban::format_diagnostic(finding) << '\n';
+    std::cout << describe(finding) << '\n';
     errors += finding.severity == vanban::Severity::error;
   }
   std::cerr << name << ": " << errors << " error" << (errors == 1 ? "" : "s") << ", " << findings.size() - errors
@@ -262,7 +268,7 @@ int run_batch(const BatchArgs& args, const std::string& home) {
   ProgressPrinter progress(args.quiet);
   const auto result = vanban::pipeline::run_batch(options, std::ref(progress));
   for (const auto& outcome : result.outcomes) {
-    for (const auto& problem : outcome.problems) std::cerr << vanban::format_diagnostic(problem) << '\n';
+    for (const auto& problem : outcome.problems) std::cerr << describe(problem) << '\n';
   }
   if (!args.report.empty()) vanban::write_file_atomically(args.report, vanban::pipeline::batch_report_csv(result));
   if (!args.quiet) {
@@ -295,6 +301,13 @@ int main(int argc, char** argv) {
   CLI::App app{"vanban: Vietnamese administrative documents, typeset by Decree 30/2020/NĐ-CP"};
   app.set_version_flag("--version", "vanban " VANBAN_VERSION);
   app.require_subcommand(1);
+  app.fallthrough();  // --lang after the subcommand too: vanban render --lang vi …
+  std::string language_name;
+  if (const char* env = std::getenv("VANBAN_LANG"); env && *env) language_name = env;
+  app.add_option("--lang", language_name, "language of messages: en (default) or vi (also $VANBAN_LANG)")
+      ->check([](const std::string& name) {
+        return vanban::language_named(name) ? std::string() : "--lang is en or vi, not " + name;
+      });
 
   RenderArgs render;
   const std::map<std::string, vanban::text::LegacyEncoding> encodings{{"tcvn3", vanban::text::LegacyEncoding::tcvn3},
@@ -381,6 +394,7 @@ int main(int argc, char** argv) {
     return exit_bad_usage;
   }
 
+  language = vanban::language_named(language_name).value_or(vanban::Language::english);
   try {
     const std::string home = vanban::pipeline::find_home("/proc/self/exe");
     if (*render_cmd) return run_render(render, home);
@@ -389,16 +403,20 @@ int main(int argc, char** argv) {
     if (*templates_cmd) return run_templates(template_name, home);
     if (*batch_cmd) return run_batch(batch, home);
   } catch (const vanban::Error& e) {
-    for (const auto& diagnostic : e.diagnostics()) std::cerr << vanban::format_diagnostic(diagnostic) << '\n';
+    for (const auto& diagnostic : e.diagnostics()) std::cerr << describe(diagnostic) << '\n';
     return exit_bad_input;
   } catch (const std::bad_alloc&) {
-    std::cerr << "error: out of memory: the input is too large for this machine; use a smaller input or lower "
-                 "the --max-* limits [limit.memory]\n";
+    std::cerr << describe({vanban::Severity::error, "limit.memory",
+                           "out of memory: the input is too large for this machine; use a smaller input or lower the "
+                           "--max-* limits", {}, {}})
+              << '\n';
     return exit_bad_input;
   } catch (const std::exception& e) {
     // Every bad input should have been a vanban::Error with its place; this is a bug.
-    std::cerr << "error: internal error: " << e.what()
-              << " (a bug in vanban: please report it with the input that caused it) [internal]\n";
+    std::cerr << describe({vanban::Severity::error, "internal",
+                           std::string("internal error: ") + e.what() +
+                               " (a bug in vanban: please report it with the input that caused it)", {}, {}})
+              << '\n';
     return exit_internal;
   }
   return exit_bad_usage;

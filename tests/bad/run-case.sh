@@ -9,7 +9,8 @@
 #     pdftotext must find in out.pdf, spaces collapsed);
 #   - nothing is left behind or changed: the folder holds the same files as before the run,
 #     with the same bytes, plus only the declared outputs; no temporary file survives;
-#   - no sanitizer report (the "sanitize" preset runs this corpus under ASan and UBSan).
+#   - no sanitizer report (the "sanitize" preset runs this corpus under ASan and UBSan);
+#   - run again in Vietnamese (VANBAN_LANG=vi), no message or hint is left in English.
 set -uo pipefail
 case_dir=$1 vanban=$2 work=$3
 name=$(basename "$case_dir")
@@ -18,7 +19,7 @@ fail() { echo "bad/$name: $*" >&2; exit 1; }
 rm -rf "$work" && mkdir -p "$work" && cp -r "$case_dir"/. "$work"/ || fail "cannot copy the case"
 cd "$work" || exit 1
 if [ -f setup ]; then bash setup || fail "setup failed"; fi
-snapshot() { find . -type f ! -name stdout ! -name stderr -printf '%P\n' | sort | while read -r f; do
+snapshot() { find . -type f ! -name stdout ! -name stderr ! -name stderr.vi -printf '%P\n' | sort | while read -r f; do
   printf '%s %s\n' "$(md5sum < "$f" | cut -c1-32)" "$f"; done; }
 before=$(snapshot)
 
@@ -43,6 +44,22 @@ while IFS= read -r line; do
 $(head -c 3000 stderr)" ;;
   esac
 done < expected
+
+# The same diagnostics in Vietnamese (--lang vi, here through $VANBAN_LANG): each message and
+# hint of the English run must be translated, none left as it was.
+if grep -qE ': (error|warning): ' expected; then
+  VANBAN_LANG=vi VANBAN=$vanban bash command >stdout 2>stderr.vi
+  while IFS= read -r line; do
+    case "$line" in
+      *": error: "*|*": warning: "*) text=${line#*: error: }; text=${text#*: warning: }; text=${text% \[*\]} ;;
+      "  hint: "*) text=${line#  hint: } ;;
+      *) continue ;;
+    esac
+    if grep -qF -- "$text" stderr.vi; then rm -f stderr.vi; fail "not translated (--lang vi): $text"; fi
+  done < expected
+  grep -qE ': (lỗi|cảnh báo): ' stderr.vi || { rm -f stderr.vi; fail "no Vietnamese diagnostic with --lang vi"; }
+  rm -f stderr.vi
+fi
 
 after=$(snapshot)
 for output in "${outputs[@]}"; do

@@ -1,0 +1,33 @@
+// Messages in the user's language: English, as the engine writes them, or Vietnamese
+// (--lang vi), for the clerks who print the documents.
+//
+// The engine builds its messages in English at the place it finds the problem. The
+// Vietnamese catalog (messages_vi.cpp) holds, for each diagnostic code, patterns of those
+// English messages and their Vietnamese form, the changing parts (a name, a line, a number)
+// carried over: as gettext's catalogs, but keyed on the stable code, so a reworded English
+// message falls back to English rather than to a wrong translation.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/diagnostics.h"
+
+namespace vanban {
+
+enum class Language { english, vietnamese };
+
+// "en" or "vi" (also "vi_VN.UTF-8" and the like, as $LANG gives it); nullopt for another.
+std::optional<Language> language_named(std::string_view name);
+
+// The diagnostic with its message and hints in language; what the catalog lacks stays English.
+Diagnostic translate(const Diagnostic& diagnostic, Language language);
+
+// True if the catalog has a Vietnamese message for this code.
+bool has_vietnamese(std::string_view code);
+
+// format_diagnostic in language: "file:line:col: lỗi: … [code]", "  gợi ý: …".
+std::string format_diagnostic(const Diagnostic& diagnostic, Language language);
+
+}  // namespace vanban

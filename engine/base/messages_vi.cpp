@@ -1,0 +1,384 @@
+// The Vietnamese catalog of messages (base/messages.h).
+//
+// Each entry: a code, an English message as the engine writes it with {} for each part that
+// changes, and the Vietnamese message with {1}, {2} … for those parts. Hints have the code
+// "hint". Phrases that the engine puts inside a message (why a PNG is unusable) are
+// translated after it, from the phrase table at the end.
+#include <algorithm>
+#include <optional>
+#include <regex>
+#include <vector>
+
+#include "base/messages.h"
+
+namespace vanban {
+
+namespace {
+
+struct Entry {
+  const char* code;
+  const char* english;
+  const char* vietnamese;
+};
+
+// clang-format off
+constexpr Entry catalog[] = {
+  // Input and output.
+  {"io.read", "cannot open file: {}", "không mở được tệp: {1}"},
+  {"io.read", "cannot read file", "không đọc được tệp"},
+  {"io.write", "cannot write output: {}", "không ghi được tệp kết quả: {1}"},
+  {"io.write", "cannot write to standard output", "không ghi được ra đầu ra chuẩn"},
+  {"io.write", "cannot create a temporary file beside the output: {}", "không tạo được tệp tạm bên cạnh tệp kết quả: {1}"},
+  {"io.write", "cannot finish writing output: {}", "không ghi xong tệp kết quả: {1}"},
+  {"io.write", "cannot move output into place: {}", "không đặt được tệp kết quả vào chỗ: {1}"},
+  // Limits.
+  {"limit.input-size", "the file is {}, more than the {} allowed", "tệp nặng {1}, vượt mức {2} cho phép"},
+  {"limit.depth", "elements are nested more than {} deep here", "các phần tử lồng nhau quá {1} tầng ở đây"},
+  {"limit.depth", "arrays and objects are nested more than {} deep here", "các mảng và đối tượng lồng nhau quá {1} tầng ở đây"},
+  {"limit.depth", "the template '{}' nests sections more than {} deep: a partial that includes itself without end?",
+   "mẫu '{1}' lồng các đoạn quá {2} tầng: có mẫu con tự gọi lại chính nó không dứt?"},
+  {"limit.pages", "the document takes more than {} pages", "văn bản dài quá {1} trang"},
+  {"limit.table-rows", "the table has more than {} rows", "bảng có quá {1} hàng"},
+  {"limit.memory", "out of memory: the input is too large for this machine; use a smaller input or lower the --max-* limits",
+   "hết bộ nhớ: dữ liệu quá lớn với máy này; hãy dùng dữ liệu nhỏ hơn hoặc hạ các giới hạn --max-*"},
+  // Data.
+  {"data.empty", "the data file is empty", "tệp dữ liệu trống"},
+  {"data.empty", "the data file has no root element", "tệp dữ liệu không có phần tử gốc"},
+  {"data.xml-syntax", "malformed XML: {}", "XML sai cú pháp: {1}"},
+  {"data.doctype", "a DOCTYPE is not allowed: vanban expands no entities and reads no DTD, so nothing outside this file is ever read into it",
+   "không được dùng DOCTYPE: vanban không khai triển thực thể và không đọc DTD, nên không gì bên ngoài tệp này được đọc vào"},
+  {"data.bad-utf8", "the data is not valid UTF-8: {}; it looks like TCVN3 (ABC, .VnTime) text: render with --input-encoding tcvn3, or convert it with 'vanban convert --from tcvn3 {}'",
+   "dữ liệu không phải UTF-8 hợp lệ: {1}; có vẻ là văn bản TCVN3 (ABC, .VnTime): hãy in với --input-encoding tcvn3, hoặc chuyển mã bằng 'vanban convert --from tcvn3 {2}'"},
+  {"data.bad-utf8", "the data is not valid UTF-8: {}; it looks like VNI text: render with --input-encoding vni, or convert it with 'vanban convert --from vni {}'",
+   "dữ liệu không phải UTF-8 hợp lệ: {1}; có vẻ là văn bản VNI: hãy in với --input-encoding vni, hoặc chuyển mã bằng 'vanban convert --from vni {2}'"},
+  {"data.bad-utf8", "the data is not valid UTF-8: {}", "dữ liệu không phải UTF-8 hợp lệ: {1}"},
+  {"data.legacy-encoding", "the data holds legacy-encoded Vietnamese read as Latin-1; it looks like TCVN3 (ABC, .VnTime) text: render with --input-encoding tcvn3, or convert it with 'vanban convert --from tcvn3 {}'",
+   "dữ liệu chứa tiếng Việt mã cũ bị đọc như Latin-1; có vẻ là văn bản TCVN3 (ABC, .VnTime): hãy in với --input-encoding tcvn3, hoặc chuyển mã bằng 'vanban convert --from tcvn3 {1}'"},
+  {"data.legacy-encoding", "the data holds legacy-encoded Vietnamese read as Latin-1; it looks like VNI text: render with --input-encoding vni, or convert it with 'vanban convert --from vni {}'",
+   "dữ liệu chứa tiếng Việt mã cũ bị đọc như Latin-1; có vẻ là văn bản VNI: hãy in với --input-encoding vni, hoặc chuyển mã bằng 'vanban convert --from vni {1}'"},
+  {"data.bad-date", "date '{}' is not an ISO date YYYY-MM-DD", "ngày '{1}' không viết theo dạng YYYY-MM-DD"},
+  {"data.bad-date", "date '{}' does not exist", "ngày '{1}' không có thật"},
+  {"data.bad-number", "'{}' is not a number{}", "'{1}' không phải là số{2}"},
+  {"data.bad-number", "{} needs a whole number from 0 to 999.999.999.999.999, not '{}'", "{1} cần một số nguyên từ 0 đến 999.999.999.999.999, không phải '{2}'"},
+  {"data.bad-number", "{} needs a number from 1 to {}, not '{}'", "{1} cần một số từ 1 đến {2}, không phải '{3}'"},
+  {"data.bad-notation", "'{}' is not a document type of Decree 30, Phụ lục III", "'{1}' không phải là loại văn bản của Nghị định 30, Phụ lục III"},
+  {"data.bad-notation", "a {} has no type abbreviation (Phụ lục III)", "{1} không có chữ viết tắt tên loại (Phụ lục III)"},
+  {"data.bad-notation", "a {} has no type abbreviation: its ký hiệu is the issuer's then the drafting unit's abbreviation (UBND-VX), and no unit was given",
+   "{1} không có chữ viết tắt tên loại: ký hiệu gồm chữ viết tắt của cơ quan ban hành rồi của đơn vị soạn thảo (UBND-VX), mà chưa có đơn vị"},
+  {"data.csv-header", "the CSV file has no header row naming its columns", "tệp CSV không có hàng tiêu đề đặt tên các cột"},
+  {"data.csv-header", "column {} of the header row has no name", "cột {1} của hàng tiêu đề chưa có tên"},
+  {"data.csv-ragged", "record {} has {} cells where the header names {} columns", "bản ghi {1} có {2} ô trong khi hàng tiêu đề có {3} cột"},
+  {"data.csv-syntax", "the CSV file cannot be read: {}", "không đọc được tệp CSV: {1}"},
+  {"data.json-syntax", "the JSON file cannot be read: {}", "không đọc được tệp JSON: {1}"},
+  {"data.json-records", "a JSON file of records is an array of objects: [{\"ho_ten\": …}, …]", "tệp JSON các bản ghi phải là một mảng đối tượng: [{\"ho_ten\": …}, …]"},
+  {"data.json-records", "record {} is not an object of fields", "bản ghi {1} không phải là một đối tượng gồm các trường"},
+  {"data.xml-records", "record {} (<{}>) holds no fields", "bản ghi {1} (<{2}>) không có trường nào"},
+  {"data.xlsx-not-zip", "the file is not an .xlsx workbook: it is not a zip archive (save the spreadsheet as \"Excel Workbook (.xlsx)\", or as \"CSV UTF-8\" and name it .csv)",
+   "tệp không phải sổ tính .xlsx: nó không phải tệp nén zip (hãy lưu bảng tính dạng \"Excel Workbook (.xlsx)\", hoặc \"CSV UTF-8\" với đuôi .csv)"},
+  {"data.xlsx-part", "the workbook has no part {}: it is not a complete .xlsx file", "sổ tính thiếu phần {1}: tệp .xlsx không đầy đủ"},
+  {"data.xlsx-part", "the workbook's part {} unpacks to more than 256 MB", "phần {1} của sổ tính giải nén ra hơn 256 MB"},
+  {"data.xlsx-part", "the workbook's part {} cannot be unpacked: the file is damaged", "không giải nén được phần {1} của sổ tính: tệp bị hỏng"},
+  {"data.xlsx-part", "the workbook's part {} is not well-formed XML: {}", "phần {1} của sổ tính là XML sai cú pháp: {2}"},
+  {"data.xlsx-part", "the workbook does not say where its sheet \"{}\" is stored", "sổ tính không cho biết trang tính \"{1}\" nằm ở đâu"},
+  {"data.xlsx-part", "the cell reference '{}' is not a cell of a sheet (A1 to XFD1048576): the file is damaged",
+   "địa chỉ ô '{1}' không phải một ô của trang tính (A1 đến XFD1048576): tệp bị hỏng"},
+  {"data.xlsx-part", "a row is numbered {}, outside 1 to 1048576: the file is damaged", "có hàng được đánh số {1}, ngoài khoảng 1 đến 1048576: tệp bị hỏng"},
+  {"data.xlsx-part", "a row has cells beyond column XFD, the last: the file is damaged", "có hàng có ô vượt quá cột cuối XFD: tệp bị hỏng"},
+  {"data.xlsx-sheet", "the workbook has no sheets", "sổ tính không có trang tính nào"},
+  {"data.xlsx-sheet", "the workbook has no sheet \"{}\"; its sheets are {}", "sổ tính không có trang tính \"{1}\"; các trang tính là {2}"},
+  {"data.xlsx-header", "column {} of the header row (row {}) has no name", "cột {1} của hàng tiêu đề (hàng {2}) chưa có tên"},
+  {"data.xlsx-header", "the sheet \"{}\" is empty: its first row should name the columns", "trang tính \"{1}\" trống: hàng đầu tiên phải đặt tên các cột"},
+  {"data.xlsx-error-cell", "{} holds the error {} instead of a value", "{1} chứa lỗi {2} thay cho giá trị"},
+  {"data.xlsx-unnamed-column", "{} has a value in a column the header row does not name", "{1} có giá trị ở một cột mà hàng tiêu đề chưa đặt tên"},
+  // Fonts and text.
+  {"text.undrawable", "{} is not in the font {}: it cannot be printed; remove or replace it", "{1} không có trong phông {2}: không in được; hãy xóa hoặc thay ký tự này"},
+  {"text.undrawable", "{} is outside the Basic Multilingual Plane, which the PDF writer (libharu 2.3) cannot encode: it cannot be printed; remove or replace it",
+   "{1} nằm ngoài mặt phẳng đa ngữ cơ bản (BMP), bộ ghi PDF (libharu 2.3) không mã hóa được: không in được; hãy xóa hoặc thay ký tự này"},
+  {"text.icu", "{}", "lỗi thư viện ICU: {1}"},
+  {"font.load", "cannot read font file", "không đọc được tệp phông chữ"},
+  {"font.load", "not a TrueType font (no glyphs)", "không phải phông TrueType (không có nét chữ)"},
+  {"font.missing", "no {} face found; looked for {} or {}", "không tìm thấy kiểu chữ {1}; đã tìm {2} hoặc {3}"},
+  // Templates.
+  {"template.not-found", "no template '{}' (looked for {}; 'vanban templates' lists the built-in ones)",
+   "không có mẫu '{1}' (đã tìm {2}; lệnh 'vanban templates' liệt kê các mẫu có sẵn)"},
+  {"template.none", "no template given: use -t NAME or a template=\"NAME\" attribute on the root",
+   "chưa chỉ định mẫu: dùng -t TÊN hoặc thuộc tính template=\"TÊN\" ở phần tử gốc"},
+  {"template.declaration", "a template declaration's root element is <template>, not <{}>", "phần tử gốc của tệp khai báo mẫu phải là <template>, không phải <{1}>"},
+  {"template.declaration", "required=\"{}\": write yes or no", "required=\"{1}\": hãy viết yes hoặc no"},
+  {"template.declaration", "a <field> needs a name=\"…\" attribute", "<field> cần thuộc tính name=\"…\""},
+  {"template.syntax", "Unclosed section \"{}\"", "đoạn \"{1}\" chưa được đóng"},
+  {"template.syntax", "{}", "mẫu sai cú pháp: {1}"},
+  {"template.render", "in a partial of template '{}': {}", "trong một mẫu con của mẫu '{1}': {2}"},
+  {"template.unknown-helper", "{}", "hàm trợ giúp của mẫu dùng sai: {1}"},
+  {"template.sort-key", "{}", "khóa sắp xếp của mẫu dùng sai: {1}"},
+  {"template.partial-path", "'{{> {}}}': a partial is named, not given as a path", "'{{> {1}}}': mẫu con được gọi bằng tên, không phải bằng đường dẫn"},
+  {"template.unknown-partial", "there is no partial '{}' (no {}.mustache beside the template or in templates/partials)",
+   "không có mẫu con '{1}' (không có {2}.mustache bên cạnh mẫu hay trong templates/partials)"},
+  {"template.partial-cycle", "the partial '{}' includes itself ({}) outside any section: it would never end",
+   "mẫu con '{1}' tự gọi lại chính nó ({2}) ngoài mọi đoạn: sẽ không bao giờ dừng"},
+  {"template.partial-cycle", "the partial '{}' of template '{}' is included inside itself without end",
+   "mẫu con '{1}' của mẫu '{2}' tự gọi lại chính nó không dứt"},
+  // Markup.
+  {"markup.xml-syntax", "malformed markup: {}", "mã đánh dấu sai cú pháp: {1}"},
+  {"markup.doctype", "a DOCTYPE is not allowed: vanban expands no entities and reads no DTD, so nothing outside this file is ever read into it",
+   "không được dùng DOCTYPE: vanban không khai triển thực thể và không đọc DTD, nên không gì bên ngoài tệp này được đọc vào"},
+  {"markup.unknown-element", "unknown element <{}> in <{}>", "phần tử <{1}> không hợp lệ trong <{2}>"},
+  {"markup.unknown-attribute", "unknown attribute '{}' on <{}>", "thuộc tính '{1}' không hợp lệ ở <{2}>"},
+  {"markup.missing-attribute", "<{}> needs attribute '{}'", "<{1}> cần thuộc tính '{2}'"},
+  {"markup.missing-element", "a <header> with a Số or date line needs an <issuer> with a <name>", "<header> có dòng Số hoặc dòng ngày cần <issuer> có <name>"},
+  {"markup.missing-element", "<table> needs at least one <column>", "<table> cần ít nhất một <column>"},
+  {"markup.missing-element", "<document> needs a <header>", "<document> cần có <header>"},
+  {"markup.bad-attribute", "<{}> {}='{}': expected {}", "<{1}> {2}='{3}': cần {4}"},
+  {"markup.bad-attribute", "min-size is the floor of shrinking to max-lines: give max-lines too", "min-size là cỡ chữ nhỏ nhất khi thu cho vừa max-lines: hãy cho cả max-lines"},
+  {"markup.bad-attribute", "<{}> src is empty", "<{1}> có src trống"},
+  {"markup.table-row", "row has cells for {} columns; the table has {}", "hàng có ô cho {1} cột; bảng chỉ có {2}"},
+  {"markup.root", "the markup root must be <document>, not <{}>", "phần tử gốc của mã đánh dấu phải là <document>, không phải <{1}>"},
+  // Layout.
+  {"layout.too-many-pages", "the document takes {} pages where its <page> allows {}, even with its text at the smallest sizes allowed: shorten the longest texts or use larger paper",
+   "văn bản chiếm {1} trang trong khi <page> chỉ cho {2}, dù chữ đã ở cỡ nhỏ nhất cho phép: hãy rút gọn các đoạn dài nhất hoặc dùng khổ giấy lớn hơn"},
+  {"layout.box-too-tall", "a <box> is taller than a page; boxes are kept whole, so shorten its text", "một <box> cao hơn một trang; khung không được tách, hãy rút gọn nội dung"},
+  {"layout.page-too-small", "the margins leave less than an inch of the page for text", "lề chừa lại chưa đến một inch của trang để in chữ"},
+  {"settings.margin", "{} margin must be {} mm (Decree 30, Phụ lục I, I.5)", "lề {1} phải từ {2} mm (Nghị định 30, Phụ lục I, I.5)"},
+  {"settings.line-spacing", "line spacing must be 1–1.5 lines", "giãn dòng phải từ 1 đến 1,5 dòng"},
+  // Images.
+  {"image.not-found", "no image file {}", "không có tệp ảnh {1}"},
+  {"image.path-escapes", "the image '{}' is outside the data file's folder", "ảnh '{1}' nằm ngoài thư mục của tệp dữ liệu"},
+  {"image.bad-png", "{} is not a usable PNG: {}", "{1} không phải ảnh PNG dùng được: {2}"},
+  {"image.bad-jpeg", "{} is not a usable JPEG: {}", "{1} không phải ảnh JPEG dùng được: {2}"},
+  {"image.unsupported", "{} is neither a PNG nor a JPEG file", "{1} không phải tệp PNG hay JPEG"},
+  // PDF.
+  {"pdf.init", "libharu could not create a document", "libharu không tạo được văn bản PDF"},
+  {"pdf.libharu", "libharu failed while {}: error {}", "libharu gặp lỗi khi {1}: mã lỗi {2}"},
+  {"pdf.libharu", "libharu is out of memory", "libharu hết bộ nhớ"},
+  {"pdf.font", "libharu is out of memory", "libharu hết bộ nhớ"},
+  {"pdf.font", "hb-subset is out of memory", "hb-subset hết bộ nhớ"},
+  {"pdf.font", "cannot read font file", "không đọc được tệp phông chữ"},
+  {"pdf.font", "a document may draw at most 65,534 different characters", "một văn bản chỉ được dùng tối đa 65.534 ký tự khác nhau"},
+  {"pdf.font", "hb-subset could not plan the subset of the font", "hb-subset không lập được phương án cắt gọn phông"},
+  {"pdf.font", "hb-subset could not subset the font", "hb-subset không cắt gọn được phông"},
+  {"pdf.font", "hb-subset gave an empty font", "hb-subset trả về phông rỗng"},
+  // Batches.
+  {"batch.template", "a batch needs its template: -t NAME", "in hàng loạt cần chỉ định mẫu: -t TÊN"},
+  {"batch.output", "a batch needs somewhere to print: --merge FILE, --out-dir DIR, or both", "in hàng loạt cần nơi ghi kết quả: --merge TỆP, --out-dir THƯ-MỤC, hoặc cả hai"},
+  {"batch.records-format", "{}: records are read from .xlsx, .csv, .json or .xml files (save a spreadsheet as \"Excel Workbook\" or \"CSV UTF-8\")",
+   "{1}: bản ghi được đọc từ tệp .xlsx, .csv, .json hoặc .xml (hãy lưu bảng tính dạng \"Excel Workbook\" hoặc \"CSV UTF-8\")"},
+  {"batch.sheet", "--sheet names a sheet of an .xlsx workbook; {} is not one", "--sheet chỉ một trang tính của sổ tính .xlsx; {1} không phải sổ tính"},
+  {"batch.shard", "--shard {}: {}", "--shard {1}: {2}"},
+  // Decree 30 checks.
+  {"check.required-field", "the template '{}' needs '{}' ({}): '{}' is missing or empty in the document",
+   "mẫu '{1}' cần '{2}' ({3}): văn bản thiếu '{4}' hoặc để trống"},
+  {"check.required-field", "the template '{}' needs '{}' ({}): '{}' is missing or empty in this {}",
+   "mẫu '{1}' cần '{2}' ({3}): '{4}' bị thiếu hoặc để trống trong {5} này"},
+  {"check.required-field", "the template '{}' needs '{}': '{}' is missing or empty in the document",
+   "mẫu '{1}' cần '{2}': văn bản thiếu '{3}' hoặc để trống"},
+  {"check.required-field", "the template '{}' needs '{}': '{}' is missing or empty in this {}",
+   "mẫu '{1}' cần '{2}': '{3}' bị thiếu hoặc để trống trong {4} này"},
+  {"check.unknown-field", "the template '{}' does not read '{}': it is not printed", "mẫu '{1}' không dùng trường '{2}': trường này không được in"},
+  {"check.long-word", "a word of more than {} characters is wider than a line: it is cut between letters to fit",
+   "một từ dài hơn {1} ký tự, rộng hơn một dòng: từ này bị cắt giữa các chữ cái cho vừa dòng"},
+  {"check.place", "the date line has no place: Decree 30 writes \"<place>, ngày …\" (Phụ lục I, mục II.4)",
+   "dòng ngày tháng thiếu địa danh: Nghị định 30 viết \"<địa danh>, ngày …\" (Phụ lục I, mục II.4)"},
+  {"check.authority", "the authority '{}' is not one of TM., KT., TL., TUQ., Q. (Điều 13), written in capitals with its full stop",
+   "thẩm quyền ký '{1}' không phải TM., KT., TL., TUQ., Q. (Điều 13), viết hoa và có dấu chấm"},
+  {"check.authority", "{} needs what it signs for after it, in on-behalf-of: the collective for TM. (TM. ỦY BAN NHÂN DÂN), the head's position otherwise (KT. CHỦ TỊCH)",
+   "sau {1} cần ghi ký thay cho ai, trong on-behalf-of: tập thể với TM. (TM. ỦY BAN NHÂN DÂN), chức vụ người đứng đầu với các trường hợp khác (KT. CHỦ TỊCH)"},
+  {"check.authority", "KT. needs the deputy's own position on the second line (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)",
+   "KT. cần chức vụ của cấp phó ở dòng thứ hai (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)"},
+  {"check.authority", "KT. is signed by a deputy, but the position '{}' is not a Phó position", "KT. do cấp phó ký, nhưng chức vụ '{1}' không phải chức vụ Phó"},
+  {"check.signer-title", "the signer's name '{}' starts with an academic title: Decree 30 writes the name alone, unless the sector allows titles (decree30.md §5)",
+   "họ tên người ký '{1}' có học hàm, học vị ở đầu: Nghị định 30 chỉ ghi họ tên, trừ khi ngành cho phép (decree30.md §5)"},
+  {"check.recipient", "the recipient '{}' starts with '-': the template writes the dash", "nơi nhận '{1}' bắt đầu bằng '-': mẫu đã tự ghi gạch đầu dòng"},
+  {"check.recipient", "the recipient '{}' must end with ';' (Phụ lục I, mục II.9b)", "nơi nhận '{1}' phải kết thúc bằng ';' (Phụ lục I, mục II.9b)"},
+  {"check.recipient", "the last recipient is '{}': Decree 30 ends Nơi nhận with 'Lưu: VT, <drafting unit>.' (Phụ lục I, mục II.9b)",
+   "nơi nhận cuối cùng là '{1}': Nghị định 30 kết thúc Nơi nhận bằng 'Lưu: VT, <đơn vị soạn thảo>.' (Phụ lục I, mục II.9b)"},
+  {"check.recipient", "Điều {} names who carries the decision out: Nơi nhận begins with '{};' (Phụ lục III, Mẫu 1.2)",
+   "Điều {1} nêu ai thi hành quyết định: Nơi nhận bắt đầu bằng '{2};' (Phụ lục III, Mẫu 1.2)"},
+  {"check.basis", "the last căn cứ line ends with '.' (decree30.md §13.3)", "dòng căn cứ cuối cùng kết thúc bằng '.' (decree30.md §13.3)"},
+  {"check.basis", "a căn cứ line other than the last ends with ';' (decree30.md §13.3)", "các dòng căn cứ trước dòng cuối kết thúc bằng ';' (decree30.md §13.3)"},
+  {"check.article-number", "article {} is numbered '{}': articles are numbered 1, 2, 3 … in order (decree30.md §17, rule 22)",
+   "điều thứ {1} được đánh số '{2}': các điều đánh số 1, 2, 3 … theo thứ tự (decree30.md §17, quy tắc 22)"},
+  {"check.ending", "the last article ends with './.' (Phụ lục I, mục II.6)", "điều cuối cùng kết thúc bằng './.' (Phụ lục I, mục II.6)"},
+  {"check.date-order", "{} ({}) comes before the document's date ({})", "{1} ({2}) sớm hơn ngày của văn bản ({3})"},
+  {"check.date-order", "{} ({}) comes after the document's date ({})", "{1} ({2}) muộn hơn ngày của văn bản ({3})"},
+  {"check.duplicate", "'{}' is listed twice in this group, with the same position (first at line {})",
+   "'{1}' có tên hai lần trong nhóm này, cùng chức vụ (lần đầu ở dòng {2})"},
+  {"check.field-length", "{} is {} characters, more than the {} of Phụ lục VI", "{1} dài {2} ký tự, vượt mức {3} của Phụ lục VI"},
+  {"check.field-length", "the issuer's name is more than the 200 characters of Phụ lục VI", "tên cơ quan ban hành dài quá 200 ký tự của Phụ lục VI"},
+  {"check.number-form", "the number '{}' must be written in Arabic digits", "số '{1}' phải viết bằng chữ số Ả Rập"},
+  {"check.number-form", "the number is 0: numbering starts at 01 on 1 January", "số là 0: số văn bản bắt đầu từ 01 vào ngày 01 tháng 01"},
+  {"check.number-form", "the number '{}' is longer than 11 digits (Phụ lục VI)", "số '{1}' dài hơn 11 chữ số (Phụ lục VI)"},
+  {"check.number-form", "the number '{}' has a leading zero: only 1–9 are written 01–09", "số '{1}' có số 0 ở đầu: chỉ các số 1–9 mới viết 01–09"},
+  {"check.notation-form", "the ký hiệu is empty", "ký hiệu để trống"},
+  {"check.notation-form", "the ký hiệu '{}' is longer than 30 characters (Phụ lục VI)", "ký hiệu '{1}' dài hơn 30 ký tự (Phụ lục VI)"},
+  {"check.notation-form", "the ký hiệu '{}' holds a '/': administrative documents carry no year, the form 30/2020/NĐ-CP belongs to legal normative documents",
+   "ký hiệu '{1}' có dấu '/': văn bản hành chính không ghi năm, dạng 30/2020/NĐ-CP là của văn bản quy phạm pháp luật"},
+  {"check.notation-form", "the ký hiệu '{}' must be abbreviations joined by '-' with no spaces, each starting with a capital letter (KH-UBND)",
+   "ký hiệu '{1}' phải gồm các chữ viết tắt nối bằng '-', không có dấu cách, mỗi chữ bắt đầu bằng chữ hoa (KH-UBND)"},
+  {"check.unknown-type", "'{}' is not a document type of Decree 30, Phụ lục III", "'{1}' không phải là loại văn bản của Nghị định 30, Phụ lục III"},
+  {"check.notation-type", "a {} has no type abbreviation, but the ký hiệu '{}' starts with {}, the abbreviation of {}",
+   "{1} không có chữ viết tắt tên loại, nhưng ký hiệu '{2}' lại bắt đầu bằng {3}, chữ viết tắt của {4}"},
+  {"check.notation-type", "the ký hiệu '{}' must start with {}, the abbreviation of {} (Phụ lục III)", "ký hiệu '{1}' phải bắt đầu bằng {2}, chữ viết tắt của {3} (Phụ lục III)"},
+  {"internal", "internal error: {} (a bug in vanban: please report it with the input that caused it)",
+   "lỗi nội bộ: {1} (lỗi của vanban: xin báo lại kèm dữ liệu gây ra lỗi)"},
+
+  // Hints.
+  {"hint", "did you mean '{}'?", "có phải ý bạn là '{1}'?"},
+  {"hint", "did you mean <{}>?", "có phải ý bạn là <{1}>?"},
+  {"hint", "did you mean '{}'? the data has '{}' at line {}, column {}", "có phải ý bạn là '{1}'? dữ liệu có '{2}' ở dòng {3}, cột {4}"},
+  {"hint", "'vanban templates {}' lists the fields it reads", "lệnh 'vanban templates {1}' liệt kê các trường mẫu này dùng"},
+  {"hint", "<{}> holds {} (docs/markup.md)", "<{1}> chứa được {2} (docs/markup.md)"},
+  {"hint", "check that this is the file you meant; raise the limit with --max-input-mb", "hãy kiểm tra đúng tệp cần dùng chưa; nâng giới hạn bằng --max-input-mb"},
+  {"hint", "no document needs this: look for elements left open, or raise the limit with --max-depth",
+   "không văn bản nào cần như vậy: hãy tìm các phần tử chưa đóng, hoặc nâng giới hạn bằng --max-depth"},
+  {"hint", "records are flat objects, with a few nested ones (recipient: {name, role}); raise the limit with --max-depth",
+   "bản ghi là đối tượng phẳng, chỉ lồng ít (recipient: {name, role}); nâng giới hạn bằng --max-depth"},
+  {"hint", "raise the limit with --max-depth if the data really nests so deep", "nâng giới hạn bằng --max-depth nếu dữ liệu thực sự lồng sâu như vậy"},
+  {"hint", "check the data for a text pasted many times over; raise the limit with --max-pages",
+   "hãy xem dữ liệu có đoạn văn bị dán lặp nhiều lần không; nâng giới hạn bằng --max-pages"},
+  {"hint", "split the list into several tables or documents, or raise the limit with --max-table-rows",
+   "hãy tách danh sách thành nhiều bảng hoặc nhiều văn bản, hoặc nâng giới hạn bằng --max-table-rows"},
+  {"hint", "a document's data is an XML file: 'vanban templates NAME' lists the fields a template reads",
+   "dữ liệu của văn bản là một tệp XML: lệnh 'vanban templates TÊN' liệt kê các trường của mẫu"},
+  {"hint", "remove the <!DOCTYPE …> declaration, and write the text itself where an &entity; stands",
+   "hãy bỏ khai báo <!DOCTYPE …> và viết thẳng nội dung vào chỗ có &thực-thể;"},
+  {"hint", "put spaces where the text has lost them, or shorten a pasted address", "hãy thêm dấu cách vào chỗ bị mất, hoặc rút gọn địa chỉ dán vào"},
+  {"hint", "give every column a name in the first row", "hãy đặt tên cho mọi cột ở hàng đầu tiên"},
+  {"hint", "a cell that holds a comma or a line break must be in double quotes: \"{}\"", "ô có dấu phẩy hoặc xuống dòng phải đặt trong ngoặc kép: \"{1}\""},
+  {"hint", "name the column in the header row, or clear the cell", "hãy đặt tên cột ở hàng tiêu đề, hoặc xóa ô này"},
+  {"hint", "close every {{#name}} with {{/name}}, in order", "hãy đóng mỗi {{#tên}} bằng {{/tên}}, theo đúng thứ tự"},
+  {"hint", "put the partial as NAME.mustache beside main.mustache (or in templates/partials) and write {{> NAME}}; partials never come from outside the template's folder",
+   "hãy đặt mẫu con thành TÊN.mustache cạnh main.mustache (hoặc trong templates/partials) và viết {{> TÊN}}; mẫu con không bao giờ được lấy từ ngoài thư mục của mẫu"},
+  {"hint", "include a partial in itself only inside a section over data that ends, as a tree's {{#children}}{{> node}}{{/children}}",
+   "chỉ gọi mẫu con trong chính nó bên trong một đoạn duyệt dữ liệu có điểm dừng, như cây {{#children}}{{> node}}{{/children}}"},
+  {"hint", "copy the image into the data file's folder (or a folder inside it) and give its path from there",
+   "hãy chép ảnh vào thư mục của tệp dữ liệu (hoặc thư mục con) và ghi đường dẫn tính từ đó"},
+  {"hint", "free some space on the disk and run again; nothing was written, and an earlier {} is as it was",
+   "hãy giải phóng dung lượng đĩa rồi chạy lại; chưa có gì được ghi, tệp {1} cũ vẫn nguyên vẹn"},
+  {"hint", "write to a folder that exists and that you may write to", "hãy ghi vào một thư mục có thật và được phép ghi"},
+};
+
+// Parts the engine writes inside a message, in English.
+constexpr std::pair<const char*, const char*> phrases[] = {
+  {"UTF-8 hợp lệ: bytes ", "UTF-8 hợp lệ: các byte "},
+  {"truncated inside a chunk", "bị cắt cụt giữa một khối dữ liệu"},
+  {"truncated (no IEND chunk)", "bị cắt cụt (không có khối IEND)"},
+  {"no PNG signature", "không có chữ ký PNG"},
+  {"the first chunk is not IHDR", "khối đầu tiên không phải IHDR"},
+  {"impossible size", "kích thước không hợp lệ"},
+  {"truncated before its frame header", "bị cắt cụt trước phần đầu khung ảnh"},
+  {"truncated inside a segment", "bị cắt cụt giữa một đoạn"},
+  {"truncated (no end-of-image marker)", "bị cắt cụt (không có dấu kết thúc ảnh)"},
+  {"in the document", "trong văn bản"},
+  {"the trích yếu", "trích yếu"},
+  {"the type name", "tên loại"},
+  {"the signer's position", "chức vụ người ký"},
+  {"the signer's name", "họ tên người ký"},
+  {"No document element found", "không có phần tử gốc"},
+  {"Start-end tags mismatch", "thẻ mở và thẻ đóng không khớp"},
+  {"Error parsing start element tag", "thẻ mở phần tử sai"},
+  {"File too large", "tệp quá lớn (đĩa đầy)"},
+  {"No space left on device", "đĩa đã đầy"},
+  {"Not a directory", "không phải thư mục"},
+  {"No such file or directory", "không có tệp hoặc thư mục này"},
+  {"Permission denied", "không có quyền"},
+};
+// clang-format on
+
+// An English pattern as a regular expression: literal text, each {} a part that changes.
+std::regex pattern_of(std::string_view english) {
+  std::string regex = "^";
+  for (std::size_t at = 0; at < english.size(); ++at) {
+    if (english.compare(at, 2, "{}") == 0) {
+      regex += "(.+?)";
+      ++at;
+    } else if (std::string_view("\\^$.|?*+()[]{}").find(english[at]) != std::string_view::npos) {
+      regex += '\\';
+      regex += english[at];
+    } else {
+      regex += english[at];
+    }
+  }
+  return std::regex(regex + "$");
+}
+
+struct Compiled {
+  std::string code;
+  std::regex english;
+  std::string vietnamese;
+};
+
+const std::vector<Compiled>& compiled_catalog() {
+  static const std::vector<Compiled> all = [] {
+    std::vector<Compiled> made;
+    for (const auto& entry : catalog) made.push_back({entry.code, pattern_of(entry.english), entry.vietnamese});
+    return made;
+  }();
+  return all;
+}
+
+std::string apply_phrases(std::string text) {
+  for (const auto& [english, vietnamese] : phrases) {
+    for (auto at = text.find(english); at != std::string::npos; at = text.find(english, at)) {
+      text.replace(at, std::string_view(english).size(), vietnamese);
+      at += std::string_view(vietnamese).size();
+    }
+  }
+  return text;
+}
+
+// The message in Vietnamese, or nullopt if no entry of this code matches it.
+std::optional<std::string> vietnamese_of(std::string_view code, const std::string& english) {
+  // A batch says which record a diagnostic is about first (pipeline/batch.cpp).
+  static const std::regex about_record("^record ([0-9]+): (.*)$");
+  std::smatch record;
+  if (std::regex_match(english, record, about_record)) {
+    const auto rest = vietnamese_of(code, record[2].str());
+    if (rest) return "bản ghi " + record[1].str() + ": " + *rest;
+  }
+  for (const auto& entry : compiled_catalog()) {
+    if (entry.code != code) continue;
+    std::smatch parts;
+    if (!std::regex_match(english, parts, entry.english)) continue;
+    std::string out;
+    for (std::size_t at = 0; at < entry.vietnamese.size(); ++at) {
+      const char next = at + 2 < entry.vietnamese.size() ? entry.vietnamese[at + 2] : '\0';
+      if (entry.vietnamese[at] == '{' && next == '}' && entry.vietnamese[at + 1] >= '1' && entry.vietnamese[at + 1] <= '9') {
+        out += parts[static_cast<std::size_t>(entry.vietnamese[at + 1] - '0')].str();
+        at += 2;
+      } else {
+        out += entry.vietnamese[at];
+      }
+    }
+    return apply_phrases(out);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool has_vietnamese(std::string_view code) {
+  return std::any_of(std::begin(catalog), std::end(catalog), [&](const Entry& entry) { return entry.code == code; });
+}
+
+Diagnostic translate(const Diagnostic& diagnostic, Language language) {
+  if (language == Language::english) return diagnostic;
+  Diagnostic out = diagnostic;
+  if (auto message = vietnamese_of(diagnostic.code, diagnostic.message)) out.message = std::move(*message);
+  for (auto& hint : out.hints) {
+    if (auto translated = vietnamese_of("hint", hint)) hint = std::move(*translated);
+  }
+  return out;
+}
+
+std::optional<Language> language_named(std::string_view name) {
+  if (name.rfind("vi", 0) == 0) return Language::vietnamese;
+  if (name.rfind("en", 0) == 0 || name == "C" || name == "POSIX") return Language::english;
+  return std::nullopt;
+}
+
+std::string format_diagnostic(const Diagnostic& diagnostic, Language language) {
+  if (language == Language::english) return format_diagnostic(diagnostic);
+  return format_diagnostic_in(translate(diagnostic, language), {"lỗi", "cảnh báo", "gợi ý"});
+}
+
+}  // namespace vanban

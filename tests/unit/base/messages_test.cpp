@@ -1,0 +1,56 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <regex>
+#include <set>
+
+#include "base/files.h"
+#include "base/messages.h"
+#include "support/paths.h"
+
+using namespace vanban;
+
+TEST_CASE("Vietnamese messages carry over the parts that change, and the hints") {
+  const Diagnostic english{Severity::error, "check.required-field",
+                           "the template 'giay-khen' needs 'recipient/name': 'name' is missing or empty in this recipient",
+                           SourceLocation{"d.xml", 4, 3}, {"did you mean 'name'? the data has 'nmae' at line 6, column 5"}};
+  CHECK(format_diagnostic(english, Language::vietnamese) ==
+        "d.xml:4:3: lỗi: mẫu 'giay-khen' cần 'recipient/name': 'name' bị thiếu hoặc để trống trong recipient này "
+        "[check.required-field]\n  gợi ý: có phải ý bạn là 'name'? dữ liệu có 'nmae' ở dòng 6, cột 5");
+  CHECK(format_diagnostic(english, Language::english) == format_diagnostic(english));
+}
+
+TEST_CASE("a batch's record prefix is translated; a message the catalog lacks stays English") {
+  const Diagnostic ragged{Severity::error, "data.csv-ragged", "record 4: record 4 has 6 cells where the header names 5 columns",
+                          {}, {}};
+  CHECK(translate(ragged, Language::vietnamese).message == "bản ghi 4: bản ghi 4 có 6 ô trong khi hàng tiêu đề có 5 cột");
+  const Diagnostic unknown{Severity::warning, "data.csv-ragged", "a message no one has translated yet", {}, {}};
+  CHECK(translate(unknown, Language::vietnamese).message == unknown.message);
+  CHECK(format_diagnostic(unknown, Language::vietnamese) == "cảnh báo: a message no one has translated yet [data.csv-ragged]");
+}
+
+TEST_CASE("language names: vi and en, as $LANG writes them too") {
+  CHECK(language_named("vi") == Language::vietnamese);
+  CHECK(language_named("vi_VN.UTF-8") == Language::vietnamese);
+  CHECK(language_named("en") == Language::english);
+  CHECK_FALSE(language_named("fr"));
+}
+
+TEST_CASE("every diagnostic code the engine uses has Vietnamese messages") {
+  // The codes, as string literals in the engine's sources ("data.bad-utf8", "limit.depth").
+  const std::regex code(R"re("((data|template|markup|layout|settings|text|image|io|batch|check|font|pdf|limit)\.[a-z0-9-]+)")re");
+  std::set<std::string> codes;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(testing::source_dir() + "/engine")) {
+    if (entry.path().extension() != ".cpp" || entry.path().filename() == "messages_vi.cpp") continue;
+    const std::string source = read_file(entry.path().string());
+    for (std::sregex_iterator at(source.begin(), source.end(), code), end; at != end; ++at) {
+      const std::string found = (*at)[1].str();
+      if (!std::regex_search(found, std::regex(R"(\.(xml|csv|json|xlsx|pdf|png|mustache)$)"))) codes.insert(found);  // file names
+    }
+  }
+  REQUIRE(codes.size() > 60);
+  for (const auto& name : codes) {
+    INFO(name);
+    CHECK(has_vietnamese(name));
+  }
+}
