@@ -184,18 +184,17 @@ std::vector<Record> read_json(std::string_view bytes, const std::string& file_na
   nlohmann::json parsed;
   // nlohmann parses without recursion, but the records are built from the result by
   // recursion (put_json): nesting is refused while parsing, at the place it goes too deep.
-  std::size_t too_deep = std::string_view::npos;
   try {
     parsed = nlohmann::json::parse(bytes, [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json&) {
       if ((event == nlohmann::json::parse_event_t::object_start || event == nlohmann::json::parse_event_t::array_start) &&
-          depth >= max_depth && too_deep == std::string_view::npos) {
-        too_deep = 0;
+          depth >= max_depth) {
         throw std::length_error("too deep");
       }
       return true;
     });
   } catch (const std::length_error&) {
     // The callback knows no offset: the first bracket nested max_depth deep is found here.
+    std::size_t too_deep = std::string_view::npos;
     int depth = 0;
     bool in_string = false;
     for (std::size_t at = 0; at < bytes.size(); ++at) {
