@@ -9,9 +9,9 @@
 #include <thread>
 
 #include "base/files.h"
-#include "base/prose.h"
 #include "data/read_records.h"
 #include "output/pdf_writer.h"
+#include "pipeline/templates.h"
 #include "text/unicode.h"
 
 namespace vanban::pipeline {
@@ -37,14 +37,10 @@ Diagnostic about_record(Diagnostic diagnostic, int number) {
 // The field paths a --name pattern reads: "{{stt}}-{{recipient.name}}" -> stt, recipient/name.
 std::vector<std::string> fields_in_pattern(const std::string& pattern) {
   std::vector<std::string> fields;
-  for (auto open = pattern.find("{{"); open != std::string::npos; open = pattern.find("{{", open + 2)) {
-    const auto close = pattern.find("}}", open + 2);
-    if (close == std::string::npos) break;
-    std::string name = trim_space(pattern.substr(open + 2, close - open - 2));
-    while (!name.empty() && std::string_view("#^/&{").find(name.front()) != std::string_view::npos) name.erase(0, 1);
-    name = trim_space(name);
-    std::replace(name.begin(), name.end(), '.', '/');
-    if (!name.empty()) fields.push_back(name);
+  for (auto tag : template_tags(pattern)) {
+    if (tag.sigil == '!' || tag.sigil == '>' || tag.name.empty()) continue;
+    std::replace(tag.name.begin(), tag.name.end(), '.', '/');
+    fields.push_back(std::move(tag.name));
   }
   return fields;
 }

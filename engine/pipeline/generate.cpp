@@ -171,14 +171,15 @@ void resolve_image(markup::Image& image, const std::string& base_dir) {
   const fs::path source(image.source);
   const fs::path base(base_dir.empty() ? "." : base_dir);
   const fs::path path = base / source;
-  std::error_code error;
-  const fs::path inside = fs::weakly_canonical(base, error);
-  const fs::path resolved = fs::weakly_canonical(path, error);
+  std::error_code base_error, path_error;
+  const fs::path inside = fs::weakly_canonical(base, base_error);
+  const fs::path resolved = fs::weakly_canonical(path, path_error);
   const auto [end, ignored] = std::mismatch(inside.begin(), inside.end(), resolved.begin(), resolved.end());
-  if (source.is_absolute() || error || end != inside.end()) {
+  if (source.is_absolute() || base_error || path_error || end != inside.end()) {
     fail("image.path-escapes", "the image '" + image.source + "' is outside the data file's folder",
          image.where, {"copy the image into the data file's folder (or a folder inside it) and give its path from there"});
   }
+  std::error_code error;
   if (!fs::is_regular_file(path, error)) fail("image.not-found", "no image file " + path.string(), image.where);
   image.path = path.string();
   const auto [width, height] = read_image_size(read_file(image.path), image.path, image.where);

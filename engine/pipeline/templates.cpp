@@ -36,22 +36,13 @@ struct PartialUse {
   bool in_section = false;
 };
 
-// The partial tags of a template text, with Mustache's default delimiters; a set-delimiter
-// tag ends the scan (the runtime guard of render_template still stops a runaway partial).
 std::vector<PartialUse> partial_uses(const std::string& text) {
   std::vector<PartialUse> uses;
   int sections = 0;
-  for (auto open = text.find("{{"); open != std::string::npos;) {
-    const auto close = text.find("}}", open + 2);
-    if (close == std::string::npos) break;
-    const std::string tag = trim_space(std::string_view(text).substr(open + 2, close - open - 2));
-    if (!tag.empty()) {
-      if (tag[0] == '#' || tag[0] == '^') ++sections;
-      else if (tag[0] == '/') --sections;
-      else if (tag[0] == '=') break;
-      else if (tag[0] == '>') uses.push_back({trim_space(std::string_view(tag).substr(1)), open, sections > 0});
-    }
-    open = text.find("{{", close + 2);
+  for (const auto& tag : template_tags(text)) {
+    if (tag.sigil == '#' || tag.sigil == '^') ++sections;
+    else if (tag.sigil == '/') --sections;
+    else if (tag.sigil == '>') uses.push_back({tag.name, tag.offset, sections > 0});
   }
   return uses;
 }
@@ -151,6 +142,26 @@ std::string text_field(const data::Value& map, std::string_view name) {
 }
 
 }  // namespace
+
+std::vector<TemplateTag> template_tags(std::string_view text) {
+  std::vector<TemplateTag> tags;
+  for (auto open = text.find("{{"); open != std::string_view::npos;) {
+    const auto close = text.find("}}", open + 2);
+    if (close == std::string_view::npos) break;
+    std::string inside = trim_space(text.substr(open + 2, close - open - 2));
+    if (!inside.empty() && inside[0] == '=') break;
+    TemplateTag tag;
+    tag.offset = open;
+    if (!inside.empty() && std::string_view("#^/>&{!").find(inside[0]) != std::string_view::npos) {
+      tag.sigil = inside[0];
+      inside = trim_space(std::string_view(inside).substr(1));
+    }
+    tag.name = std::move(inside);
+    tags.push_back(std::move(tag));
+    open = text.find("{{", close + 2);
+  }
+  return tags;
+}
 
 check::TemplateRules TemplateInfo::rules() const {
   check::TemplateRules rules{name, type, {}, {}};

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "check/check_document.h"
@@ -28,6 +29,17 @@ struct TemplateInfo {
   // The part of this declaration the check stage enforces.
   check::TemplateRules rules() const;
 };
+
+// A Mustache tag, with the default delimiters: its sigil ('#', '^', '/', '>', '&', '{', '!', or
+// 0 for a plain name), its name, and the byte offset of its "{{".
+struct TemplateTag {
+  char sigil = 0;
+  std::string name;
+  std::size_t offset = 0;
+};
+
+// The tags of a template text, up to a set-delimiter tag (after which "{{" is not a tag).
+std::vector<TemplateTag> template_tags(std::string_view text);
 
 // Loads a template by name (templates/<name>/main.mustache) or by path (a .mustache file
 // or a folder holding main.mustache), with the shared partials of templates/partials and
