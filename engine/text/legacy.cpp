@@ -387,25 +387,15 @@ namespace {
 // that is mostly valid UTF-8 with a few bad bytes is damaged UTF-8 (a truncated copy, a
 // character cut in half), not TCVN3 or VNI, whose bytes seldom line up as UTF-8.
 std::pair<std::size_t, std::size_t> utf8_high_bytes(std::string_view input) {
-  std::size_t valid = 0, invalid = 0;
-  for (std::size_t i = 0; i < input.size();) {
-    const auto lead = static_cast<unsigned char>(input[i]);
-    if (lead < 0x80) {
-      ++i;
-      continue;
-    }
-    const std::size_t length = lead >= 0xC2 && lead < 0xE0 ? 2 : lead >= 0xE0 && lead < 0xF0 ? 3 : lead >= 0xF0 && lead < 0xF5 ? 4 : 0;
-    bool ok = length > 0 && i + length <= input.size();
-    for (std::size_t k = 1; ok && k < length; ++k) ok = (static_cast<unsigned char>(input[i + k]) & 0xC0) == 0x80;
-    if (ok) {
-      valid += length;
-      i += length;
-    } else {
-      ++invalid;
-      ++i;
-    }
+  std::size_t high = 0, invalid = 0;
+  for (unsigned char c : input) high += c >= 0x80 ? 1 : 0;
+  for (std::size_t at = 0; at < input.size();) {
+    const auto bad = find_invalid_utf8(input.substr(at));
+    if (!bad) break;
+    invalid += bad->length;
+    at += bad->offset + std::max<std::size_t>(1, bad->length);
   }
-  return {valid, invalid};
+  return {high - std::min(high, invalid), invalid};
 }
 
 }  // namespace
