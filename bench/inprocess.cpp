@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
     const auto tree = vanban::data::read_data(data, "ke-hoach-54.xml");
     t_data.push_back(ms_since(t));
     t = Clock::now();
-    const std::string markup = vanban::mustache::render_template(tmpl, tree);
+    const std::string markup = vanban::mustache::render_template(tmpl, tree).markup;
     t_template.push_back(ms_since(t));
     t = Clock::now();
     const auto doc = vanban::markup::parse_markup(markup, "markup");

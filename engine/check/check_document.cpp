@@ -5,7 +5,6 @@
 #include <map>
 #include <utility>
 
-#include "base/spelling.h"
 #include "text/document_number.h"
 #include "text/formats.h"
 #include "text/unicode.h"
@@ -19,8 +18,10 @@ class Checker {
   Checker(const data::Value& root, const TemplateRules& rules) : root_(root), rules_(rules) {}
 
   std::vector<Diagnostic> run() {
-    check_required();
-    check_unknown_fields(root_, "");
+    if (!rules_.contract.empty()) {
+      auto found = validate_data(root_, rules_.contract, rules_.lenient);
+      findings_.insert(findings_.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    }
     check_number();
     check_cited_decision();
     check_date();
@@ -75,107 +76,10 @@ class Checker {
     }
   }
 
-  // The fields the template cannot print without. Each is looked for in every map on its
-  // path: "session/item/time" must be in each item of each session.
-  void check_required() {
-    for (const auto& field : rules_.required) {
-      std::vector<std::string> names;
-      for (std::size_t from = 0; from <= field.path.size();) {
-        const std::size_t slash = std::min(field.path.find('/', from), field.path.size());
-        names.push_back(field.path.substr(from, slash - from));
-        from = slash + 1;
-      }
-      check_required_in(root_, names, 0, field);
-    }
-  }
-
-  static bool is_blank(const data::Value& value) {
-    if (value.kind == data::Value::Kind::map) return value.fields.empty();
-    return value.plain_text().find_first_not_of(" \t\n\r") == std::string::npos;
-  }
-
-  void check_required_in(const data::Value& map, const std::vector<std::string>& names, std::size_t depth,
-                         const TemplateRules::Field& field) {
-    bool found = false;
-    for (const auto& entry : map.fields) {
-      if (entry.name != names[depth] || is_blank(entry.get())) continue;
-      found = true;
-      if (depth + 1 < names.size()) {
-        if (entry.get().kind == data::Value::Kind::map) {
-          check_required_in(entry.get(), names, depth + 1, field);
-        } else {
-          report_missing(entry.get(), names, depth + 1, field);
-        }
-      }
-    }
-    if (!found) report_missing(map, names, depth, field);
-  }
-
-  void report_missing(const data::Value& where, const std::vector<std::string>& names, std::size_t depth,
-                      const TemplateRules::Field& field) {
-    std::string inside;
-    for (std::size_t k = 0; k < depth; ++k) inside += (inside.empty() ? "" : "/") + names[k];
-    report(Severity::error, "check.required-field", "the template '" + rules_.name + "' needs '" + field.path + "'" +
-           (field.description.empty() ? "" : " (" + field.description + ")") + ": '" + names[depth] +
-           "' is missing or empty " + (inside.empty() ? std::string("in the document") : "in this " + inside),
-           where.where);
-    // A field of this map that the template does not read, spelt nearly as the one missing.
-    if (where.kind != data::Value::Kind::map) return;
-    const auto declared = declared_children(inside);
-    std::vector<std::string> undeclared;
-    for (const auto& entry : where.fields) {
-      if (std::find(declared.begin(), declared.end(), entry.name) == declared.end()) undeclared.push_back(entry.name);
-    }
-    if (const auto near = nearest_name(names[depth], undeclared)) {
-      const data::Value* slip = where.find(*near);
-      findings_.back().hints.push_back("did you mean '" + names[depth] + "'? the data has '" + *near + "' at line " +
-                                       std::to_string(slip->where.line) + ", column " +
-                                       std::to_string(slip->where.column));
-    }
-  }
-
-  // The names the template declares directly below path ("" for the root): "recipient" ->
-  // honorific, name, role.
-  std::vector<std::string> declared_children(const std::string& path) const {
-    std::vector<std::string> children;
-    const std::string prefix = path.empty() ? "" : path + "/";
-    for (const auto& declared : rules_.declared) {
-      if (declared.size() <= prefix.size() || declared.compare(0, prefix.size(), prefix) != 0) continue;
-      std::string child = declared.substr(prefix.size(), declared.find('/', prefix.size()) - prefix.size());
-      if (std::find(children.begin(), children.end(), child) == children.end()) children.push_back(std::move(child));
-    }
-    return children;
-  }
-
-  // Data fields the template does not read would silently not print: a warning each, with
-  // the declared name nearest to it. Below a declared leaf (rich text, a list of its own
-  // items) the template takes what comes.
-  void check_unknown_fields(const data::Value& map, const std::string& path) {
-    if (rules_.declared.empty() || map.kind != data::Value::Kind::map) return;
-    const auto declared = declared_children(path);
-    if (declared.empty()) return;
-    for (const auto& entry : map.fields) {
-      if (path.empty() && entry.name == "template") continue;  // names the template itself
-      const std::string child_path = path.empty() ? entry.name : path + "/" + entry.name;
-      if (std::find(declared.begin(), declared.end(), entry.name) != declared.end()) {
-        check_unknown_fields(entry.get(), child_path);
-        continue;
-      }
-      report(Severity::warning, "check.unknown-field",
-             "the template '" + rules_.name + "' does not read '" + child_path + "': it is not printed",
-             entry.get().where);
-      if (const auto near = nearest_name(entry.name, declared)) {
-        findings_.back().hints.push_back("did you mean '" + *near + "'?");
-      } else {
-        findings_.back().hints.push_back("'vanban templates " + rules_.name + "' lists the fields it reads");
-      }
-    }
-  }
-
   // Every field named "date", anywhere, is an ISO date that exists; the document's own date
   // line has a place (Phụ lục I, mục II.4).
   void check_date() {
-    check_dates_in(root_);
+    if (rules_.contract.empty()) check_dates_in(root_);  // with a contract, its date fields are checked there
     const data::Value* date = root_.find("date");
     if (!text_of(date).empty() && text_of(root_.find("place")).empty()) {
       report(Severity::warning, "check.place", "the date line has no place: Decree 30 writes \"<place>, ngày …\" "

@@ -11,9 +11,10 @@
 //  - Nơi nhận: each item but the last ends in ";", the last is "Lưu: VT, …" ending in "."
 //    (warnings);
 //  - field lengths of Phụ lục VI (warnings); a word longer than a line (warning);
-//  - the fields the template requires (errors), and the decision a certificate or an
-//    attached list cites (its number, ký hiệu and date, as a Quyết định's); fields the
-//    template does not read (warnings); both with a "did you mean" hint for a misspelling;
+//  - the data against the template's contract (check/contract.h): fields it does not take,
+//    values given twice, values of the wrong shape, required fields missing (errors, with a
+//    "did you mean" hint for a misspelling); the decision a certificate or an attached list
+//    cites (its number, ký hiệu and date, as a Quyết định's);
 //  - a decision's căn cứ endings, article numbers and "Như Điều N;" (warnings; the numbers
 //    are errors); a meeting after its invitation and a decision before its certificate
 //    (warnings); a delegate listed twice in a group (warning).
@@ -23,25 +24,20 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "check/contract.h"
 #include "data/data_tree.h"
 
 namespace vanban::check {
 
-// What the document's template adds to the rules: every template has a type and the fields
-// it cannot print without (templates/NAME/template.xml).
+// What the document's template adds to the rules: every template has a type and a data
+// contract (templates/NAME/template.xml).
 struct TemplateRules {
   std::string name;   // the template's name, for messages
   std::string type;   // the type name when the data gives none, e.g. "Chương trình"
-  struct Field {
-    std::string path;         // "signer/name": names from the root, separated by "/"
-    std::string description;  // what it holds, for the message
-  };
-  std::vector<Field> required;
-  // Every field path the template reads, required or not. A data field on none of these
-  // paths is not printed: a warning, with the declared name it may be a misspelling of.
-  // Below a declared path that has no declared children (a rich text body), anything goes.
-  // Empty: no template, nothing to compare with.
-  std::vector<std::string> declared;
+  // Every field the template takes, its shape and count (check/contract.h). Empty: no
+  // template, nothing to compare with.
+  Contract contract;
+  bool lenient = false;  // a field the contract does not take is a warning, not an error
 };
 
 std::vector<Diagnostic> check_document(const data::DataTree& data, const TemplateRules& rules = {});

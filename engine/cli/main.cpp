@@ -160,9 +160,13 @@ int run_templates(const std::string& name, const std::string& home) {
   std::printf("%s: %s\n", info.name.c_str(), info.summary.c_str());
   if (!info.type.empty()) std::printf("type: %s\n", info.type.c_str());
   if (!info.sample.empty()) std::printf("sample: samples/%s\n", info.sample.c_str());
-  std::printf("\nfields (* required):\n");
+  std::printf("\nfields (* required; a list takes any number of values, \"at most N\" that many):\n");
   for (const auto& field : info.fields) {
-    std::printf("  %s %-26s %s\n", field.required ? "*" : " ", field.path.c_str(), field.description.c_str());
+    std::string shape(vanban::check::kind_name(field.kind));
+    if (field.max == 0) shape += ", list";
+    else if (field.max > 1) shape += ", at most " + std::to_string(field.max);
+    std::printf("  %s %-26s %-16s %s\n", field.required ? "*" : " ", field.path.c_str(), shape.c_str(),
+                field.description.c_str());
   }
   return 0;
 }

@@ -5,6 +5,7 @@
 #include <pugixml.hpp>
 
 #include "base/prose.h"
+#include "base/source_index.h"
 
 namespace vanban::data {
 
@@ -50,9 +51,9 @@ SpanStyle with_style_of(const pugi::xml_node& element, SpanStyle around) {
 
 class Reader {
  public:
-  Reader(std::string_view xml, const std::string& file_name) : xml_(xml), file_name_(file_name) {}
+  Reader(std::string_view xml, const std::string& file_name) : positions_(file_name, xml) {}
 
-  SourceLocation where(const pugi::xml_node& node) const { return locate_element(file_name_, xml_, node.offset_debug()); }
+  SourceLocation where(const pugi::xml_node& node) const { return positions_.locate_element(node.offset_debug()); }
 
   static bool is_rich_text(const pugi::xml_node& element) {
     if (!has_only_font_attribute(element)) return false;
@@ -120,8 +121,7 @@ class Reader {
   }
 
  private:
-  std::string_view xml_;
-  const std::string& file_name_;
+  SourceIndex positions_;
 };
 
 }  // namespace

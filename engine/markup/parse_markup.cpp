@@ -7,6 +7,7 @@
 #include <pugixml.hpp>
 
 #include "base/prose.h"
+#include "base/source_index.h"
 #include "base/spelling.h"
 #include "base/units.h"
 #include "base/xml_input.h"
@@ -24,11 +25,9 @@ namespace {
 class Parser {
  public:
   Parser(std::string_view markup, const std::string& file_name, const Limits& limits)
-      : markup_(markup), file_name_(file_name), limits_(limits) {}
+      : positions_(file_name, markup), limits_(limits) {}
 
-  SourceLocation where(const pugi::xml_node& node) const {
-    return locate_element(file_name_, markup_, node.offset_debug());
-  }
+  SourceLocation where(const pugi::xml_node& node) const { return positions_.locate_element(node.offset_debug()); }
 
   [[noreturn]] void unknown(const pugi::xml_node& node, std::string_view parent) const {
     // What may stand there (docs/markup.md), for a "did you mean" and the list itself.
@@ -429,7 +428,17 @@ class Parser {
         unknown(child, "table");
       }
     }
-    if (table.columns.empty()) fail("markup.missing-element", "<table> needs at least one <column>", where(node));
+    // Without <column>s, a column for each cell of the widest row, as wide as its content.
+    if (table.columns.empty()) {
+      std::size_t widest = 0;
+      for (const auto& row : table.rows) {
+        std::size_t covered = 0;
+        for (const auto& cell : row.cells) covered += static_cast<std::size_t>(cell.span);
+        widest = std::max(widest, covered);
+      }
+      if (widest == 0) fail("markup.missing-element", "<table> needs at least one <column> or a row with a cell", where(node));
+      table.columns.resize(widest);
+    }
     for (const auto& row : table.rows) {
       int covered = 0;
       for (const auto& cell : row.cells) covered += cell.span;
@@ -566,8 +575,7 @@ class Parser {
   }
 
  private:
-  std::string_view markup_;
-  const std::string& file_name_;
+  SourceIndex positions_;
   const Limits& limits_;
 };
 

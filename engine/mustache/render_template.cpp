@@ -9,6 +9,8 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "mustache/template_tags.h"
+
 namespace vanban::mustache {
 
 namespace km = kainjow::mustache;
@@ -30,6 +32,74 @@ std::string escape_markup(std::string_view text) {
 }
 
 namespace {
+
+// A placed value is wrapped as U+FDD0, its number in hexadecimal digits U+FDE0–U+FDEF,
+// U+FDD1, its markup, U+FDD2: noncharacters, which Unicode keeps for a program's own use
+// and the data is refused for holding (text::find_forbidden_character).
+constexpr std::string_view mark_open = "\xEF\xB7\x90", mark_start = "\xEF\xB7\x91", mark_close = "\xEF\xB7\x92";
+
+std::string mark_of(std::size_t id) {
+  std::string digits;
+  do {
+    const auto digit = static_cast<char>(0xA0 + (id & 15));  // U+FDE0 + digit: EF B7 A0+digit
+    digits.insert(0, std::string("\xEF\xB7") + digit);
+    id >>= 4;
+  } while (id > 0);
+  return std::string(mark_open) + digits + std::string(mark_start);
+}
+
+// Whether the noncharacter at at is one of the marks, and which.
+enum class Mark { none, open, digit, start, close };
+Mark mark_at(std::string_view text, std::size_t at) {
+  if (at + 3 > text.size() || text[at] != '\xEF' || text[at + 1] != '\xB7') return Mark::none;
+  const auto third = static_cast<unsigned char>(text[at + 2]);
+  if (third == 0x90) return Mark::open;
+  if (third == 0x91) return Mark::start;
+  if (third == 0x92) return Mark::close;
+  if (third >= 0xA0 && third <= 0xAF) return Mark::digit;
+  return Mark::none;
+}
+
+// Takes the marks out of marked markup: the clean markup, and for each marked value its
+// span there and its number, in the order of the starts.
+struct Unmarked {
+  std::string text;
+  struct Span {
+    std::size_t begin, end, id;
+  };
+  std::vector<Span> spans;
+};
+
+Unmarked unmark(std::string_view marked) {
+  Unmarked out;
+  out.text.reserve(marked.size());
+  std::vector<std::size_t> open;  // indices into out.spans
+  for (std::size_t at = 0; at < marked.size();) {
+    const Mark mark = mark_at(marked, at);
+    if (mark == Mark::open) {
+      std::size_t id = 0;
+      at += 3;
+      while (mark_at(marked, at) == Mark::digit) {
+        id = id * 16 + (static_cast<unsigned char>(marked[at + 2]) - 0xA0);
+        at += 3;
+      }
+      if (mark_at(marked, at) == Mark::start) at += 3;
+      open.push_back(out.spans.size());
+      out.spans.push_back({out.text.size(), out.text.size(), id});
+    } else if (mark == Mark::close) {
+      at += 3;
+      if (!open.empty()) {
+        out.spans[open.back()].end = out.text.size();
+        open.pop_back();
+      }
+    } else if (mark != Mark::none) {
+      at += 3;  // a stray digit or start mark: never made, dropped
+    } else {
+      out.text += marked[at++];
+    }
+  }
+  return out;
+}
 
 std::string rich_text_markup(const std::vector<data::TextSpan>& spans) {
   std::string out;
@@ -63,14 +133,6 @@ std::string map_text_runs(std::string_view markup, const std::function<std::stri
   return out;
 }
 
-// Collects every field name (attribute or element) used by any map in the data.
-void collect_field_names(const data::Value& value, std::set<std::string>& names) {
-  for (const auto& field : value.fields) {
-    names.insert(field.name);
-    collect_field_names(field.get(), names);
-  }
-}
-
 // The data as kainjow sees it, made on demand.
 //
 // kainjow copies a value whenever it is stored in a map or a list, so converting the tree
@@ -81,22 +143,12 @@ void collect_field_names(const data::Value& value, std::set<std::string>& names)
 // stable address for the whole render.
 class LazyData {
  public:
-  explicit LazyData(const data::DataTree& tree) : root_node_(tree.root) {
-    collect_field_names(tree.root, field_names_);
-    field_names_.insert("text");
-    field_names_.insert("content");
-  }
+  explicit LazyData(const data::DataTree& tree) : root_node_(tree.root) {}
 
   const km::data* root() { return value_of(root_node_); }
 
-  // Where in the data a piece of placed markup came from, if one text value made it. Only an
-  // error asks, so the values made so far are searched rather than indexed on every render.
-  std::optional<SourceLocation> origin_of(const std::string& markup) const {
-    for (const auto& [value, made] : values_) {
-      if (made->is_string() && made->string_value() == markup) return value->where;
-    }
-    return std::nullopt;
-  }
+  // The text values placed so far, by the number their marks carry.
+  const std::vector<const data::Value*>& marked() const { return marked_; }
 
   // The list (or single value) `source` in the order `order` gives for the elements' sort
   // texts: an element's text, or its field key_field. nullptr if source is not a field of
@@ -125,27 +177,29 @@ class LazyData {
   }
 
   // Looks a name up in a scope that kainjow pushed; nullptr when the scope has no fields
-  // (text) or the name is not one the data uses.
+  // (text), so that the name is looked for further out.
   //
-  // A scope that is a map answers every name of the data: its own field, or false. Plain
-  // Mustache would look further out, so an item without a title would find the title of
-  // the section around it; here a name always means the innermost map's own field.
+  // A scope that is a map answers every name: its own field, or false. Plain Mustache would
+  // look further out, so an item without a title would find the title of the section around
+  // it; here a name always means the innermost map's own field.
   const km::data* lookup(const km::data* scope, const std::string& name) {
     const auto found = scopes_.find(scope);
-    if (found == scopes_.end()) return nullptr;
+    if (found == scopes_.end() || (!found->second.map && !found->second.entry)) return nullptr;
     const Scope& where = found->second;
     if (where.entry) {  // an entry of `content`: {name: value}
       if (name == where.entry->name) return value_of(where.entry->get());
     } else {
       if (const km::data* field = field_of(*where.map, name)) return field;
     }
-    return field_names_.count(name) ? &false_ : nullptr;
+    return &false_;
   }
 
  private:
   struct Scope {
     const data::Value* map = nullptr;
     const data::Field* entry = nullptr;  // set for an entry of `content`
+    // An element of a list: its place in it, for @first and @last (count 0: not in a list).
+    std::size_t index = 0, count = 0;
   };
 
   const km::data* store(km::data value) {
@@ -164,9 +218,15 @@ class LazyData {
     if (const auto cached = values_.find(&value); cached != values_.end()) return cached->second;
     const km::data* made;
     if (value.kind == data::Value::Kind::text) {
-      made = value.text.empty() ? &false_ : store(km::data(rich_text_markup(value.text)));
+      if (value.text.empty()) {
+        made = &false_;
+      } else {
+        made = store(km::data(mark_of(marked_.size()) + rich_text_markup(value.text) + std::string(mark_close)));
+        marked_.push_back(&value);
+        scopes_.emplace(made, Scope{nullptr, nullptr, 0, 1});  // a value alone is a list of one
+      }
     } else {
-      made = make_scope({&value, nullptr});
+      made = make_scope({&value, nullptr, 0, 1});
     }
     values_.emplace(&value, made);
     return made;
@@ -212,14 +272,30 @@ class LazyData {
     const auto& elements = stored->list_value();
     for (std::size_t i = 0; i < fields.size(); ++i) {
       const data::Value& value = fields[i]->get();
-      if (entries) scopes_.emplace(&elements[i], Scope{nullptr, fields[i]});
-      else if (value.kind == data::Value::Kind::map) scopes_.emplace(&elements[i], Scope{&value, nullptr});
+      const Scope scope{entries || value.kind != data::Value::Kind::map ? nullptr : &value, entries ? fields[i] : nullptr, i,
+                        fields.size()};
+      scopes_.emplace(&elements[i], scope);
     }
     return stored;
   }
 
+ public:
+  // @first and @last: whether the innermost list element among the scopes is its list's
+  // first or last; nullptr outside any list.
+  const km::data* position_in_list(const std::vector<const km::data*>& stack, bool last) const {
+    for (auto scope = stack.rbegin(); scope != stack.rend(); ++scope) {
+      const auto found = scopes_.find(*scope);
+      if (found == scopes_.end() || found->second.count == 0) continue;
+      const bool at = last ? found->second.index + 1 == found->second.count : found->second.index == 0;
+      return at ? &true_ : &false_;
+    }
+    return nullptr;
+  }
+
+ private:
+
   const data::Value& root_node_;
-  std::set<std::string> field_names_;
+  std::vector<const data::Value*> marked_;
   std::deque<km::data> storage_;
   std::unordered_map<const km::data*, Scope> scopes_;
   std::unordered_map<const data::Value*, const km::data*> values_;
@@ -227,6 +303,7 @@ class LazyData {
   std::unordered_map<const km::data*, std::vector<const data::Field*>> sources_;
   std::map<std::tuple<const km::data*, std::string, std::string>, const km::data*> sorted_;
   const km::data false_{false};
+  const km::data true_{true};
 };
 
 // The helpers as kainjow sees them: one lambda2 per formatter, made when first named, and
@@ -268,21 +345,32 @@ class HelperData {
   const km::data* lambda_for(const std::string& name, const Helpers::Formatter& formatter) {
     if (const auto made = lambdas_.find(name); made != lambdas_.end()) return &made->second;
     km::lambda2 apply = [this, &formatter](const std::string& section, const km::renderer& render) {
-      const std::string markup = render(section);
+      // The helper formats the section's text without the marks of the values in it; its
+      // result carries them again, so that those values count as placed where it is.
+      const Unmarked markup = unmark(render(section));
       const SourceLocation in_template{template_file_};
+      std::string result;
       try {
         if (formatter.per_text_run) {
-          return map_text_runs(markup, [&](const std::string& text) { return formatter.apply(text, in_template); });
+          result = map_text_runs(markup.text, [&](const std::string& text) { return formatter.apply(text, in_template); });
+        } else {
+          result = escape_markup(formatter.apply(markup_to_plain(markup.text), in_template));
         }
-        return escape_markup(formatter.apply(markup_to_plain(markup), in_template));
       } catch (const Error& e) {
-        // Bad input is reported where the data holds it, when one data value was placed.
-        const auto origin = data_.origin_of(markup);
-        if (!origin) throw;
+        // Bad input is reported where the data holds it, when a data value was placed.
+        if (markup.spans.empty()) throw;
         Diagnostic moved = e.diagnostic();
-        moved.where = *origin;
+        const std::size_t id = markup.spans.front().id;
+        if (id >= data_.marked().size()) throw;
+        moved.where = data_.marked()[id]->where;
         throw Error(std::move(moved));
       }
+      if (result.empty()) return result;
+      std::string wrapped;
+      for (const auto& span : markup.spans) wrapped += mark_of(span.id);
+      wrapped += result;
+      for (std::size_t k = 0; k < markup.spans.size(); ++k) wrapped += mark_close;
+      return wrapped;
     };
     return &lambdas_.emplace(name, km::data(apply)).first->second;
   }
@@ -321,13 +409,8 @@ class TemplateContext : public km::basic_context<std::string> {
 
   const km::data* get(const std::string& name) const override {
     if (name == ".") return stack_.back();
-    std::vector<std::string> parts;
-    for (std::size_t begin = 0;;) {
-      const auto dot = name.find('.', begin);
-      parts.push_back(name.substr(begin, dot == std::string::npos ? std::string::npos : dot - begin));
-      if (dot == std::string::npos) break;
-      begin = dot + 1;
-    }
+    if (name == "@first" || name == "@last") return data_.position_in_list(stack_, name == "@last");
+    const std::vector<std::string> parts = split_dotted_name(name);
     if (parts.front() == "vn" && parts.size() >= 2) {
       return helpers_.resolve(parts, [this](const std::vector<std::string>& path) { return find(path); });
     }
@@ -386,7 +469,7 @@ SourceLocation locate_kainjow_error(const std::string& message, const Template& 
 
 }  // namespace
 
-std::string render_template(const Template& tmpl, const data::DataTree& tree, const Helpers& helpers) {
+Rendered render_template(const Template& tmpl, const data::DataTree& tree, const Helpers& helpers) {
   km::mustache compiled(tmpl.text);
   if (!compiled.is_valid()) {
     // kainjow ends its message with " at OFFSET", which the location now says.
@@ -405,11 +488,18 @@ std::string render_template(const Template& tmpl, const data::DataTree& tree, co
   LazyData lazy(tree);
   HelperData helper_data(helpers, lazy, tmpl.file);
   TemplateContext context(lazy, helper_data, partials, tmpl);
-  std::string markup = compiled.render(context);
+  const std::string marked = compiled.render(context);
   if (!compiled.is_valid()) {
     fail("template.render", "in a partial of template '" + tmpl.name + "': " + compiled.error_message(), {tmpl.file});
   }
-  return markup;
+  Unmarked unmarked = unmark(marked);
+  Rendered rendered;
+  rendered.markup = std::move(unmarked.text);
+  rendered.placed.reserve(unmarked.spans.size());
+  for (const auto& span : unmarked.spans) {
+    if (span.id < lazy.marked().size()) rendered.placed.push_back({span.begin, span.end, lazy.marked()[span.id]});
+  }
+  return rendered;
 }
 
 std::string markup_to_plain(std::string_view markup) {
@@ -420,6 +510,10 @@ std::string markup_to_plain(std::string_view markup) {
     if (markup[at] == '<') {
       const auto close = markup.find('>', at);
       at = close == std::string_view::npos ? markup.size() : close + 1;
+      continue;
+    }
+    if (mark_at(markup, at) != Mark::none) {
+      at += 3;
       continue;
     }
     bool decoded = false;

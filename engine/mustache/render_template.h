@@ -5,10 +5,12 @@
 //    its emphasis as <b>, <i>, <u>. No data value can open a tag or a Mustache tag, whatever
 //    braces or brackets it holds, and {{x}} and {{{x}}} place the same safe string;
 //  - an empty value is false, so {{#parent}}…{{/parent}} skips a missing parent body;
-//  - every map holds every field name used anywhere in the data, false where it has no such
-//    field: a name always means the innermost map's own field, never an outer one's;
-//    {{@root.name}} reaches the top of the data from anywhere;
+//  - a map answers every name with its own field, or false where it has none: a name always
+//    means the innermost map's own field, never an outer one's (a section over text adds no
+//    map); {{@root.name}} reaches the top of the data from anywhere;
 //  - a name that occurs once is that value; a name that repeats is a list in document order;
+//    inside a list's section, {{#@first}} and {{#@last}} say whether this is its first or
+//    last element ({{^@last}}, {{/@last}} between elements);
 //  - every map also has "content": its child elements in document order, each as a
 //    one-entry map {name: value}, so a template can walk mixed blocks (paragraphs, items,
 //    bullets) in order with {{#content}}{{#p}}…{{/p}}{{#item}}…{{/item}}{{/content}}.
@@ -58,9 +60,25 @@ struct Helpers {
   std::map<std::string, Order> orders;          // by name without "vn."
 };
 
-// Renders the template over the data. Throws Error "template.syntax" / "template.render", and
-// "template.unknown-helper" / "template.sort-key" for a helper misused.
-std::string render_template(const Template& tmpl, const data::DataTree& data, const Helpers& helpers = {});
+// A data value that reached the markup: the bytes it became there, and the value. A value
+// placed twice is there twice; one a helper formatted covers the helper's result.
+struct PlacedValue {
+  std::size_t begin = 0, end = 0;  // in Rendered::markup
+  const data::Value* value = nullptr;
+};
+
+struct Rendered {
+  std::string markup;
+  std::vector<PlacedValue> placed;  // in the order of the markup (of their starts)
+};
+
+// Renders the template over the data, and says where each data value went: every text value
+// is followed through the rendering (marked with Unicode noncharacters, which data never
+// holds, and which are taken out again here), so the pipeline can prove that each value of
+// the data reached the document, and place a markup error at the data value behind it.
+// Throws Error "template.syntax" / "template.render", and "template.unknown-helper" /
+// "template.sort-key" for a helper misused.
+Rendered render_template(const Template& tmpl, const data::DataTree& data, const Helpers& helpers = {});
 
 // Reads markup back to text: tags dropped, the five escapes undone.
 std::string markup_to_plain(std::string_view markup);

@@ -11,6 +11,7 @@
 #include "base/files.h"
 #include "data/read_records.h"
 #include "output/pdf_writer.h"
+#include "mustache/template_tags.h"
 #include "pipeline/templates.h"
 #include "text/unicode.h"
 
@@ -36,9 +37,13 @@ Diagnostic about_record(Diagnostic diagnostic, int number) {
 
 // The field paths a --name pattern reads: "{{stt}}-{{recipient.name}}" -> stt, recipient/name.
 std::vector<std::string> fields_in_pattern(const std::string& pattern) {
+  using Kind = mustache::TemplateTag::Kind;
   std::vector<std::string> fields;
-  for (auto tag : template_tags(pattern)) {
-    if (tag.sigil == '!' || tag.sigil == '>' || tag.name.empty()) continue;
+  for (auto tag : mustache::scan_template_tags(pattern).tags) {
+    if (tag.kind == Kind::comment || tag.kind == Kind::partial || tag.kind == Kind::set_delimiter ||
+        tag.kind == Kind::section_end || tag.name.empty() || tag.name == ".") {
+      continue;
+    }
     std::replace(tag.name.begin(), tag.name.end(), '.', '/');
     fields.push_back(std::move(tag.name));
   }
@@ -116,7 +121,7 @@ std::vector<std::string> output_names(const BatchOptions& options, const data::V
                                                                 {{std::to_string(record.number), {}}}, {},
                                                                 record.where}}});
     }
-    std::string name = safe_file_name(mustache::markup_to_plain(mustache::render_template(pattern, tree)),
+    std::string name = safe_file_name(mustache::markup_to_plain(mustache::render_template(pattern, tree).markup),
                                       options.ascii_names);
     // Every file is a PDF: ".pdf" is added unless the pattern wrote it (a name may hold a
     // dot of its own: "TS. Nguyễn Văn An").
@@ -264,6 +269,8 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
   GenerateOptions generate = options.generate;
   const auto named = fields_in_pattern(options.name_pattern);
   generate.also_read.insert(generate.also_read.end(), named.begin(), named.end());
+  // A spreadsheet's STT column numbers its rows: understood as such, never printed.
+  generate.also_read.push_back("stt");
   std::vector<std::unique_ptr<DocumentMaker>> makers;
   for (int j = 0; j < jobs; ++j) makers.push_back(std::make_unique<DocumentMaker>(generate.template_name, generate));
   std::vector<std::thread> workers;

@@ -6,9 +6,11 @@
 #include <filesystem>
 
 #include "base/files.h"
+#include "base/source_index.h"
 #include "check/check_document.h"
 #include "data/read_data.h"
 #include "markup/parse_markup.h"
+#include "pipeline/template_check.h"
 #include "pipeline/template_helpers.h"
 #include "pipeline/templates.h"
 #include "text/font.h"
@@ -249,40 +251,121 @@ std::string find_home(const std::string& executable_path) {
 }
 
 // The template to use: the one asked for, else the one the data names. Empty when neither
-// names one.
+// names one. The data may name only a built-in template: a path in it would make vanban read
+// (and, in its error, tell of) whatever file the data chose.
 static std::string template_name_of(const data::DataTree& tree, const GenerateOptions& options) {
   if (!options.template_name.empty()) return options.template_name;
   const data::Value* named = tree.root.find("template");
-  return named ? named->plain_text() : std::string();
+  if (!named) return {};
+  const std::string name = named->plain_text();
+  const bool plain = !name.empty() && name.find_first_of("/\\") == std::string::npos && name.front() != '.' &&
+                     fs::path(name).extension() != ".mustache";
+  if (!plain) {
+    fail("template.data-path", "template=\"" + name + "\": a data file names a built-in template, never a path",
+         named->where, {"'vanban templates' lists the built-in ones; a template of your own is given with -t PATH"});
+  }
+  return name;
 }
+
+namespace {
+
+// The fields a batch's --name pattern makes file names from, added to the contract where it
+// does not declare them: read, but not printed in the document.
+void add_outside_fields(check::Contract& contract, const std::vector<std::string>& paths) {
+  for (const auto& path : paths) {
+    check::FieldSpec* node = &contract.root;
+    std::string so_far;
+    for (std::size_t from = 0; node && from <= path.size();) {
+      const std::size_t slash = std::min(path.find('/', from), path.size());
+      const std::string name = path.substr(from, slash - from);
+      so_far += (so_far.empty() ? "" : "/") + name;
+      check::FieldSpec* child = nullptr;
+      for (auto& c : node->children) {
+        if (c.name == name) child = &c;
+      }
+      if (!child) {
+        if (node->kind != check::FieldKind::group) break;
+        check::FieldSpec made;
+        made.name = name;
+        made.path = so_far;
+        made.kind = slash == path.size() ? check::FieldKind::text : check::FieldKind::group;
+        made.outside_document = true;
+        made.description = "read by the --name pattern";
+        node->children.push_back(std::move(made));
+        child = &node->children.back();
+      }
+      node = child;
+      from = slash + 1;
+    }
+  }
+}
+
+// A markup error about something the data put there (a length, an image's path) is reported
+// at the data value, with the markup's place as a hint: the clerk fixes the data, not the
+// markup the template made of it.
+Error at_data(const Error& error, const mustache::Rendered& rendered, const std::string& markup_name) {
+  std::vector<Diagnostic> moved = error.diagnostics();
+  for (auto& diagnostic : moved) {
+    if (diagnostic.where.file != markup_name || diagnostic.where.line <= 0) continue;
+    const std::size_t offset = offset_of_location(rendered.markup, diagnostic.where);
+    const std::size_t tag_end = offset < rendered.markup.size() && rendered.markup[offset] == '<'
+                                    ? rendered.markup.find('>', offset)
+                                    : offset;
+    const mustache::PlacedValue* found = nullptr;
+    for (const auto& placed : rendered.placed) {
+      const bool inside = placed.begin <= offset && offset < placed.end;
+      const bool in_tag = placed.begin >= offset && placed.begin <= tag_end;
+      if (!inside && !in_tag) continue;
+      const std::string text = rendered.markup.substr(placed.begin, placed.end - placed.begin);
+      if (!found || (!text.empty() && diagnostic.message.find(text) != std::string::npos)) found = &placed;
+      if (inside) break;
+    }
+    if (!found) continue;
+    diagnostic.hints.push_back("in the markup made from it, " + diagnostic.where.file + ":" +
+                               std::to_string(diagnostic.where.line) + ":" + std::to_string(diagnostic.where.column));
+    diagnostic.where = found->value->where;
+  }
+  return Error(std::move(moved));
+}
+
+}  // namespace
 
 std::vector<Diagnostic> check_data(const std::string& data, const std::string& data_name, const GenerateOptions& options) {
   const data::DataTree tree = read_clean_data(clean_data_text(data, data_name, options), data_name,
                                               options.limits.max_depth);
   const std::string template_name = template_name_of(tree, options);
-  const check::TemplateRules rules =
-      template_name.empty() ? check::TemplateRules{} : load_template_info(template_name, options.home).rules();
-  return check::check_document(tree, rules);
+  if (template_name.empty()) return check::check_document(tree, {});
+  // The template is checked against its contract too: a tag naming no field is reported here.
+  const DocumentMaker maker(template_name, options);
+  return check::check_document(tree, maker.rules());
 }
 
 DocumentMaker::DocumentMaker(const std::string& template_name, const GenerateOptions& options)
     : options_(options),
-      template_(load_template(template_name, options.home)),
+      template_(load_template(template_name, options.home, options.limits)),
       info_(load_template_info(template_name, options.home)),
-      rules_(info_.rules()),
       fonts_(load_fonts(options)),
       helpers_(vietnamese_helpers()) {
-  template_.max_depth = options.limits.max_depth;
-  if (!rules_.declared.empty()) rules_.declared.insert(rules_.declared.end(), options.also_read.begin(), options.also_read.end());
+  if (info_.contract.empty()) {
+    fail("template.no-declaration", "the template '" + info_.name + "' declares no fields: there is no template.xml beside " +
+                                        template_.file,
+         {template_.file}, {"declare every field it prints in template.xml (docs/templates.md, \"Declaring a template\"): "
+                            "without it, vanban cannot tell data it would print from data it would lose"});
+  }
+  rules_ = info_.rules(options.lenient);
+  add_outside_fields(rules_.contract, options.also_read);
+  // Checked against the very contract documents are checked against: the reads it returns
+  // point into it.
+  reads_ = check_template_fields(template_, rules_.contract, helpers_);
 }
 
 DocumentMaker::~DocumentMaker() = default;
 
 Generated DocumentMaker::make(const data::DataTree& tree, const std::string& data_name, const std::string& clean) const {
   Generated out;
-  // The data checked against Decree 30 and the template's needs: errors stop here, all of
-  // them reported at once, with the characters the fonts cannot draw.
-  // The warnings go with the errors, in data order: a misspelt field is both.
+  // The data checked against its contract and Decree 30: errors stop here, all of them
+  // reported at once, with the characters the fonts cannot draw; the warnings go with them,
+  // in data order.
   std::vector<Diagnostic> findings = check::check_document(tree, rules_);
   for (auto& finding : findings) {
     if (finding.severity == Severity::error && options_.lenient && finding.code.rfind("check.", 0) == 0) {
@@ -295,9 +378,22 @@ Generated DocumentMaker::make(const data::DataTree& tree, const std::string& dat
     throw Error(std::move(findings));
   }
   out.warnings = std::move(findings);
-  out.markup = mustache::render_template(template_, tree, helpers_);
+  // 2. Template: the data in the shape the template reads, rendered; every value followed to
+  // the markup, and any that did not reach it is an error, never a blank.
+  data::DataTree shaped = tree;
+  check::normalize_data(shaped.root, rules_.contract, options_.lenient);
+  const mustache::Rendered rendered = mustache::render_template(template_, shaped, helpers_);
+  if (auto unprinted = find_unprinted_values(shaped.root, rules_.contract, rendered, reads_); !unprinted.empty()) {
+    throw Error(std::move(unprinted));
+  }
+  out.markup = rendered.markup;
   // 3 and 4. Markup -> DocTree -> Frame.
-  lay_out(out.markup, data_name + " (markup of " + template_.name + ")", fonts_, options_, out);
+  const std::string markup_name = data_name + " (markup of " + template_.name + ")";
+  try {
+    lay_out(out.markup, markup_name, fonts_, options_, out);
+  } catch (const Error& e) {
+    throw at_data(e, rendered, markup_name);
+  }
   return out;
 }
 

@@ -13,6 +13,7 @@
 #include "layout/layout_document.h"
 #include "layout/settings.h"
 #include "mustache/render_template.h"
+#include "pipeline/template_check.h"
 #include "pipeline/templates.h"
 #include "text/font.h"
 #include "text/legacy.h"
@@ -76,14 +77,16 @@ class DocumentMaker {
   Generated make(const data::DataTree& tree, const std::string& data_name, const std::string& clean = {}) const;
 
   const TemplateInfo& info() const { return info_; }
+  const check::TemplateRules& rules() const { return rules_; }
 
  private:
   GenerateOptions options_;
   mustache::Template template_;
   TemplateInfo info_;
-  check::TemplateRules rules_;  // from info_, made once for every document
   text::FontFamily fonts_;
   mustache::Helpers helpers_;
+  check::TemplateRules rules_;  // from info_, with the --name pattern's fields: made once for every document
+  TemplateReads reads_;         // where the template prints each field
 };
 
 // Runs data through template, markup and layout. data_name names the data in diagnostics.

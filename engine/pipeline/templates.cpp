@@ -9,6 +9,7 @@
 #include "base/prose.h"
 #include "base/spelling.h"
 #include "data/read_data.h"
+#include "mustache/template_tags.h"
 
 namespace vanban::pipeline {
 
@@ -16,14 +17,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void add_partials(const fs::path& folder, const fs::path& skip, mustache::Template& tmpl) {
+void add_partials(const fs::path& folder, const fs::path& skip, mustache::Template& tmpl, std::size_t max_bytes) {
   std::error_code error;
   if (!fs::is_directory(folder, error)) return;
   for (const auto& entry : fs::directory_iterator(folder, error)) {
     const auto& path = entry.path();
     if (path.extension() != ".mustache" || path == skip) continue;
     // Partials beside the template are read after the shared ones and win over them.
-    tmpl.partials[path.stem().string()] = read_file(path.string());
+    tmpl.partials[path.stem().string()] = read_file(path.string(), max_bytes);
     tmpl.partial_files[path.stem().string()] = path.string();
   }
 }
@@ -37,14 +38,42 @@ struct PartialUse {
 };
 
 std::vector<PartialUse> partial_uses(const std::string& text) {
+  using Kind = mustache::TemplateTag::Kind;
   std::vector<PartialUse> uses;
   int sections = 0;
-  for (const auto& tag : template_tags(text)) {
-    if (tag.sigil == '#' || tag.sigil == '^') ++sections;
-    else if (tag.sigil == '/') --sections;
-    else if (tag.sigil == '>') uses.push_back({tag.name, tag.offset, sections > 0});
+  for (const auto& tag : mustache::scan_template_tags(text).tags) {
+    if (tag.kind == Kind::section || tag.kind == Kind::inverted) ++sections;
+    else if (tag.kind == Kind::section_end) --sections;
+    else if (tag.kind == Kind::partial) uses.push_back({tag.name, tag.begin, sections > 0});
   }
   return uses;
+}
+
+// Refuses a template text kainjow could not parse, or could parse only at a cost out of
+// proportion to any document: sections nested deeper than max_depth (kainjow parses and
+// renders them by recursion), or nested so that the texts it copies for them would pass
+// 64 times the template's size (a 20,000-deep template asked for gigabytes).
+void check_syntax(const std::string& text, const std::string& file, int max_depth, std::vector<Diagnostic>& errors) {
+  const auto scan = mustache::scan_template_tags(text);
+  if (scan.problem) {
+    std::vector<std::string> hints;
+    if (scan.problem->message.rfind("Unclosed section", 0) == 0) hints.push_back("close every {{#name}} with {{/name}}, in order");
+    errors.push_back({Severity::error, "template.syntax", scan.problem->message, locate_offset(file, text, scan.problem->offset),
+                      std::move(hints)});
+    return;
+  }
+  if (scan.deepest_nesting > max_depth) {
+    errors.push_back({Severity::error, "limit.depth",
+                      "the template nests sections " + std::to_string(scan.deepest_nesting) + " deep, more than " +
+                          std::to_string(max_depth),
+                      SourceLocation{file, 0, 0},
+                      {"no document needs this: look for sections left open, or raise the limit with --max-depth"}});
+  } else if (scan.nested_text_bytes > 64 * std::max<std::size_t>(text.size(), 1 << 16)) {
+    errors.push_back({Severity::error, "limit.template",
+                      "the template's sections nest so that rendering it would copy their text " +
+                          std::to_string(scan.nested_text_bytes >> 20) + " MB over",
+                      SourceLocation{file, 0, 0}, {"write the sections one after another rather than each inside the last"}});
+  }
 }
 
 // Refuses, before anything is rendered, the partials a template could not include: a path
@@ -53,6 +82,9 @@ std::vector<PartialUse> partial_uses(const std::string& text) {
 // section, which would never end. Every such tag is reported.
 void check_partials(const mustache::Template& tmpl) {
   std::vector<Diagnostic> errors;
+  check_syntax(tmpl.text, tmpl.file, tmpl.max_depth, errors);
+  for (const auto& [name, text] : tmpl.partials) check_syntax(text, tmpl.partial_files.at(name), tmpl.max_depth, errors);
+  if (!errors.empty()) throw Error(std::move(errors));
   std::vector<std::string> names;
   for (const auto& entry : tmpl.partials) names.push_back(entry.first);
   const auto place = [&](const std::string& partial, std::size_t offset) {
@@ -141,45 +173,60 @@ std::string text_field(const data::Value& map, std::string_view name) {
   return value && value->kind == data::Value::Kind::text ? value->plain_text() : std::string();
 }
 
+// One <field> of a declaration: name, required, kind, list, max, and its description.
+TemplateField read_field_declaration(const data::Value& field) {
+  TemplateField declared;
+  declared.where = field.where;
+  if (field.kind == data::Value::Kind::map) {
+    for (const auto& attribute : field.fields) {
+      static const std::set<std::string> known{"name", "required", "kind", "list", "max", "text"};
+      if (!known.count(attribute.name)) {
+        fail("template.declaration", "a <field> has no attribute '" + attribute.name + "'", field.where,
+             {"a field takes name, required, kind, list and max (docs/templates.md, \"Declaring a template\")"});
+      }
+    }
+    declared.path = text_field(field, "name");
+    const auto yes_no = [&](const char* name) {
+      const std::string value = text_field(field, name);
+      if (!value.empty() && value != "yes" && value != "no") {
+        fail("template.declaration", std::string(name) + "=\"" + value + "\": write yes or no", field.where);
+      }
+      return value == "yes";
+    };
+    declared.required = yes_no("required");
+    if (yes_no("list")) declared.max = 0;
+    if (const std::string max = text_field(field, "max"); !max.empty()) {
+      if (max.size() > 4 || max.find_first_not_of("0123456789") != std::string::npos || std::stoi(max) < 1) {
+        fail("template.declaration", "max=\"" + max + "\": write how many values at most, 1 or more", field.where);
+      }
+      declared.max = std::stoi(max);
+    }
+    if (const std::string kind = text_field(field, "kind"); !kind.empty()) {
+      if (!check::parse_kind(kind, declared.kind)) {
+        fail("template.declaration", "kind=\"" + kind + "\" is not a kind of field", field.where,
+             {"the kinds are text, inline, date, number, notation, image, flag, group and body"});
+      }
+      declared.kind_given = true;
+    }
+    declared.description = text_field(field, "text");
+  }
+  if (declared.path.empty()) fail("template.declaration", "a <field> needs a name=\"…\" attribute", field.where);
+  return declared;
+}
+
 }  // namespace
 
-std::vector<TemplateTag> template_tags(std::string_view text) {
-  std::vector<TemplateTag> tags;
-  for (auto open = text.find("{{"); open != std::string_view::npos;) {
-    const auto close = text.find("}}", open + 2);
-    if (close == std::string_view::npos) break;
-    std::string inside = trim_space(text.substr(open + 2, close - open - 2));
-    if (!inside.empty() && inside[0] == '=') break;
-    TemplateTag tag;
-    tag.offset = open;
-    if (!inside.empty() && std::string_view("#^/>&{!").find(inside[0]) != std::string_view::npos) {
-      tag.sigil = inside[0];
-      inside = trim_space(std::string_view(inside).substr(1));
-    }
-    tag.name = std::move(inside);
-    tags.push_back(std::move(tag));
-    open = text.find("{{", close + 2);
-  }
-  return tags;
-}
+check::TemplateRules TemplateInfo::rules(bool lenient) const { return {name, type, contract, lenient}; }
 
-check::TemplateRules TemplateInfo::rules() const {
-  check::TemplateRules rules{name, type, {}, {}};
-  for (const auto& field : fields) {
-    if (field.required) rules.required.push_back({field.path, field.description});
-    rules.declared.push_back(field.path);
-  }
-  return rules;
-}
-
-mustache::Template load_template(const std::string& name_or_path, const std::string& home) {
+mustache::Template load_template(const std::string& name_or_path, const std::string& home, const Limits& limits) {
   const Located located = locate_template(name_or_path, home);
   mustache::Template tmpl;
   tmpl.name = located.name;
   tmpl.file = located.main.string();
-  tmpl.text = read_file(located.main.string());
-  add_partials(fs::path(home) / "templates" / "partials", located.main, tmpl);
-  add_partials(located.main.parent_path(), located.main, tmpl);
+  tmpl.max_depth = limits.max_depth;
+  tmpl.text = read_file(located.main.string(), limits.max_input_bytes);
+  add_partials(fs::path(home) / "templates" / "partials", located.main, tmpl, limits.max_input_bytes);
+  add_partials(located.main.parent_path(), located.main, tmpl, limits.max_input_bytes);
   check_partials(tmpl);
   return tmpl;
 }
@@ -187,7 +234,9 @@ mustache::Template load_template(const std::string& name_or_path, const std::str
 // templates/NAME/template.xml, read as data (docs/templates.md, "Declaring a template"):
 //   <template>
 //     <summary>…</summary> <type>Chương trình</type> <sample>chuong-trinh-dai-hoi.xml</sample>
-//     <field name="signer/name" required="yes">the signer's full name</field> …
+//     <field name="signer/name" required="yes">the signer's full name</field>
+//     <field name="session" list="yes" required="yes">…</field>
+//     <field name="session/title" kind="text">…</field> …
 //   </template>
 TemplateInfo load_template_info(const std::string& name_or_path, const std::string& home) {
   const Located located = locate_template(name_or_path, home);
@@ -197,7 +246,7 @@ TemplateInfo load_template_info(const std::string& name_or_path, const std::stri
   const fs::path declaration = located.main.parent_path() / "template.xml";
   std::error_code error;
   if (!fs::is_regular_file(declaration, error)) return info;
-  const data::DataTree tree = data::read_data(read_file(declaration.string()), declaration.string());
+  const data::DataTree tree = data::read_data(read_file(declaration.string(), Limits{}.max_input_bytes), declaration.string());
   if (tree.root_name != "template") {
     fail("template.declaration", "a template declaration's root element is <template>, not <" + tree.root_name + ">",
          tree.root.where);
@@ -205,21 +254,44 @@ TemplateInfo load_template_info(const std::string& name_or_path, const std::stri
   info.summary = text_field(tree.root, "summary");
   info.type = text_field(tree.root, "type");
   info.sample = text_field(tree.root, "sample");
+  // The fields in order: the template's own, and those of the shared partials it names
+  // (<fields from="closing"/>, declared in templates/partials/closing.xml). A field the
+  // template declares itself wins over a shared declaration of the same path.
+  std::set<std::string> own;
   for (const auto& entry : tree.root.fields) {
-    if (entry.name != "field") continue;
-    const data::Value& field = entry.get();
-    TemplateField declared;
-    if (field.kind == data::Value::Kind::map) {
-      declared.path = text_field(field, "name");
-      const std::string required = text_field(field, "required");
-      if (!required.empty() && required != "yes" && required != "no") {
-        fail("template.declaration", "required=\"" + required + "\": write yes or no", field.where);
+    if (entry.name == "field") own.insert(text_field(entry.get(), "name"));
+  }
+  for (const auto& entry : tree.root.fields) {
+    if (entry.name == "field") {
+      info.fields.push_back(read_field_declaration(entry.get()));
+    } else if (entry.name == "fields") {
+      const std::string from = text_field(entry.get(), "from");
+      if (from.empty() || from.find_first_of("/\\.") != std::string::npos) {
+        fail("template.declaration", "<fields from=\"…\"> names a shared partial of templates/partials", entry.get().where);
       }
-      declared.required = required == "yes";
-      declared.description = text_field(field, "text");
+      const fs::path file = fs::path(home) / "templates" / "partials" / (from + ".xml");
+      if (!fs::is_regular_file(file, error)) {
+        fail("template.declaration", "there is no declaration of the partial '" + from + "' (no " + file.string() + ")",
+             entry.get().where);
+      }
+      const data::DataTree partial = data::read_data(read_file(file.string(), Limits{}.max_input_bytes), file.string());
+      for (const auto& field : partial.root.fields) {
+        if (field.name == "field" && !own.count(text_field(field.get(), "name"))) {
+          info.fields.push_back(read_field_declaration(field.get()));
+        }
+      }
     }
-    if (declared.path.empty()) fail("template.declaration", "a <field> needs a name=\"…\" attribute", field.where);
-    info.fields.push_back(std::move(declared));
+  }
+  info.contract = check::make_contract(info.name, info.fields);
+  // A field declared without a kind is a group when fields are declared below it.
+  for (auto& field : info.fields) {
+    const check::FieldSpec* spec = &info.contract.root;
+    for (std::size_t from = 0; spec && from <= field.path.size();) {
+      const std::size_t slash = std::min(field.path.find('/', from), field.path.size());
+      spec = check::find_field(*spec, field.path.substr(from, slash - from));
+      from = slash + 1;
+    }
+    if (spec) field.kind = spec->kind;
   }
   return info;
 }

@@ -7,16 +7,13 @@
 #include <string_view>
 #include <vector>
 
+#include "base/limits.h"
 #include "check/check_document.h"
 #include "mustache/render_template.h"
 
 namespace vanban::pipeline {
 
-struct TemplateField {
-  std::string path;         // "signer/name": names from the data's root, separated by "/"
-  bool required = false;    // the template cannot print the document without it
-  std::string description;  // what the field holds, for `vanban templates` and messages
-};
+using TemplateField = check::FieldDeclaration;
 
 struct TemplateInfo {
   std::string name;     // "chuong-trinh"
@@ -25,26 +22,18 @@ struct TemplateInfo {
   std::string type;     // the document's type name, "Chương trình"; empty for a certificate
   std::string sample;   // a sample data file, relative to the home's samples/ folder
   std::vector<TemplateField> fields;
+  check::Contract contract;  // the fields as a tree: what the data may hold (check/contract.h)
 
   // The part of this declaration the check stage enforces.
-  check::TemplateRules rules() const;
+  check::TemplateRules rules(bool lenient = false) const;
 };
-
-// A Mustache tag, with the default delimiters: its sigil ('#', '^', '/', '>', '&', '{', '!', or
-// 0 for a plain name), its name, and the byte offset of its "{{".
-struct TemplateTag {
-  char sigil = 0;
-  std::string name;
-  std::size_t offset = 0;
-};
-
-// The tags of a template text, up to a set-delimiter tag (after which "{{" is not a tag).
-std::vector<TemplateTag> template_tags(std::string_view text);
 
 // Loads a template by name (templates/<name>/main.mustache) or by path (a .mustache file
 // or a folder holding main.mustache), with the shared partials of templates/partials and
-// those beside it. Throws Error "template.not-found".
-mustache::Template load_template(const std::string& name_or_path, const std::string& home);
+// those beside it. The texts are checked before anything is rendered: their syntax, their
+// nesting and size (limits), and the partials they include. Throws Error
+// "template.not-found", "template.syntax", "template.partial-*", "limit.*".
+mustache::Template load_template(const std::string& name_or_path, const std::string& home, const Limits& limits = {});
 
 // Reads the declaration beside a template's main.mustache (template.xml); a template
 // without one declares nothing. Throws Error at the declaration's line for a bad one.

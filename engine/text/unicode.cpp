@@ -92,6 +92,33 @@ std::optional<InvalidBytes> find_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
+bool is_blank_text(std::string_view utf8) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  for (int32_t at = 0; at < length;) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, at, length, c);
+    if (c < 0) return false;  // a byte that is not UTF-8 is something, if not text
+    if (!u_isUWhiteSpace(c) && !u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) return false;
+  }
+  return true;
+}
+
+std::optional<ForbiddenCharacter> find_forbidden_character(std::string_view utf8) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  for (int32_t at = 0; at < length;) {
+    const int32_t start = at;
+    UChar32 c = 0;
+    U8_NEXT(bytes, at, length, c);
+    if (c < 0) continue;
+    const bool control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
+    const bool noncharacter = (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+    if (control || noncharacter) return ForbiddenCharacter{static_cast<std::size_t>(start), static_cast<char32_t>(c)};
+  }
+  return std::nullopt;
+}
+
 std::u32string decode_utf8(std::string_view utf8) {
   std::u32string out;
   out.reserve(utf8.size());

@@ -37,6 +37,22 @@ std::u32string decode_utf8(std::string_view utf8);
 // Encodes one code point as UTF-8 onto out.
 void append_utf8(char32_t code_point, std::string& out);
 
+// True when text holds nothing a reader would see: only white space (any Unicode space, the
+// no-break space among them) and invisible characters (zero-width spaces and joiners, the
+// byte-order mark, soft hyphens, direction marks: ICU's Default_Ignorable_Code_Point). A
+// required value of two zero-width spaces is as missing as an empty one.
+bool is_blank_text(std::string_view utf8);
+
+// The first character that has no place in a document's text: a control character (C0 other
+// than tab, line feed and carriage return; DEL; C1) or a noncharacter (U+FDD0–U+FDEF, and
+// U+xFFFE and U+xFFFF of every plane, which Unicode keeps for a program's internal use; vanban
+// uses some to follow data values through its templates). Its byte offset and code point.
+struct ForbiddenCharacter {
+  std::size_t offset = 0;
+  char32_t code_point = 0;
+};
+std::optional<ForbiddenCharacter> find_forbidden_character(std::string_view utf8);
+
 // Finds where a line may break in text: the byte offsets at which a new line may start.
 //
 // Vietnamese is written one syllable per word and breaks only at spaces (no hyphenation), so

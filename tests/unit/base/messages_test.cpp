@@ -12,10 +12,10 @@ using namespace vanban;
 
 TEST_CASE("Vietnamese messages carry over the parts that change, and the hints") {
   const Diagnostic english{Severity::error, "check.required-field",
-                           "the template 'giay-khen' needs 'recipient/name': 'name' is missing or empty in this recipient",
+                           "the template 'giay-khen' needs 'recipient/name': it is missing or blank in 'recipient'",
                            SourceLocation{"d.xml", 4, 3}, {"did you mean 'name'? the data has 'nmae' at line 6, column 5"}};
   CHECK(format_diagnostic(english, Language::vietnamese) ==
-        "d.xml:4:3: lỗi: mẫu 'giay-khen' cần 'recipient/name': 'name' bị thiếu hoặc để trống trong recipient này "
+        "d.xml:4:3: lỗi: mẫu 'giay-khen' cần 'recipient/name': 'recipient' thiếu trường này hoặc để trống "
         "[check.required-field]\n  gợi ý: có phải ý bạn là 'name'? dữ liệu có 'nmae' ở dòng 6, cột 5");
   CHECK(format_diagnostic(english, Language::english) == format_diagnostic(english));
 }

@@ -30,6 +30,29 @@ int line_of(const std::string& text, const std::string& needle) {
 
 std::vector<Diagnostic> findings_of(const std::string& xml) { return check::check_document(data::read_data(xml, "d.xml")); }
 
+// Rules with a contract made of declarations: {path, required, kind, max}.
+struct Declared {
+  std::string path;
+  bool required = false;
+  check::FieldKind kind = check::FieldKind::inline_text;
+  int max = 1;
+};
+check::TemplateRules rules_of(const std::string& name, const std::string& type, const std::vector<Declared>& fields,
+                              bool lenient = false) {
+  std::vector<check::FieldDeclaration> declarations;
+  for (const auto& field : fields) {
+    check::FieldDeclaration declaration;
+    declaration.path = field.path;
+    declaration.required = field.required;
+    declaration.kind = field.kind;
+    declaration.kind_given = true;
+    declaration.max = field.max;
+    declaration.description = field.path == "invitee" ? "who is invited" : "";
+    declarations.push_back(declaration);
+  }
+  return {name, type, check::make_contract(name, declarations), lenient};
+}
+
 bool has(const std::vector<Diagnostic>& findings, const std::string& code, Severity severity, int line) {
   return std::any_of(findings.begin(), findings.end(), [&](const Diagnostic& d) {
     return d.code == code && d.severity == severity && d.where.line == line;
@@ -115,29 +138,32 @@ TEST_CASE("every field named date is checked, nested ones too, each at its line"
   CHECK(has(findings, "data.bad-date", Severity::error, 4));
 }
 
-TEST_CASE("a template's required fields: missing or empty ones are errors at the element that lacks them") {
-  check::TemplateRules rules{"giay-moi", "Giấy mời", {{"invitee", "who is invited"},
-                                                       {"meeting/date", "the day"},
-                                                       {"signer/name", "the signer's full name"}},
-                             {}};
+TEST_CASE("a template's required fields: missing or blank ones are errors at the element that lacks them") {
+  using check::FieldKind;
+  const auto rules = rules_of("giay-moi", "Giấy mời",
+                              {{"invitee", true}, {"meeting", false, FieldKind::group}, {"meeting/time", false, FieldKind::text},
+                               {"meeting/date", true, FieldKind::date}, {"signer", false, FieldKind::group},
+                               {"signer/name", true, FieldKind::text}});
   const std::string xml =
       "<document>\n"
-      "  <invitee> </invitee>\n"
+      "  <invitee> \u200B </invitee>\n"
       "  <meeting><time>07 giờ 00</time></meeting>\n"
       "  <signer><name>Trần Minh Trí</name></signer>\n"
       "</document>\n";
   const auto findings = check::check_document(data::read_data(xml, "d.xml"), rules);
   REQUIRE(findings.size() == 2);
   CHECK(findings[0].code == "check.required-field");
-  CHECK(findings[0].where.line == 1);  // invitee is blank: the document lacks it
-  CHECK_THAT(findings[0].message, Catch::Contains("'invitee' (who is invited)") && Catch::Contains("giay-moi"));
+  CHECK(findings[0].where.line == 1);  // invitee is blank, a zero-width space is nothing: the document lacks it
+  CHECK_THAT(findings[0].message, Catch::Contains("'invitee' (who is invited)") && Catch::Contains("giay-moi") &&
+                                      Catch::Contains("in the document"));
   CHECK(findings[1].where.line == 3);  // the meeting without its date
-  CHECK_THAT(findings[1].message, Catch::Contains("'meeting/date'") && Catch::Contains("in this meeting"));
+  CHECK_THAT(findings[1].message, Catch::Contains("'meeting/date'") && Catch::Contains("in 'meeting'"));
 }
 
-TEST_CASE("a misspelt field: the missing required one hints at it, and it is itself a field not read") {
-  check::TemplateRules rules{"giay-khen", "", {{"recipient/name", "the full name"}},
-                             {"recipient/name", "recipient/role", "achievement", "body"}};
+TEST_CASE("a misspelt field: it is an error with a \"did you mean\", and the required one it stands for hints at it") {
+  using check::FieldKind;
+  const auto rules = rules_of("giay-khen", "", {{"recipient", false, FieldKind::group}, {"recipient/name", true, FieldKind::text},
+                                                {"recipient/role"}, {"achievement"}, {"body", false, FieldKind::blocks}});
   const std::string xml =
       "<document template=\"giay-khen\">\n"
       "  <recipient>\n"
@@ -145,28 +171,38 @@ TEST_CASE("a misspelt field: the missing required one hints at it, and it is its
       "    <role>Chủ tịch</role>\n"
       "  </recipient>\n"
       "  <achievment>Đã có thành tích</achievment>\n"
-      "  <body><p>anything below a declared leaf</p></body>\n"
+      "  <body><p>a paragraph</p><paragraph>not a block</paragraph></body>\n"
       "  <golden>27</golden>\n"
       "</document>\n";
   const auto findings = check::check_document(data::read_data(xml, "d.xml"), rules);
-  REQUIRE(findings.size() == 4);
+  REQUIRE(findings.size() == 5);
   CHECK(findings[0].code == "check.required-field");
   CHECK(findings[0].where.line == 2);
-  REQUIRE(findings[0].hints.size() == 1);
-  CHECK(findings[0].hints[0] == "did you mean 'name'? the data has 'nmae' at line 3, column 5");
+  CHECK(findings[0].hints == std::vector<std::string>{"did you mean 'name'? the data has 'nmae' at line 3, column 5"});
   CHECK(findings[1].code == "check.unknown-field");
-  CHECK(findings[1].severity == Severity::warning);
+  CHECK(findings[1].severity == Severity::error);
   CHECK(findings[1].where.line == 3);
-  CHECK_THAT(findings[1].message, Catch::Contains("does not read 'recipient/nmae'"));
+  CHECK_THAT(findings[1].message, Catch::Contains("has no field 'recipient/nmae'"));
   CHECK(findings[1].hints == std::vector<std::string>{"did you mean 'name'?"});
   CHECK(findings[2].where.line == 6);
   CHECK(findings[2].hints == std::vector<std::string>{"did you mean 'achievement'?"});
-  CHECK(findings[3].where.line == 8);  // nothing near: the listing command instead
-  CHECK_THAT(findings[3].hints.at(0), Catch::Contains("vanban templates giay-khen"));
+  CHECK(findings[3].where.line == 7);  // inside a body too: its blocks are known
+  CHECK_THAT(findings[3].message, Catch::Contains("'body/paragraph'"));
+  CHECK(findings[4].where.line == 8);  // nothing near: what the document takes instead
+  CHECK_THAT(findings[4].hints.at(0), Catch::Contains("the document takes recipient, achievement, body"));
+  // --lenient: the unknown fields are warnings, and say they are left out.
+  const auto lenient = check::check_document(data::read_data(xml, "d.xml"), rules_of("giay-khen", "", {
+      {"recipient", false, FieldKind::group}, {"recipient/name", true, FieldKind::text}, {"recipient/role"}, {"achievement"},
+      {"body", false, FieldKind::blocks}}, true));
+  CHECK(lenient[1].severity == Severity::warning);
+  CHECK(lenient[1].hints.back() == "it is left out of the document (--lenient)");
 }
 
 TEST_CASE("a list's required field is looked for in each of its entries") {
-  check::TemplateRules rules{"chuong-trinh", "Chương trình", {{"session/item/time", ""}}, {}};
+  using check::FieldKind;
+  const auto rules = rules_of("chuong-trinh", "Chương trình",
+                              {{"session", true, FieldKind::group, 0}, {"session/item", true, FieldKind::group, 0},
+                               {"session/item/time", true, FieldKind::text}, {"session/item/content"}});
   const std::string xml =
       "<document>\n"
       "  <session><item><time>7 giờ</time></item>\n"
@@ -176,7 +212,58 @@ TEST_CASE("a list's required field is looked for in each of its entries") {
   const auto findings = check::check_document(data::read_data(xml, "d.xml"), rules);
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].where.line == 3);
-  CHECK_THAT(findings[0].message, Catch::Contains("in this session/item"));
+  CHECK_THAT(findings[0].message, Catch::Contains("in 'session/item'"));
+}
+
+TEST_CASE("a value given twice where one is printed is an error naming both places") {
+  using check::FieldKind;
+  const auto rules = rules_of("giay-khen", "", {{"recipient", false, FieldKind::group}, {"recipient/name", true, FieldKind::text},
+                                                {"signer", false, FieldKind::group}, {"signer/position", false, FieldKind::text, 2}});
+  const std::string xml =
+      "<document>\n"
+      "  <recipient><name>Nguyễn Văn An</name>\n"
+      "    <name>Trần Văn Bình</name></recipient>\n"
+      "  <signer><position>KT. CHỦ TỊCH</position><position>PHÓ CHỦ TỊCH</position></signer>\n"
+      "</document>\n";
+  const auto findings = check::check_document(data::read_data(xml, "d.xml"), rules);
+  REQUIRE(findings.size() == 1);  // two positions are allowed, two names are not
+  CHECK(findings[0].code == "data.repeated-field");
+  CHECK(findings[0].where.line == 3);
+  CHECK_THAT(findings[0].message, Catch::Contains("'recipient/name' is given 2 times") &&
+                                      Catch::Contains("(the first at line 2, column 14)"));
+}
+
+TEST_CASE("a value of the wrong shape: elements where text is printed, emphasis where plain text is, words for a number") {
+  using check::FieldKind;
+  const auto rules = rules_of("t", "", {{"name", false, FieldKind::text}, {"number", false, FieldKind::number},
+                                        {"ranked", false, FieldKind::flag}, {"recipient", false, FieldKind::group},
+                                        {"recipient/name"}});
+  const std::string xml =
+      "<document>\n"
+      "  <name>Nguyễn<br/>An</name>\n"
+      "  <number>mười hai</number>\n"
+      "  <ranked>có</ranked>\n"
+      "  <recipient>Nguyễn Văn An</recipient>\n"
+      "</document>\n";
+  const auto findings = check::check_document(data::read_data(xml, "d.xml"), rules);
+  REQUIRE(findings.size() == 4);
+  for (const auto& finding : findings) CHECK(finding.code == "data.field-kind");
+  CHECK_THAT(findings[0].message, Catch::Contains("holds <br>"));
+  CHECK(findings[1].where.line == 3);
+  CHECK(findings[2].where.line == 4);
+  CHECK_THAT(findings[3].message, Catch::Contains("holds fields of its own (name), not text"));
+  const auto emphasis = check::check_document(data::read_data("<document><name><b>An</b></name></document>", "d.xml"), rules);
+  REQUIRE(emphasis.size() == 1);
+  CHECK_THAT(emphasis[0].message, Catch::Contains("its emphasis (<b>, <i>, <u>) would not be printed"));
+}
+
+TEST_CASE("a control character or a noncharacter in a value is refused at it") {
+  const auto rules = rules_of("t", "", {{"name"}});
+  const auto findings = check::check_document(data::read_data("<document>\n<name>An\u0085</name></document>", "d.xml"), rules);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].code == "data.control-character");
+  CHECK_THAT(findings[0].message, Catch::Contains("U+0085"));
+  CHECK(findings[0].where.line == 2);
 }
 
 TEST_CASE("the template's type stands in for a missing type; a cited decision is checked as a Quyết định") {
@@ -187,7 +274,7 @@ TEST_CASE("the template's type stands in for a missing type; a cited decision is
       "  <decision><number>215</number>\n"
       "    <notation>QD-UBND</notation><date>2019-10-15</date></decision>\n"
       "</document>\n";
-  const auto findings = check::check_document(data::read_data(xml, "d.xml"), {"chuong-trinh", "Chương trình", {}, {}});
+  const auto findings = check::check_document(data::read_data(xml, "d.xml"), {"chuong-trinh", "Chương trình", {}, false});
   CHECK(has(findings, "check.notation-type", Severity::error, 3));  // KH for a Chương trình (CTr)
   CHECK(has(findings, "check.notation-type", Severity::error, 5));  // QD is not QĐ
   CHECK(findings_of(xml).size() == 1);  // without the template, only the decision is wrong

@@ -10,7 +10,7 @@ namespace {
 std::string render(const std::string& tmpl_text, const std::string& xml,
                    std::map<std::string, std::string> partials = {}) {
   mustache::Template tmpl{.name = "t", .file = "t.mustache", .text = tmpl_text, .partials = std::move(partials)};
-  return mustache::render_template(tmpl, data::read_data(xml, "d.xml"));
+  return mustache::render_template(tmpl, data::read_data(xml, "d.xml")).markup;
 }
 
 }  // namespace
@@ -98,7 +98,7 @@ mustache::Helpers test_helpers() {
 
 std::string render_with_helpers(const std::string& tmpl_text, const std::string& xml) {
   mustache::Template tmpl{.name = "t", .file = "t.mustache", .text = tmpl_text};
-  return mustache::render_template(tmpl, data::read_data(xml, "d.xml"), test_helpers());
+  return mustache::render_template(tmpl, data::read_data(xml, "d.xml"), test_helpers()).markup;
 }
 
 }  // namespace
@@ -155,4 +155,22 @@ TEST_CASE("an unknown helper is an error that lists the helpers") {
     CHECK(e.diagnostic().code == "template.unknown-helper");
     CHECK_THAT(e.diagnostic().message, Catch::Contains("vn.dat") && Catch::Contains("vn.brackets"));
   }
+}
+
+TEST_CASE("@first and @last tell a list's ends; a value alone is a list of one") {
+  const std::string joined = "{{#a}}{{#@first}}[{{/@first}}{{.}}{{^@last}}; {{/@last}}{{#@last}}]{{/@last}}{{/a}}";
+  CHECK(render(joined, "<d><a>x</a><a>y</a><a>z</a></d>") == "[x; y; z]");
+  CHECK(render(joined, "<d><a>x</a></d>") == "[x]");
+}
+
+TEST_CASE("the rendering says where each data value went, and the marks that follow them are gone") {
+  mustache::Template tmpl{.name = "t", .file = "t.mustache", .text = "<p>{{name}}</p><q a=\"{{place}}\"/>{{#skip}}{{/skip}}"};
+  const auto tree = data::read_data("<d><name>An &amp; Bình</name><place>Hà Nội</place><other>x</other></d>", "d.xml");
+  const auto rendered = mustache::render_template(tmpl, tree);
+  CHECK(rendered.markup == "<p>An &amp; Bình</p><q a=\"Hà Nội\"/>");
+  REQUIRE(rendered.placed.size() == 2);
+  CHECK(rendered.markup.substr(rendered.placed[0].begin, rendered.placed[0].end - rendered.placed[0].begin) == "An &amp; Bình");
+  CHECK(rendered.placed[0].value == tree.root.find("name"));
+  CHECK(rendered.placed[1].value == tree.root.find("place"));
+  CHECK(mustache::markup_to_plain(rendered.markup) == "An & Bình");
 }

@@ -10,7 +10,7 @@ namespace {
 
 std::string render(const std::string& tmpl_text, const std::string& xml) {
   mustache::Template tmpl{.name = "t", .file = "t.mustache", .text = tmpl_text};
-  return mustache::render_template(tmpl, data::read_data(xml, "d.xml"), pipeline::vietnamese_helpers());
+  return mustache::render_template(tmpl, data::read_data(xml, "d.xml"), pipeline::vietnamese_helpers()).markup;
 }
 
 Diagnostic error_of(const std::string& tmpl_text, const std::string& xml) {
