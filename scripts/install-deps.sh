@@ -13,6 +13,8 @@ packages=(
   # batch records: CSV (libcsv), JSON (nlohmann-json, also read by the Mustache spec tests)
   # and Excel workbooks (libzip; their XML parts through pugixml)
   libcsv-dev nlohmann-json3-dev libzip-dev
+  # images: decoded whole, under our own error handlers, before layout (engine/image)
+  libpng-dev libjpeg62-turbo-dev
   # tests: Catch2 v2 and the PDF readers used to check what a reader sees
   catch2 poppler-utils mupdf-tools qpdf
   # benchmarks: GNU time for the peak memory (bench/batch.sh, bench/batch-scale.sh)

@@ -42,22 +42,29 @@ void fail_input_size(const std::string& file_name, std::size_t size, std::size_t
 }
 
 std::string read_file(const std::string& path, std::size_t max_bytes) {
-  if (path == "-") {
+  // Read in blocks and stop one block past the limit: a device (/dev/zero), a pipe or a file
+  // that grows is never read whole.
+  const auto read_bounded = [&](std::istream& in, const std::string& name) {
     std::string bytes;
     char buffer[1 << 16];
-    while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
-      bytes.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
-      if (bytes.size() > max_bytes) fail_input_size("<stdin>", bytes.size(), max_bytes);
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+      bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
+      if (bytes.size() > max_bytes) fail_input_size(name, bytes.size(), max_bytes);
     }
+    if (in.bad()) fail("io.read", "cannot read file", {name});
     return bytes;
-  }
+  };
+  if (path == "-") return read_bounded(std::cin, "<stdin>");
   struct stat info {};
-  if (::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode) && static_cast<std::size_t>(info.st_size) > max_bytes) {
-    fail_input_size(path, static_cast<std::size_t>(info.st_size), max_bytes);
+  if (::stat(path.c_str(), &info) == 0) {
+    if (S_ISDIR(info.st_mode)) fail("io.read", "cannot read file: it is a folder", {path});
+    if (S_ISREG(info.st_mode) && static_cast<std::size_t>(info.st_size) > max_bytes) {
+      fail_input_size(path, static_cast<std::size_t>(info.st_size), max_bytes);
+    }
   }
-  std::string bytes = read_file(path);
-  if (bytes.size() > max_bytes) fail_input_size(path, bytes.size(), max_bytes);  // a pipe, or it grew
-  return bytes;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) fail("io.read", "cannot open file: " + std::string(std::strerror(errno)), {path});
+  return read_bounded(in, path);
 }
 
 void write_file_atomically(const std::string& path, std::string_view bytes) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace vanban {
@@ -17,10 +18,22 @@ struct Limits {
   // Elements inside elements, in data, JSON records and markup; sections inside sections and
   // partials inside partials, in a template (--max-depth). A plan nests about ten deep.
   int max_depth = 100;
+  // The most --max-depth may be: data, markup and templates are read and rendered by recursion,
+  // and 1000 levels fit a thread's stack (8 MB) with room to spare, under the sanitizers too.
+  static constexpr int deepest = 1000;
   // Pages of one document (--max-pages), and rows of one table (--max-table-rows).
   int max_pages = 1000;
   int max_table_rows = 20000;
+  // Pixels of one image (--max-image-mp, in megapixels): a seal or a signature is well under
+  // one megapixel, an A4 page scanned at 300 dpi is 8.7. Decoded, 50 megapixels are 200 MB.
+  std::uint64_t max_image_pixels = 50'000'000;
+  // An image file, in bytes: a scanned page as a JPEG is a few megabytes.
+  std::size_t max_image_bytes = std::size_t{64} << 20;
 };
+
+// A nesting limit as the stages apply it: at least 1, at most Limits::deepest, whatever a
+// library caller asked for.
+inline int depth_limit(int asked) { return asked < 1 ? 1 : asked > Limits::deepest ? Limits::deepest : asked; }
 
 // The error for an input over its size limit, naming the flag: "limit.input-size".
 [[noreturn]] void fail_input_size(const std::string& file_name, std::size_t size, std::size_t limit);

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "base/diagnostics.h"
+#include "base/limits.h"
 
 namespace vanban {
 
@@ -74,6 +75,7 @@ std::optional<BadCharacter> find_non_xml_character(std::string_view text) {
 
 void parse_xml(pugi::xml_document& document, std::string_view text, const std::string& file_name,
                std::string_view kind, std::string_view what, unsigned flags, int max_depth) {
+  max_depth = depth_limit(max_depth);
   if (const auto bad = find_non_xml_character(text)) {
     fail(std::string(kind) + ".xml-syntax", "malformed " + std::string(what) + ": " + bad->what,
          locate_offset(file_name, text, bad->offset), {"remove it: no document's text holds it"});

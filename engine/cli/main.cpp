@@ -2,6 +2,7 @@
 // Exit codes: 0 success, 1 bad input (a diagnostic names the place), 2 bad usage, 70 a bug.
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <thread>
@@ -33,21 +34,42 @@ constexpr int exit_bad_input = 1;
 constexpr int exit_bad_usage = 2;
 constexpr int exit_internal = 70;  // EX_SOFTWARE (sysexits.h)
 
+// A number flag's check: a finite number from low to high. CLI::Range lets NaN through (every
+// comparison with it is false), and a NaN margin reached the layout.
+CLI::Validator finite_between(double low, double high) {
+  return CLI::Validator(
+      [low, high](std::string& text) -> std::string {
+        double value = 0;
+        if (!CLI::detail::lexical_cast(text, value) || !std::isfinite(value) || value < low || value > high) {
+          char range[64];
+          std::snprintf(range, sizeof range, "a number from %g to %g", low, high);
+          return "'" + text + "' is not " + range;
+        }
+        return {};
+      },
+      "");
+}
+
 // --max-* flags (base/limits.h), the same on render, check and batch.
 struct LimitArgs {
   vanban::Limits limits;
   std::optional<double> max_input_mb;
+  std::optional<double> max_image_mp;
 
   void add_to(CLI::App& command) {
     command.add_option("--max-input-mb", max_input_mb,
                        "largest input file in MB (default: 8 for data, markup and templates; 1024 for batch records)")
-        ->check(CLI::Range(0.001, 1e6));
-    command.add_option("--max-depth", limits.max_depth, "deepest nesting of elements, JSON and template sections")
-        ->capture_default_str()->check(CLI::Range(1, 100000));
+        ->check(finite_between(0.001, 1e6));
+    // Readers and templates nest by recursion: 1000 levels fit any thread's stack, with the
+    // sanitizers' larger frames too (docs/reliability.md, "Limits").
+    command.add_option("--max-depth", limits.max_depth, "deepest nesting of elements, JSON and template sections (at most 1000)")
+        ->capture_default_str()->check(CLI::Range(1, vanban::Limits::deepest));
     command.add_option("--max-pages", limits.max_pages, "most pages of one document")
         ->capture_default_str()->check(CLI::Range(1, 10000000));
     command.add_option("--max-table-rows", limits.max_table_rows, "most rows of one table")
         ->capture_default_str()->check(CLI::Range(1, 100000000));
+    command.add_option("--max-image-mp", max_image_mp, "most pixels of one image, in megapixels (default: 50)")
+        ->check(finite_between(0.001, 1000));
   }
 
   vanban::Limits get() const {
@@ -55,6 +77,7 @@ struct LimitArgs {
     if (max_input_mb) {
       out.max_input_bytes = out.max_records_bytes = static_cast<std::size_t>(*max_input_mb * (1 << 20));
     }
+    if (max_image_mp) out.max_image_pixels = static_cast<std::uint64_t>(*max_image_mp * 1e6);
     return out;
   }
 };
@@ -384,10 +407,14 @@ int main(int argc, char** argv) {
   render.limits.add_to(*render_cmd);
   check.limits.add_to(*check_cmd);
   batch.limits.add_to(*batch_cmd);
-  render_cmd->add_option("--margin-top", render.margin_top, "top margin in mm (20-25)")->capture_default_str();
-  render_cmd->add_option("--margin-bottom", render.margin_bottom, "bottom margin in mm (20-25)")->capture_default_str();
-  render_cmd->add_option("--margin-left", render.margin_left, "left margin in mm (30-35)")->capture_default_str();
-  render_cmd->add_option("--margin-right", render.margin_right, "right margin in mm (15-20)")->capture_default_str();
+  render_cmd->add_option("--margin-top", render.margin_top, "top margin in mm (20-25)")
+      ->capture_default_str()->check(finite_between(20, 25));
+  render_cmd->add_option("--margin-bottom", render.margin_bottom, "bottom margin in mm (20-25)")
+      ->capture_default_str()->check(finite_between(20, 25));
+  render_cmd->add_option("--margin-left", render.margin_left, "left margin in mm (30-35)")
+      ->capture_default_str()->check(finite_between(30, 35));
+  render_cmd->add_option("--margin-right", render.margin_right, "right margin in mm (15-20)")
+      ->capture_default_str()->check(finite_between(15, 20));
 
   try {
     app.parse(argc, argv);

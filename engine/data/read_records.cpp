@@ -181,6 +181,7 @@ void put_json(Value& map, const std::string& name, const nlohmann::json& value, 
 }
 
 std::vector<Record> read_json(std::string_view bytes, const std::string& file_name, int max_depth) {
+  max_depth = depth_limit(max_depth);
   nlohmann::json parsed;
   // nlohmann parses without recursion, but the records are built from the result by
   // recursion (put_json): nesting is refused while parsing, at the place it goes too deep.

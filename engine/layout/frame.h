@@ -6,12 +6,14 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "base/color.h"
+#include "base/image_data.h"
 #include "text/font.h"
 
 namespace vanban::layout {
@@ -83,7 +85,8 @@ std::vector<PathSegment> rectangle_path(double x, double y, double width, double
 struct ImageItem {
   double x = 0, y = 0;
   double width = 0, height = 0;
-  std::string path;  // the PNG or JPEG file, checked by the pipeline
+  std::string path;  // the PNG or JPEG file it came from, for the trace
+  std::shared_ptr<const ImageData> data;  // its pixels, decoded by the pipeline: what the PDF embeds
   bool operator==(const ImageItem&) const = default;
 };
 

@@ -17,7 +17,7 @@ namespace vanban::layout {
 void validate_settings(const LayoutSettings& s) {
   // Decree 30, Phụ lục I, Phần I, mục I.5.
   auto check = [](Points value, double low_mm, double high_mm, const char* name) {
-    if (value < mm(low_mm) - 0.01 || value > mm(high_mm) + 0.01) {
+    if (!std::isfinite(value) || value < mm(low_mm) - 0.01 || value > mm(high_mm) + 0.01) {
       fail("settings.margin", std::string(name) + " margin must be " + std::to_string(static_cast<int>(low_mm)) + "–" +
                                   std::to_string(static_cast<int>(high_mm)) + " mm (Decree 30, Phụ lục I, I.5)");
     }
@@ -26,7 +26,7 @@ void validate_settings(const LayoutSettings& s) {
   check(s.margin_bottom, 20, 25, "bottom");
   check(s.margin_left, 30, 35, "left");
   check(s.margin_right, 15, 20, "right");
-  if (s.line_spacing < 1.0 || s.line_spacing > 1.5) fail("settings.line-spacing", "line spacing must be 1–1.5 lines");
+  if (!std::isfinite(s.line_spacing) || s.line_spacing < 1.0 || s.line_spacing > 1.5) fail("settings.line-spacing", "line spacing must be 1–1.5 lines");
 }
 
 namespace {
@@ -225,11 +225,11 @@ class DocumentLayout {
   double layout_centred_header(std::vector<Item>& items, const markup::Header& header) {
     double y = s_.margin_top;
     const double centre = left_ + width_ / 2;
-    if (!header.emblem.path.empty()) {
+    if (header.emblem.data) {
       markup::Image emblem = header.emblem;
       if (emblem.width <= 0 && emblem.height <= 0) emblem.height = mm(20);
       const auto [width, height] = image_size(emblem, width_, page_height_ / 4);
-      items.push_back(ImageItem{centre - width / 2, y, width, height, emblem.path});
+      items.push_back(ImageItem{centre - width / 2, y, width, height, emblem.path, emblem.data});
       y += height + 4;
     }
     return put_national_title(items, centre, y) + 2;
@@ -467,7 +467,7 @@ class DocumentLayout {
     if (image.align == markup::Align::right) x += width_ - width;
     Slice slice;
     slice.height = height;
-    slice.items.push_back(ImageItem{x, 0, width, height, image.path});
+    slice.items.push_back(ImageItem{x, 0, width, height, image.path, image.data});
     out.push_back(std::move(slice));
   }
 
@@ -657,20 +657,20 @@ class DocumentLayout {
     const auto& seal = doc_.signature.seal_image;
     const double column = width_ - left_column_width_;
     double signature_left = right_centre_, signature_width = 0, signature_middle = gap_top + space / 2;
-    if (!signature.path.empty()) {
+    if (signature.data) {
       markup::Image sized = signature;
       if (sized.width <= 0 && sized.height <= 0) sized.width = mm(40);
       const auto [width, height] = image_size(sized, column, space - 4);
       signature_left = right_centre_ - width / 2;
       signature_width = width;
-      items.push_back(ImageItem{signature_left, signature_middle - height / 2, width, height, signature.path});
+      items.push_back(ImageItem{signature_left, signature_middle - height / 2, width, height, signature.path, signature.data});
     }
-    if (!seal.path.empty()) {
+    if (seal.data) {
       markup::Image sized = seal;
       if (sized.width <= 0 && sized.height <= 0) sized.width = mm(36);
       const auto [width, height] = image_size(sized, column, mm(60));
       const double right = signature_width > 0 ? signature_left + signature_width / 3 : right_centre_ + width / 2;
-      items.push_back(ImageItem{right - width, signature_middle - height / 2, width, height, seal.path});
+      items.push_back(ImageItem{right - width, signature_middle - height / 2, width, height, seal.path, seal.data});
     }
   }
 

@@ -5,12 +5,14 @@
 // positions or fonts: that is layout's work.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "base/color.h"
 #include "base/diagnostics.h"
+#include "base/image_data.h"
 
 namespace vanban::markup {
 
@@ -57,8 +59,9 @@ struct PageBreak {
 
 struct Image {
   std::string source;  // as written in the markup
-  std::string path;    // resolved by the pipeline: the file to embed
-  int pixel_width = 0, pixel_height = 0;  // read from the file by the pipeline
+  std::string path;    // resolved by the pipeline: the file it came from
+  std::shared_ptr<const ImageData> data;  // decoded by the pipeline (image/decode_image.h)
+  int pixel_width = 0, pixel_height = 0;  // its size, from data
   double width = 0;    // points; 0: from height or the pixel size at 96 dpi
   double height = 0;   // points; 0: keeps the aspect ratio
   Align align = Align::center;

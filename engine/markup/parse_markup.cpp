@@ -1,5 +1,8 @@
 #include "markup/parse_markup.h"
 
+#include <cctype>
+#include <cmath>
+#include <cstdio>
 #include <initializer_list>
 #include <map>
 #include <vector>
@@ -250,21 +253,40 @@ class Parser {
   }
 
   // Reads a length: a number with mm, cm or pt ("20mm", "1.27cm", "36pt"); returns points.
-  double length(const pugi::xml_node& node, const char* name) const {
+  // "nanmm", "infpt" and the like parse as numbers, so each is checked finite, and no length
+  // exceeds the largest page a PDF has (14,400 pt, 200 inches).
+  double length(const pugi::xml_node& node, const char* name, double largest = 14400) const {
     const std::string value = node.attribute(name).value();
     std::size_t used = 0;
     double number = 0;
+    const bool digits = !value.empty() && (std::isdigit(static_cast<unsigned char>(value[0])) || value[0] == '.' ||
+                                           value[0] == '-' || value[0] == '+');
     try {
-      number = std::stod(value, &used);
+      if (digits) number = std::stod(value, &used);
     } catch (const std::exception&) {
-      bad_value(node, name, value, "a length such as 20mm, 1.5cm or 36pt");
+      used = 0;
     }
+    if (used == 0 || !std::isfinite(number)) bad_value(node, name, value, "a length such as 20mm, 1.5cm or 36pt");
     const std::string unit = value.substr(used);
     if (number < 0) bad_value(node, name, value, "a length that is not negative");
-    if (unit == "mm") return mm(number);
-    if (unit == "cm") return cm(number);
-    if (unit == "pt") return number;
-    bad_value(node, name, value, "a length such as 20mm, 1.5cm or 36pt");
+    double points = 0;
+    if (unit == "mm") points = mm(number);
+    else if (unit == "cm") points = cm(number);
+    else if (unit == "pt") points = number;
+    else bad_value(node, name, value, "a length such as 20mm, 1.5cm or 36pt");
+    if (points > largest) {
+      char most[32];
+      std::snprintf(most, sizeof most, "%gpt", largest);
+      bad_value(node, name, value, "a length of at most " + std::string(most));
+    }
+    return points;
+  }
+
+  // A type size: more than 0 and at most 500 pt (a certificate's title is 40 pt).
+  double font_size(const pugi::xml_node& node, const char* name) const {
+    const double value = length(node, name, 500);
+    if (value <= 0) bad_value(node, name, node.attribute(name).value(), "a size greater than zero");
+    return value;
   }
 
   double positive_length(const pugi::xml_node& node, const char* name) const {
@@ -306,10 +328,10 @@ class Parser {
         block.label = attribute(child, "label", false);
         block.level = small_number(child, "level", 0, 0, 9);
         block.align = alignment(child, Align::justify);
-        if (child.attribute("size")) block.size = positive_length(child, "size");
+        if (child.attribute("size")) block.size = font_size(child, "size");
         if (child.attribute("space-before")) block.space_before = length(child, "space-before");
         block.max_lines = small_number(child, "max-lines", 0, 1, 99);
-        if (child.attribute("min-size")) block.min_size = positive_length(child, "min-size");
+        if (child.attribute("min-size")) block.min_size = font_size(child, "min-size");
         if (block.min_size > 0 && block.max_lines == 0) {
           fail("markup.bad-attribute", "min-size is the floor of shrinking to max-lines: give max-lines too", block.where);
         }
@@ -374,7 +396,7 @@ class Parser {
   void parse_table(const pugi::xml_node& node, Table& table) const {
     check_attributes(node, {"borders", "size"});
     table.borders = choice(node, "borders", {"none", "thin"}, 1) == 1;
-    if (node.attribute("size")) table.size = length(node, "size");
+    if (node.attribute("size")) table.size = font_size(node, "size");
     for (const auto& child : node.children()) {
       if (child.type() != pugi::node_element) continue;
       const std::string_view name = child.name();
@@ -470,7 +492,7 @@ class Parser {
     if (node.attribute("width")) result.width = length(node, "width");
     if (node.attribute("height")) result.height = length(node, "height");
     if (node.attribute("padding")) result.padding = length(node, "padding");
-    if (node.attribute("size")) result.size = length(node, "size");
+    if (node.attribute("size")) result.size = font_size(node, "size");
     result.align = alignment(node, Align::center);
     result.paragraphs = paragraphs(node);
     return result;

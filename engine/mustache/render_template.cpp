@@ -9,6 +9,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "base/limits.h"
 #include "mustache/template_tags.h"
 
 namespace vanban::mustache {
@@ -394,7 +395,7 @@ class TemplateContext : public km::basic_context<std::string> {
   // A partial that includes itself through a section (a tree printed by recursion) ends when
   // the data does; one whose section is always true would not, and would overflow the stack.
   void push(const km::data* scope) override {
-    if (static_cast<int>(stack_.size()) >= template_.max_depth) {
+    if (static_cast<int>(stack_.size()) >= depth_limit(template_.max_depth)) {
       fail("limit.depth", "the template '" + template_.name + "' nests sections more than " +
                               std::to_string(template_.max_depth) + " deep: a partial that includes itself without end?",
            {template_.file}, {"raise the limit with --max-depth if the data really nests so deep"});

@@ -191,7 +191,7 @@ class ContentBuilder {
     number(image.height);
     out_ += ' ';
     point({image.x, image.y + image.height});
-    out_ += " cm /" + resources_.image_name(image.path) + " Do Q\n";
+    out_ += " cm /" + resources_.image_name(image) + " Do Q\n";
   }
 
   double page_height_;

@@ -19,7 +19,7 @@ namespace vanban::output {
 struct ContentResources {
   std::array<std::string, 4> font_names;  // e.g. "F1"; empty for a face not embedded
   const CharacterCodes* codes = nullptr;
-  std::function<std::string(const std::string& path)> image_name;  // e.g. "Im1"
+  std::function<std::string(const layout::ImageItem& image)> image_name;  // e.g. "Im1"
 };
 
 // The operators that draw the items on a page of the given height (y runs down in the

@@ -270,27 +270,29 @@ HPDF_Dict embed_font(HaruDocument& document, const FontSubset& subset, const Cha
   return font;
 }
 
-// Loads a PNG or a JPEG, told apart by the JPEG's first two bytes (the pipeline has checked
-// both). A JPEG is embedded as it is, a DCT stream. For a PNG, libharu 2.3 writes an alpha
-// channel's /SMask stream uncompressed whatever the compression mode (libraries.md §1.4;
-// fixed upstream in 2.4.0, commit f5f2b41): give the mask the image's own Flate filter, as
-// 2.4 does.
-HPDF_Image load_image(HaruDocument& document, const std::string& path, bool compress) {
-  char signature[2] = {};
-  if (std::FILE* file = std::fopen(path.c_str(), "rb")) {
-    if (std::fread(signature, 1, 2, file) != 2) signature[0] = 0;
-    std::fclose(file);
-  }
-  if (signature[0] == '\xFF' && signature[1] == '\xD8') {
-    HPDF_Image image = HPDF_LoadJpegImageFromFile(document.get(), path.c_str());
-    document.check("loading the image " + path);
+// Embeds a decoded image. A JPEG goes in as its own bytes, a DCT stream; decoded samples as a
+// Flate stream, their alpha as an /SMask of its own. libharu never reads an image file here:
+// its PNG loader runs libpng with the default error handler, which aborts the process on a
+// damaged file (image/decode_image.h).
+HPDF_Image load_image(HaruDocument& document, const ImageData& data) {
+  HPDF_Image image = nullptr;
+  if (data.encoding == ImageData::Encoding::jpeg) {
+    image = HPDF_LoadJpegImageFromMem(document.get(), reinterpret_cast<const HPDF_BYTE*>(data.jpeg.data()),
+                                      static_cast<HPDF_UINT>(data.jpeg.size()));
+    document.check("embedding a JPEG image");
     return image;
   }
-  HPDF_Image image = HPDF_LoadPngImageFromFile(document.get(), path.c_str());
-  document.check("loading the image " + path);
-  const auto mask = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(image, "SMask", HPDF_OCLASS_DICT));
-  HPDF_ResetError(document.get());  // no mask: GetItem reports "not found"
-  if (mask && compress) mask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  const auto space = data.components == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB;
+  image = HPDF_LoadRawImageFromMem(document.get(), data.samples.data(), static_cast<HPDF_UINT>(data.width),
+                                   static_cast<HPDF_UINT>(data.height), space, 8);
+  document.check("embedding an image");
+  if (!data.alpha.empty()) {
+    HPDF_Image mask = HPDF_LoadRawImageFromMem(document.get(), data.alpha.data(), static_cast<HPDF_UINT>(data.width),
+                                               static_cast<HPDF_UINT>(data.height), HPDF_CS_DEVICE_GRAY, 8);
+    document.check("embedding an image's transparency");
+    HPDF_Image_AddSMask(image, mask);
+    document.check("embedding an image's transparency");
+  }
   return image;
 }
 
@@ -376,16 +378,17 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
     HPDF_Dict_Add(font_resources, content_resources.font_names[style].c_str(), fonts[style]);
   }
   HPDF_Dict image_resources = nullptr;
-  std::map<std::string, std::string> image_names;  // by file
-  content_resources.image_name = [&](const std::string& path) {
-    std::string& name = image_names[path];
+  std::map<const ImageData*, std::string> image_names;  // each decoded image embedded once
+  content_resources.image_name = [&](const ImageItem& image) {
+    std::string& name = image_names[image.data.get()];
     if (name.empty()) {
       if (!image_resources) {
         image_resources = HPDF_Dict_New(mmgr);
         HPDF_Dict_Add(resources, "XObject", image_resources);
       }
       name = "Im" + std::to_string(image_names.size());
-      HPDF_Dict_Add(image_resources, name.c_str(), load_image(document, path, options.compress));
+      if (!image.data) fail("pdf.image", "the image " + image.path + " was not decoded before layout");
+      HPDF_Dict_Add(image_resources, name.c_str(), load_image(document, *image.data));
     }
     return name;
   };

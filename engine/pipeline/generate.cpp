@@ -4,10 +4,13 @@
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <memory>
 
 #include "base/files.h"
 #include "base/source_index.h"
 #include "check/check_document.h"
+#include "image/decode_image.h"
 #include "data/read_data.h"
 #include "markup/parse_markup.h"
 #include "pipeline/template_check.h"
@@ -95,80 +98,44 @@ void check_drawable(const data::Value& value, const text::FontFamily& fonts, con
   for (const auto& field : value.fields) check_drawable(field.get(), fonts, data, data_name, errors);
 }
 
-// Reads a PNG's size from its header, after walking its chunks to IEND so that a truncated
-// file is refused here, with its place, rather than by libharu while writing.
-std::pair<int, int> read_png_size(const std::string& bytes, const std::string& path, const SourceLocation& where) {
-  auto bad = [&](const std::string& why) -> std::pair<int, int> {
-    fail("image.bad-png", path + " is not a usable PNG: " + why, where);
-  };
-  static const char signature[] = "\x89PNG\r\n\x1a\n";
-  if (bytes.size() < 33 || bytes.compare(0, 8, signature, 8) != 0) return bad("no PNG signature");
-  auto u32 = [&](std::size_t at) {
-    return (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at])) << 24) |
-           (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 1])) << 16) |
-           (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 2])) << 8) |
-           static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 3]));
-  };
-  if (bytes.compare(12, 4, "IHDR") != 0) return bad("the first chunk is not IHDR");
-  const std::uint32_t width = u32(16), height = u32(20);
-  if (width == 0 || height == 0 || width > 20000 || height > 20000) return bad("impossible size");
-  std::size_t at = 8;
-  while (true) {
-    if (at + 12 > bytes.size()) return bad("truncated (no IEND chunk)");
-    const std::uint32_t length = u32(at);
-    if (length > bytes.size() - at - 12) return bad("truncated inside a chunk");
-    if (bytes.compare(at + 4, 4, "IEND") == 0) break;
-    at += 12 + length;
-  }
-  return {static_cast<int>(width), static_cast<int>(height)};
-}
+}  // namespace
 
-// Reads a baseline or progressive JPEG's size from its frame header (SOF0, SOF1 or SOF2, the
-// ones libharu 2.3 embeds as DCT streams), and refuses a file cut short before its EOI marker.
-std::pair<int, int> read_jpeg_size(const std::string& bytes, const std::string& path, const SourceLocation& where) {
-  auto bad = [&](const std::string& why) -> std::pair<int, int> {
-    fail("image.bad-jpeg", path + " is not a usable JPEG: " + why, where);
-  };
-  auto byte = [&](std::size_t at) { return static_cast<unsigned char>(bytes[at]); };
-  auto u16 = [&](std::size_t at) { return (byte(at) << 8) | byte(at + 1); };
-  std::size_t at = 2;  // after SOI
-  while (true) {
-    if (at + 4 > bytes.size()) return bad("truncated before its frame header");
-    if (byte(at) != 0xFF) return bad("a segment does not start with a marker");
-    const int marker = byte(at + 1);
-    const auto length = static_cast<std::size_t>(u16(at + 2));
-    if (length < 2 || at + 2 + length > bytes.size()) return bad("truncated inside a segment");
-    if (marker == 0xC0 || marker == 0xC1 || marker == 0xC2) {
-      if (length < 8) return bad("a short frame header");
-      const int precision = byte(at + 4), height = u16(at + 5), width = u16(at + 7), components = byte(at + 9);
-      if (precision != 8) return bad("only 8-bit samples are supported");
-      if (components != 1 && components != 3 && components != 4) return bad("only grey, RGB and CMYK are supported");
-      if (width == 0 || height == 0) return bad("impossible size");
-      if (bytes.size() < 2 || byte(bytes.size() - 2) != 0xFF || byte(bytes.size() - 1) != 0xD9) {
-        return bad("truncated (no end-of-image marker)");
-      }
-      return {width, height};
+// Images decoded once for all the documents a maker makes: a batch's emblem is read and
+// decoded once per worker, not once per certificate. A file is known by its path, size and
+// time of change, so one changed between two runs of a server is read again.
+class ImageCache {
+ public:
+  std::shared_ptr<const ImageData> get(const fs::path& path, const Limits& limits, const SourceLocation& where) {
+    std::error_code error;
+    const auto size = fs::file_size(path, error);
+    const auto time = fs::last_write_time(path, error);
+    const std::string key = path.string() + "\n" + std::to_string(size) + "\n" +
+                            std::to_string(time.time_since_epoch().count());
+    if (const auto found = images_.find(key); found != images_.end()) return found->second;
+    std::string bytes;
+    try {
+      bytes = read_file(path.string(), limits.max_image_bytes);
+    } catch (const Error& e) {
+      Diagnostic moved = e.diagnostic();
+      moved.where = where;
+      throw Error(std::move(moved));
     }
-    if (marker >= 0xC3 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
-      return bad("lossless, hierarchical and arithmetic-coded JPEGs are not supported");
-    }
-    if (marker == 0xDA) return bad("no frame header before the image data");
-    at += 2 + length;
+    auto decoded = image::decode_image(bytes, path.string(), limits.max_image_pixels, where);
+    images_.emplace(key, decoded);
+    return decoded;
   }
-}
 
-// Reads a PNG or JPEG file's pixel size, told apart by their signatures.
-std::pair<int, int> read_image_size(const std::string& bytes, const std::string& path, const SourceLocation& where) {
-  if (bytes.size() >= 3 && bytes.compare(0, 3, "\xFF\xD8\xFF", 3) == 0) return read_jpeg_size(bytes, path, where);
-  if (bytes.size() >= 8 && bytes.compare(0, 8, "\x89PNG\r\n\x1a\n", 8) == 0) return read_png_size(bytes, path, where);
-  fail("image.unsupported", path + " is neither a PNG nor a JPEG file", where);
-}
+ private:
+  std::map<std::string, std::shared_ptr<const ImageData>> images_;
+};
 
-// Finds an image's file and reads its size. Data is untrusted (a web form's, a spreadsheet
-// from outside), so an image is only ever read from inside base_dir, the data file's folder:
-// a path that is absolute, or leads out through ".." or a symbolic link, is refused, and
-// data cannot make vanban read (and print) any other file on the machine.
-void resolve_image(markup::Image& image, const std::string& base_dir) {
+namespace {
+
+// Finds an image's file and decodes it. Data is untrusted (a web form's, a spreadsheet from
+// outside), so an image is only ever read from inside base_dir, the data file's folder: a
+// path that is absolute, or leads out through ".." or a symbolic link, is refused, and data
+// cannot make vanban read (and print) any other file on the machine.
+void resolve_image(markup::Image& image, const std::string& base_dir, const Limits& limits, ImageCache& cache) {
   if (image.source.empty()) return;
   const fs::path source(image.source);
   const fs::path base(base_dir.empty() ? "." : base_dir);
@@ -184,35 +151,37 @@ void resolve_image(markup::Image& image, const std::string& base_dir) {
   std::error_code error;
   if (!fs::is_regular_file(path, error)) fail("image.not-found", "no image file " + path.string(), image.where);
   image.path = path.string();
-  const auto [width, height] = read_image_size(read_file(image.path), image.path, image.where);
-  image.pixel_width = width;
-  image.pixel_height = height;
+  image.data = cache.get(path, limits, image.where);
+  image.pixel_width = image.data->width;
+  image.pixel_height = image.data->height;
 }
 
-void resolve_images(std::vector<markup::Block>& blocks, const std::string& base_dir) {
+void resolve_images(std::vector<markup::Block>& blocks, const std::string& base_dir, const Limits& limits,
+                    ImageCache& cache) {
   for (auto& block : blocks) {
-    if (block.kind == markup::BlockKind::image) resolve_image(block.image, base_dir);
-    resolve_images(block.children, base_dir);
+    if (block.kind == markup::BlockKind::image) resolve_image(block.image, base_dir, limits, cache);
+    resolve_images(block.children, base_dir, limits, cache);
   }
 }
 
 // Stages 3 and 4: markup -> DocTree -> Frame.
 void lay_out(const std::string& markup, const std::string& markup_name, const text::FontFamily& fonts,
-             const GenerateOptions& options, Generated& out) {
+             const GenerateOptions& options, ImageCache& images, Generated& out) {
   markup::DocTree doc = markup::parse_markup(markup, markup_name, options.limits);
   // What data brought in was checked at its place; what is left came from the template or
   // the markup itself.
   if (const auto missing = text::find_undrawable_character(markup, fonts)) {
     throw Error(undrawable(*missing, locate_offset(markup_name, markup, missing->offset)));
   }
-  resolve_images(doc.body, options.base_dir);
-  resolve_image(doc.header.emblem, options.base_dir);
+  const Limits& limits = options.limits;
+  resolve_images(doc.body, options.base_dir, limits, images);
+  resolve_image(doc.header.emblem, options.base_dir, limits, images);
   for (auto& appendix : doc.appendices) {
-    resolve_images(appendix.blocks, options.base_dir);
-    if (appendix.header) resolve_image(appendix.header->emblem, options.base_dir);
+    resolve_images(appendix.blocks, options.base_dir, limits, images);
+    if (appendix.header) resolve_image(appendix.header->emblem, options.base_dir, limits, images);
   }
-  resolve_image(doc.signature.signature_image, options.base_dir);
-  resolve_image(doc.signature.seal_image, options.base_dir);
+  resolve_image(doc.signature.signature_image, options.base_dir, limits, images);
+  resolve_image(doc.signature.seal_image, options.base_dir, limits, images);
   layout::LayoutSettings settings = options.settings;
   settings.max_pages = options.limits.max_pages;
   out.frame = layout::layout_document(doc, fonts, settings, &out.stats);
@@ -345,7 +314,8 @@ DocumentMaker::DocumentMaker(const std::string& template_name, const GenerateOpt
       template_(load_template(template_name, options.home, options.limits)),
       info_(load_template_info(template_name, options.home)),
       fonts_(load_fonts(options)),
-      helpers_(vietnamese_helpers()) {
+      helpers_(vietnamese_helpers()),
+      images_(std::make_unique<ImageCache>()) {
   if (info_.contract.empty()) {
     fail("template.no-declaration", "the template '" + info_.name + "' declares no fields: there is no template.xml beside " +
                                         template_.file,
@@ -390,7 +360,7 @@ Generated DocumentMaker::make(const data::DataTree& tree, const std::string& dat
   // 3 and 4. Markup -> DocTree -> Frame.
   const std::string markup_name = data_name + " (markup of " + template_.name + ")";
   try {
-    lay_out(out.markup, markup_name, fonts_, options_, out);
+    lay_out(out.markup, markup_name, fonts_, options_, *images_, out);
   } catch (const Error& e) {
     throw at_data(e, rendered, markup_name);
   }
@@ -419,7 +389,8 @@ Generated generate_from_markup(const std::string& markup, const std::string& mar
                                const GenerateOptions& options, const text::FontFamily& fonts) {
   Generated out;
   out.markup = markup;
-  lay_out(markup, markup_name, fonts, options, out);
+  ImageCache images;
+  lay_out(markup, markup_name, fonts, options, images, out);
   return out;
 }
 

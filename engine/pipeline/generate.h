@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -63,6 +64,8 @@ std::string clean_data_text(const std::string& data, const std::string& data_nam
 data::DataTree read_clean_data(const std::string& clean, const std::string& data_name,
                                int max_depth = Limits{}.max_depth);
 
+class ImageCache;
+
 // A template ready for many documents: the template and its declaration, the fonts and the
 // helpers, loaded once. A batch keeps one per worker; `generate` makes one for its document.
 class DocumentMaker {
@@ -87,6 +90,7 @@ class DocumentMaker {
   mustache::Helpers helpers_;
   check::TemplateRules rules_;  // from info_, with the --name pattern's fields: made once for every document
   TemplateReads reads_;         // where the template prints each field
+  std::unique_ptr<ImageCache> images_;  // decoded once for every document (a worker's own)
 };
 
 // Runs data through template, markup and layout. data_name names the data in diagnostics.

@@ -30,7 +30,7 @@ output::ContentResources test_resources(const output::CharacterCodes& codes) {
   output::ContentResources resources;
   resources.font_names[0] = "F1";
   resources.codes = &codes;
-  resources.image_name = [](const std::string&) { return std::string("Im1"); };
+  resources.image_name = [](const layout::ImageItem&) { return std::string("Im1"); };
   return resources;
 }
 
