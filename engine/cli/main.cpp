@@ -20,6 +20,7 @@
 #include "output/pdf_writer.h"
 #include "output/trace_writer.h"
 #include "pipeline/batch.h"
+#include "pipeline/data_input.h"
 #include "pipeline/generate.h"
 #include "text/legacy.h"
 
@@ -294,6 +295,7 @@ int run_batch(const BatchArgs& args, const std::string& home) {
 
   ProgressPrinter progress(args.quiet);
   const auto result = vanban::pipeline::run_batch(options, std::ref(progress));
+  for (const auto& warning : result.warnings) std::cerr << describe(warning) << '\n';
   for (const auto& outcome : result.outcomes) {
     for (const auto& problem : outcome.problems) std::cerr << describe(problem) << '\n';
   }
@@ -315,10 +317,14 @@ struct ConvertArgs {
   bool capitals = false;
 };
 
-// Converts a TCVN3 or VNI file (its bytes, or mojibake in UTF-8) to UTF-8 in NFC.
+// Converts the legacy values of a file (TCVN3, VNI or Windows-1258: bytes, or mojibake in
+// UTF-8) to UTF-8 in NFC, each value judged alone; a workbook into a new workbook.
 int run_convert(const ConvertArgs& args) {
-  const std::string converted = vanban::text::convert_legacy(vanban::read_file(args.input), args.from, args.capitals);
-  vanban::write_file_atomically(args.output, converted);
+  const std::string name = args.input == "-" ? "<stdin>" : args.input;
+  const auto converted = vanban::pipeline::convert_file(vanban::read_file(args.input, vanban::Limits{}.max_records_bytes), name,
+                                                        args.from, args.capitals);
+  for (const auto& warning : converted.warnings) std::cerr << describe(warning) << '\n';
+  vanban::write_file_atomically(args.output, converted.bytes);
   return 0;
 }
 
@@ -338,7 +344,8 @@ int main(int argc, char** argv) {
 
   RenderArgs render;
   const std::map<std::string, vanban::text::LegacyEncoding> encodings{{"tcvn3", vanban::text::LegacyEncoding::tcvn3},
-                                                                      {"vni", vanban::text::LegacyEncoding::vni}};
+                                                                      {"vni", vanban::text::LegacyEncoding::vni},
+                                                                      {"cp1258", vanban::text::LegacyEncoding::cp1258}};
   auto* render_cmd = app.add_subcommand("render", "Render a data file through its template to PDF");
   render_cmd->add_option("DATA", render.data, "XML data file, or - for standard input")->required();
   render_cmd->add_option("-o,--output", render.output, "PDF to write, or - for standard output (default: DATA.pdf here)");

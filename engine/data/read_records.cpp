@@ -283,7 +283,12 @@ std::vector<Record> read_xlsx(std::string_view bytes, const std::string& file_na
     record.columns = columns;
     const std::string label = "record " + std::to_string(record.number) + ": cell ";
     for (auto& cell : row.cells) {
-      if (!cell.error.empty()) {
+      if (!cell.problem.empty()) {
+        if (!record.problem) {
+          record.problem = std::make_shared<const Diagnostic>(Diagnostic{Severity::error, "data.xlsx-bad-cell",
+                                      label + cell.name + " " + cell.problem + ": the file is damaged", cell.where, {}});
+        }
+      } else if (!cell.error.empty()) {
         if (!record.problem) {
           record.problem = std::make_shared<const Diagnostic>(Diagnostic{Severity::error, "data.xlsx-error-cell",
                                       label + cell.name + " holds the error " + cell.error + " instead of a value", cell.where, {}});

@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <map>
 #include <cctype>
+#include <sstream>
 
 #include <pugixml.hpp>
 #include <zip.h>
@@ -22,17 +23,24 @@ namespace vanban::data {
 
 namespace {
 
-// No part of a workbook we read may unpack to more than this: a guard against a zip bomb.
+// The parts of a workbook we read may not unpack to more than this, all together: a guard
+// against a zip bomb, whose few kilobytes unpack to gigabytes.
 constexpr zip_uint64_t max_part_size = 256u << 20;
 
 class Workbook {
  public:
-  Workbook(std::string_view bytes, const std::string& file_name) : file_(file_name) {
+  // writable: the archive may be changed and written out (written_bytes).
+  Workbook(std::string_view bytes, const std::string& file_name, bool writable = false) : file_(file_name) {
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-    if (source) archive_ = zip_open_from_source(source, ZIP_RDONLY, &error);
+    if (source) {
+      if (writable) zip_source_keep(source);
+      archive_ = zip_open_from_source(source, writable ? 0 : ZIP_RDONLY, &error);
+    }
+    if (archive_ && writable) source_ = source;
     if (!archive_) {
+      if (writable && source) zip_source_free(source);
       if (source) zip_source_free(source);
       zip_error_fini(&error);
       fail("data.xlsx-not-zip",
@@ -42,22 +50,61 @@ class Workbook {
     }
     zip_error_fini(&error);
   }
-  ~Workbook() { zip_discard(archive_); }
+  ~Workbook() {
+    if (archive_) zip_discard(archive_);
+    if (source_) zip_source_free(source_);
+  }
+
+  zip_t* archive() const { return archive_; }
+
+  // Replaces a part's bytes, keeping its time.
+  void replace(const std::string& name, std::string bytes) {
+    const zip_int64_t index = zip_name_locate(archive_, name.c_str(), 0);
+    zip_stat_t stat;
+    zip_stat_init(&stat);
+    zip_stat_index(archive_, static_cast<zip_uint64_t>(index), 0, &stat);
+    kept_.push_back(std::move(bytes));
+    zip_source_t* part = zip_source_buffer(archive_, kept_.back().data(), kept_.back().size(), 0);
+    if (!part || zip_file_replace(archive_, static_cast<zip_uint64_t>(index), part, 0) != 0) {
+      if (part) zip_source_free(part);
+      fail("data.xlsx-part", "the workbook's part " + name + " cannot be written again", {file_, 1, 1});
+    }
+    if (stat.valid & ZIP_STAT_MTIME) zip_file_set_mtime(archive_, static_cast<zip_uint64_t>(index), stat.mtime, 0);
+  }
+
+  // Writes the changed archive out and returns its bytes.
+  std::string written_bytes() {
+    if (zip_close(archive_) != 0) fail("data.xlsx-part", "the workbook cannot be written again", {file_, 1, 1});
+    archive_ = nullptr;
+    zip_stat_t stat;
+    zip_stat_init(&stat);
+    std::string out;
+    if (zip_source_stat(source_, &stat) == 0 && zip_source_open(source_) == 0) {
+      out.resize(static_cast<std::size_t>(stat.size));
+      const zip_int64_t read = zip_source_read(source_, out.data(), stat.size);
+      zip_source_close(source_);
+      if (read != static_cast<zip_int64_t>(stat.size)) out.clear();
+    }
+    if (out.empty()) fail("data.xlsx-part", "the workbook cannot be written again", {file_, 1, 1});
+    return out;
+  }
   Workbook(const Workbook&) = delete;
   Workbook& operator=(const Workbook&) = delete;
 
   bool has(const std::string& name) const { return zip_name_locate(archive_, name.c_str(), 0) >= 0; }
 
   // A part of the archive as an XML document; a missing part is an error naming it.
-  pugi::xml_document xml(const std::string& name) const {
+  pugi::xml_document xml(const std::string& name, unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata_single) const {
     zip_stat_t stat;
     zip_stat_init(&stat);
     if (zip_stat(archive_, name.c_str(), 0, &stat) != 0) {
       fail("data.xlsx-part", "the workbook has no part " + name + ": it is not a complete .xlsx file", {file_, 1, 1});
     }
-    if (!(stat.valid & ZIP_STAT_SIZE) || stat.size > max_part_size) {
-      fail("data.xlsx-part", "the workbook's part " + name + " unpacks to more than 256 MB", {file_, 1, 1});
+    // The parts read so far count together: a bomb spread over many parts is stopped too.
+    if (!(stat.valid & ZIP_STAT_SIZE) || stat.size > max_part_size - unpacked_) {
+      fail("data.xlsx-part", "the workbook's parts unpack to more than 256 MB", {file_, 1, 1});
     }
+    unpacked_ += stat.size;
     std::string text(static_cast<std::size_t>(stat.size), '\0');
     zip_file_t* part = zip_fopen(archive_, name.c_str(), 0);
     const zip_int64_t read = part ? zip_fread(part, text.data(), stat.size) : -1;
@@ -67,7 +114,7 @@ class Workbook {
     }
     pugi::xml_document document;
     // No DOCTYPE processing: pugixml never loads external entities.
-    const auto parsed = document.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+    const auto parsed = document.load_buffer(text.data(), text.size(), flags);
     if (!parsed) {
       fail("data.xlsx-part", "the workbook's part " + name + " is not well-formed XML: " + parsed.description(),
            {file_, 1, 1});
@@ -78,6 +125,9 @@ class Workbook {
  private:
   const std::string& file_;
   zip_t* archive_ = nullptr;
+  zip_source_t* source_ = nullptr;  // writable: where the archive is written
+  mutable zip_uint64_t unpacked_ = 0;  // bytes of the parts read so far
+  std::vector<std::string> kept_;   // replaced parts' bytes, alive until written
 };
 
 // The element's own name without its namespace prefix ("x:row" and "row" alike).
@@ -272,8 +322,10 @@ SheetTable read_sheet(std::string_view bytes, const std::string& file_name, cons
       const std::string type = c.attribute("t").value();
       const std::string value = child(c, "v").text().get();
       if (type == "s") {
-        const auto index = static_cast<std::size_t>(std::atoll(value.c_str()));
-        cell.text = index < shared.size() ? shared[index] : std::string();
+        const bool digits = !value.empty() && value.size() < 10 && value.find_first_not_of("0123456789") == std::string::npos;
+        const std::size_t index = digits ? static_cast<std::size_t>(std::stoull(value)) : shared.size();
+        if (index < shared.size()) cell.text = shared[index];
+        else cell.problem = "refers to the shared string '" + value.substr(0, 20) + "', which the workbook does not have";
       } else if (type == "inlineStr") {
         cell.text = string_item(child(c, "is"));
       } else if (type == "str" || type == "d") {
@@ -283,18 +335,27 @@ SheetTable read_sheet(std::string_view bytes, const std::string& file_name, cons
       } else if (type == "e") {
         cell.error = value;
       } else if (!value.empty()) {
-        const double number = std::strtod(value.c_str(), nullptr);
+        char* end = nullptr;
+        const double number = std::strtod(value.c_str(), &end);
         const auto style = static_cast<std::size_t>(c.attribute("s").as_int());
-        cell.text = style < date_style.size() && date_style[style] ? iso_date(number, system_1904) : general_number(number);
+        const bool is_date = style < date_style.size() && date_style[style];
+        if (end == value.c_str() || *end != '\0' || !std::isfinite(number)) {
+          cell.problem = "holds '" + value.substr(0, 20) + "', which is not a number";
+        } else if (is_date && (number < 0 || number >= 2958466)) {
+          // Excel's dates run from 1900 (serial 0) to 9999-12-31 (serial 2,958,465).
+          cell.problem = "holds the date serial " + general_number(number) + ", which is no date Excel can show";
+        } else {
+          cell.text = is_date ? iso_date(number, system_1904) : general_number(number);
+        }
       }
       cell.text = trim_space(cell.text);
-      if (!cell.text.empty() || !cell.error.empty()) read.cells.push_back(std::move(cell));
+      if (!cell.text.empty() || !cell.error.empty() || !cell.problem.empty()) read.cells.push_back(std::move(cell));
     }
     if (read.cells.empty()) continue;
     if (table.columns.empty()) {
       int last = 0;
       for (const auto& cell : read.cells) {
-        if (cell.column != last + 1 || !cell.error.empty()) {
+        if (cell.column != last + 1 || !cell.error.empty() || !cell.problem.empty()) {
           fail("data.xlsx-header", "column " + column_letters(last + 1) + " of the header row (row " +
                                        std::to_string(row_number) + ") has no name",
                {file_name, row_number, last + 1});
@@ -312,6 +373,96 @@ SheetTable read_sheet(std::string_view bytes, const std::string& file_name, cons
          {file_name, 1, 1});
   }
   return table;
+}
+
+}  // namespace vanban::data
+
+namespace vanban::data {
+
+namespace {
+
+std::string saved(const pugi::xml_document& document) {
+  std::ostringstream out;
+  document.save(out, "", pugi::format_raw, pugi::encoding_utf8);
+  return out.str();
+}
+
+// The text runs of a string item (<si>, <is>): its <t>, and the <t> of each rich run <r>.
+std::vector<pugi::xml_node> text_runs(const pugi::xml_node& item) {
+  std::vector<pugi::xml_node> runs;
+  for (const auto& part : item.children()) {
+    if (local_name(part) == "t") runs.push_back(part);
+    if (local_name(part) == "r") runs.push_back(child(part, "t"));
+  }
+  return runs;
+}
+
+}  // namespace
+
+std::string rewrite_workbook_texts(
+    std::string_view bytes, const std::string& file_name,
+    const std::function<std::optional<std::string>(const std::string& text, const SourceLocation& where)>& convert) {
+  Workbook workbook(bytes, file_name, true);
+  constexpr unsigned flags = pugi::parse_default | pugi::parse_declaration | pugi::parse_ws_pcdata;
+  // Every sheet's part, through the workbook's relationships.
+  const auto book = workbook.xml("xl/workbook.xml");
+  const auto relations = workbook.xml("xl/_rels/workbook.xml.rels");
+  std::vector<std::string> sheet_parts;
+  for (const auto& sheet : children(child(book.document_element(), "sheets"), "sheet")) {
+    const std::string relation = attribute(sheet, "id").value();
+    for (const auto& r : children(relations.document_element(), "Relationship")) {
+      if (relation != r.attribute("Id").value()) continue;
+      const std::string target = r.attribute("Target").value();
+      if (!target.empty()) sheet_parts.push_back(target.front() == '/' ? target.substr(1) : "xl/" + target);
+    }
+  }
+  const auto convert_runs = [&](const std::vector<pugi::xml_node>& runs, const SourceLocation& where) {
+    bool changed = false;
+    for (const auto& run : runs) {
+      if (const auto converted = convert(run.text().get(), where)) {
+        pugi::xml_node node = run;
+        node.text().set(converted->c_str());
+        changed = true;
+      }
+    }
+    return changed;
+  };
+  // The sheets: the first cell of each shared string, and the inline strings converted.
+  std::map<std::size_t, SourceLocation> first_use;
+  for (const auto& part : sheet_parts) {
+    if (!workbook.has(part)) continue;
+    pugi::xml_document sheet = workbook.xml(part, flags);
+    bool changed = false;
+    for (const auto& row : children(child(sheet.document_element(), "sheetData"), "row")) {
+      for (const auto& c : children(row, "c")) {
+        const auto reference = c.attribute("r");
+        const auto [column, row_number] = reference ? cell_position(reference.value(), file_name) : std::pair{0, 0};
+        const SourceLocation where{file_name, row_number, column};
+        const std::string type = c.attribute("t").value();
+        if (type == "s") {
+          const std::string value = child(c, "v").text().get();
+          if (!value.empty() && value.size() < 10 && value.find_first_not_of("0123456789") == std::string::npos) {
+            first_use.emplace(static_cast<std::size_t>(std::stoull(value)), where);
+          }
+        } else if (type == "inlineStr") {
+          changed = convert_runs(text_runs(child(c, "is")), where) || changed;
+        }
+      }
+    }
+    if (changed) workbook.replace(part, saved(sheet));
+  }
+  if (workbook.has("xl/sharedStrings.xml")) {
+    pugi::xml_document strings = workbook.xml("xl/sharedStrings.xml", flags);
+    bool changed = false;
+    std::size_t index = 0;
+    for (const auto& item : children(strings.document_element(), "si")) {
+      const auto found = first_use.find(index++);
+      const SourceLocation where = found != first_use.end() ? found->second : SourceLocation{file_name, 0, 0};
+      changed = convert_runs(text_runs(item), where) || changed;
+    }
+    if (changed) workbook.replace("xl/sharedStrings.xml", saved(strings));
+  }
+  return workbook.written_bytes();
 }
 
 }  // namespace vanban::data

@@ -5,6 +5,8 @@
 // (#REF!, #N/A) is kept as such, for the record to fail rather than print it.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +20,7 @@ struct SheetCell {
   std::string name;    // "C12"
   std::string text;    // trimmed; empty for an error cell
   std::string error;   // the error value ("#REF!"), else empty
+  std::string problem;  // what is wrong with a cell of a damaged file ("refers to the shared string …"), else empty
   SourceLocation where;  // the file, line = the row, column = the column
 };
 
@@ -30,6 +33,15 @@ struct SheetTable {
   std::vector<std::string> columns;  // the header row's names, by column - 1
   std::vector<SheetRow> rows;        // the non-empty rows after the header
 };
+
+// Rewrites a workbook's texts, its shared strings and the sheets' inline strings, each run of
+// text through convert (the new text, or nullopt to keep it), and returns the new workbook:
+// every other part copied as it was, each entry keeping its time, so the same input makes the
+// same bytes. A shared string's place is that of the first cell that shows it (line = row,
+// column = column; line 0 when no cell does). Throws Error "data.xlsx-*" as read_sheet does.
+std::string rewrite_workbook_texts(
+    std::string_view bytes, const std::string& file_name,
+    const std::function<std::optional<std::string>(const std::string& text, const SourceLocation& where)>& convert);
 
 // Reads the named sheet, or the first when sheet is empty. Throws Error "data.xlsx-*" for a
 // file that is not a zip, a damaged or incomplete workbook, a sheet it does not have, or a

@@ -11,6 +11,7 @@
 #include "base/files.h"
 #include "data/read_records.h"
 #include "output/pdf_writer.h"
+#include "pipeline/data_input.h"
 #include "mustache/template_tags.h"
 #include "pipeline/templates.h"
 #include "text/unicode.h"
@@ -21,10 +22,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
-data::DataTree record_tree(const data::Value& common, const data::Record& record) {
+// A record's document: its own fields, each value judged alone and converted where
+// --input-encoding asks (data_input.h), over the common ones. findings gets what the
+// judging found: errors that stop this record, and the conversions.
+data::DataTree record_tree(const data::Value& common, const data::Record& record, const BatchOptions& options,
+                           std::vector<Diagnostic>* findings = nullptr) {
+  data::Value fields = data::fields_of(record);
+  auto found = check_value_encodings(fields, options.generate.input_encoding, options.records_file);
+  apply_capitals_fonts(fields);
+  if (findings) *findings = std::move(found);
   data::DataTree tree;
   tree.root_name = "document";
-  tree.root = data::with_common(common, data::fields_of(record));
+  tree.root = data::with_common(common, fields);
   tree.root.where = record.where;
   return tree;
 }
@@ -63,33 +72,13 @@ void report_unread_fields_once(std::vector<RecordOutcome>& outcomes) {
   }
 }
 
-// A workbook's cells are Unicode already, but an office's old sheets may hold TCVN3 or VNI
-// typed in a legacy font: each cell gets the check a data file's whole text gets
-// (clean_data_text: converted with --input-encoding, else refused with a hint). A refusal
-// is the record's problem, at its cell; the other records still print.
-void clean_cells(data::Record& record, const GenerateOptions& options) {
-  for (auto& cell : record.cells) {
-    try {
-      cell.text = clean_data_text(cell.text, record.where.file, options);
-    } catch (const Error& e) {
-      if (record.problem) continue;
-      Diagnostic problem = about_record(e.diagnostic(), record.number);
-      problem.where = {record.where.file, record.where.line, static_cast<int>(cell.at)};
-      record.problem = std::make_shared<const Diagnostic>(std::move(problem));
-    }
-  }
-}
-
 std::vector<data::Record> read_batch_records(const BatchOptions& options, data::RecordFormat format) {
   const Limits& limits = options.generate.limits;
   const std::string bytes = read_file(options.records_file, limits.max_records_bytes);
-  if (format != data::RecordFormat::xlsx) {
-    return data::read_records(clean_data_text(bytes, options.records_file, options.generate), format,
-                              options.records_file, {}, limits.max_depth);
-  }
-  std::vector<data::Record> records = data::read_records(bytes, format, options.records_file, options.sheet);
-  for (auto& record : records) clean_cells(record, options.generate);
-  return records;
+  // A workbook is a zip; the other formats are text, perhaps with a BOM or in UTF-16 (Excel's
+  // "Unicode Text"). Legacy text is judged record by record, value by value (record_tree).
+  if (format == data::RecordFormat::xlsx) return data::read_records(bytes, format, options.records_file, options.sheet);
+  return data::read_records(text::decode_text_file(bytes).text, format, options.records_file, {}, limits.max_depth);
 }
 
 // A complete PDF ends with its %%EOF marker (and perhaps a line end): what --resume trusts,
@@ -115,7 +104,7 @@ std::vector<std::string> output_names(const BatchOptions& options, const data::V
   std::set<std::string> used;
   for (std::size_t k = 0; k < records.size(); ++k) {
     const auto& record = records[k];
-    data::DataTree tree = record_tree(common, record);
+    data::DataTree tree = record_tree(common, record, options);
     if (!tree.root.find("number")) {  // {{number}}: the record's number, unless it has its own
       tree.root.fields.push_back({"number", false, {data::Value{data::Value::Kind::text,
                                                                 {{std::to_string(record.number), {}}}, {},
@@ -209,14 +198,14 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
   const std::vector<data::Record> records = read_batch_records(options, *format);
   data::Value common;
   common.kind = data::Value::Kind::map;
+  BatchResult result;
   if (!options.common_file.empty()) {
-    common = read_clean_data(clean_data_text(read_file(options.common_file, options.generate.limits.max_input_bytes),
-                                             options.common_file, options.generate),
-                             options.common_file, options.generate.limits.max_depth)
-                 .root;
+    DocumentData input = read_document_data(read_file(options.common_file, options.generate.limits.max_input_bytes),
+                                            options.common_file, options.generate.input_encoding, options.generate.limits);
+    common = std::move(input.tree.root);
+    result.warnings = std::move(input.warnings);
   }
 
-  BatchResult result;
   result.total_records = static_cast<int>(records.size());
   // Plain ints, not a structured binding: the worker lambda captures them (clang 14, which
   // builds the fuzz targets, cannot capture bindings).
@@ -249,7 +238,13 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
         outcome.problems.push_back(*record.problem);
       } else {
         try {
-          Generated generated = maker.make(record_tree(common, record), options.records_file);
+          std::vector<Diagnostic> judged;
+          const data::DataTree tree = record_tree(common, record, options, &judged);
+          if (std::any_of(judged.begin(), judged.end(), [](const Diagnostic& d) { return d.severity == Severity::error; })) {
+            throw Error(std::move(judged));
+          }
+          for (auto& conversion : judged) outcome.problems.push_back(about_record(std::move(conversion), record.number));
+          Generated generated = maker.make(tree, options.records_file);
           outcome.pages = static_cast<int>(generated.frame.pages.size());
           for (auto& warning : generated.warnings) outcome.problems.push_back(about_record(std::move(warning), record.number));
           if (!outcome.output.empty()) write_file_atomically(outcome.output, output::write_pdf(generated.frame, pdf_options));

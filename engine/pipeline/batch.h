@@ -45,6 +45,7 @@ struct RecordOutcome {
 
 struct BatchResult {
   std::vector<RecordOutcome> outcomes;  // the shard's records, in input order
+  std::vector<Diagnostic> warnings;     // about the common data: the values converted from a legacy encoding
   int total_records = 0;                // in the whole file
   int failed() const;
   int printed() const;

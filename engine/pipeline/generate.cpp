@@ -13,6 +13,7 @@
 #include "image/decode_image.h"
 #include "data/read_data.h"
 #include "markup/parse_markup.h"
+#include "pipeline/data_input.h"
 #include "pipeline/template_check.h"
 #include "pipeline/template_helpers.h"
 #include "pipeline/templates.h"
@@ -33,46 +34,7 @@ bool is_home(const fs::path& folder) {
 
 }  // namespace
 
-// Input hygiene: data must be UTF-8 text whose characters the fonts can draw. Invalid bytes
-// are an error at their place that names them; text that looks like TCVN3 or VNI is an error
-// with the conversion to use, unless the user asked for it (then it is converted here).
-std::string clean_data_text(const std::string& data, const std::string& data_name, const GenerateOptions& options) {
-  if (options.input_encoding) return text::convert_legacy(data, *options.input_encoding);
-  const auto suggestion = [&](text::LegacyEncoding encoding) {
-    const std::string name(text::legacy_encoding_name(encoding));
-    return "; it looks like " + std::string(encoding == text::LegacyEncoding::tcvn3 ? "TCVN3 (ABC, .VnTime)" : "VNI") +
-           " text: render with --input-encoding " + name + ", or convert it with 'vanban convert --from " + name + " " +
-           data_name + "'";
-  };
-  if (const auto bad = text::find_invalid_utf8(data)) {
-    std::string bytes;
-    for (std::size_t k = bad->offset; k < bad->offset + bad->length; ++k) {
-      static constexpr char digits[] = "0123456789ABCDEF";
-      const auto byte = static_cast<unsigned char>(data[k]);
-      bytes += std::string(bytes.empty() ? "" : " ") + digits[byte >> 4] + digits[byte & 15];
-    }
-    std::string message = "the data is not valid UTF-8: byte" + std::string(bad->length > 1 ? "s " : " ") + bytes;
-    if (const auto legacy = text::detect_legacy(data)) message += suggestion(*legacy);
-    fail("data.bad-utf8", message, locate_offset(data_name, data, bad->offset));
-  }
-  if (const auto legacy = text::detect_legacy(data)) {
-    fail("data.legacy-encoding", "the data holds legacy-encoded Vietnamese read as Latin-1" + suggestion(*legacy),
-         locate_offset(data_name, data, text::find_legacy_mark(data).value_or(0)));
-  }
-  return data;
-}
-
-// TCVN3 has no codes for capitals with tones: they were typed in lower case and shown in an
-// "H" face (.VnTimeH), decree30.md §16.1. Text the data marks as set in such a face is
-// upper-cased, whether it was converted in this run or by `vanban convert` before.
 namespace {
-
-void apply_capitals_fonts(data::Value& value) {
-  for (auto& span : value.text) {
-    if (text::is_tcvn3_capitals_font(span.style.font)) span.text = text::to_upper_vi(span.text);
-  }
-  for (auto& field : value.fields) apply_capitals_fonts(field.value.front());
-}
 
 Diagnostic undrawable(const text::UndrawableCharacter& missing, const SourceLocation& where) {
   return {Severity::error, "text.undrawable", missing.description + ": it cannot be printed; remove or replace it",
@@ -189,13 +151,6 @@ void lay_out(const std::string& markup, const std::string& markup_name, const te
 
 }  // namespace
 
-// Stage 1 on text that clean_data_text passed: XML -> DataTree, with TCVN3 capitals applied.
-data::DataTree read_clean_data(const std::string& clean, const std::string& data_name, int max_depth) {
-  data::DataTree tree = data::read_data(clean, data_name, max_depth);
-  apply_capitals_fonts(tree.root);
-  return tree;
-}
-
 namespace {
 
 // The four faces, from --font-dir or <home>/fonts.
@@ -300,13 +255,17 @@ Error at_data(const Error& error, const mustache::Rendered& rendered, const std:
 }  // namespace
 
 std::vector<Diagnostic> check_data(const std::string& data, const std::string& data_name, const GenerateOptions& options) {
-  const data::DataTree tree = read_clean_data(clean_data_text(data, data_name, options), data_name,
-                                              options.limits.max_depth);
-  const std::string template_name = template_name_of(tree, options);
-  if (template_name.empty()) return check::check_document(tree, {});
+  DocumentData input = read_document_data(data, data_name, options.input_encoding, options.limits);
+  const std::string template_name = template_name_of(input.tree, options);
+  std::vector<Diagnostic> findings = std::move(input.warnings);
   // The template is checked against its contract too: a tag naming no field is reported here.
-  const DocumentMaker maker(template_name, options);
-  return check::check_document(tree, maker.rules());
+  const auto checked = template_name.empty() ? check::check_document(input.tree, {})
+                                             : check::check_document(input.tree, DocumentMaker(template_name, options).rules());
+  findings.insert(findings.end(), checked.begin(), checked.end());
+  std::stable_sort(findings.begin(), findings.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+  });
+  return findings;
 }
 
 DocumentMaker::DocumentMaker(const std::string& template_name, const GenerateOptions& options)
@@ -368,16 +327,18 @@ Generated DocumentMaker::make(const data::DataTree& tree, const std::string& dat
 }
 
 Generated generate(const std::string& data, const std::string& data_name, const GenerateOptions& options) {
-  // 1. Data: UTF-8 (or converted from TCVN3 or VNI) XML -> DataTree.
-  const std::string clean = clean_data_text(data, data_name, options);
-  const data::DataTree tree = read_clean_data(clean, data_name, options.limits.max_depth);
+  // 1. Data: bytes -> Unicode (each value judged alone, legacy text converted when asked) ->
+  // DataTree.
+  DocumentData input = read_document_data(data, data_name, options.input_encoding, options.limits);
   // 2. Template: the one asked for, else the one the data names, with its declaration.
-  const std::string template_name = template_name_of(tree, options);
+  const std::string template_name = template_name_of(input.tree, options);
   if (template_name.empty()) {
     fail("template.none", "no template given: use -t NAME or a template=\"NAME\" attribute on the root",
-         tree.root.where);
+         input.tree.root.where);
   }
-  return DocumentMaker(template_name, options).make(tree, data_name, clean);
+  Generated out = DocumentMaker(template_name, options).make(input.tree, data_name, input.text);
+  out.warnings.insert(out.warnings.begin(), input.warnings.begin(), input.warnings.end());
+  return out;
 }
 
 Generated generate_from_markup(const std::string& markup, const std::string& markup_name,

@@ -55,15 +55,6 @@ struct Generated {
 // Error for data that cannot be read.
 std::vector<Diagnostic> check_data(const std::string& data, const std::string& data_name, const GenerateOptions& options);
 
-// Input hygiene for any data file (a document, a batch's records): UTF-8 text, or TCVN3 or
-// VNI converted when options say so. Invalid bytes, and legacy text not declared, are errors
-// at their place that name the conversion to use.
-std::string clean_data_text(const std::string& data, const std::string& data_name, const GenerateOptions& options);
-
-// Stage 1 on text that clean_data_text passed: XML -> DataTree, TCVN3 capitals applied.
-data::DataTree read_clean_data(const std::string& clean, const std::string& data_name,
-                               int max_depth = Limits{}.max_depth);
-
 class ImageCache;
 
 // A template ready for many documents: the template and its declaration, the fonts and the

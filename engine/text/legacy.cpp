@@ -5,6 +5,10 @@
 #include <map>
 #include <vector>
 
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
 #include "text/unicode.h"
 
 namespace vanban::text {
@@ -339,22 +343,107 @@ int legacy_marks(std::string_view utf8) {
 }  // namespace
 
 std::string_view legacy_encoding_name(LegacyEncoding encoding) {
-  return encoding == LegacyEncoding::tcvn3 ? "tcvn3" : "vni";
+  switch (encoding) {
+    case LegacyEncoding::tcvn3: return "tcvn3";
+    case LegacyEncoding::vni: return "vni";
+    case LegacyEncoding::cp1258: return "cp1258";
+  }
+  return "tcvn3";
+}
+
+std::string_view legacy_encoding_title(LegacyEncoding encoding) {
+  switch (encoding) {
+    case LegacyEncoding::tcvn3: return "TCVN3 (ABC, .VnTime)";
+    case LegacyEncoding::vni: return "VNI";
+    case LegacyEncoding::cp1258: return "Windows-1258";
+  }
+  return "TCVN3";
 }
 
 std::optional<LegacyEncoding> parse_legacy_encoding(std::string_view name) {
   if (name == "tcvn3" || name == "abc") return LegacyEncoding::tcvn3;
   if (name == "vni") return LegacyEncoding::vni;
+  if (name == "cp1258" || name == "windows-1258") return LegacyEncoding::cp1258;
   return std::nullopt;
 }
 
+namespace {
+
+// Windows-1258 through ICU ("cp1258": "windows-1258" is an ambiguous alias there), then NFC,
+// since its tones are combining marks after the letter.
+std::string decode_cp1258(const std::u32string& units) {
+  std::string bytes;
+  std::string passed;  // code points above a byte pass through, after the bytes before them
+  icu::UnicodeString text;
+  const auto flush = [&] {
+    if (bytes.empty()) return;
+    text.append(icu::UnicodeString(bytes.data(), static_cast<int32_t>(bytes.size()), "cp1258"));
+    bytes.clear();
+  };
+  for (char32_t unit : units) {
+    if (unit < 0x100) {
+      bytes += static_cast<char>(unit);
+    } else {
+      flush();
+      text.append(static_cast<UChar32>(unit));
+    }
+  }
+  flush();
+  std::string out;
+  text.toUTF8String(out);
+  return to_nfc(out);
+}
+
+}  // namespace
+
 std::string convert_legacy(std::string_view input, LegacyEncoding from, bool capitals) {
   const std::u32string units = to_units(input);
-  std::string out = to_nfc(from == LegacyEncoding::tcvn3 ? decode_tcvn3(units) : decode_vni(units));
+  std::string out;
+  switch (from) {
+    case LegacyEncoding::tcvn3: out = to_nfc(decode_tcvn3(units)); break;
+    case LegacyEncoding::vni: out = to_nfc(decode_vni(units)); break;
+    case LegacyEncoding::cp1258: out = decode_cp1258(units); break;
+  }
   return capitals ? to_upper_vi(out) : out;
 }
 
+namespace {
+
+// Windows-1258 keeps â ă ê ô ơ ư (and đ) as letters and writes tones as combining marks after
+// them: decompose the tones only, then let ICU encode.
+std::string encode_cp1258(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  const icu::UnicodeString decomposed =
+      nfd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))), status);
+  icu::UnicodeString letters, out;
+  std::vector<UChar32> tones;
+  const auto flush = [&] {
+    out.append(nfc->normalize(letters, status));
+    for (UChar32 tone : tones) out.append(tone);
+    letters.remove();
+    tones.clear();
+  };
+  for (int32_t k = 0; k < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(k);
+    k += U16_LENGTH(c);
+    const bool tone = c == 0x300 || c == 0x301 || c == 0x303 || c == 0x309 || c == 0x323;
+    if (u_getCombiningClass(c) == 0) flush();
+    if (tone) tones.push_back(c);
+    else letters.append(c);
+  }
+  flush();
+  const int32_t size = out.extract(0, out.length(), nullptr, 0, "cp1258");
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  out.extract(0, out.length(), bytes.data(), static_cast<uint32_t>(size), "cp1258");
+  return bytes;
+}
+
+}  // namespace
+
 std::string encode_legacy(std::string_view utf8, LegacyEncoding to) {
+  if (to == LegacyEncoding::cp1258) return encode_cp1258(utf8);
   std::map<char32_t, std::string> table;
   if (to == LegacyEncoding::tcvn3) {
     for (const auto& [byte, letter] : tcvn3_letters) table[letter] = std::string(1, static_cast<char>(byte));
@@ -400,26 +489,335 @@ std::pair<std::size_t, std::size_t> utf8_high_bytes(std::string_view input) {
 
 }  // namespace
 
+namespace {
+
+// ---- Vietnamese syllables ----------------------------------------------------------------
+
+// A word's letters without their tones, lower case: the seven letters with marks of their
+// own (ă â ê ô ơ ư đ) kept whole.
+struct Skeleton {
+  std::u32string letters;
+  int tones = 0;
+  std::size_t tone_at = 0;  // the letter the tone mark is on
+  bool ok = true;
+};
+
+Skeleton skeleton_of(std::string_view word) {
+  Skeleton out;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  const icu::UnicodeString decomposed =
+      nfd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size()))), status);
+  if (U_FAILURE(status)) {
+    out.ok = false;
+    return out;
+  }
+  enum class Case { none, lower, capitalised, upper, mixed } pattern = Case::none;
+  int position = 0;
+  for (int32_t k = 0; k < decomposed.length() && out.ok;) {
+    const UChar32 c = decomposed.char32At(k);
+    k += U16_LENGTH(c);
+    if (c == 0x300 || c == 0x301 || c == 0x303 || c == 0x309 || c == 0x323) {
+      ++out.tones;
+      out.tone_at = out.letters.empty() ? 0 : out.letters.size() - 1;
+      continue;
+    }
+    if (c == 0x302 || c == 0x306 || c == 0x31B) {  // circumflex, breve, horn: on the letter before
+      if (out.letters.empty()) {
+        out.ok = false;
+        break;
+      }
+      char32_t& base = out.letters.back();
+      if (c == 0x306 && base == U'a') base = U'ă';
+      else if (c == 0x302 && base == U'a') base = U'â';
+      else if (c == 0x302 && base == U'e') base = U'ê';
+      else if (c == 0x302 && base == U'o') base = U'ô';
+      else if (c == 0x31B && base == U'o') base = U'ơ';
+      else if (c == 0x31B && base == U'u') base = U'ư';
+      else out.ok = false;
+      continue;
+    }
+    const bool upper = (c >= 'A' && c <= 'Z') || c == 0x110;
+    const bool lower = (c >= 'a' && c <= 'z') || c == 0x111;
+    if (!upper && !lower) {
+      out.ok = false;  // a symbol (¨ ¸ µ), or a letter Vietnamese does not use (ø æ ß)
+      break;
+    }
+    const Case here = upper ? Case::upper : Case::lower;
+    if (position == 0) pattern = here == Case::upper ? Case::capitalised : Case::lower;
+    else if (pattern == Case::capitalised && position == 1 && here == Case::upper) pattern = Case::upper;
+    else if ((pattern == Case::upper && here == Case::lower) || (pattern != Case::upper && here == Case::upper)) pattern = Case::mixed;
+    ++position;
+    out.letters.push_back(c == 0x110 || c == 0x111 ? U'đ' : static_cast<char32_t>(upper ? c - 'A' + 'a' : c));
+  }
+  if (pattern == Case::mixed) out.ok = false;
+  return out;
+}
+
+// The onsets, nuclei (with their glides) and codas of Vietnamese syllables.
+const std::vector<std::u32string>& initials() {
+  static const std::vector<std::u32string> list{U"ngh", U"ng", U"nh", U"gh", U"gi", U"kh", U"ph", U"th", U"tr", U"ch",
+                                                U"qu", U"b",   U"c",  U"d",  U"đ",  U"g",  U"h",  U"k",  U"l",  U"m",
+                                                U"n",  U"p",   U"r",  U"s",  U"t",  U"v",  U"x",  U""};
+  return list;
+}
+
+const std::vector<std::u32string>& vowel_groups() {
+  static const std::vector<std::u32string> list{
+      U"a",   U"ă",   U"â",   U"e",   U"ê",   U"i",   U"o",   U"ô",   U"ơ",   U"u",   U"ư",   U"y",   U"ai",  U"ao",
+      U"au",  U"ay",  U"âu",  U"ây",  U"eo",  U"êu",  U"ia",  U"iê",  U"iu",  U"oa",  U"oă",  U"oe",  U"oi",  U"ôi",
+      U"ơi",  U"oo",  U"ua",  U"uâ",  U"uê",  U"ui",  U"uô",  U"uơ",  U"uy",  U"ưa",  U"ưi",  U"ưu",  U"ươ",  U"yê",
+      U"iêu", U"oai", U"oao", U"oay", U"oeo", U"uây", U"uôi", U"uya", U"uyê", U"uyu", U"ươi", U"ươu", U"yêu", U"uêu"};
+  return list;
+}
+
+const std::vector<std::u32string>& finals() {
+  static const std::vector<std::u32string> list{U"ch", U"nh", U"ng", U"c", U"m", U"n", U"p", U"t", U""};
+  return list;
+}
+
+// Where a vowel group takes its tone mark (the modern rules, and the older ones where both
+// are in use): on the vowel with a mark of its own (ă â ê ô ơ ư, the last such); in a group of
+// three, on the middle one (hoài, xoáy); oa, oe, uy on either (hòa, hoà); another pair on its
+// second vowel before a final (toán) and on its first at the end (mái, múa). A tone elsewhere
+// is a legacy text's separate mark byte read as an accented letter ("xaõ").
+bool tone_fits(const std::u32string& nucleus, std::size_t at, bool has_final) {
+  for (std::size_t k = nucleus.size(); k-- > 0;) {
+    if (std::u32string_view(U"ăâêôơư").find(nucleus[k]) != std::u32string_view::npos) return at == k;
+  }
+  if (nucleus.size() == 1) return at == 0;
+  if (nucleus.size() == 3) return at == 1;
+  if (nucleus == U"oa" || nucleus == U"oe" || nucleus == U"uy") return true;
+  return at == (has_final ? 1u : 0u);
+}
+
+// A group that ends in a glide (mai, sao, tiêu) or in the open a of ia, ua, ưa takes no final
+// consonant; iê, yê, uô, ươ and uyê take one (tiên, yên, muốn, người has its glide).
+bool final_fits(const std::u32string& nucleus, bool has_final) {
+  static const std::vector<std::u32string> open{U"ai",  U"ao",  U"au",  U"ay",  U"âu",  U"ây",  U"eo",  U"êu",
+                                                U"ia",  U"iu",  U"oi",  U"ôi",  U"ơi",  U"ua",  U"ui",  U"ưa",
+                                                U"ưi",  U"ưu",  U"iêu", U"oai", U"oao", U"oay", U"oeo", U"uây",
+                                                U"uôi", U"uya", U"uyu", U"ươi", U"ươu", U"yêu", U"uêu"};
+  static const std::vector<std::u32string> closed{U"iê", U"yê", U"uô", U"ươ", U"uyê"};
+  if (has_final) return std::find(open.begin(), open.end(), nucleus) == open.end();
+  return std::find(closed.begin(), closed.end(), nucleus) == closed.end();
+}
+
+bool is_syllable(const Skeleton& skeleton) {
+  const std::u32string& letters = skeleton.letters;
+  for (const auto& initial : initials()) {
+    if (letters.compare(0, initial.size(), initial) != 0) continue;
+    for (const auto& coda : finals()) {
+      if (letters.size() < initial.size() + coda.size()) continue;
+      if (letters.compare(letters.size() - coda.size(), coda.size(), coda) != 0) continue;
+      const std::u32string nucleus = letters.substr(initial.size(), letters.size() - initial.size() - coda.size());
+      if (std::find(vowel_groups().begin(), vowel_groups().end(), nucleus) == vowel_groups().end()) continue;
+      if (!final_fits(nucleus, !coda.empty())) continue;
+      if (skeleton.tones == 0) return true;
+      if (skeleton.tone_at >= initial.size() &&
+          tone_fits(nucleus, skeleton.tone_at - initial.size(), !coda.empty())) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// The units of text as bytes: valid UTF-8 of code points up to U+00FF and Windows-1252
+// symbols, or raw bytes. Candidates to convert.
+constexpr LegacyEncoding candidates[] = {LegacyEncoding::tcvn3, LegacyEncoding::vni, LegacyEncoding::cp1258};
+
+// Whether a valid UTF-8 text holds a Vietnamese letter above U+00FF (ă đ ơ ư ạ …): legacy
+// text read as Latin-1 or Windows-1252 never does.
+bool has_unicode_only_letter(std::string_view utf8) {
+  for (char32_t cp : decode_utf8(utf8)) {
+    if (cp > 0xFF && is_vietnamese_letter(cp)) return true;
+  }
+  return false;
+}
+
+bool has_high_character(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
+// Mostly good UTF-8 with a few bad bytes: a letter cut in half, not legacy text.
+bool looks_like_damaged_utf8(std::string_view input) {
+  const auto [valid, invalid] = utf8_high_bytes(input);
+  return valid > invalid;
+}
+
+// A word of capital consonants is an abbreviation (HĐND, ĐTN, QĐ): Vietnamese writes many,
+// and they say nothing about the encoding.
+bool is_abbreviation(std::string_view word) {
+  const auto letters = decode_utf8(word);
+  return std::all_of(letters.begin(), letters.end(), [](char32_t c) {
+    return c == U'Đ' || (c >= 'A' && c <= 'Z' && std::string_view("AEIOUY").find(static_cast<char>(c)) == std::string_view::npos);
+  });
+}
+
+// TCVN3 has no codes for capitals with tones (Ụ, Ế …): without its H face, a word in
+// capitals comes back with those letters in lower case ("MụC"). Such a word, invalid as it
+// stands and a syllable in capitals, is put in capitals.
+std::string with_tcvn3_capitals(const std::string& utf8);
+
+}  // namespace
+
+bool is_vietnamese_syllable(std::string_view word) {
+  const Skeleton skeleton = skeleton_of(word);
+  return skeleton.ok && skeleton.tones <= 1 && !skeleton.letters.empty() && is_syllable(skeleton);
+}
+
+SyllableScore score_syllables(std::string_view utf8) {
+  SyllableScore score;
+  // Words are what lies between ASCII characters that are not letters: a symbol above ASCII
+  // (¨, ¸) stays inside its word and spoils it, as it would a reader's.
+  std::size_t begin = 0;
+  const auto finish = [&](std::size_t end) {
+    const std::string_view word = utf8.substr(begin, end - begin);
+    // A run of symbols (©, –, °) is punctuation, not a word: it says nothing either way.
+    const auto points = decode_utf8(word);
+    const bool has_letter = std::any_of(points.begin(), points.end(), [](char32_t c) { return u_isalpha(static_cast<UChar32>(c)); });
+    if (!word.empty() && has_letter && has_high_character(word)) {
+      if (is_vietnamese_syllable(word)) {
+        ++score.valid;
+      } else if (!is_abbreviation(word)) {
+        ++score.invalid;
+      }
+    }
+  };
+  for (std::size_t at = 0; at < utf8.size(); ++at) {
+    const char c = utf8[at];
+    if (static_cast<unsigned char>(c) < 0x80 && !is_ascii_letter(c)) {
+      finish(at);
+      begin = at + 1;
+    }
+  }
+  finish(utf8.size());
+  return score;
+}
+
+namespace {
+
+std::string with_tcvn3_capitals(const std::string& utf8) {
+  std::string out;
+  std::size_t begin = 0;
+  const auto finish = [&](std::size_t end) {
+    std::string word = utf8.substr(begin, end - begin);
+    const bool has_capital = std::any_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) ||
+                             word.find("Đ") != std::string::npos;
+    if (has_capital && has_high_character(word) && !is_vietnamese_syllable(word)) {
+      const std::string upper = to_upper_vi(word);
+      if (is_vietnamese_syllable(upper)) word = upper;
+    }
+    out += word;
+  };
+  for (std::size_t at = 0; at < utf8.size(); ++at) {
+    const char c = utf8[at];
+    if (static_cast<unsigned char>(c) < 0x80 && !is_ascii_letter(c)) {
+      finish(at);
+      out += c;
+      begin = at + 1;
+    }
+  }
+  finish(utf8.size());
+  return out;
+}
+
+// A value converted from a legacy encoding, read as it would have shown: in capitals for an
+// H face, TCVN3's capital words mended.
+std::string legacy_reading(std::string_view text, LegacyEncoding encoding, bool capitals) {
+  std::string converted = convert_legacy(text, encoding);
+  if (capitals) return to_upper_vi(converted);
+  return encoding == LegacyEncoding::tcvn3 ? with_tcvn3_capitals(converted) : converted;
+}
+
+}  // namespace
+
+ValueEncoding classify_value(std::string_view text, bool capitals) {
+  const auto converted = [&](LegacyEncoding encoding) { return legacy_reading(text, encoding, capitals); };
+  ValueEncoding verdict;
+  if (!has_high_character(text)) return verdict;
+  const auto bad = find_invalid_utf8(text);
+  if (!bad) {
+    if (has_unicode_only_letter(text)) return verdict;
+    const SyllableScore before = score_syllables(text);
+    if (before.invalid == 0) return verdict;
+    // A conversion that reads (nearly) every word as Vietnamese where the text does not.
+    std::optional<LegacyEncoding> best;
+    SyllableScore best_score;
+    for (const auto encoding : candidates) {
+      const SyllableScore after = score_syllables(converted(encoding));
+      if (after.invalid >= before.invalid || after.invalid * 4 > after.valid) continue;
+      if (!best || after.invalid < best_score.invalid ||
+          (after.invalid == best_score.invalid && after.valid > best_score.valid)) {
+        best = encoding;
+        best_score = after;
+      }
+    }
+    if (best) {
+      verdict.kind = ValueEncoding::Kind::legacy;
+      verdict.encoding = *best;
+    }
+    return verdict;
+  }
+  // Raw bytes: legacy if one conversion reads them, else damaged UTF-8.
+  if (!looks_like_damaged_utf8(text)) {
+    std::optional<LegacyEncoding> best;
+    SyllableScore best_score;
+    for (const auto encoding : candidates) {
+      const SyllableScore after = score_syllables(converted(encoding));
+      if (after.valid == 0 || after.invalid * 4 > after.valid) continue;
+      if (!best || after.invalid < best_score.invalid ||
+          (after.invalid == best_score.invalid && after.valid > best_score.valid)) {
+        best = encoding;
+        best_score = after;
+      }
+    }
+    if (best) {
+      verdict.kind = ValueEncoding::Kind::legacy;
+      verdict.encoding = *best;
+      return verdict;
+    }
+  }
+  verdict.kind = ValueEncoding::Kind::damaged;
+  verdict.offset = bad->offset;
+  verdict.length = bad->length;
+  return verdict;
+}
+
+bool legacy_reads(std::string_view text, LegacyEncoding encoding, bool capitals) {
+  if (!has_high_character(text)) return false;
+  const SyllableScore after = score_syllables(legacy_reading(text, encoding, capitals));
+  if (find_invalid_utf8(text)) return !looks_like_damaged_utf8(text) && after.valid > 0 && after.invalid * 4 <= after.valid;
+  if (has_unicode_only_letter(text)) return false;
+  const SyllableScore before = score_syllables(text);
+  return before.invalid > 0 && after.invalid < before.invalid && after.invalid * 4 <= after.valid;
+}
+
+std::optional<std::string> convert_value(std::string_view text, LegacyEncoding from, bool capitals) {
+  if (!has_high_character(text)) return std::nullopt;
+  // The H face upper-cases later (apply_capitals_fonts); here capitals only guide the judging.
+  const auto reading = [&] {
+    return capitals ? convert_legacy(text, from) : legacy_reading(text, from, false);
+  };
+  if (find_invalid_utf8(text)) {
+    if (looks_like_damaged_utf8(text)) return std::nullopt;
+    return reading();
+  }
+  if (has_unicode_only_letter(text)) return std::nullopt;
+  const SyllableScore before = score_syllables(text);
+  if (before.invalid == 0) return std::nullopt;
+  const SyllableScore after = score_syllables(legacy_reading(text, from, capitals));
+  if (after.invalid >= before.invalid || after.invalid * 4 > after.valid) return std::nullopt;
+  return reading();
+}
+
 std::optional<LegacyEncoding> detect_legacy(std::string_view input) {
-  const bool raw_bytes = find_invalid_utf8(input).has_value();
-  if (raw_bytes) {
-    const auto [valid, invalid] = utf8_high_bytes(input);
-    if (valid > invalid) return std::nullopt;
-  }
-  // Raw bytes count as marks wherever they fall above ASCII; UTF-8 text by its Latin-1 symbols.
-  int before = 0;
-  if (raw_bytes) {
-    for (unsigned char c : input) before += c >= 0x80 ? 1 : 0;
-  } else {
-    before = legacy_marks(input);
-  }
-  if (before < 2) return std::nullopt;
-  const int after_tcvn3 = legacy_marks(convert_legacy(input, LegacyEncoding::tcvn3));
-  const int after_vni = legacy_marks(convert_legacy(input, LegacyEncoding::vni));
-  const auto best = after_vni < after_tcvn3 ? LegacyEncoding::vni : LegacyEncoding::tcvn3;
-  const int left = std::min(after_tcvn3, after_vni);
-  if (left * 4 > before) return std::nullopt;  // neither explains the symbols
-  return best;
+  const ValueEncoding verdict = classify_value(input);
+  if (verdict.kind != ValueEncoding::Kind::legacy) return std::nullopt;
+  return verdict.encoding;
 }
 
 std::optional<std::size_t> find_legacy_mark(std::string_view utf8) {

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include <unicode/brkiter.h>
+#include <unicode/ucsdet.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -90,6 +91,55 @@ std::optional<InvalidBytes> find_invalid_utf8(std::string_view text) {
     if (c < 0) return InvalidBytes{static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)};
   }
   return std::nullopt;
+}
+
+namespace {
+
+std::string from_unicode_encoding(std::string_view bytes, const char* encoding) {
+  const icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), encoding);
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
+// ICU's charset detector, asked only about UTF-16 and UTF-32: the legacy 8-bit encodings it
+// knows are Western and Eastern European ones, which Vietnamese text is not (legacy.h reads
+// those), and its guess among them would only mislead.
+std::optional<std::string> detect_wide_unicode(std::string_view bytes) {
+  UErrorCode status = U_ZERO_ERROR;
+  UCharsetDetector* detector = ucsdet_open(&status);
+  if (U_FAILURE(status)) return std::nullopt;
+  std::optional<std::string> found;
+  ucsdet_setText(detector, bytes.data(), static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 1 << 16)), &status);
+  int32_t count = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(detector, &count, &status);
+  for (int32_t k = 0; U_SUCCESS(status) && k < count; ++k) {
+    const std::string name = ucsdet_getName(matches[k], &status);
+    const int32_t confidence = ucsdet_getConfidence(matches[k], &status);
+    if ((name.rfind("UTF-16", 0) == 0 || name.rfind("UTF-32", 0) == 0) && confidence >= 50) {
+      found = name;
+      break;
+    }
+  }
+  ucsdet_close(detector);
+  return found;
+}
+
+}  // namespace
+
+DecodedFile decode_text_file(std::string_view bytes) {
+  const auto starts = [&](std::string_view mark) { return bytes.substr(0, mark.size()) == mark; };
+  // UTF-32's marks first: UTF-32LE's starts as UTF-16LE's does.
+  if (starts(std::string_view("\xFF\xFE\x00\x00", 4))) return {from_unicode_encoding(bytes.substr(4), "UTF-32LE"), "UTF-32LE"};
+  if (starts(std::string_view("\x00\x00\xFE\xFF", 4))) return {from_unicode_encoding(bytes.substr(4), "UTF-32BE"), "UTF-32BE"};
+  if (starts("\xFF\xFE")) return {from_unicode_encoding(bytes.substr(2), "UTF-16LE"), "UTF-16LE"};
+  if (starts("\xFE\xFF")) return {from_unicode_encoding(bytes.substr(2), "UTF-16BE"), "UTF-16BE"};
+  if (starts("\xEF\xBB\xBF")) return {std::string(bytes.substr(3)), "UTF-8"};
+  // Without a mark, UTF-16 and UTF-32 are full of zero bytes, which no UTF-8 text holds.
+  if (bytes.find('\0') != std::string_view::npos) {
+    if (const auto wide = detect_wide_unicode(bytes)) return {from_unicode_encoding(bytes, wide->c_str()), *wide};
+  }
+  return {std::string(bytes), "UTF-8"};
 }
 
 bool is_blank_text(std::string_view utf8) {

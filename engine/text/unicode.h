@@ -32,6 +32,17 @@ struct InvalidBytes {
 };
 std::optional<InvalidBytes> find_invalid_utf8(std::string_view text);
 
+// A text file's bytes as UTF-8: a UTF-8 byte-order mark taken off; UTF-16 and UTF-32, little-
+// or big-endian (Excel's "Unicode Text" is UTF-16LE), decoded, whether they start with a
+// byte-order mark or are recognised by ICU's charset detector. Anything else is returned as
+// it is, for its values to be judged one by one (legacy.h, classify_value). `encoding` says
+// what was found: "UTF-8", "UTF-16LE" … .
+struct DecodedFile {
+  std::string text;
+  std::string encoding = "UTF-8";
+};
+DecodedFile decode_text_file(std::string_view bytes);
+
 // Decodes UTF-8 into code points; invalid bytes become U+FFFD.
 std::u32string decode_utf8(std::string_view utf8);
 // Encodes one code point as UTF-8 onto out.

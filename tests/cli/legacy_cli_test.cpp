@@ -147,7 +147,7 @@ TEST_CASE("the plan as NFC, NFD, TCVN3 and VNI (bytes and mojibake) renders the 
   CHECK(pdf_text(dir / "vni-mojibake.xml", "--input-encoding vni") == expected);
 }
 
-TEST_CASE("invalid UTF-8 is an error at its line and column naming the bytes and the likely encoding") {
+TEST_CASE("a value in TCVN3 bytes is an error at its element, naming the encoding and what it reads") {
   const auto dir = testing::scratch("legacy-bad-bytes");
   const auto data = dir / "plan.xml";
   const std::string xml = read_file(testing::sample("ke-hoach-54.xml"));
@@ -155,16 +155,17 @@ TEST_CASE("invalid UTF-8 is an error at its line and column naming the bytes and
   write_file_atomically(data.string(), tcvn3);
   const auto result = run(cli("render " + quote(data.string()) + " -o " + quote((dir / "out.pdf").string())));
   CHECK(result.exit_code == 1);
-  // The first byte above ASCII, where it stands.
-  const std::size_t first = static_cast<std::size_t>(
-      std::find_if(tcvn3.begin(), tcvn3.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }) - tcvn3.begin());
+  // At the first value holding a letter above ASCII: the issuer's first line (the comment
+  // above it is not data).
+  const std::size_t first = tcvn3.find("<line>");
   REQUIRE(first < tcvn3.size());
   const auto line = std::count(tcvn3.begin(), tcvn3.begin() + static_cast<std::ptrdiff_t>(first), '\n') + 1;
   CHECK(result.err.find("plan.xml:" + std::to_string(line) + ":") != std::string::npos);
-  CHECK(result.err.find("not valid UTF-8") != std::string::npos);
-  CHECK(result.err.find("TCVN3") != std::string::npos);
+  CHECK(result.err.find("this value is in TCVN3 (ABC, .VnTime): it reads 'ủy ban nhân dân' once converted") != std::string::npos);
   CHECK(result.err.find("--input-encoding tcvn3") != std::string::npos);
-  CHECK(result.err.find("[data.bad-utf8]") != std::string::npos);
+  CHECK(result.err.find("[data.legacy-encoding]") != std::string::npos);
+  CHECK(result.err.find("more values look like TCVN3") != std::string::npos);  // not one line per value
+  CHECK(result.err.find("[data.bad-utf8]") == std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir / "out.pdf"));
 }
 

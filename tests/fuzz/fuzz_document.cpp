@@ -7,6 +7,7 @@
 #include "fuzz_input.h"
 #include "output/pdf_writer.h"
 #include "output/trace_writer.h"
+#include "pipeline/data_input.h"
 #include "pipeline/generate.h"
 #include "pipeline/templates.h"
 
@@ -41,12 +42,11 @@ const vanban::pipeline::DocumentMaker* maker_for(const std::string& name) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string bytes = vanban::fuzz::input(data, size);
   try {
-    const std::string clean = vanban::pipeline::clean_data_text(bytes, "fuzz.xml", options());
-    const auto tree = vanban::pipeline::read_clean_data(clean, "fuzz.xml");
-    const vanban::data::Value* named = tree.root.find("template");
+    const auto input = vanban::pipeline::read_document_data(bytes, "fuzz.xml", {}, {});
+    const vanban::data::Value* named = input.tree.root.find("template");
     const auto* maker = named ? maker_for(named->plain_text()) : nullptr;
     if (!maker) return 0;
-    const auto generated = maker->make(tree, "fuzz.xml", clean);
+    const auto generated = maker->make(input.tree, "fuzz.xml", input.text);
 #ifdef VANBAN_FUZZ_PDF
     vanban::output::write_pdf(generated.frame, {true, "vanban fuzz"});
 #else

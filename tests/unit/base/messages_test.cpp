@@ -38,7 +38,7 @@ TEST_CASE("language names: vi and en, as $LANG writes them too") {
 
 TEST_CASE("every diagnostic code the engine uses has Vietnamese messages") {
   // The codes, as string literals in the engine's sources ("data.bad-utf8", "limit.depth").
-  const std::regex code(R"re("((data|template|markup|layout|settings|text|image|io|batch|check|font|pdf|limit)\.[a-z0-9-]+)")re");
+  const std::regex code(R"re("((data|template|markup|layout|settings|text|image|io|batch|check|font|pdf|limit|convert)\.[a-z0-9-]+)")re");
   std::set<std::string> codes;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(testing::source_dir() + "/engine")) {
     if (entry.path().extension() != ".cpp" || entry.path().filename() == "messages_vi.cpp") continue;

@@ -132,3 +132,42 @@ TEST_CASE("TCVN3 capitals fonts are the .Vn…H faces") {
   CHECK(text::parse_legacy_encoding("abc") == LegacyEncoding::tcvn3);
   CHECK_FALSE(text::parse_legacy_encoding("viscii"));
 }
+
+TEST_CASE("a Vietnamese syllable: initial, vowel group, final, one tone, one case pattern") {
+  for (const char* word : {"Nguyễn", "Văn", "khuyên", "quốc", "gì", "Phia", "ỦY", "NHÂN", "thuở", "người", "Đạt", "a", "oẳn",
+                           "hòa", "hoà", "hoài", "xoáy", "toán", "múa", "giếng", "khuya", "huỳnh", "tiếu"}) {
+    INFO(word);
+    CHECK(text::is_vietnamese_syllable(word));
+  }
+  // Legacy text read as Latin-1: a symbol, a capital inside a word, a letter Vietnamese does
+  // not use; and words that are not Vietnamese.
+  for (const char* word : {"NguyÔn", "V¨n", "chøc", "Nh©n", "josé", "Xtr", "hoàà", "ngưyễn", "xaõ", "caùc", "muóa"}) {
+    INFO(word);
+    CHECK_FALSE(text::is_vietnamese_syllable(word));
+  }
+}
+
+TEST_CASE("each value is judged alone: short legacy values are found, Unicode ones never converted") {
+  using Kind = text::ValueEncoding::Kind;
+  const auto verdict = [](std::string_view value) { return text::classify_value(value); };
+  // "Nguyễn Văn An" in TCVN3, read as Latin-1, and as bytes: three words, one of them ASCII.
+  CHECK(verdict("NguyÔn V¨n An").kind == Kind::legacy);
+  CHECK(verdict("NguyÔn V¨n An").encoding == LegacyEncoding::tcvn3);
+  CHECK(verdict("Nguy\xD4n V\xA8n An").kind == Kind::legacy);
+  CHECK(verdict(as_mojibake(text::encode_legacy("Xin chào các bạn", LegacyEncoding::vni))).encoding == LegacyEncoding::vni);
+  const std::string cp1258 = text::encode_legacy("Ủy ban nhân dân tỉnh Trà Vinh", LegacyEncoding::cp1258);
+  CHECK(verdict(cp1258).kind == Kind::legacy);
+  CHECK(verdict(cp1258).encoding == LegacyEncoding::cp1258);
+  CHECK(text::convert_legacy(cp1258, LegacyEncoding::cp1258) == "Ủy ban nhân dân tỉnh Trà Vinh");
+  // Unicode: letters above U+00FF, or words that read as they are; names of other languages.
+  for (const char* value : {"ỦY BAN NHÂN DÂN", "Cà Mau", "Hà Tiên", "Tô Hoài", "José Martí", "Café", "25 % – ©", "plain"}) {
+    INFO(value);
+    CHECK(verdict(value).kind == Kind::unicode);
+    CHECK_FALSE(text::convert_value(value, LegacyEncoding::tcvn3));
+  }
+  // A letter of UTF-8 cut in half is damaged, at its byte.
+  const auto cut = verdict("Nguy\xE1\xBB" "n");
+  CHECK(cut.kind == Kind::damaged);
+  CHECK(cut.offset == 4);
+  CHECK(text::convert_value("NguyÔn V¨n An", LegacyEncoding::tcvn3) == std::optional<std::string>("Nguyễn Văn An"));
+}
