@@ -20,22 +20,11 @@
 #include "output/pdf_writer.h"
 #include "pipeline/generate.h"
 #include "text/font.h"
+#include "timing.h"
 
-namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  const std::size_t n = values.size();
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
-double ms_since(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-}  // namespace
+using vanban::bench::Clock;
+using vanban::bench::median;
+using vanban::bench::ms_since;
 
 int main(int argc, char** argv) {
   const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 200;

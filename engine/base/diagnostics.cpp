@@ -1,6 +1,31 @@
 #include "base/diagnostics.h"
 
+#include <mutex>
+#include <unordered_set>
+
 namespace vanban {
+
+namespace {
+
+struct NamePool {
+  std::mutex lock;
+  std::unordered_set<std::string> names{std::string()};
+};
+
+NamePool& pool() {
+  static NamePool* made = new NamePool;  // lives to the end of the process, past every static that holds a place
+  return *made;
+}
+
+}  // namespace
+
+FileName::FileName() : FileName(std::string_view()) {}
+
+FileName::FileName(std::string_view name) {
+  NamePool& names = pool();
+  const std::lock_guard lock(names.lock);
+  name_ = &*names.names.emplace(name).first;
+}
 
 std::string format_diagnostic(const Diagnostic& diagnostic) {
   return format_diagnostic_in(diagnostic, {"error", "warning", "hint"});

@@ -32,9 +32,25 @@ std::size_t SourceIndex::characters_before(std::size_t at) const {
 
 SourceLocation SourceIndex::locate(std::size_t offset) const {
   offset = std::min(offset, text_.size());
+  if (offset >= last_offset_ && offset - last_offset_ <= 2 * block) {
+    for (std::size_t at = last_offset_; at < offset; ++at) {
+      const char c = text_[at];
+      if (c == '\n') {
+        ++last_line_;
+        last_column_ = 1;
+      } else if (is_lead_byte(c)) {
+        ++last_column_;
+      }
+    }
+    last_offset_ = offset;
+    return {file_, last_line_, last_column_};
+  }
   const auto line = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - 1;
   const std::size_t column = characters_before(offset) - characters_before(*line) + 1;
-  return {file_, static_cast<int>(line - line_starts_.begin()) + 1, static_cast<int>(column)};
+  last_offset_ = offset;
+  last_line_ = static_cast<int>(line - line_starts_.begin()) + 1;
+  last_column_ = static_cast<int>(column);
+  return {file_, last_line_, last_column_};
 }
 
 SourceLocation SourceIndex::locate_element(std::ptrdiff_t name_offset) const {

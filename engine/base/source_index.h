@@ -1,5 +1,5 @@
 // Positions in a text, found fast: one pass over the text builds a table of line starts and
-// of character counts every few kilobytes, after which a byte offset becomes a line and a
+// of character counts every 256 bytes, after which a byte offset becomes a line and a
 // column in O(log lines) plus a scan of at most one block. A reader that locates every
 // element of a file (a million of them, or a 50 MB JSON file on one line) stays linear; the
 // scan from the start of the file that locate_offset does would make it quadratic.
@@ -30,14 +30,18 @@ class SourceIndex {
   std::string_view text() const { return text_; }
 
  private:
-  static constexpr std::size_t block = 4096;
+  static constexpr std::size_t block = 256;  // a locate scans at most two blocks
   // Characters (UTF-8 lead bytes) before byte offset `at`.
   std::size_t characters_before(std::size_t at) const;
 
-  std::string file_;
+  FileName file_;
   std::string_view text_;
   std::vector<std::size_t> line_starts_;       // byte offset of each line's first byte
   std::vector<std::size_t> characters_at_block_;  // characters before k * block
+  // The last place found: readers locate in the order of the file, so the next place is
+  // usually found by counting on from the last (not thread-safe: one index per reader).
+  mutable std::size_t last_offset_ = 0;
+  mutable int last_line_ = 1, last_column_ = 1;
 };
 
 }  // namespace vanban

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cctype>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -91,6 +92,18 @@ bool is_complete_pdf(const fs::path& path) {
   return bytes.compare(0, 5, "%PDF-") == 0 && bytes.find("%%EOF", bytes.size() - 16) != std::string::npos;
 }
 
+// The text of the field at path ("recipient/name") of a map, if it has one.
+std::optional<std::string> text_at(const data::Value& map, std::string_view path) {
+  const data::Value* value = &map;
+  for (std::size_t from = 0; value && from <= path.size();) {
+    const std::size_t slash = std::min(path.find('/', from), path.size());
+    value = value->kind == data::Value::Kind::map ? value->find(path.substr(from, slash - from)) : nullptr;
+    from = slash + 1;
+  }
+  if (!value || value->kind != data::Value::Kind::text) return std::nullopt;
+  return value->plain_text();
+}
+
 // The output names of the records, in input order, before any work is done: so they do not
 // depend on which worker finishes first, and a second record with the same name gets
 // "-2", never the first one's file. Names are compared without case (FAT, NTFS, macOS).
@@ -101,17 +114,62 @@ std::vector<std::string> output_names(const BatchOptions& options, const data::V
   std::vector<std::string> names(records.size());
   if (options.out_dir.empty()) return names;
   const mustache::Template pattern{.name = "--name", .file = "--name", .text = options.name_pattern};
+  // A pattern of text and plain tags ({{recipient.name}}-{{number}}.pdf, as nearly all are)
+  // is filled in directly, its fields looked up in the record: 100,000 records are named in
+  // a fraction of the time a rendering of each would take. Sections go through Mustache.
+  using Kind = mustache::TemplateTag::Kind;
+  const auto scan = mustache::scan_template_tags(options.name_pattern);
+  const bool plain = !scan.problem && std::all_of(scan.tags.begin(), scan.tags.end(), [](const mustache::TemplateTag& tag) {
+    return (tag.kind == Kind::variable || tag.kind == Kind::unescaped || tag.kind == Kind::comment) && tag.name != ".";
+  });
+  std::map<std::string, std::size_t> column_of;  // a table's columns, by name, for the plain patterns
+  if (plain && !records.empty() && records.front().columns) {
+    for (std::size_t c = 0; c < records.front().columns->size(); ++c) column_of.emplace((*records.front().columns)[c], c);
+  }
+  const auto fill = [&](const data::Record& record) {
+    std::string out;
+    std::size_t at = 0;
+    for (const auto& tag : scan.tags) {
+      out += options.name_pattern.substr(at, tag.begin - at);
+      at = tag.end;
+      if (tag.kind == Kind::comment) continue;
+      std::string path = tag.name;
+      std::replace(path.begin(), path.end(), '.', '/');
+      std::optional<std::string> value;
+      if (record.columns) {
+        if (const auto found = column_of.find(path); found != column_of.end()) {
+          for (const auto& cell : record.cells) {
+            if (cell.column == found->second) value = cell.text;
+          }
+        }
+      } else if (record.fields) {
+        value = text_at(*record.fields, path);
+      }
+      if (!value) value = text_at(common, path);
+      if (!value && path == "number") value = std::to_string(record.number);
+      if (value && options.generate.input_encoding) {
+        if (auto converted = text::convert_value(*value, *options.generate.input_encoding)) value = std::move(converted);
+      }
+      out += value.value_or("");
+    }
+    return out + options.name_pattern.substr(at);
+  };
   std::set<std::string> used;
   for (std::size_t k = 0; k < records.size(); ++k) {
     const auto& record = records[k];
-    data::DataTree tree = record_tree(common, record, options);
-    if (!tree.root.find("number")) {  // {{number}}: the record's number, unless it has its own
-      tree.root.fields.push_back({"number", false, {data::Value{data::Value::Kind::text,
-                                                                {{std::to_string(record.number), {}}}, {},
-                                                                record.where}}});
+    std::string filled;
+    if (plain) {
+      filled = fill(record);
+    } else {
+      data::DataTree tree = record_tree(common, record, options);
+      if (!tree.root.find("number")) {  // {{number}}: the record's number, unless it has its own
+        tree.root.fields.push_back({"number", false, {data::Value{data::Value::Kind::text,
+                                                                  {{std::to_string(record.number), {}}}, {},
+                                                                  record.where}}});
+      }
+      filled = mustache::markup_to_plain(mustache::render_template(pattern, tree).markup);
     }
-    std::string name = safe_file_name(mustache::markup_to_plain(mustache::render_template(pattern, tree).markup),
-                                      options.ascii_names);
+    std::string name = safe_file_name(filled, options.ascii_names);
     // Every file is a PDF: ".pdf" is added unless the pattern wrote it (a name may hold a
     // dot of its own: "TS. Nguyễn Văn An").
     const std::string extension = ".pdf";

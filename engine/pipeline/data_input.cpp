@@ -85,7 +85,11 @@ class EncodingChecker {
         return;
       }
     }
-    const text::ValueEncoding verdict = text::classify_value(text, capitals);
+    // The same text is judged once: a workbook's roles and honorifics repeat by the thousand.
+    const auto key = std::pair(text, capitals);
+    auto known = verdicts_.find(key);
+    if (known == verdicts_.end()) known = verdicts_.emplace(key, text::classify_value(text, capitals)).first;
+    const text::ValueEncoding verdict = known->second;
     using Kind = text::ValueEncoding::Kind;
     if (verdict.kind == Kind::unicode) return;
     if (verdict.kind == Kind::damaged) {
@@ -150,6 +154,7 @@ class EncodingChecker {
   std::vector<Diagnostic> errors_, converted_;
   std::size_t with_letters_ = 0;
   std::vector<Legacy> legacy_;
+  std::map<std::pair<std::string, bool>, text::ValueEncoding> verdicts_;
 };
 
 }  // namespace

@@ -502,7 +502,78 @@ struct Skeleton {
   bool ok = true;
 };
 
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_letter(char32_t c) { return c < 0x80 && is_ascii_letter(static_cast<char>(c)); }
+
+// The 134 Vietnamese letters above ASCII by their base letter (with its mark of its own) and
+// tone, made once from the letters' table by NFD: most words are judged without ICU.
+struct Letter {
+  char32_t base;  // lower case: a ă â e ê … đ
+  bool upper;
+  bool tone;
+};
+const std::map<char32_t, Letter>& letter_table() {
+  static const std::map<char32_t, Letter> table = [] {
+    std::map<char32_t, Letter> made;
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    for (const auto& [letter, unused] : vni_letters) {
+      const icu::UnicodeString decomposed = nfd->normalize(icu::UnicodeString(static_cast<UChar32>(letter)), status);
+      icu::UnicodeString kept;
+      bool tone = false;
+      for (int32_t k = 0; k < decomposed.length();) {
+        const UChar32 c = decomposed.char32At(k);
+        k += U16_LENGTH(c);
+        if (c == 0x300 || c == 0x301 || c == 0x303 || c == 0x309 || c == 0x323) tone = true;
+        else kept.append(c);
+      }
+      const UChar32 base = nfc->normalize(kept, status).char32At(0);
+      const bool upper = u_isupper(base);
+      made[letter] = {static_cast<char32_t>(u_tolower(base)), upper, tone};
+    }
+    return made;
+  }();
+  return table;
+}
+
+Skeleton skeleton_of_nfd(std::string_view word);
+
+// A word's skeleton, by the letters' table when every letter is in it (NFC text), else
+// through ICU's NFD (decomposed input, symbols).
 Skeleton skeleton_of(std::string_view word) {
+  Skeleton out;
+  const auto& table = letter_table();
+  enum class Case { lower, capitalised, upper, mixed } pattern = Case::lower;
+  int position = 0;
+  for (char32_t c : decode_utf8(word)) {
+    bool upper = false;
+    char32_t base = 0;
+    if (c < 0x80) {
+      if (!is_ascii_letter(c)) return skeleton_of_nfd(word);
+      upper = c >= 'A' && c <= 'Z';
+      base = upper ? c - 'A' + 'a' : c;
+    } else {
+      const auto found = table.find(c);
+      if (found == table.end()) return skeleton_of_nfd(word);
+      upper = found->second.upper;
+      base = found->second.base;
+      if (found->second.tone) {
+        ++out.tones;
+        out.tone_at = out.letters.size();
+      }
+    }
+    if (position == 0) pattern = upper ? Case::capitalised : Case::lower;
+    else if (pattern == Case::capitalised && position == 1 && upper) pattern = Case::upper;
+    else if ((pattern == Case::upper && !upper) || (pattern != Case::upper && upper)) pattern = Case::mixed;
+    ++position;
+    out.letters.push_back(base);
+  }
+  if (pattern == Case::mixed) out.ok = false;
+  return out;
+}
+
+Skeleton skeleton_of_nfd(std::string_view word) {
   Skeleton out;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
@@ -623,7 +694,6 @@ bool is_syllable(const Skeleton& skeleton) {
   return false;
 }
 
-bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // The units of text as bytes: valid UTF-8 of code points up to U+00FF and Windows-1252
 // symbols, or raw bytes. Candidates to convert.

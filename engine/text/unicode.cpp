@@ -56,7 +56,8 @@ namespace {
 template <typename Mapping>
 std::string map_case(std::string_view utf8, Mapping mapping) {
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  mapping(text, icu::Locale("vi"));
+  static const icu::Locale vietnamese("vi");  // made once: a Locale is costly to build per call
+  mapping(text, vietnamese);
   std::string out;
   text.toUTF8String(out);
   return out;
@@ -78,19 +79,6 @@ std::string to_title_vi(std::string_view utf8) {
     text.toLower(vi);
     text.toTitle(nullptr, vi);
   });
-}
-
-std::optional<InvalidBytes> find_invalid_utf8(std::string_view text) {
-  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-  const auto length = static_cast<int32_t>(text.size());
-  int32_t i = 0;
-  while (i < length) {
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
-    if (c < 0) return InvalidBytes{static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)};
-  }
-  return std::nullopt;
 }
 
 namespace {
@@ -192,24 +180,6 @@ std::u32string decode_utf8(std::string_view utf8) {
     i += static_cast<std::size_t>(length);
   }
   return out;
-}
-
-void append_utf8(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 namespace {

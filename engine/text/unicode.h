@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/utf8.h"
+
 namespace vanban::text {
 
 // Returns text in Unicode Normalization Form C. Decree 30 Phụ lục I, I.1 asks for TCVN 6909:2001,
@@ -25,12 +27,9 @@ std::string to_title_vi(std::string_view utf8);
 // with no ASCII letter inside are kept as they are; the caller decides about them.
 std::string fold_to_ascii(std::string_view utf8);
 
-// The first ill-formed sequence in text (ICU's U8_NEXT rules: no overlongs, surrogates or
-// code points past U+10FFFF): its byte offset and length; nullopt when text is valid UTF-8.
-struct InvalidBytes {
-  std::size_t offset = 0, length = 0;
-};
-std::optional<InvalidBytes> find_invalid_utf8(std::string_view text);
+// The first ill-formed sequence in text (base/utf8.h).
+using vanban::find_invalid_utf8;
+using vanban::InvalidBytes;
 
 // A text file's bytes as UTF-8: a UTF-8 byte-order mark taken off; UTF-16 and UTF-32, little-
 // or big-endian (Excel's "Unicode Text" is UTF-16LE), decoded, whether they start with a
@@ -45,8 +44,8 @@ DecodedFile decode_text_file(std::string_view bytes);
 
 // Decodes UTF-8 into code points; invalid bytes become U+FFFD.
 std::u32string decode_utf8(std::string_view utf8);
-// Encodes one code point as UTF-8 onto out.
-void append_utf8(char32_t code_point, std::string& out);
+// Encodes one code point as UTF-8 onto out (base/utf8.h).
+using vanban::append_utf8;
 
 // True when text holds nothing a reader would see: only white space (any Unicode space, the
 // no-break space among them) and invisible characters (zero-width spaces and joiners, the

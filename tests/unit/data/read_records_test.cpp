@@ -129,3 +129,29 @@ TEST_CASE("XML: each child of the root is a record; with_common puts the shared 
   CHECK(data::record_format_of("Danh sach.CSV") == RecordFormat::csv);
   CHECK_FALSE(data::record_format_of("ds.ods"));
 }
+
+TEST_CASE("JSON: fields in the order written, each at its own line and column; numbers as written") {
+  const std::string json = "[\n  {\"z\": \"last first\", \"a\": 123456789012345678901234567890,\n   \"m\": {\"k\": 1e3}}\n]";
+  const auto records = data::read_records(json, RecordFormat::json, "ds.json");
+  REQUIRE(records.size() == 1);
+  const auto& fields = data::fields_of(records[0]);
+  REQUIRE(fields.fields.size() == 3);
+  CHECK(fields.fields[0].name == "z");  // not sorted: a plan's closing stays after its sections
+  CHECK(fields.fields[1].name == "a");
+  CHECK(field(fields, "a") == "123456789012345678901234567890");
+  CHECK(field(fields, "m/k") == "1e3");
+  CHECK(records[0].where.line == 2);
+  CHECK(records[0].where.column == 3);
+  CHECK(fields.fields[0].get().where.line == 2);
+  CHECK(fields.fields[0].get().where.column == 9);
+  CHECK(fields.find("m")->find("k")->where.line == 3);
+  CHECK(fields.find("m")->find("k")->where.column == 15);
+}
+
+TEST_CASE("JSON: bytes that are not UTF-8 stay with their record, whose values keep them as they were") {
+  const std::string json = "[{\"name\": \"An\"}, {\"name\": \"Nguy\xD4n \\\"V\xA8n\\\"\"}]";
+  const auto records = data::read_records(json, RecordFormat::json, "ds.json");
+  REQUIRE(records.size() == 2);
+  CHECK(field(data::fields_of(records[0]), "name") == "An");
+  CHECK(field(data::fields_of(records[1]), "name") == "Nguy\xD4n \"V\xA8n\"");  // the bytes, unescaped
+}
