@@ -67,12 +67,72 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
   return read_bounded(in, path);
 }
 
+namespace {
+
+// What a path is when it exists and is not a regular file, for the message; empty otherwise.
+std::string not_a_regular_file(const std::string& path) {
+  struct stat info {};
+  if (::lstat(path.c_str(), &info) != 0) return {};
+  if (S_ISLNK(info.st_mode)) return "a symbolic link";
+  if (S_ISDIR(info.st_mode)) return "a folder";
+  if (S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode)) return "a device";
+  if (S_ISFIFO(info.st_mode)) return "a FIFO (named pipe)";
+  if (S_ISSOCK(info.st_mode)) return "a socket";
+  return {};
+}
+
+}  // namespace
+
+void check_outputs(const std::vector<OutputFile>& outputs, const std::vector<std::string>& inputs) {
+  std::vector<Diagnostic> errors;
+  const auto refuse = [&](const OutputFile& output, const std::string& why, std::string hint) {
+    errors.push_back({Severity::error, "io.output", output.what + " " + output.path + ": " + why, {output.path},
+                      {std::move(hint)}});
+  };
+  std::vector<std::pair<std::filesystem::path, const OutputFile*>> seen;
+  for (const auto& output : outputs) {
+    if (output.path.empty() || output.path == "-") continue;
+    if (const std::string kind = not_a_regular_file(output.path); !kind.empty()) {
+      refuse(output, "it is " + kind + ", which writing would replace or cannot hold a PDF",
+             kind == "a symbolic link" || kind == "a device"
+                 ? "give the real file's path; write to standard output with -" + std::string(output.what == "-o" ? " (-o -)" : "")
+                 : "give the path of a file to write");
+      continue;
+    }
+    struct stat out {};
+    const bool exists = ::stat(output.path.c_str(), &out) == 0;
+    for (const auto& input : inputs) {
+      struct stat in {};
+      if (!exists || input.empty() || input == "-" || ::stat(input.c_str(), &in) != 0) continue;
+      if (in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+        refuse(output, "it is the input " + input + ", which writing would replace", "write the output to another file");
+      }
+    }
+    std::error_code error;
+    const auto canonical = std::filesystem::weakly_canonical(output.path, error);
+    for (const auto& [other, first] : seen) {
+      if (!error && other == canonical) {
+        refuse(output, "it is also the file of " + first->what + ": one output would replace the other",
+               "give each output a file of its own");
+      }
+    }
+    if (!error) seen.emplace_back(canonical, &output);
+  }
+  if (!errors.empty()) throw Error(std::move(errors));
+}
+
 void write_file_atomically(const std::string& path, std::string_view bytes) {
   if (path == "-") {
     std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     std::cout.flush();
     if (!std::cout) fail("io.write", "cannot write to standard output", {path});
     return;
+  }
+  // A link, a device or a folder in the output's place is never replaced (check_outputs says
+  // so before any work; this holds for every caller).
+  if (const std::string kind = not_a_regular_file(path); !kind.empty()) {
+    fail("io.output", "the output " + path + " is " + kind + ", which writing would replace or cannot hold a PDF", {path},
+         {"give the path of a file to write"});
   }
   const std::filesystem::path target(path);
   std::string temp = (target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path()) /

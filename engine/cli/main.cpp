@@ -1,6 +1,7 @@
 // vanban: the command line. Arguments -> pipeline -> exit code.
 // Exit codes: 0 success, 1 bad input (a diagnostic names the place), 2 bad usage, 70 a bug.
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -123,16 +124,36 @@ int run_render(const RenderArgs& args, const std::string& home) {
   options.lenient = args.lenient;
   options.limits = args.limits.get();
 
+  const std::string output = args.output.empty() ? default_output(args.data) : args.output;
+  // Before any work: no output replaces the data, the template or a font, or another output.
+  std::vector<std::string> inputs{args.data};
+  if (!args.template_name.empty()) inputs.push_back(args.template_name);
+  if (!args.font_dir.empty()) {
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(args.font_dir, error)) {
+      std::string extension = entry.path().extension().string();
+      std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
+      if (extension == ".ttf" || extension == ".ttc" || extension == ".otf") inputs.push_back(entry.path().string());
+    }
+  }
+  const std::vector<vanban::OutputFile> outputs{{output, "-o"}, {args.markup, "--markup"}, {args.trace, "--trace"}};
+  vanban::check_outputs(outputs, inputs);
   const std::string data = vanban::read_file(args.data, options.limits.max_input_bytes);
   const std::string name = args.data == "-" ? "<stdin>" : args.data;
   const auto generated = args.from_markup ? vanban::pipeline::generate_from_markup(data, name, options)
                                           : vanban::pipeline::generate(data, name, options);
   for (const auto& warning : generated.warnings) std::cerr << describe(warning) << '\n';
-  // Everything is computed before anything is written, so an error leaves no output behind.
+  // Everything is computed before anything is written, so an error leaves no output behind;
+  // and no output replaces an image the document prints.
+  for (const auto& page : generated.frame.pages) {
+    for (const auto& item : page.items) {
+      if (const auto* image = std::get_if<vanban::layout::ImageItem>(&item)) inputs.push_back(image->path);
+    }
+  }
+  vanban::check_outputs(outputs, inputs);
   const std::string pdf = vanban::output::write_pdf(generated.frame, {true, "vanban " VANBAN_VERSION});
   if (!args.markup.empty()) vanban::write_file_atomically(args.markup, generated.markup);
   if (!args.trace.empty()) vanban::write_file_atomically(args.trace, vanban::output::write_trace(generated.frame));
-  const std::string output = args.output.empty() ? default_output(args.data) : args.output;
   vanban::write_file_atomically(output, pdf);
   if (args.stats) {
     const auto& s = generated.stats;
@@ -290,6 +311,7 @@ int run_batch(const BatchArgs& args, const std::string& home) {
   options.name_pattern = args.name;
   options.ascii_names = args.ascii_names;
   options.resume = args.resume;
+  options.report_file = args.report;
   options.jobs = args.jobs > 0 ? args.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   if (!args.shard.empty()) options.shard = parse_shard(args.shard);
 
@@ -321,6 +343,7 @@ struct ConvertArgs {
 // UTF-8) to UTF-8 in NFC, each value judged alone; a workbook into a new workbook.
 int run_convert(const ConvertArgs& args) {
   const std::string name = args.input == "-" ? "<stdin>" : args.input;
+  vanban::check_outputs({{args.output, "-o"}}, {args.input});
   const auto converted = vanban::pipeline::convert_file(vanban::read_file(args.input, vanban::Limits{}.max_records_bytes), name,
                                                         args.from, args.capitals);
   for (const auto& warning : converted.warnings) std::cerr << describe(warning) << '\n';

@@ -23,6 +23,8 @@ namespace vanban::output {
 
 namespace {
 
+constexpr std::size_t max_pages_under_root = 32767;
+
 using layout::Frame;
 using layout::ImageItem;
 using layout::PathItem;
@@ -333,6 +335,17 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
   HaruDocument document;
   HPDF_Doc doc = document.get();
   HPDF_SetCompressionMode(doc, options.compress ? HPDF_COMP_ALL : HPDF_COMP_NONE);
+  // A page tree node holds at most 32,767 kids (libharu's HPDF_LIMIT_MAX_ARRAY): a print file
+  // of more pages than that puts them in nodes of 4,096 under the root, as many as 134 million
+  // pages in all. Smaller files keep every page under the root, as before.
+  if (frame.pages.size() > max_pages_under_root) {
+    if (frame.pages.size() > max_pages_under_root * 4096) {
+      fail("pdf.pages", "a PDF holds at most " + std::to_string(max_pages_under_root * 4096) + " pages; this one has " +
+                            std::to_string(frame.pages.size()));
+    }
+    HPDF_SetPagesConfiguration(doc, 4096);
+    document.check("arranging the pages");
+  }
   HPDF_UseUTFEncodings(doc);
   // Document information: only what is known; an empty entry is left out. Text in UTF-8
   // needs the UTF-8 encoder current (libraries.md §1.1 step 3), which writes it as UTF-16;
@@ -420,6 +433,10 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
     const auto& page_frame = frame.pages[i];
     const PageContent& content = plan.pages[i];
     HPDF_Page page = HPDF_AddPage(doc);
+    if (!page) {
+      document.check("adding page " + std::to_string(i + 1));
+      fail("pdf.libharu", "libharu could not add page " + std::to_string(i + 1));
+    }
     pages.push_back(page);
     HPDF_Dict_RemoveElement(page, "Resources");
     if (one_size) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
+#include <cstdlib>
 #include <cctype>
 #include <filesystem>
 #include <map>
@@ -9,7 +11,10 @@
 #include <set>
 #include <thread>
 
+#include <unistd.h>
+
 #include "base/files.h"
+#include "base/spelling.h"
 #include "data/read_records.h"
 #include "output/pdf_writer.h"
 #include "pipeline/data_input.h"
@@ -82,14 +87,49 @@ std::vector<data::Record> read_batch_records(const BatchOptions& options, data::
   return data::read_records(text::decode_text_file(bytes).text, format, options.records_file, {}, limits.max_depth);
 }
 
-// A complete PDF ends with its %%EOF marker (and perhaps a line end): what --resume trusts,
-// since every file is renamed into place only once written whole.
+// A complete PDF, as --resume trusts one: it starts "%PDF-", and ends with "startxref", the
+// offset of its cross-reference table and "%%EOF"; the table is there, whole (its last entry
+// points at that object), and the trailer after it names the document's root. Every file is
+// renamed into place only once written whole, so anything less is a file someone else cut.
 bool is_complete_pdf(const fs::path& path) {
   std::error_code error;
   const auto size = fs::file_size(path, error);
-  if (error || size < 16) return false;
-  const std::string bytes = read_file(path.string());
-  return bytes.compare(0, 5, "%PDF-") == 0 && bytes.find("%%EOF", bytes.size() - 16) != std::string::npos;
+  if (error || size < 64 || size > (std::uintmax_t{256} << 20) || fs::is_symlink(fs::symlink_status(path, error))) return false;
+  std::string bytes;
+  try {
+    bytes = read_file(path.string(), std::size_t{256} << 20);
+  } catch (const Error&) {
+    return false;
+  }
+  if (bytes.compare(0, 5, "%PDF-") != 0) return false;
+  const auto marker = bytes.rfind("startxref");
+  if (marker == std::string::npos || bytes.find("%%EOF", marker) == std::string::npos) return false;
+  const std::size_t xref = std::strtoull(bytes.c_str() + marker + 9, nullptr, 10);
+  if (xref == 0 || xref >= marker || bytes.compare(xref, 4, "xref") != 0) return false;
+  // "xref\n0 N\n" then N entries of 20 bytes, the trailer after them.
+  std::size_t first = 0, count = 0;
+  if (std::sscanf(bytes.c_str() + xref + 4, "%zu %zu", &first, &count) != 2 || count == 0) return false;
+  const auto table = bytes.find('\n', bytes.find_first_of("0123456789", xref + 4));
+  if (table == std::string::npos || table + 1 + count * 20 > marker) return false;
+  const std::size_t last_entry = table + 1 + (count - 1) * 20;
+  const std::size_t last_offset = std::strtoull(bytes.c_str() + last_entry, nullptr, 10);
+  const std::string last_object = std::to_string(first + count - 1) + " 0 obj";
+  if (bytes.compare(last_offset, last_object.size(), last_object) != 0) return false;
+  const auto trailer = bytes.find("trailer", table + 1 + count * 20 - 1);
+  return trailer != std::string::npos && trailer < marker && bytes.find("/Root", trailer) < marker;
+}
+
+// The temporary files a run killed between writing and renaming left in the folder
+// (".NAME.pdf.XXXXXX", base/files.h): --resume removes them, as it redoes their records.
+void remove_temporary_files(const std::string& out_dir) {
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(out_dir, error)) {
+    const std::string name = entry.path().filename().string();
+    const auto dot = name.rfind('.');
+    const bool temporary = name.size() > 12 && name.front() == '.' && dot != std::string::npos && name.size() - dot == 7 &&
+                           name.compare(dot - 4, 4, ".pdf") == 0;
+    if (temporary && entry.is_regular_file(error)) fs::remove(entry.path(), error);
+  }
 }
 
 // The text of the field at path ("recipient/name") of a map, if it has one.
@@ -240,6 +280,48 @@ std::string safe_file_name(const std::string& name, bool ascii) {
   return stem + extension;
 }
 
+namespace {
+
+// Every field a --name pattern names is a column of the records, a field of one of them or of
+// the common data, or {{number}}: a name nothing fills would name every file "pdf.pdf".
+void check_name_pattern(const BatchOptions& options, const data::Value& common, const std::vector<data::Record>& records) {
+  if (options.out_dir.empty()) return;
+  std::vector<std::string> known;
+  if (!records.empty() && records.front().columns) known = *records.front().columns;
+  std::vector<Diagnostic> errors;
+  for (const auto& path : fields_in_pattern(options.name_pattern)) {
+    if (path == "number" || text_at(common, path) || std::find(known.begin(), known.end(), path) != known.end()) continue;
+    const bool in_a_record = std::any_of(records.begin(), records.end(), [&](const data::Record& record) {
+      return record.fields && text_at(*record.fields, path);
+    });
+    if (in_a_record) continue;
+    std::vector<std::string> hints;
+    if (const auto near = nearest_name(path, known)) hints.push_back("did you mean '" + *near + "'?");
+    hints.push_back("{{number}} is the record's number; other names are the records' columns or fields");
+    errors.push_back({Severity::error, "batch.name-field",
+                      "--name " + options.name_pattern + ": no record has the field '" + path + "', so no file would be named by it",
+                      {}, std::move(hints)});
+  }
+  if (!errors.empty()) throw Error(std::move(errors));
+}
+
+// The folder of the records' files: made when it is not there; one that is a file, or cannot
+// be made or written, is an io.out-dir error before any record is printed.
+void prepare_out_dir(const BatchOptions& options) {
+  std::error_code error;
+  const fs::path dir(options.out_dir);
+  const auto refuse = [&](const std::string& why) {
+    fail("io.out-dir", "--out-dir " + options.out_dir + ": " + why, {options.out_dir},
+         {"give a folder that exists or can be made, and that you may write to"});
+  };
+  if (fs::exists(fs::symlink_status(dir, error)) && !fs::is_directory(dir, error)) refuse("it is a file, not a folder");
+  fs::create_directories(dir, error);
+  if (error) refuse("it cannot be made: " + error.message());
+  if (::access(dir.c_str(), W_OK) != 0) refuse("it cannot be written to");
+}
+
+}  // namespace
+
 BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress) {
   if (options.generate.template_name.empty()) fail("batch.template", "a batch needs its template: -t NAME");
   if (options.merge_file.empty() && options.out_dir.empty()) {
@@ -252,6 +334,13 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
   }
   if (!options.sheet.empty() && *format != data::RecordFormat::xlsx) {
     fail("batch.sheet", "--sheet names a sheet of an .xlsx workbook; " + options.records_file + " is not one");
+  }
+  // Before any work: no output replaces an input or another output, or a link or a device.
+  check_outputs({{options.merge_file, "--merge"}, {options.report_file, "--report"}},
+                {options.records_file, options.common_file});
+  if (!options.out_dir.empty() && fs::exists(options.out_dir) && !fs::is_directory(options.out_dir)) {
+    fail("io.out-dir", "--out-dir " + options.out_dir + ": it is a file, not a folder", {options.out_dir},
+         {"give a folder that exists or can be made, and that you may write to"});
   }
   const std::vector<data::Record> records = read_batch_records(options, *format);
   data::Value common;
@@ -270,8 +359,16 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
   const auto range = options.shard ? shard_range(*options.shard, result.total_records)
                                    : std::pair{0, result.total_records};
   const int begin = range.first, end = range.second;
+  check_name_pattern(options, common, records);
   const std::vector<std::string> outputs = output_names(options, common, records);
-  if (!options.out_dir.empty()) fs::create_directories(options.out_dir);
+  if (!options.out_dir.empty()) {
+    // The print file and the report are never one of the records' files.
+    std::vector<OutputFile> all{{options.merge_file, "--merge"}, {options.report_file, "--report"}};
+    for (const auto& output : outputs) all.push_back({output, "--out-dir"});
+    check_outputs(all, {});
+    prepare_out_dir(options);
+    if (options.resume) remove_temporary_files(options.out_dir);
+  }
 
   const int count = end - begin;
   result.outcomes.resize(static_cast<std::size_t>(count));
@@ -310,6 +407,21 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
         } catch (const Error& e) {
           outcome.status = RecordOutcome::Status::failed;
           for (const auto& problem : e.diagnostics()) outcome.problems.push_back(about_record(problem, record.number));
+        } catch (const std::bad_alloc&) {
+          // One record too large for this machine fails alone; the others, the print file and
+          // the report still come out.
+          outcome.status = RecordOutcome::Status::failed;
+          outcome.problems.push_back(about_record({Severity::error, "limit.memory",
+                                                   "out of memory: the record is too large for this machine",
+                                                   record.where, {"shorten its longest texts, or lower the --max-* limits"}},
+                                                  record.number));
+        } catch (const std::exception& e) {
+          outcome.status = RecordOutcome::Status::failed;
+          outcome.problems.push_back(about_record({Severity::error, "internal",
+                                                   std::string("internal error: ") + e.what() +
+                                                       " (a bug in vanban: please report it with the input that caused it)",
+                                                   record.where, {}},
+                                                  record.number));
         }
       }
       if (progress) {

@@ -27,6 +27,7 @@ struct BatchOptions {
   std::string common_file;      // optional XML: fields shared by every record
   std::string merge_file;       // one print-ready PDF, records in input order; empty: none
   std::string out_dir;          // one PDF per record here; empty: none
+  std::string report_file;      // where the caller writes the report, if anywhere: checked against the other outputs
   std::string name_pattern = "{{number}}.pdf";  // a Mustache pattern over the record's fields
   bool ascii_names = false;     // fold diacritics out of file names
   bool resume = false;          // skip records whose complete output already exists

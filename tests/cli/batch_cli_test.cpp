@@ -105,6 +105,14 @@ TEST_CASE("batch --resume skips the records whose complete PDF is there, and red
   CHECK_THAT(again.err, Catch::Contains("1 printed, 2 failed, 3 skipped"));
   CHECK(read_file(second.string()) == whole);
   CHECK_THAT(read_file((dir / "r.csv").string()), Catch::Contains("\n1,skipped,") && Catch::Contains("\n2,printed,"));
+  // A file that only looks whole at its ends (20 bytes "%PDF- … %%EOF") is redone too, and the
+  // temporary file a killed run left between writing and renaming is removed.
+  write_file_atomically(second.string(), "%PDF-1.4\n%fake\n%%EOF\n");
+  write_file_atomically((out / ".5.pdf.Ab3xYz").string(), whole.substr(0, 100));
+  const auto third = batch("--out-dir " + quote(out.string()) + " --resume");
+  CHECK_THAT(third.err, Catch::Contains("1 printed, 2 failed, 3 skipped"));
+  CHECK(read_file(second.string()) == whole);
+  CHECK_FALSE(std::filesystem::exists(out / ".5.pdf.Ab3xYz"));
 }
 
 TEST_CASE("batch --shard: four shards print exactly the whole, each record once") {

@@ -7,6 +7,8 @@
 #include <sstream>
 
 #include "base/files.h"
+#include "layout/frame.h"
+#include "output/pdf_writer.h"
 #include "support/paths.h"
 #include "support/run.h"
 
@@ -168,4 +170,22 @@ TEST_CASE("shapes as a reader sees them: the red stamp, the notes, and the JPEG 
   const auto list = run("pdfimages -list " + quote(pdf.string()));
   CHECK(std::regex_search(list.out, std::regex("image\\s+150\\s+200\\s+rgb\\s+3\\s+8\\s+jpeg")));
   CHECK(run("qpdf --check " + quote(pdf.string())).exit_code == 0);
+}
+
+TEST_CASE("a print file of more pages than a page tree node holds (32,767) is written whole") {
+  layout::Frame frame;
+  frame.font_files = {testing::fonts_dir() + "/LiberationSerif-Regular.ttf", testing::fonts_dir() + "/LiberationSerif-Bold.ttf",
+                      testing::fonts_dir() + "/LiberationSerif-Italic.ttf",
+                      testing::fonts_dir() + "/LiberationSerif-BoldItalic.ttf"};
+  for (int k = 0; k < 33000; ++k) {
+    layout::Page page{595.28, 841.89, k + 1, true, {}};
+    if (k == 32999) page.items.push_back(layout::TextItem{72, 100, text::FaceStyle::regular, 14, "Trang cuối", {}});
+    frame.pages.push_back(std::move(page));
+  }
+  const auto pdf = testing::scratch("many-pages") / "many.pdf";
+  write_file_atomically(pdf.string(), output::write_pdf(frame));
+  const auto info = run("pdfinfo " + quote(pdf.string()));
+  CHECK_THAT(info.out, Catch::Contains("Pages:           33000"));
+  CHECK(run("qpdf --check " + quote(pdf.string())).exit_code == 0);
+  CHECK_THAT(run("pdftotext -f 33000 -l 33000 " + quote(pdf.string()) + " -").out, Catch::Contains("Trang cuối"));
 }
