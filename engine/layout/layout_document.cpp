@@ -54,7 +54,11 @@ class DocumentLayout {
     add_blocks(doc_.body, slices, previous_is_heading);
     if (!doc_.signature.authority_lines.empty() || !doc_.recipients.items.empty() || !doc_.side_note.lines.empty() ||
         !doc_.signature.date.empty()) {
-      slices.push_back(closing_slice());
+      // The signature never stands alone on a page: at least the last two lines of the body
+      // go with it (the closing may not start a page, nor may the body's last line).
+      if (!slices.empty() && !slices.back().page_break_before) slices.back().break_before_allowed = false;
+      auto closing = closing_slices();
+      slices.insert(slices.end(), std::make_move_iterator(closing.begin()), std::make_move_iterator(closing.end()));
     }
     for (const auto& appendix : doc_.appendices) {
       add_page_break(appendix.page_break, slices);
@@ -184,26 +188,65 @@ class DocumentLayout {
     const double right_rule_y = put_national_title(items, right_centre_, top);
 
     // Boxes 3 and 4 share a baseline: the Số line centred under the issuer, the italic place
-    // and date centred under the Quốc hiệu (Phụ lục I, II.3–4).
+    // and date centred under the Quốc hiệu (Phụ lục I, II.3–4). Neither leaves its column:
+    // a long Số line goes on after a "/" or "-" of its ký hiệu; a date line too long at
+    // 14 pt is set at 13 pt, the smallest the decree allows, and if still too long goes on
+    // after the place's comma (the date whole on its own line), never shrunk below 13 pt.
     const double rules_bottom = std::max(left_rule_y, right_rule_y);
     const double baseline = rules_bottom + 6 + ascent(FaceStyle::regular, s_.number_size);
+    double bottom = baseline + descent(FaceStyle::regular, s_.number_size);
     if (!header.number.empty() || !header.notation.empty()) {
-      put_centred(items, left_centre_, baseline, FaceStyle::regular, s_.number_size,
-                  text::to_nfc(text::format_document_number(header.number, header.notation)));
+      const std::string line = text::to_nfc(text::format_document_number(header.number, header.notation));
+      double y = baseline;
+      for (const auto& part : number_lines(line, left_column_width_)) {
+        put_centred(items, left_centre_, y, FaceStyle::regular, s_.number_size, part);
+        bottom = std::max(bottom, y + descent(FaceStyle::regular, s_.number_size));
+        y += single_line(FaceStyle::regular, s_.number_size);
+      }
     }
     if (!header.date.empty()) {
       const auto date = text::parse_iso_date(header.date, header.date_where);
       const std::string line = text::to_nfc(text::format_place_date(header.place, date));
-      // A long place name may not fit the column at 14 pt: fall back to 13 pt, the smallest
-      // size the decree allows, then shrink to fit rather than overflow.
       const double column = width_ - left_column_width_;
       double date_size = s_.date_size;
       if (width_of(line, FaceStyle::italic, date_size) > column) date_size = std::min(date_size, 13.0);
-      const double width = width_of(line, FaceStyle::italic, date_size);
-      if (width > column) date_size *= column / width;
-      put_centred(items, right_centre_, baseline, FaceStyle::italic, date_size, line);
+      if (width_of(line, FaceStyle::italic, date_size) <= column || header.place.empty()) {
+        std::vector<Item> placed;
+        double y = baseline - ascent(FaceStyle::italic, date_size);
+        const auto lines = put_centred_lines(placed, {{line, FaceStyle::italic, false, {}}}, FaceStyle::italic, date_size,
+                                             right_centre_, column, y);
+        items.insert(items.end(), placed.begin(), placed.end());
+        bottom = std::max(bottom, lines.last_baseline + descent(FaceStyle::regular, s_.number_size));
+      } else {
+        double y = baseline - ascent(FaceStyle::italic, date_size);
+        put_centred_lines(items, {{text::to_nfc(header.place) + ",", FaceStyle::italic, false, {}}}, FaceStyle::italic,
+                          date_size, right_centre_, column, y);
+        const auto lines = put_centred_lines(items, {{text::to_nfc(text::format_date_vi(date)), FaceStyle::italic, false, {}}},
+                                             FaceStyle::italic, date_size, right_centre_, column, y);
+        bottom = std::max(bottom, lines.last_baseline + descent(FaceStyle::regular, s_.number_size));
+      }
     }
-    return baseline + descent(FaceStyle::regular, s_.number_size);
+    return bottom;
+  }
+
+  // The Số line in lines no wider than width: whole when it fits, else cut after the "/" and
+  // the "-" of its ký hiệu, as many parts to a line as fit (a part wider than a line alone).
+  std::vector<std::string> number_lines(const std::string& line, double width) const {
+    const double size = s_.number_size;
+    if (width_of(line, FaceStyle::regular, size) <= width) return {line};
+    std::vector<std::string> parts;
+    std::size_t from = 0;
+    for (std::size_t at = line.find_first_of("/-"); at != std::string::npos; at = line.find_first_of("/-", at + 1)) {
+      parts.push_back(line.substr(from, at + 1 - from));
+      from = at + 1;
+    }
+    parts.push_back(line.substr(from));
+    std::vector<std::string> lines{""};
+    for (const auto& part : parts) {
+      if (!lines.back().empty() && width_of(lines.back() + part, FaceStyle::regular, size) > width) lines.emplace_back();
+      lines.back() += part;
+    }
+    return lines;
   }
 
   // Box 1: Quốc hiệu, Tiêu ngữ on the next line (single spacing), and a rule exactly as wide
@@ -574,11 +617,14 @@ class DocumentLayout {
   // Boxes 7a–7c and 9b (Phụ lục I, II.7 and II.9b): the authority and position in caps bold,
   // room to sign and seal, the name in bold, centred in the right column; "Nơi nhận:" 12 pt
   // bold italic level with the first authority line, items 11 pt at the left margin.
-  Slice closing_slice() {
+  //
+  // The first slice holds the signature block and the lines of Nơi nhận beside it; a list
+  // longer than the block goes on below it, a line to a slice, onto the next page when the
+  // page ends, as offices print a long Nơi nhận. Nothing is drawn past the bottom margin.
+  std::vector<Slice> closing_slices() {
     Slice slice;
     slice.space_before = doc_.signature.space_before >= 0 ? doc_.signature.space_before : s_.closing_gap;
-    // The signature never stands alone on a page: no page break just before it, so the last
-    // lines of the body (at least two, by the widow rule) go with it.
+    // Kept with the end of the body (run()): no page break just before it.
     slice.break_before_allowed = false;
     const double size = s_.signature_size;
     const double first_baseline = ascent(FaceStyle::bold, size);
@@ -608,44 +654,87 @@ class DocumentLayout {
                                        right_centre_, column, right_y).last_baseline + descent(FaceStyle::bold, size);
     }
 
-    double left_bottom = 0;
+    std::vector<LeftLine> left;
     if (!doc_.recipients.items.empty()) {
       const double label_size = s_.recipients_label_size;
-      put_text(slice.items, left_, first_baseline, FaceStyle::bold_italic, label_size, text::to_nfc(doc_.recipients.label));
-      left_bottom = put_left_lines(slice.items, doc_.recipients.items, s_.recipients_item_size,
-                                   first_baseline + descent(FaceStyle::bold_italic, label_size));
+      LeftLine label;
+      put_text(label.items, left_, first_baseline, FaceStyle::bold_italic, label_size, text::to_nfc(doc_.recipients.label));
+      label.bottom = first_baseline + descent(FaceStyle::bold_italic, label_size);
+      left.push_back(std::move(label));
+      auto items = left_lines(doc_.recipients.items, s_.recipients_item_size, left.back().bottom);
+      left.insert(left.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
     }
     // A certificate's decision number and số sổ vàng (decree30.md §12.2): at the left margin,
     // the first level with the signature's first line.
     if (!doc_.side_note.lines.empty()) {
       const double note_size = s_.side_note_size;
-      const double top = left_bottom > 0 ? left_bottom + single_line(FaceStyle::regular, note_size) / 2
-                                         : first_baseline - single_line(FaceStyle::regular, note_size) +
-                                               descent(FaceStyle::regular, note_size);
-      left_bottom = put_left_lines(slice.items, doc_.side_note.lines, note_size, top);
+      const double top = !left.empty() ? left.back().bottom + single_line(FaceStyle::regular, note_size) / 2
+                                       : first_baseline - single_line(FaceStyle::regular, note_size) +
+                                             descent(FaceStyle::regular, note_size);
+      auto items = left_lines(doc_.side_note.lines, note_size, top);
+      left.insert(left.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
+    }
+    // Beside the signature: the lines that end above its bottom (and always the label and the
+    // first recipient, level with it).
+    std::size_t beside = 0;
+    while (beside < left.size() && (beside < 2 || left[beside].bottom <= right_bottom + 0.01)) ++beside;
+    double left_bottom = 0;
+    for (std::size_t k = 0; k < beside; ++k) {
+      slice.items.insert(slice.items.end(), left[k].items.begin(), left[k].items.end());
+      left_bottom = left[k].bottom;
     }
     slice.items.insert(slice.items.end(), signature_items.begin(), signature_items.end());
     slice.height = std::max(left_bottom, right_bottom);
-    return slice;
+    std::vector<Slice> out;
+    out.push_back(std::move(slice));
+    // The rest of the list, a line to a slice, under the signature block.
+    double previous_bottom = std::max(left_bottom, right_bottom);
+    for (std::size_t k = beside; k < left.size(); ++k) {
+      Slice line;
+      line.break_before_allowed = left[k].starts_entry;  // an item's lines stay together
+      line.space_before = std::max(0.0, left[k].top - previous_bottom);
+      line.height = left[k].bottom - left[k].top;
+      for (Item item : left[k].items) {
+        shift_item(item, -left[k].top);
+        line.items.push_back(std::move(item));
+      }
+      previous_bottom = left[k].bottom;
+      out.push_back(std::move(line));
+    }
+    return out;
   }
 
+  // One printed line of the left column of the closing: its items, its top and bottom.
+  struct LeftLine {
+    std::vector<Item> items;
+    double top = 0, bottom = 0;
+    bool starts_entry = true;  // the first line of its item
+  };
+
   // Sets each entry at the left margin, wrapped to the left column, lines one under another
-  // from y (the top of the first); returns the y under the last.
-  double put_left_lines(std::vector<Item>& items, const std::vector<markup::Inlines>& entries, double size,
-                        double y) const {
+  // from y (the top of the first).
+  std::vector<LeftLine> left_lines(const std::vector<markup::Inlines>& entries, double size, double y) const {
+    std::vector<LeftLine> out;
     for (const auto& entry : entries) {
       ParagraphSpec spec;
       spec.runs = styled_runs(entry);
       spec.size = size;
       spec.width = left_column_width_ - 6;
       spec.align = Align::left;
+      bool first = true;
       for (const auto& line : layout_paragraph(spec, fonts_)) {
+        LeftLine placed;
+        placed.starts_entry = first;
+        first = false;
+        placed.top = y;
         const double baseline = y + single_line(FaceStyle::regular, size) - descent(FaceStyle::regular, size);
-        for (const auto& run : line.runs) put_run(items, left_, baseline, size, run);
+        for (const auto& run : line.runs) put_run(placed.items, left_, baseline, size, run);
         y += single_line(FaceStyle::regular, size);
+        placed.bottom = y;
+        out.push_back(std::move(placed));
       }
     }
-    return y;
+    return out;
   }
 
   // The electronic signature and seal (Decree 30, Phụ lục I, II.8; decree30.md §5): the blue
