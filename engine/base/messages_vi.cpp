@@ -214,6 +214,8 @@ constexpr Entry catalog[] = {
   {"layout.too-many-pages", "the document takes {} pages where its <page> allows {}, even with its text at the smallest sizes allowed: shorten the longest texts or use larger paper",
    "văn bản chiếm {1} trang trong khi <page> chỉ cho {2}, dù chữ đã ở cỡ nhỏ nhất cho phép: hãy rút gọn các đoạn dài nhất hoặc dùng khổ giấy lớn hơn"},
   {"layout.box-too-tall", "a <box> is taller than a page; boxes are kept whole, so shorten its text", "một <box> cao hơn một trang; khung không được tách, hãy rút gọn nội dung"},
+  {"layout.outside-page", "on page {} the text \"{}\" would run off the paper; vanban refuses to print a line cut off: shorten it or report this as a bug",
+   "ở trang {1}, dòng chữ \"{2}\" sẽ tràn ra ngoài tờ giấy; vanban không in một dòng bị cắt: hãy rút gọn hoặc báo lỗi này"},
   {"layout.page-too-small", "the margins leave less than an inch of the page for text", "lề chừa lại chưa đến một inch của trang để in chữ"},
   {"settings.margin", "{} margin must be {} mm (Decree 30, Phụ lục I, I.5)", "lề {1} phải từ {2} mm (Nghị định 30, Phụ lục I, I.5)"},
   {"settings.line-spacing", "line spacing must be 1–1.5 lines", "giãn dòng phải từ 1 đến 1,5 dòng"},

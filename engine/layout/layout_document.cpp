@@ -78,6 +78,7 @@ class DocumentLayout {
     number_pages();
     add_page_borders();
     if (doc_.page.print_width > 0) print_on_paper();
+    check_on_paper();
     fill_info();
     if (stats_) finish_stats();
     return std::move(frame_);
@@ -773,6 +774,28 @@ class DocumentLayout {
       if (!page.number_shown) continue;
       const double centre = left_ + (page.width - s_.margin_left - s_.margin_right) / 2;
       put_centred(page.items, centre, baseline, FaceStyle::regular, size, std::to_string(page.number));
+    }
+  }
+
+  // The last guard of "no line leaves the paper": every text is checked against the paper's
+  // edges after layout. Layout wraps, cuts, shrinks and flows onto new pages so that this never
+  // fires; if it does, the document is refused, never printed with a line cut off.
+  void check_on_paper() const {
+    constexpr double slack = 0.5;  // points: rounding of positions, never a visible clip
+    for (std::size_t n = 0; n < frame_.pages.size(); ++n) {
+      const Page& page = frame_.pages[n];
+      for (const auto& item : page.items) {
+        const auto* text = std::get_if<TextItem>(&item);
+        if (!text || text->text.empty()) continue;
+        const double right = text->x + width_of(text->text, text->face, text->size);
+        const double top = text->y - ascent(text->face, text->size), bottom = text->y + descent(text->face, text->size);
+        if (text->x >= -slack && right <= page.width + slack && top >= -slack && bottom <= page.height + slack) continue;
+        std::size_t cut = std::min<std::size_t>(text->text.size(), 60);
+        while (cut < text->text.size() && (static_cast<unsigned char>(text->text[cut]) & 0xC0) == 0x80) --cut;
+        fail("layout.outside-page", "on page " + std::to_string(n + 1) + " the text \"" + text->text.substr(0, cut) +
+             (cut < text->text.size() ? "…" : "") + "\" would run off the paper; vanban refuses to print a line cut " +
+             "off: shorten it or report this as a bug");
+      }
     }
   }
 
