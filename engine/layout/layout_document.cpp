@@ -424,14 +424,15 @@ class DocumentLayout {
     }
   }
 
-  // Shrink to fit: the largest size, in quarter points from min_size (default half the
-  // size) up, at which the text takes at most max_lines lines; lines are laid out at that
+  // Shrink to fit: the largest size, in quarter points from min_size (by default 13 pt,
+  // the smallest text size Decree 30 allows, Phụ lục I, I.4; a text set smaller is not
+  // shrunk) up, at which the text takes at most max_lines lines; lines are laid out at that
   // size. Fewer lines at a smaller size, so a binary search: a certificate batch lays out
   // each long name a handful of times, not once per quarter point. At the floor the text
   // wraps on rather than being cut.
   double shrunk_size(ParagraphSpec& spec, const markup::Block& block, std::vector<ParagraphLine>& lines) const {
     const double size = spec.size;
-    const double floor = block.min_size > 0 ? std::min(block.min_size, size) : size * 0.5;
+    const double floor = std::min(block.min_size > 0 ? block.min_size : 13.0, size);
     const auto fits = [&](int steps, std::vector<ParagraphLine>& out) {
       spec.size = floor + steps * 0.25;
       out = layout_paragraph(spec, fonts_);

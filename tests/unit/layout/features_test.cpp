@@ -534,6 +534,19 @@ TEST_CASE("a paragraph's size and space-before; shrink to max-lines, down to min
   CHECK(gift->item.y - *baselines.rbegin() > 30 + 20 * 0.8);  // 30 pt of space, then the ascent
 }
 
+TEST_CASE("shrink to max-lines without min-size stops at 13 pt, the smallest size Decree 30 allows, then wraps") {
+  const std::string name = "Nguyễn Thị Ngọc Phương Thảo Huyền Trang Lê Hoàng Anh Thư Trần Ngọc Bảo";
+  const auto frame = lay_out(document("<p size='20pt' max-lines='1'>" + name + " " + name + " " + name + "</p>")).frame;
+  std::set<double> sizes, baselines;
+  for (const auto& t : all_texts(frame)) {
+    if (name.find(t.item.text) == std::string::npos) continue;  // the header and closing
+    sizes.insert(t.item.size);
+    baselines.insert(t.item.y);
+  }
+  CHECK(sizes == std::set<double>{13});
+  CHECK(baselines.size() >= 2);
+}
+
 TEST_CASE("a certificate's page: landscape A4, its own margins, a centred Quốc hiệu, centred vertically") {
   const auto frame =
       lay_out(certificate("<page size='A4' orientation='landscape' valign='center' margin-left='30mm' margin-right='30mm'/>",
