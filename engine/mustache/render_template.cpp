@@ -382,6 +382,28 @@ class HelperData {
   std::map<std::string, km::data> lambdas_;
 };
 
+[[noreturn]] void fail_output_limit(const Template& tmpl) {
+  fail("limit.template-output", "the template '" + tmpl.name + "' makes more than " +
+       std::to_string(tmpl.max_output_bytes >> 20) + " MB of markup from this data: sections over the same list " +
+       "nested in one another?", {tmpl.file}, {"a section inside itself repeats its list once for every item of it"});
+}
+
+// Where kainjow writes the markup: refuses to grow past the template's limit.
+class BoundedMarkup {
+ public:
+  explicit BoundedMarkup(const Template& tmpl) : template_(tmpl) {}
+  BoundedMarkup& operator<<(const std::string& text) {
+    if (text.size() > template_.max_output_bytes - markup_.size()) fail_output_limit(template_);
+    markup_ += text;
+    return *this;
+  }
+  std::string& markup() { return markup_; }
+
+ private:
+  const Template& template_;
+  std::string markup_;
+};
+
 // The context kainjow renders in: names resolve through LazyData, "vn." names through
 // HelperData; partials come from the template's own table, so data can never shadow them.
 class TemplateContext : public km::basic_context<std::string> {
@@ -395,6 +417,7 @@ class TemplateContext : public km::basic_context<std::string> {
   // A partial that includes itself through a section (a tree printed by recursion) ends when
   // the data does; one whose section is always true would not, and would overflow the stack.
   void push(const km::data* scope) override {
+    count_step();
     if (static_cast<int>(stack_.size()) >= depth_limit(template_.max_depth)) {
       fail("limit.depth", "the template '" + template_.name + "' nests sections more than " +
                               std::to_string(template_.max_depth) + " deep: a partial that includes itself without end?",
@@ -409,6 +432,7 @@ class TemplateContext : public km::basic_context<std::string> {
   }
 
   const km::data* get(const std::string& name) const override {
+    count_step();
     if (name == ".") return stack_.back();
     if (name == "@first" || name == "@last") return data_.position_in_list(stack_, name == "@last");
     const std::vector<std::string> parts = split_dotted_name(name);
@@ -446,12 +470,19 @@ class TemplateContext : public km::basic_context<std::string> {
     return nullptr;
   }
 
+  // Every section entered and name looked up: text between them is the template's own, so
+  // the steps bound the markup even on a line kainjow has not yet handed over.
+  void count_step() const {
+    if (++steps_ > template_.max_steps) fail_output_limit(template_);
+  }
+
   LazyData& data_;
   HelperData& helpers_;
   const std::map<std::string, km::data>& partials_;
   const Template& template_;
   std::vector<const km::data*> stack_;
   mutable int partials_since_push_ = 0;
+  mutable std::size_t steps_ = 0;
 };
 
 // kainjow reports parse errors as '... at N' with a byte offset; turn it into line:col.
@@ -489,7 +520,9 @@ Rendered render_template(const Template& tmpl, const data::DataTree& tree, const
   LazyData lazy(tree);
   HelperData helper_data(helpers, lazy, tmpl.file);
   TemplateContext context(lazy, helper_data, partials, tmpl);
-  const std::string marked = compiled.render(context);
+  BoundedMarkup output(tmpl);
+  compiled.render(context, output);
+  const std::string marked = std::move(output.markup());
   if (!compiled.is_valid()) {
     fail("template.render", "in a partial of template '" + tmpl.name + "': " + compiled.error_message(), {tmpl.file});
   }

@@ -45,6 +45,11 @@ struct Template {
   // Sections inside sections, partials inside partials, while rendering: a partial that
   // recurses through sections without end is stopped here ("limit.depth").
   int max_depth = 100;
+  // The markup it may make, and the steps (a section entered, a name looked up) it may take:
+  // sections over the same list nested in one another multiply, and would fill the memory
+  // ("limit.template-output"). A plan's markup is 30 KB; 20,000 table rows are about 6 MB.
+  std::size_t max_output_bytes = std::size_t{64} << 20;
+  std::size_t max_steps = 4'000'000;
 };
 
 struct Helpers {

@@ -224,6 +224,9 @@ mustache::Template load_template(const std::string& name_or_path, const std::str
   tmpl.name = located.name;
   tmpl.file = located.main.string();
   tmpl.max_depth = limits.max_depth;
+  // Markup a few times the data's size at most; at least the default, for a raised limit more.
+  tmpl.max_output_bytes = std::max(tmpl.max_output_bytes, 8 * limits.max_input_bytes);
+  tmpl.max_steps = std::max(tmpl.max_steps, tmpl.max_output_bytes / 16);
   tmpl.text = read_file(located.main.string(), limits.max_input_bytes);
   add_partials(fs::path(home) / "templates" / "partials", located.main, tmpl, limits.max_input_bytes);
   add_partials(located.main.parent_path(), located.main, tmpl, limits.max_input_bytes);
