@@ -31,13 +31,14 @@ std::string read_file(const std::string& path) {
   return bytes;
 }
 
+std::string format_megabytes(std::size_t bytes) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / (1 << 20));
+  return text;
+}
+
 void fail_input_size(const std::string& file_name, std::size_t size, std::size_t limit) {
-  const auto megabytes = [](std::size_t bytes) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / (1 << 20));
-    return std::string(text);
-  };
-  fail("limit.input-size", "the file is " + megabytes(size) + ", more than the " + megabytes(limit) + " allowed",
+  fail("limit.input-size", "the file is " + format_megabytes(size) + ", more than the " + format_megabytes(limit) + " allowed",
        {file_name}, {"check that this is the file you meant; raise the limit with --max-input-mb"});
 }
 

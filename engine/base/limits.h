@@ -35,6 +35,9 @@ struct Limits {
 // library caller asked for.
 inline int depth_limit(int asked) { return asked < 1 ? 1 : asked > Limits::deepest ? Limits::deepest : asked; }
 
+// A size for a message: "8.0 MB".
+std::string format_megabytes(std::size_t bytes);
+
 // The error for an input over its size limit, naming the flag: "limit.input-size".
 [[noreturn]] void fail_input_size(const std::string& file_name, std::size_t size, std::size_t limit);
 

@@ -31,9 +31,27 @@ namespace {
 // A record's document: its own fields, each value judged alone and converted where
 // --input-encoding asks (data_input.h), over the common ones. findings gets what the
 // judging found: errors that stop this record, and the conversions.
+std::size_t text_bytes(const data::Value& value) {
+  std::size_t bytes = 0;
+  for (const auto& span : value.text) bytes += span.text.size();
+  for (const auto& field : value.fields) bytes += field.name.size() + text_bytes(field.get());
+  return bytes;
+}
+
+// A record is one document: its values may be as large as a document's data file, no larger
+// (a 1 GB spreadsheet may hold a 100 MB cell, which no page could take and laying it out
+// would exhaust the memory). The record fails alone, before its layout.
+void check_record_size(const data::Value& fields, const data::Record& record, const BatchOptions& options) {
+  const std::size_t bytes = text_bytes(fields), limit = options.generate.limits.max_input_bytes;
+  if (bytes <= limit) return;
+  fail("limit.record-size", "its values are " + format_megabytes(bytes) + " of text, more than the " + format_megabytes(limit) +
+       " a document's data may be", record.where, {"look for a cell that holds a whole file; raise the limit with --max-input-mb"});
+}
+
 data::DataTree record_tree(const data::Value& common, const data::Record& record, const BatchOptions& options,
                            std::vector<Diagnostic>* findings = nullptr) {
   data::Value fields = data::fields_of(record);
+  check_record_size(fields, record, options);
   auto found = check_value_encodings(fields, options.generate.input_encoding, options.records_file);
   apply_capitals_fonts(fields);
   if (findings) *findings = std::move(found);
