@@ -388,7 +388,7 @@ int main(int argc, char** argv) {
   render_cmd->add_option("--line-breaker", render.line_breaker, "total-fit (Knuth-Plass, default) or first-fit (word processor)")
       ->transform(CLI::CheckedTransformer(breakers, CLI::ignore_case));
   render_cmd->add_option("--input-encoding", render.input_encoding,
-                         "the data is TCVN3 (ABC, .VnTime) or VNI text, as bytes or read as Latin-1: convert it first")
+                         "the data holds TCVN3 (ABC, .VnTime), VNI or Windows-1258 text: convert the values that read as Vietnamese")
       ->transform(CLI::CheckedTransformer(encodings, CLI::ignore_case));
 
   CheckArgs check;
@@ -396,7 +396,7 @@ int main(int argc, char** argv) {
   check_cmd->add_option("DATA", check.data, "XML data file, or - for standard input")->required();
   check_cmd->add_option("-t,--template", check.template_name,
                         "the template whose required fields to check (default: the data's own)");
-  check_cmd->add_option("--input-encoding", check.input_encoding, "the data is TCVN3 or VNI text: convert it first")
+  check_cmd->add_option("--input-encoding", check.input_encoding, "the data holds TCVN3, VNI or Windows-1258 text: convert the values that read as Vietnamese")
       ->transform(CLI::CheckedTransformer(encodings, CLI::ignore_case));
 
   std::string template_name;
@@ -422,13 +422,13 @@ int main(int argc, char** argv) {
   batch_cmd->add_flag("--quiet", batch.quiet, "no progress and no summary; problems are still printed");
   batch_cmd->add_flag("--lenient", batch.lenient, "print despite Decree 30 and template errors, as warnings");
   batch_cmd->add_option("--font-dir", batch.font_dir, "folder with the four faces (default: fonts/)");
-  batch_cmd->add_option("--input-encoding", batch.input_encoding, "the records are TCVN3 or VNI text: convert them first")
+  batch_cmd->add_option("--input-encoding", batch.input_encoding, "the records hold TCVN3, VNI or Windows-1258 text: convert the values that read as Vietnamese")
       ->transform(CLI::CheckedTransformer(encodings, CLI::ignore_case));
 
   ConvertArgs convert;
-  auto* convert_cmd = app.add_subcommand("convert", "Convert TCVN3 or VNI text to Unicode (UTF-8, NFC)");
+  auto* convert_cmd = app.add_subcommand("convert", "Convert a text file or a workbook typed in TCVN3, VNI or Windows-1258 to Unicode (UTF-8, NFC)");
   convert_cmd->add_option("FILE", convert.input, "file to convert, or - for standard input")->required();
-  convert_cmd->add_option("--from", convert.from, "tcvn3 (ABC, .VnTime fonts) or vni (VNI-Times fonts)")
+  convert_cmd->add_option("--from", convert.from, "tcvn3 (ABC, .VnTime fonts), vni (VNI-Times fonts) or cp1258 (Windows-1258)")
       ->required()
       ->transform(CLI::CheckedTransformer(encodings, CLI::ignore_case));
   convert_cmd->add_option("-o,--output", convert.output, "file to write, or - for standard output (the default)");
