@@ -1,6 +1,6 @@
 // The baseline of the batch benchmark (issue 6): a bare libharu program that writes the
 // same certificate texts with no layout at all, one page per record, in one merged PDF.
-// It follows libharu's own recipe for Vietnamese (libraries.md §1.1): the three Liberation
+// It follows libharu's own recipe for Vietnamese (docs/dependencies.md, "UTF-8 text"): the three Liberation
 // Serif faces loaded whole with HPDF_LoadTTFontFromFile, the UTF-8 encoder, compression
 // on; lines centred with HPDF_Page_TextWidth at fixed heights, a plain border rectangle.
 //

@@ -6,8 +6,9 @@
 
 namespace vanban {
 
-// Decree 30 prints text in black; red is for the urgency stamp (decree30.md §17.32) and the
-// Giấy khen's authority and title (§15); blue for a signature's ink.
+// Decree 30 prints text in black; red is for the urgency stamp (Phụ lục I, mục II.10) and the
+// Giấy khen's authority and title (docs/conventions.md, "Certificates"); blue for a
+// signature's ink.
 struct Color {
   std::uint8_t r = 0, g = 0, b = 0;
   bool operator==(const Color&) const = default;

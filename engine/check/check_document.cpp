@@ -56,7 +56,7 @@ class Checker {
     check_number_of(root_, type, "");
   }
 
-  // A Giấy khen and a decision's attached list cite the decision (decree30.md §12.3, §13.3):
+  // A Giấy khen and a decision's attached list cite the decision (docs/conventions.md, "Certificates"):
   // its number and ký hiệu follow the rules of a Quyết định's.
   void check_cited_decision() {
     const data::Value* decision = root_.find("decision");
@@ -101,7 +101,7 @@ class Checker {
     }
   }
 
-  // The signature block (Điều 13; Phụ lục I, mục II.7; decree30.md §5).
+  // The signature block (Decree 30, Điều 13; Phụ lục I, mục II.7).
   void check_signer() {
     const data::Value* signer = root_.find("signer");
     if (!signer || signer->kind != data::Value::Kind::map) return;
@@ -137,14 +137,14 @@ class Checker {
     for (const char* title : titles) {
       if (!full_name.empty() && first_word == title && full_name.size() > first_word.size()) {
         report(Severity::warning, "check.signer-title", "the signer's name '" + full_name + "' starts with an "
-               "academic title: Decree 30 writes the name alone, unless the sector allows titles (decree30.md §5)",
+               "academic title: Decree 30 writes the name alone, unless the sector allows titles (Decree 30, Phụ lục I, mục II.7)",
                name->where);
         break;
       }
     }
   }
 
-  // Nơi nhận (Phụ lục I, mục II.9b; decree30.md §6).
+  // Nơi nhận (Decree 30, Phụ lục I, mục II.9b).
   void check_recipients() {
     const data::Value* recipients = root_.find("recipients");
     if (!recipients || recipients->kind != data::Value::Kind::map) return;
@@ -178,7 +178,7 @@ class Checker {
     return found;
   }
 
-  // A decision's căn cứ and articles (decree30.md §13.3, §17 rules 19, 22 and 24): every
+  // A decision's căn cứ and articles (Decree 30, Phụ lục I, mục II.6; docs/conventions.md, "Meeting paperwork"): every
   // căn cứ but the last ends with ";", the last with "."; the articles are numbered 1, 2, 3 …
   // in order; the last ends with "./."; an article that names who carries the decision out
   // is answered in Nơi nhận by "Như Điều N;".
@@ -190,7 +190,7 @@ class Checker {
       const char wanted = last ? '.' : ';';
       if (!line.empty() && line.back() != wanted) {
         report(Severity::warning, "check.basis", std::string(last ? "the last căn cứ line ends with '.'" :
-               "a căn cứ line other than the last ends with ';'") + " (decree30.md §13.3)", basis[k]->where);
+               "a căn cứ line other than the last ends with ';'") + " (Decree 30, Phụ lục I, mục II.6)", basis[k]->where);
       }
     }
     const auto articles = all_of(root_, "article");
@@ -201,7 +201,7 @@ class Checker {
       const std::string number = text_of(article.find("number"));
       if (number != std::to_string(k + 1)) {
         report(Severity::error, "check.article-number", "article " + std::to_string(k + 1) + " is numbered '" + number +
-               "': articles are numbered 1, 2, 3 … in order (decree30.md §17, rule 22)", article.where);
+               "': articles are numbered 1, 2, 3 … in order (Decree 30, Phụ lục I, mục II.6)", article.where);
       }
       const std::string body = text_of(article.find("text"));
       if (body.find("chịu trách nhiệm thi hành") != std::string::npos) executing_article = static_cast<int>(k + 1);

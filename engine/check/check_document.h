@@ -1,7 +1,7 @@
 // Checks a document's data against Decree 30 before anything is printed: the findings that
 // `vanban check` lists and `render` shows. Each is a Diagnostic at the data element it is about.
 //
-// What is checked (decree30.md §5, §6, §9, §17; Phụ lục VI for lengths):
+// What is checked (Decree 30, Điều 13; Phụ lục I, mục II.3–9; Phụ lục III; Phụ lục VI for lengths; docs/conventions.md):
 //  - the number and ký hiệu: form, and the type abbreviation of Phụ lục III (errors);
 //  - every field named "date": ISO and existing (error); the place of the date line (warning
 //    if missing);

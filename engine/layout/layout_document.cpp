@@ -264,7 +264,7 @@ class DocumentLayout {
     return rule_y;
   }
 
-  // A certificate's top (decree30.md §12.2): the emblem, if any, then Quốc hiệu and Tiêu ngữ
+  // A certificate's top (docs/conventions.md, "Certificates"): the emblem, if any, then Quốc hiệu and Tiêu ngữ
   // centred on the text block; no issuer column. Returns the y below the rule.
   double layout_centred_header(std::vector<Item>& items, const markup::Header& header) {
     double y = s_.margin_top;
@@ -294,7 +294,7 @@ class DocumentLayout {
   // Box 5a: the type name in caps and the trích yếu, bold and centred, a short rule under
   // (Phụ lục I, II.5a). Returns the y where the body may start.
   // An attached document's "(Kèm theo …)" note goes under the trích yếu, above the rule
-  // (Mẫu 1.3; decree30.md §13.3), in italics.
+  // (Mẫu 1.3; docs/conventions.md, "Meeting paperwork"), in italics.
   double layout_title(std::vector<Item>& items, double y, const markup::Title& title) {
     const double size = s_.title_size;
     if (title.type.empty() && title.subject.empty()) return y + single_line(FaceStyle::regular, s_.body_size);
@@ -638,7 +638,7 @@ class DocumentLayout {
     double right_y = 0;
     const auto& signature = doc_.signature;
     if (!signature.date.empty()) {
-      // A certificate's place and date head its signature (decree30.md §12.2), italic.
+      // A certificate's place and date head its signature (docs/conventions.md, "Certificates"), italic.
       const auto date = text::parse_iso_date(signature.date, signature.date_where);
       const std::string line = text::to_nfc(text::format_place_date(signature.place, date));
       right_bottom = put_centred_lines(signature_items, {{line, FaceStyle::italic, false, {}}}, FaceStyle::italic, size,
@@ -666,7 +666,7 @@ class DocumentLayout {
       auto items = left_lines(doc_.recipients.items, s_.recipients_item_size, left.back().bottom);
       left.insert(left.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
     }
-    // A certificate's decision number and số sổ vàng (decree30.md §12.2): at the left margin,
+    // A certificate's decision number and số sổ vàng (docs/conventions.md, "Certificates"): at the left margin,
     // the first level with the signature's first line.
     if (!doc_.side_note.lines.empty()) {
       const double note_size = s_.side_note_size;
@@ -739,7 +739,7 @@ class DocumentLayout {
     return out;
   }
 
-  // The electronic signature and seal (Decree 30, Phụ lục I, II.8; decree30.md §5): the blue
+  // The electronic signature and seal (Decree 30, Phụ lục I, mục II.8): the blue
   // signature centred on the signer's axis between the position and the name; the red seal
   // at its real size (36 mm unless the markup says), covering about the left third of the
   // signature and drawn over it, centred on it vertically. gap_top is where their space begins.
@@ -844,7 +844,7 @@ LayoutSettings clear_of_border(const LayoutSettings& settings, const markup::Pag
 }
 
 // Returns settings with the paper and margins the document sets for itself (<page>): a
-// certificate is not a văn bản, so Decree 30's margins do not bind it (decree30.md §12.1).
+// certificate is not a văn bản, so Decree 30's margins do not bind it (docs/conventions.md, "Certificates").
 LayoutSettings with_page_setup(const LayoutSettings& settings, const markup::PageSetup& page) {
   LayoutSettings adjusted = settings;
   if (page.width > 0 && page.height > 0) {

@@ -5,7 +5,7 @@
 // for justified text, first fit for ragged text, balanced first fit for centred titles);
 // a word wider than the narrowest line is cut between characters so that it never overflows;
 // finalize by placing each word, stretching or shrinking the spaces of justified lines
-// ourselves, since libharu ignores word spacing for UTF-8 fonts (libraries.md §1.4).
+// ourselves, since libharu ignores word spacing for UTF-8 fonts (docs/dependencies.md, "Word spacing").
 #pragma once
 
 #include <string>

@@ -20,7 +20,7 @@ struct LayoutSettings {
   // base/limits.h).
   int max_pages = 0;
 
-  // Header (Phụ lục I, Phần II, mục 1–4; §3.3 of docs: left column ≈ 40 % of the text width).
+  // Header (Phụ lục I, Phần II, mục 1–4; the sample forms' left column is ≈ 40 % of the text width).
   double header_left_share = 0.40;
   Points issuer_size = 13;          // tên cơ quan: 12–13, bold caps
   Points national_title_size = 12;  // Quốc hiệu: 12–13, bold caps

@@ -47,7 +47,7 @@ enum class BlockKind {
 
 enum class Align { justify, left, center, right };
 
-// Automatic list labels, as Decree 30 numbers the parts of a text (decree30.md §4): "I.",
+// Automatic list labels, as Decree 30 numbers the parts of a text (Phụ lục I, mục II.6): "I.",
 // "1.", "a)" with the Vietnamese letter sequence, and the bullets "-" and "+".
 enum class LabelStyle { none, roman, arabic, letter, dash, plus };
 
@@ -149,7 +149,7 @@ struct Block {
 
 struct Header {
   // Without issuer lines the header is a certificate's: Quốc hiệu and Tiêu ngữ centred on
-  // the page, under the emblem if there is one (decree30.md §12.2).
+  // the page, under the emblem if there is one (docs/conventions.md, "Certificates").
   Image emblem;                       // the national emblem (Quốc huy), optional; source empty if none
   std::vector<Inlines> parent_lines;  // tên cơ quan chủ quản, optional (box 2, not bold)
   std::vector<Inlines> issuer_lines;  // tên cơ quan ban hành, one entry per printed line
@@ -172,7 +172,7 @@ struct Recipients {
 };
 
 struct Signature {
-  // A certificate's signature starts with the place and date (decree30.md §12.2): an italic
+  // A certificate's signature starts with the place and date (docs/conventions.md, "Certificates"): an italic
   // line above the authority. Documents carry it in the header instead.
   std::string place;
   std::string date;  // ISO; empty: no date line
@@ -186,7 +186,7 @@ struct Signature {
 };
 
 // Lines at the left margin level with the signature, where a document has Nơi nhận: a
-// certificate's decision number and số sổ vàng (decree30.md §12.2).
+// certificate's decision number and số sổ vàng (docs/conventions.md, "Certificates").
 struct SideNote {
   std::vector<Inlines> lines;
 };
@@ -204,7 +204,7 @@ struct Appendix {
 };
 
 // A frame drawn on every page at inset from the paper's edges: certificates (Giấy khen) carry
-// an ornamental border all round (decree30.md §15).
+// an ornamental border all round (docs/conventions.md, "Certificates").
 struct PageBorder {
   bool present = false;
   BorderStyle style = BorderStyle::single;
@@ -214,7 +214,7 @@ struct PageBorder {
 };
 
 // The paper and margins when a document sets its own: a certificate is landscape and
-// symmetric (decree30.md §12.3). Zero: the layout's settings (A4 portrait, Decree 30 margins).
+// symmetric (docs/conventions.md, "Certificates"). Zero: the layout's settings (A4 portrait, Decree 30 margins).
 struct PageSetup {
   double width = 0, height = 0;  // points, portrait or as given
   bool landscape = false;

@@ -97,7 +97,7 @@ std::string subset_tag(int style, const std::set<char32_t>& code_points) {
 // A ToUnicode CMap from the document's codes to each character's UTF-16BE (PDF 32000-1,
 // 9.10.3; Adobe Technical Note #5411): consecutive codes of consecutive characters as one
 // bfrange entry (its ends differing in the last byte only), the rest as bfchar entries, at
-// most 100 to a block. libharu 2.3's own map is invalid (libraries.md §1.3).
+// most 100 to a block. libharu 2.3's own map is invalid (docs/dependencies.md, "The ToUnicode map").
 std::string to_unicode_cmap(const CharacterCodes& codes) {
   struct Run {
     unsigned code;
@@ -164,7 +164,7 @@ HPDF_Dict new_stream(HaruDocument& document, const std::string& bytes, bool comp
 // are the document's (CharacterCodes), mapped to the subset's glyphs by a CIDToGIDMap,
 // built from libharu's object layer. libharu 2.3's own TrueType path re-parses the file,
 // writes a 128 KB CIDToGIDMap and the whole widths array, looks up all 65,536 codes per
-// face and keeps only a partial subset (libraries.md §1.2); here every object holds
+// face and keeps only a partial subset (docs/dependencies.md, "Fonts and subsetting"); here every object holds
 // exactly what the document draws.
 HPDF_Dict embed_font(HaruDocument& document, const FontSubset& subset, const CharacterCodes& codes, HPDF_Dict to_unicode,
                      const std::string& tag, bool compress) {
@@ -298,7 +298,7 @@ HPDF_Image load_image(HaruDocument& document, const ImageData& data) {
   return image;
 }
 
-// Bookmarks for the headings, nested by level, with UTF-8 titles (libraries.md §1.4).
+// Bookmarks for the headings, nested by level, with UTF-8 titles (docs/dependencies.md, "UTF-8 text").
 void add_outline(HaruDocument& document, const Frame& frame, const std::vector<HPDF_Page>& pages) {
   if (frame.outline.empty()) return;
   HPDF_Encoder utf8 = HPDF_GetEncoder(document.get(), "UTF-8");
@@ -348,7 +348,7 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
   }
   HPDF_UseUTFEncodings(doc);
   // Document information: only what is known; an empty entry is left out. Text in UTF-8
-  // needs the UTF-8 encoder current (libraries.md §1.1 step 3), which writes it as UTF-16;
+  // needs the UTF-8 encoder current (docs/dependencies.md, "UTF-8 text"), which writes it as UTF-16;
   // plain ASCII (the creator, "vanban 1.2") is written before, as a short literal string.
   const auto is_ascii = [](const std::string& text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });

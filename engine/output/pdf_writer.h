@@ -1,6 +1,6 @@
 // Stage 5, PDF: Frame -> PDF bytes. libharu lives here only.
 //
-// What the writer guarantees (libraries.md lists the libharu 2.3.0 traps each one avoids):
+// What the writer guarantees (docs/dependencies.md lists the libharu 2.3.0 traps each one avoids):
 //  - fonts embedded and truly subset: each face is cut with hb-subset to the glyphs the
 //    document draws and embedded as a CIDFontType2 whose codes are the subset's glyph ids,
 //    built with libharu's object layer; libharu 2.3's own TrueType fonts keep ~47 KB a face

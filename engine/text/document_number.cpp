@@ -39,7 +39,7 @@ std::string type_key(std::string_view name) {
 bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_ascii_alnum(char c) { return is_ascii_upper(c) || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
-// A ký hiệu group: a capital (A–Z or Đ), then letters, digits or "&" (decree30.md §9.3).
+// A ký hiệu group: a capital (A–Z or Đ), then letters, digits or "&" (Decree 30, Phụ lục I, mục II.3).
 bool is_notation_group(std::string_view group) {
   static const std::string capital_d = "Đ", small_d = "đ";
   std::size_t at = 0;

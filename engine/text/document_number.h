@@ -11,7 +11,7 @@
 
 namespace vanban::text {
 
-// One row of Phụ lục III, mục I (decree30.md §9.2).
+// One row of Phụ lục III, mục I (Decree 30, Phụ lục III, mục I).
 struct DocumentType {
   std::string_view name;  // "Kế hoạch", in sentence case
   std::string_view code;  // "KH", in its exact case ("QyĐ", "CTr", "TTr"); empty for công văn, thư công

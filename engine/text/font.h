@@ -67,7 +67,7 @@ struct UndrawableCharacter {
 };
 
 // Finds the first character of UTF-8 text that would not print as itself: one outside the
-// Basic Multilingual Plane, which libharu 2.3 writes as a space (libraries.md §12), or one
+// Basic Multilingual Plane, which libharu 2.3 writes as a space (docs/dependencies.md, "UTF-8 text"), or one
 // that a face of the family has no glyph for (CJK, emoji, most symbols in Liberation Serif).
 // Line ends and tabs are layout, not glyphs, and are skipped.
 std::optional<UndrawableCharacter> find_undrawable_character(std::string_view utf8, const FontFamily& fonts);

@@ -37,12 +37,12 @@ std::string format_place_date(const std::string& place, const CalendarDate& date
 std::string format_document_number(const std::string& number, const std::string& notation);
 
 // Writes n (1–3999) in Roman numerals: 4 -> "IV". Phần, chương and report sections are
-// numbered so (Decree 30, Phụ lục I, II.6; decree30.md §4).
+// numbered so (Decree 30, Phụ lục I, mục II.6; docs/conventions.md, "Body numbering").
 std::string format_roman(int n);
 
 // Returns the n-th điểm letter (1-based) of the sequence a b c d đ e g h i k l m n o p q r s
-// t u v x y: the Vietnamese alphabet without ă â ê ô ơ ư, and never f j w z (decree30.md §4,
-// §17.23). Past y it goes on doubled: aa, bb, …
+// t u v x y: the Vietnamese alphabet without ă â ê ô ơ ư, and never f j w z (Decree 30, Phụ lục I, mục II.6;
+// docs/conventions.md, "Body numbering"). Past y it goes on doubled: aa, bb, …
 std::string format_diem_letter(int n);
 
 }  // namespace vanban::text

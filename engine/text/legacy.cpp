@@ -233,7 +233,7 @@ constexpr std::pair<char32_t, const char*> vni_letters[] = {
       {U'\u1EF9', "y\xF5"},  // ỹ
 };
 
-// Windows-1252's symbols in 0x80–0x9F; TCVN3 keeps them (decree30.md §16.1).
+// Windows-1252's symbols in 0x80–0x9F; TCVN3 keeps them (docs/vietnamese.md).
 constexpr std::pair<unsigned char, char32_t> cp1252_symbols[] = {
     {0x80, U'\u20AC'}, {0x82, U'\u201A'}, {0x83, U'\u0192'}, {0x84, U'\u201E'}, {0x85, U'\u2026'},
     {0x86, U'\u2020'}, {0x87, U'\u2021'}, {0x88, U'\u02C6'}, {0x89, U'\u2030'}, {0x8A, U'\u0160'},

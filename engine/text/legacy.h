@@ -1,7 +1,7 @@
 // Legacy Vietnamese encodings: TCVN3 (ABC, the .VnTime fonts) and VNI-Windows, to Unicode
-// and back. ICU has no converter for either (libraries.md §5), so the tables are built here
-// from public mapping facts (decree30.md §16: the MIT-licensed vietnamese-conversion tables,
-// checked against §16.3's vectors).
+// and back. ICU has no converter for either (docs/dependencies.md, "ICU 72"), so the tables are built here
+// from public mapping facts (the MIT-licensed vietnamese-conversion tables, checked against published
+// words; docs/vietnamese.md).
 //
 // Old data reaches us in two states: the real 8-bit bytes (not valid UTF-8), or "mojibake",
 // where the bytes went through Latin-1/Windows-1252 into UTF-8 ("B¶o Th¾ng" for "Bảo Thắng").
@@ -28,7 +28,7 @@ std::optional<LegacyEncoding> parse_legacy_encoding(std::string_view name);
 
 // Converts legacy text (raw bytes, or UTF-8 mojibake) to NFC UTF-8. TCVN3 has no codes for
 // capital letters with tones: capitals were typed as lower case and shown in an "H" font
-// (.VnTimeH), so capitals=true upper-cases the result (decree30.md §16.1).
+// (.VnTimeH), so capitals=true upper-cases the result (docs/vietnamese.md).
 std::string convert_legacy(std::string_view input, LegacyEncoding from, bool capitals = false);
 
 // Encodes Unicode text as legacy bytes. A character the encoding cannot hold is written as

@@ -1,4 +1,4 @@
-// Sorting people the Vietnamese way (decree30.md §14): by given name first, each part of the
+// Sorting people the Vietnamese way (docs/conventions.md, "Sorting names"): by given name first, each part of the
 // name compared with ICU's Vietnamese collation (Đ after D, Ă and Â after A, tones after
 // letters: ngang < huyền < hỏi < ngã < sắc < nặng).
 #pragma once
@@ -25,7 +25,7 @@ PersonName split_person_name(std::string_view full_name);
 enum class NamePart { given, family, middle };
 
 // The order in which name parts decide. No legal rule exists; lists are sorted by tên first,
-// and ties are broken by họ then đệm in most offices, by đệm then họ in some (decree30.md §14.3).
+// and ties are broken by họ then đệm in most offices, by đệm then họ in some (docs/conventions.md, "Sorting names").
 struct NameOrder {
   std::vector<NamePart> parts{NamePart::given, NamePart::family, NamePart::middle};
 };

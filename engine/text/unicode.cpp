@@ -193,7 +193,7 @@ std::unique_ptr<icu::BreakIterator> make_iterator(icu::BreakIterator* (*create)(
   return it;
 }
 
-// One iterator of each kind per thread: ICU iterators keep state (libraries.md §5).
+// One iterator of each kind per thread: ICU iterators keep state (docs/dependencies.md, "ICU 72").
 icu::BreakIterator& character_iterator() {
   thread_local const auto iterator = make_iterator(&icu::BreakIterator::createCharacterInstance, "character");
   return *iterator;

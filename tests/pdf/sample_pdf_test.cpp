@@ -149,7 +149,7 @@ TEST_CASE("the text also copies out through the ToUnicode maps, which are confor
   }
   // Uncompressed, with unreferenced objects kept, every ToUnicode map is bfchar entries;
   // libharu's own used begincidrange, an operator a ToUnicode map may not hold
-  // (libraries.md §1.3), and no copy of it lingers in the file.
+  // (docs/dependencies.md, "The ToUnicode map"), and no copy of it lingers in the file.
   const std::string qdf = (rendered().dir / "qdf.pdf").string();
   REQUIRE(run("qpdf --qdf --preserve-unreferenced --object-streams=disable " + quote(rendered().pdf) + " " + quote(qdf))
               .exit_code == 0);

@@ -107,7 +107,7 @@ TEST_CASE("every list item is a body paragraph: first line indented, the rest at
   REQUIRE(dash);
   REQUIRE(plus);
   CHECK(dash->item.x == Approx(left_margin + cm(1.27)).margin(0.01));
-  CHECK(plus->item.x == Approx(left_margin + cm(1.27)).margin(0.01));  // nested, same indent (§17.2)
+  CHECK(plus->item.x == Approx(left_margin + cm(1.27)).margin(0.01));  // nested, same indent (R2)
   int at_margin = 0;
   for (const auto& found : all_texts(frame)) {
     if (found.item.size == 14 && std::abs(found.item.x - left_margin) < 0.01) ++at_margin;
@@ -239,7 +239,7 @@ TEST_CASE("an explicit page break, a landscape section, and an appendix numbered
   CHECK(drawn_on_last == 1);
 }
 
-TEST_CASE("§17.27-28 the signature between position and name, the seal over its left third") {
+TEST_CASE("R27-28 the signature between position and name, the seal over its left third") {
   const auto generated = lay_out(document("<p>Nội dung.</p>",
                                           "<signature><authority>Chủ tịch</authority><signature-image src='images/chu-ky.png'/>"
                                           "<seal src='images/con-dau.png'/><name>Lê Vũ Phương</name></signature>"));
@@ -322,7 +322,7 @@ std::vector<testing::Bounds> stroked(const layout::Frame& frame, int page, Color
 
 }  // namespace
 
-TEST_CASE("§17.32 the urgency stamp: a red 30 x 8 mm rectangle with its text centred in it") {
+TEST_CASE("R32 the urgency stamp: a red 30 x 8 mm rectangle with its text centred in it") {
   const auto frame = lay_out(document("<box width='30mm' height='8mm' padding='0pt' color='red' align='left'>"
                                       "<span color='red'><b>HỎA TỐC</b></span></box>")).frame;
   const auto frames = stroked(frame, 0, red);

@@ -1,4 +1,5 @@
-// The sample plan laid out, checked against the checkable rules of decree30.md §17.
+// The sample plan laid out, checked against the rules R1–R32 of docs/conventions.md,
+// "What the tests measure on the paper".
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -37,14 +38,14 @@ constexpr double right_edge = a4_width - 15 * points_per_mm;
 
 }  // namespace
 
-TEST_CASE("§17.1 every page is A4 portrait") {
+TEST_CASE("R1 every page is A4 portrait") {
   for (const auto& page : sample().generated.frame.pages) {
     CHECK(page.width == Approx(595.276).margin(0.01));
     CHECK(page.height == Approx(841.89).margin(0.01));
   }
 }
 
-TEST_CASE("§17.2-4 all text stays inside the margins; only page numbers sit in the top margin") {
+TEST_CASE("R2-4 all text stays inside the margins; only page numbers sit in the top margin") {
   const auto& s = sample();
   for (const auto& found : testing::all_texts(s.generated.frame)) {
     const auto& t = found.item;
@@ -57,7 +58,7 @@ TEST_CASE("§17.2-4 all text stays inside the margins; only page numbers sit in 
   }
 }
 
-TEST_CASE("§17.7 page numbers: none on page 1, k on page k, 13-14 pt, centred in the top margin") {
+TEST_CASE("R7 page numbers: none on page 1, k on page k, 13-14 pt, centred in the top margin") {
   const auto& frame = sample().generated.frame;
   REQUIRE(frame.pages.size() >= 2);
   for (std::size_t k = 0; k < frame.pages.size(); ++k) {
@@ -76,7 +77,7 @@ TEST_CASE("§17.7 page numbers: none on page 1, k on page k, 13-14 pt, centred i
   }
 }
 
-TEST_CASE("§17.9-11 Quốc hiệu, Tiêu ngữ and the rule under it") {
+TEST_CASE("R9-11 Quốc hiệu, Tiêu ngữ and the rule under it") {
   const auto& s = sample();
   const auto national = find_text(s.generated.frame, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
   const auto motto = find_text(s.generated.frame, "Độc lập - Tự do - Hạnh phúc");
@@ -101,7 +102,7 @@ TEST_CASE("§17.9-11 Quốc hiệu, Tiêu ngữ and the rule under it") {
   CHECK((rule->x1 + rule->x2) / 2 == Approx(centre_of(s.fonts, motto->item)).margin(mm(1)));
 }
 
-TEST_CASE("§17.12-16 issuer, its rule, the Số line and the date line") {
+TEST_CASE("R12-16 issuer, its rule, the Số line and the date line") {
   const auto& s = sample();
   const auto issuer = find_text(s.generated.frame, "THỊ XÃ DUYÊN HẢI");
   const auto number = find_text(s.generated.frame, "Số: 54/KH-UBND");
@@ -129,7 +130,7 @@ TEST_CASE("§17.12-16 issuer, its rule, the Số line and the date line") {
   CHECK(centre_of(s.fonts, date->item) == Approx(centre_of(s.fonts, national->item)).margin(mm(1.5)));
 }
 
-TEST_CASE("§17.17 the type name and trích yếu: bold, centred, a short rule under") {
+TEST_CASE("R17 the type name and trích yếu: bold, centred, a short rule under") {
   const auto& s = sample();
   const auto type = find_text(s.generated.frame, "KẾ HOẠCH");
   REQUIRE(type);
@@ -151,7 +152,7 @@ TEST_CASE("§17.17 the type name and trích yếu: bold, centred, a short rule u
   CHECK((rule->x1 + rule->x2) / 2 == Approx((left_margin + right_edge) / 2).margin(mm(1)));
 }
 
-TEST_CASE("§17.20 body paragraphs: 14 pt, first lines indented 1.27 cm") {
+TEST_CASE("R20 body paragraphs: 14 pt, first lines indented 1.27 cm") {
   const auto& s = sample();
   const auto texts = testing::all_texts(s.generated.frame);
   int indented = 0;
@@ -168,7 +169,7 @@ TEST_CASE("§17.20 body paragraphs: 14 pt, first lines indented 1.27 cm") {
   CHECK(indented >= 3);
 }
 
-TEST_CASE("§17.29-30 Nơi nhận level with the signature block; the signature never alone on a page") {
+TEST_CASE("R29-30 Nơi nhận level with the signature block; the signature never alone on a page") {
   const auto& s = sample();
   const auto label = find_text(s.generated.frame, "Nơi nhận:");
   const auto authority = find_text(s.generated.frame, "TM. ỦY BAN NHÂN DÂN");

@@ -46,7 +46,7 @@ TEST_CASE("justified lines all end at the measure; the last line does not stretc
   CHECK(lines[0].runs.front().x == Approx(36));  // first-line indent
   for (std::size_t i = 1; i < lines.size(); ++i) CHECK(lines[i].runs.front().x == Approx(0));
   for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
-    CHECK(line_end(lines[i]) == Approx(width).margin(0.5));  // decree30.md §17.3
+    CHECK(line_end(lines[i]) == Approx(width).margin(0.5));  // R3 (docs/conventions.md)
     CHECK_FALSE(lines[i].overfull);
   }
   CHECK(line_end(lines.back()) < width - 20);

@@ -35,7 +35,7 @@ km::data to_data(const json& value) {
   }
 }
 
-// kainjow 4.1's deviations from the core spec (libraries.md §3): all but one concern the
+// kainjow 4.1's deviations from the core spec (docs/dependencies.md, "kainjow mustache 4.1"): all but one concern the
 // whitespace of standalone tags, which our XML markup ignores; the other is the v1.3 rule
 // for dotted names.
 const std::set<std::string> known_deviations = {

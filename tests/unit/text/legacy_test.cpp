@@ -1,5 +1,5 @@
-// Legacy encodings: every Vietnamese letter both ways in TCVN3 and VNI, the test vectors of
-// decree30.md §16.3, mojibake, and detection.
+// Legacy encodings: every Vietnamese letter both ways in TCVN3 and VNI, published words as
+// test vectors, mojibake, and detection.
 #include <catch2/catch.hpp>
 
 #include <vector>
@@ -94,7 +94,7 @@ TEST_CASE("TCVN3: lower case and the seven plain capitals both ways; toned capit
   CHECK(single_bytes == 74);  // 66 toned or marked lower-case vowels, đ, and the 7 plain capitals
 }
 
-TEST_CASE("decree30.md §16.3 test vectors") {
+TEST_CASE("published TCVN3 and VNI words convert as written, as bytes and as mojibake") {
   CHECK(text::convert_legacy("B\xB6o Th\xBEng", LegacyEncoding::tcvn3) == "Bảo Thắng");
   CHECK(text::convert_legacy("B\xB8t X\xB8t", LegacyEncoding::tcvn3) == "Bát Xát");
   CHECK(text::convert_legacy("B¶o Th¾ng", LegacyEncoding::tcvn3) == "Bảo Thắng");  // mojibake

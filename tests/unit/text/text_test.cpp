@@ -101,10 +101,10 @@ TEST_CASE("the Số line writes numbers 1-9 as 01-09") {
 TEST_CASE("font metrics come from the TrueType file") {
   const auto fonts = text::load_font_family(vanban::testing::fonts_dir());
   const auto& regular = fonts.face(text::FaceStyle::regular);
-  // Liberation Serif: hhea 1825 + 443 + 87 over 2048 units: 1.15 em (decree30.md §1).
+  // Liberation Serif: hhea 1825 + 443 + 87 over 2048 units: 1.15 em (read from the font file).
   CHECK(regular.line_height() == Approx(2355.0 / 2048.0));
   CHECK(regular.ascent() == Approx(1825.0 / 2048.0));
-  // Width of the bold Quốc hiệu at 12 pt is about 88.3 mm (decree30.md §1).
+  // Width of the bold Quốc hiệu at 12 pt is about 88.3 mm (measured).
   const double width = fonts.face(text::FaceStyle::bold).text_width("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12);
   CHECK(width / (72.0 / 25.4) == Approx(88.3).margin(0.3));
   CHECK(regular.has_glyph(U'ự'));
@@ -132,7 +132,7 @@ TEST_CASE("Roman numerals for parts and sections") {
   CHECK(text::format_roman(0) == "0");  // no Roman zero: the number as it is
 }
 
-TEST_CASE("điểm letters: a b c d đ e g h … y, never f j w z (§17.23)") {
+TEST_CASE("điểm letters: a b c d đ e g h … y, never f j w z (R23)") {
   std::string sequence;
   for (int n = 1; n <= 23; ++n) sequence += text::format_diem_letter(n) + " ";
   CHECK(sequence == "a b c d đ e g h i k l m n o p q r s t u v x y ");

@@ -329,7 +329,7 @@ TEST_CASE("names split into họ, đệm and tên") {
 }
 
 TEST_CASE("50 names sorted as a Vietnamese office sorts them: tên, then họ, then đệm") {
-  // Written by hand in the order an office list takes (decree30.md §14): tên first, letter by
+  // Written by hand in the order an office list takes (docs/conventions.md, "Sorting names"): tên first, letter by
   // letter (a < ă < â, d < đ, o < ô < ơ, u < ư), tones only after letters (Anh < Ánh,
   // Phương < Phượng); then họ, then đệm, a missing đệm first. Old-style and new-style tone
   // places are one name (Âu Thị Hòa and Châu Văn Hoà are ordered by họ).
