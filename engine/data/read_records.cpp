@@ -72,6 +72,7 @@ class CsvReader {
       stop_on_header_error(parser);
       if (used != end - from) fail_at(parser, from + used);
       from = end;
+      line_start_ = end;
       ++line_;
     }
     if (csv_fini(&parser, on_field, on_row, this) != 0) fail_at(parser, bytes_.size());
@@ -84,7 +85,10 @@ class CsvReader {
  private:
   static void on_field(void* text, std::size_t length, void* self) {
     auto& reader = *static_cast<CsvReader*>(self);
-    if (reader.cells_.empty()) reader.row_line_ = reader.line_;
+    if (reader.cells_.empty()) {
+      reader.row_line_ = reader.line_;
+      reader.row_start_ = reader.line_start_;
+    }
     reader.cells_.emplace_back(static_cast<const char*>(text), length);
   }
 
@@ -120,14 +124,40 @@ class CsvReader {
                                   {"a cell that holds a comma or a line break must be in double quotes: \"Phường 1, thị xã\""}});
     }
     record.cells.reserve(std::min(cells.size(), columns_->size()));
+    const auto columns = cell_columns(cells.size());
     for (std::size_t k = 0; k < std::min(cells.size(), columns_->size()); ++k) {
       std::string cell = trim_space(cells[k]);
-      if (!cell.empty()) record.cells.push_back({static_cast<std::uint32_t>(k), 1, std::move(cell)});
+      if (!cell.empty()) record.cells.push_back({static_cast<std::uint32_t>(k), columns[k], std::move(cell)});
     }
     records_.push_back(std::move(record));
   }
 
   SourceLocation where(int line) const { return {file_, line, 1}; }
+
+  // The column, in characters, where each of the row's cells starts on the row's first line,
+  // for messages that point at a cell. libcsv has accepted the row, so a comma outside quotes
+  // ends a cell. A cell that starts on a later line (after a quoted line break) is given
+  // column 1 of the row's line: the record's line stays right.
+  std::vector<std::uint32_t> cell_columns(std::size_t count) const {
+    std::vector<std::uint32_t> columns(count, 1);
+    std::uint32_t column = 1;
+    bool quoted = false, first_line = true;
+    std::size_t cell = 0;
+    for (std::size_t at = row_start_; at < bytes_.size() && cell + 1 < count; ++at) {
+      const auto byte = static_cast<unsigned char>(bytes_[at]);
+      if (byte == '"') quoted = !quoted;  // a doubled quote toggles twice
+      if (byte == '\n') {
+        if (!quoted) break;
+        first_line = false;
+      }
+      if ((byte & 0xC0) != 0x80) ++column;
+      if (byte == ',' && !quoted) {
+        ++cell;
+        columns[cell] = first_line ? column : 1;
+      }
+    }
+    return columns;
+  }
 
   // Errors found in libcsv's callbacks are thrown here, after it returns: never through its
   // C frames, and with its buffers freed.
@@ -149,6 +179,7 @@ class CsvReader {
   std::string_view bytes_;
   const std::string& file_;
   int line_ = 1, row_line_ = 1;
+  std::size_t line_start_ = 0, row_start_ = 0;  // offsets of the line being read, and of the row's first
   std::shared_ptr<const std::vector<std::string>> columns_;  // shared by every record
   std::vector<std::string> cells_;
   std::vector<Record> records_;

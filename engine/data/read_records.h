@@ -24,7 +24,7 @@ namespace vanban::data {
 // A cell of a table's row (CSV, xlsx): the column it is under, and its text.
 struct RecordCell {
   std::uint32_t column = 0;  // index into Record::columns
-  std::uint32_t at = 1;      // its column in the file, for messages (a workbook's C is 3)
+  std::uint32_t at = 1;      // its column in the file, for messages (a workbook's C is 3; in CSV, its first character's)
   std::string text;          // trimmed, not empty
 };
 
