@@ -1,6 +1,7 @@
 #include "layout/layout_document.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 
 #include "base/diagnostics.h"
@@ -75,6 +76,7 @@ class DocumentLayout {
            "shorten the longest texts or use larger paper", doc_.page.where);
     }
     if (doc_.page.centre_vertically && frame_.pages.size() == 1) centre_vertically(frame_.pages.front());
+    check_inside_margins();
     number_pages();
     add_page_borders();
     if (doc_.page.print_width > 0) print_on_paper();
@@ -478,6 +480,22 @@ class DocumentLayout {
   }
 
   void add_table(const markup::Table& table, std::vector<Slice>& out) {
+    // Fixed columns wider together than the text would run past the right margin, off the
+    // paper: refused at the table, as nothing may be clipped.
+    double fixed = 0;
+    for (const auto& column : table.columns) {
+      if (column.sizing == markup::Column::Sizing::fixed) fixed += column.value;
+    }
+    if (fixed > width_ + 0.5) {
+      const auto mm = [](double points) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.1f mm", points * 25.4 / 72);
+        return std::string(text);
+      };
+      fail("layout.table-too-wide", "the table's fixed columns are " + mm(fixed) + " wide together, more than the " +
+           mm(width_) + " between the margins", table.rows.empty() ? SourceLocation{} : table.rows.front().where,
+           {"narrow the columns, or give some a share of the width (width=\"*\") instead"});
+    }
     TableStyle style;
     style.left = left_;
     style.width = width_;
@@ -778,6 +796,42 @@ class DocumentLayout {
     }
   }
 
+  // Every text and image of the content lies inside the margins (Phụ lục I, mục I); only the
+  // page numbers, drawn after this, stand in the top margin, and page borders in the margins.
+  void check_inside_margins() const {
+    constexpr double slack = 0.5;
+    for (std::size_t n = 0; n < frame_.pages.size(); ++n) {
+      const Page& page = frame_.pages[n];
+      const double left = s_.margin_left - slack, right = page.width - s_.margin_right + slack;
+      const double top = s_.margin_top - slack, bottom = page.height - s_.margin_bottom + slack;
+      for (const auto& item : page.items) {
+        std::string what;
+        if (const auto* text = std::get_if<TextItem>(&item)) {
+          if (text->text.empty()) continue;
+          const double x2 = text->x + width_of(text->text, text->face, text->size);
+          const double y1 = text->y - ascent(text->face, text->size), y2 = text->y + descent(text->face, text->size);
+          if (text->x >= left && x2 <= right && y1 >= top && y2 <= bottom) continue;
+          what = "the text \"" + excerpt(text->text) + "\"";
+        } else if (const auto* image = std::get_if<ImageItem>(&item)) {
+          if (image->x >= left && image->x + image->width <= right && image->y >= top && image->y + image->height <= bottom) {
+            continue;
+          }
+          what = "the image " + image->path;
+        } else {
+          continue;
+        }
+        fail("layout.outside-page", "on page " + std::to_string(n + 1) + " " + what + " would stand outside the margins; " +
+             "vanban refuses to print it so: shorten it or report this as a bug");
+      }
+    }
+  }
+
+  static std::string excerpt(const std::string& text) {
+    std::size_t cut = std::min<std::size_t>(text.size(), 60);
+    while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return text.substr(0, cut) + (cut < text.size() ? "…" : "");
+  }
+
   // The last guard of "no line leaves the paper": every text is checked against the paper's
   // edges after layout. Layout wraps, cuts, shrinks and flows onto new pages so that this never
   // fires; if it does, the document is refused, never printed with a line cut off.
@@ -791,10 +845,7 @@ class DocumentLayout {
         const double right = text->x + width_of(text->text, text->face, text->size);
         const double top = text->y - ascent(text->face, text->size), bottom = text->y + descent(text->face, text->size);
         if (text->x >= -slack && right <= page.width + slack && top >= -slack && bottom <= page.height + slack) continue;
-        std::size_t cut = std::min<std::size_t>(text->text.size(), 60);
-        while (cut < text->text.size() && (static_cast<unsigned char>(text->text[cut]) & 0xC0) == 0x80) --cut;
-        fail("layout.outside-page", "on page " + std::to_string(n + 1) + " the text \"" + text->text.substr(0, cut) +
-             (cut < text->text.size() ? "…" : "") + "\" would run off the paper; vanban refuses to print a line cut " +
+        fail("layout.outside-page", "on page " + std::to_string(n + 1) + " the text \"" + excerpt(text->text) + "\" would run off the paper; vanban refuses to print a line cut " +
              "off: shorten it or report this as a bug");
       }
     }

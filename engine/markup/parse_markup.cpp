@@ -1,5 +1,6 @@
 #include "markup/parse_markup.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -326,6 +327,13 @@ class Parser {
         check_attributes(child, {"label", "level", "align", "color", "size", "space-before", "max-lines", "min-size"});
         block.kind = name == "p" ? BlockKind::paragraph : BlockKind::heading;
         block.label = attribute(child, "label", false);
+        // A label stands before the first line, in the indent: "1.", "a)", "IV.", "Điều 12.".
+        // One longer than a line's start would push its text off the page.
+        const auto characters = std::count_if(block.label.begin(), block.label.end(),
+                                              [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+        if (characters > 20) {
+          bad_value(child, "label", block.label, "a label of at most 20 characters, as '1.', 'a)' or 'Điều 12.'");
+        }
         block.level = small_number(child, "level", 0, 0, 9);
         block.align = alignment(child, Align::justify);
         if (child.attribute("size")) block.size = font_size(child, "size");
