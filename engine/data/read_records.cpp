@@ -64,6 +64,9 @@ class CsvReader {
     // field are kept here and trimmed below, so a cell's own inner spacing is untouched.
     csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
     csv_set_space_func(&parser, [](unsigned char) { return 0; });
+    // libcsv grows a field's buffer by this many bytes at a time (128 by default): a
+    // whole file pasted into one cell cost a copy of the field per 128 bytes, quadratic.
+    csv_set_blk_size(&parser, std::size_t{1} << 20);
     // Fed a line at a time, so that each record knows the line it starts on.
     std::size_t from = 0;
     while (from < bytes_.size()) {
