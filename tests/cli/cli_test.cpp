@@ -108,7 +108,7 @@ TEST_CASE("the font folder can be chosen, e.g. a licensed Times New Roman") {
   CHECK(missing.err.find("[font.missing]") != std::string::npos);
 }
 
-TEST_CASE("render --from-markup lays out markup directly; images are found beside it") {
+TEST_CASE("render --from-markup lays out markup directly, images are found beside it") {
   const auto dir = testing::scratch("cli-markup");
   const std::string out = (dir / "images.pdf").string();
   // Run from another folder: relative image paths start at the markup file, not the cwd.
@@ -295,7 +295,7 @@ TEST_CASE("vanban check flags a broken copy of the certificate at its lines") {
                      {"check.required-field", "error", "<recipient>"}});
 }
 
-TEST_CASE("render --lenient prints an office's own ký hiệu form with a warning; an impossible date still stops it") {
+TEST_CASE("render --lenient prints an office's own ký hiệu form with a warning, an impossible date still stops it") {
   const auto dir = testing::scratch("cli-lenient");
   std::string xml = read_file(testing::sample("giay-moi-dai-hoi.xml"));
   xml.replace(xml.find("<notation>GM-UBND"), std::string("<notation>GM-UBND").size(), "<notation>GM/UBND-VP");

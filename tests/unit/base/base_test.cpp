@@ -29,7 +29,7 @@ TEST_CASE("diagnostics print as file:line:col: severity: message [code]") {
                                 "  hint: close every element you open\n  hint: see docs/data.md");
 }
 
-TEST_CASE("an Error carries every diagnostic it was given; what() is the first") {
+TEST_CASE("an Error carries every diagnostic it was given, what() is the first") {
   const Error error({Diagnostic{Severity::error, "a.one", "first", {"f.xml", 1, 2}, {}},
                      Diagnostic{Severity::error, "a.two", "second", {"f.xml", 3, 4}, {}}});
   REQUIRE(error.diagnostics().size() == 2);

@@ -20,7 +20,7 @@ TEST_CASE("Vietnamese messages carry over the parts that change, and the hints")
   CHECK(format_diagnostic(english, Language::english) == format_diagnostic(english));
 }
 
-TEST_CASE("a batch's record prefix is translated; a message the catalog lacks stays English") {
+TEST_CASE("a batch's record prefix is translated, a message the catalog lacks stays English") {
   const Diagnostic ragged{Severity::error, "data.csv-ragged", "record 4: record 4 has 6 cells where the header names 5 columns",
                           {}, {}};
   CHECK(translate(ragged, Language::vietnamese).message == "bản ghi 4: bản ghi 4 có 6 ô trong khi hàng tiêu đề có 5 cột");

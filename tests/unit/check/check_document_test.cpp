@@ -123,7 +123,7 @@ TEST_CASE("Phụ lục VI lengths are warnings at the field") {
   CHECK(findings_of("<d><subject>" + text(499) + "d</subject></d>").empty());
 }
 
-TEST_CASE("a word longer than a line is a warning at its field; 80 characters are not") {
+TEST_CASE("a word longer than a line is a warning at its field, 80 characters are not") {
   const auto findings = findings_of("<d>\n<subject>Trang " + std::string(81, 'x') + " chủ</subject>\n</d>");
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].code == "check.long-word");
@@ -266,7 +266,7 @@ TEST_CASE("a control character or a noncharacter in a value is refused at it") {
   CHECK(findings[0].where.line == 2);
 }
 
-TEST_CASE("the template's type stands in for a missing type; a cited decision is checked as a Quyết định") {
+TEST_CASE("the template's type stands in for a missing type, a cited decision is checked as a Quyết định") {
   const std::string xml =
       "<document>\n"
       "  <number>18</number>\n"

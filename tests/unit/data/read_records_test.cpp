@@ -62,7 +62,7 @@ TEST_CASE("CSV: a ragged row is kept with its problem, the rows around it are re
   CHECK(field(data::fields_of(records[3]), "don_vi") == "Phường 4");
 }
 
-TEST_CASE("CSV: a quote left open or misplaced is an error at its line; a file without a header too") {
+TEST_CASE("CSV: a quote left open or misplaced is an error at its line, a file without a header too") {
   try {
     data::read_records("stt,ho_ten\n1,An\n2,\"Bình\n3,Chi\n", RecordFormat::csv, "ds.csv");
     FAIL("no error");
@@ -87,7 +87,7 @@ TEST_CASE("CSV: a quote left open or misplaced is an error at its line; a file w
   }
 }
 
-TEST_CASE("JSON: an array of objects; nested objects, lists, numbers and booleans become fields") {
+TEST_CASE("JSON: an array of objects, nested objects, lists, numbers and booleans become fields") {
   const std::string json = R"([
     {"stt": 1, "ho_ten": "Nguyễn Văn An", "recipient": {"name": "An", "role": "Chủ tịch"}, "tien": 447000.5,
      "nu": false, "dang_vien": true, "ghi_chu": null, "tags": ["a", "b"]},
@@ -115,7 +115,7 @@ TEST_CASE("JSON: an array of objects; nested objects, lists, numbers and boolean
   CHECK_THROWS_AS(data::read_records("{\"a\": 1}", RecordFormat::json, "one.json"), Error);
 }
 
-TEST_CASE("XML: each child of the root is a record; with_common puts the shared fields under each") {
+TEST_CASE("XML: each child of the root is a record, with_common puts the shared fields under each") {
   const std::string xml = "<records>\n  <r><ho_ten>An</ho_ten></r>\n  <r><ho_ten>Bình</ho_ten><place>Trà Vinh</place></r>\n</records>";
   const auto records = data::read_records(xml, RecordFormat::xml, "ds.xml");
   REQUIRE(records.size() == 2);
@@ -130,7 +130,7 @@ TEST_CASE("XML: each child of the root is a record; with_common puts the shared 
   CHECK_FALSE(data::record_format_of("ds.ods"));
 }
 
-TEST_CASE("JSON: fields in the order written, each at its own line and column; numbers as written") {
+TEST_CASE("JSON: fields in the order written, each at its own line and column, numbers as written") {
   const std::string json = "[\n  {\"z\": \"last first\", \"a\": 123456789012345678901234567890,\n   \"m\": {\"k\": 1e3}}\n]";
   const auto records = data::read_records(json, RecordFormat::json, "ds.json");
   REQUIRE(records.size() == 1);

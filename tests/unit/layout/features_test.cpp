@@ -180,7 +180,7 @@ TEST_CASE("a table split by pages repeats its header and closes and reopens its 
   CHECK(last->page == static_cast<int>(frame.pages.size()) - 1);
 }
 
-TEST_CASE("a row taller than a page is split, not lost; a kept row is never split") {
+TEST_CASE("a row taller than a page is split, not lost, a kept row is never split") {
   const std::string tall = repeat("Dòng nội dung rất dài của một ô trong bảng. ", 160);
   const auto frame = lay_out(document("<table><column width='*'/><column width='30mm'/>"
                                       "<row><cell>" + tall + "Hết ô.</cell><cell>x</cell></row>"
@@ -204,7 +204,7 @@ TEST_CASE("a row taller than a page is split, not lost; a kept row is never spli
   for (const auto& found : all_texts(frame)) CHECK(found.item.y <= a4_height - mm(20) + 0.01);
 }
 
-TEST_CASE("a keep block moves whole to the next page; a heading never ends a page") {
+TEST_CASE("a keep block moves whole to the next page, a heading never ends a page") {
   std::string filler;
   for (int k = 0; k < 9; ++k) filler += long_paragraph;
   const auto frame = lay_out(document(filler + "<keep><p>Đầu khối giữ.</p>" + repeat("<p>Dòng trong khối.</p>", 8) +
@@ -340,7 +340,7 @@ TEST_CASE("R32 the urgency stamp: a red 30 x 8 mm rectangle with its text centre
   CHECK(stamp->item.y < box.bottom);
 }
 
-TEST_CASE("a box is as wide as its text; a double border is two rectangles, one inside the other") {
+TEST_CASE("a box is as wide as its text, a double border is two rectangles, one inside the other") {
   const auto frame = lay_out(document("<box border='double'>Lưu hành nội bộ</box>")).frame;
   const auto frames = stroked(frame, 0, Color{});
   REQUIRE(frames.size() == 2);
@@ -430,7 +430,7 @@ TEST_CASE("a page border is drawn first on every page, and the text keeps clear 
   }
 }
 
-TEST_CASE("shaded cells are filled behind their text; middle and bottom cells sit lower in a tall row") {
+TEST_CASE("shaded cells are filled behind their text, middle and bottom cells sit lower in a tall row") {
   const auto frame = lay_out(document(
       "<table><column width='60mm'/><column width='40mm'/><column width='*'/>"
       "<row><cell>" + repeat("thành tích xuất sắc ", 8) + "</cell><cell valign='middle' fill='#D9D9D9'>Giữa</cell>"
@@ -467,7 +467,7 @@ TEST_CASE("shaded cells are filled behind their text; middle and bottom cells si
   CHECK(first_shade < text_at);
 }
 
-TEST_CASE("colours: a paragraph's colour reaches its label and text; a span overrides it; the trace marks changes") {
+TEST_CASE("colours: a paragraph's colour reaches its label and text, a span overrides it, the trace marks changes") {
   const auto generated = lay_out(document("<p label='1.' color='#C00000'>Đỏ sẫm <span color='blue'>xanh</span> đỏ</p><p>Đen</p>"));
   const auto label = find_text(generated.frame, "1. Đỏ sẫm ");
   const auto blue = find_text(generated.frame, "xanh ");
@@ -506,7 +506,7 @@ double measure(const std::string& text, text::FaceStyle face, double size) {
 
 }  // namespace
 
-TEST_CASE("a paragraph's size and space-before; shrink to max-lines, down to min-size, then wrap") {
+TEST_CASE("a paragraph's size and space-before, shrink to max-lines, down to min-size, then wrap") {
   const std::string name = "Nguyễn Thị Ngọc Phương Thảo Huyền Trang Lê Hoàng Anh Thư Trần Ngọc Bảo";
   const auto frame = lay_out(document("<p align='center' size='26pt' max-lines='1' min-size='12pt'>" + name +
                                       "</p><p align='center' size='26pt' max-lines='1' min-size='20pt'>" + name + " " +

@@ -45,7 +45,7 @@ TEST_CASE("R1 every page is A4 portrait") {
   }
 }
 
-TEST_CASE("R2-4 all text stays inside the margins; only page numbers sit in the top margin") {
+TEST_CASE("R2-4 all text stays inside the margins, only page numbers sit in the top margin") {
   const auto& s = sample();
   for (const auto& found : testing::all_texts(s.generated.frame)) {
     const auto& t = found.item;
@@ -169,7 +169,7 @@ TEST_CASE("R20 body paragraphs: 14 pt, first lines indented 1.27 cm") {
   CHECK(indented >= 3);
 }
 
-TEST_CASE("R29-30 Nơi nhận level with the signature block; the signature never alone on a page") {
+TEST_CASE("R29-30 Nơi nhận level with the signature block, the signature never alone on a page") {
   const auto& s = sample();
   const auto label = find_text(s.generated.frame, "Nơi nhận:");
   const auto authority = find_text(s.generated.frame, "TM. ỦY BAN NHÂN DÂN");

@@ -37,7 +37,7 @@ double line_end(const layout::ParagraphLine& line) {
 
 }  // namespace
 
-TEST_CASE("justified lines all end at the measure; the last line does not stretch") {
+TEST_CASE("justified lines all end at the measure, the last line does not stretch") {
   const double width = 467.72;
   auto s = spec(long_text, width);
   s.first_indent = 36;

@@ -157,7 +157,7 @@ TEST_CASE("an unknown helper is an error that lists the helpers") {
   }
 }
 
-TEST_CASE("@first and @last tell a list's ends; a value alone is a list of one") {
+TEST_CASE("@first and @last tell a list's ends, a value alone is a list of one") {
   const std::string joined = "{{#a}}{{#@first}}[{{/@first}}{{.}}{{^@last}}; {{/@last}}{{#@last}}]{{/@last}}{{/a}}";
   CHECK(render(joined, "<d><a>x</a><a>y</a><a>z</a></d>") == "[x; y; z]");
   CHECK(render(joined, "<d><a>x</a></d>") == "[x]");

@@ -131,7 +131,7 @@ TEST_CASE("sharing: a print file's pages share their border and every line they 
   CHECK(plan.pages[3].own.size() == 4);
 }
 
-TEST_CASE("sharing: a text drawn twice on every page is shared twice; one drawn twice on one page stays once") {
+TEST_CASE("sharing: a text drawn twice on every page is shared twice, one drawn twice on one page stays once") {
   layout::Page page;
   page.width = page.height = 100;
   PathItem border{layout::rectangle_path(5, 5, 90, 90), 1, Color{}, std::nullopt, std::nullopt, std::nullopt};

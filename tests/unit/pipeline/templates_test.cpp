@@ -132,7 +132,7 @@ TEST_CASE("a template's tags are checked against its contract when it loads, eac
   CHECK_THAT(errors[0].message, Catch::StartsWith("{{{subjet}}}"));
 }
 
-TEST_CASE("names resolve in the innermost map, through sections over text; a body's blocks must all be printed") {
+TEST_CASE("names resolve in the innermost map, through sections over text, a body's blocks must all be printed") {
   // Inside {{#title}} (text) the names are still the item's; {{@root.x}} reaches the top.
   const std::string main = std::string(minimal_page) +
                            "{{#item}}{{#title}}<p>{{title}} {{@root.place}}</p>{{/title}}<p>{{{text}}}</p>{{/item}}" +

@@ -69,7 +69,7 @@ TEST_CASE("VNI: every letter both ways, as bytes and as mojibake") {
   }
 }
 
-TEST_CASE("TCVN3: lower case and the seven plain capitals both ways; toned capitals through an H font") {
+TEST_CASE("TCVN3: lower case and the seven plain capitals both ways, toned capitals through an H font") {
   auto letters = vowel_letters();
   letters.push_back("đ");
   letters.push_back("Đ");
