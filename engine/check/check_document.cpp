@@ -92,7 +92,7 @@ class Checker {
       const data::Value& child = field.get();
       if (field.name == "date" && !text_of(&child).empty()) {
         try {
-          text::parse_iso_date(text_of(&child), child.where);
+          text::parse_date(text_of(&child), child.where);
         } catch (const Error& e) {
           findings_.insert(findings_.end(), e.diagnostics().begin(), e.diagnostics().end());
         }
@@ -223,7 +223,7 @@ class Checker {
 
   static bool is_date(const std::string& iso) {
     try {
-      text::parse_iso_date(iso, {});
+      text::parse_date(iso, {});
       return true;
     } catch (const Error&) {
       return false;

@@ -276,7 +276,7 @@ class Validator {
     switch (kind) {
       case FieldKind::date:
         try {
-          text::parse_iso_date(text, value.where);
+          text::parse_date(text, value.where);
         } catch (const Error& e) {
           findings_.insert(findings_.end(), e.diagnostics().begin(), e.diagnostics().end());
         }

@@ -75,6 +75,10 @@ struct FieldDeclaration {
   bool kind_given = false;  // kind="…" was written (else: inline, or group when it has fields)
   int max = 1;              // most values; 0: any number (list="yes")
   SourceLocation where;     // its <field> in template.xml
+  // The header a clerk's sheet gives a column of this field ("Họ và tên"), and the other
+  // usual ones ("Họ tên", "Tên"): a batch's columns are matched by them (docs/batch.md).
+  std::string label;
+  std::vector<std::string> aliases;
 };
 
 // Builds the contract's tree from the declared paths: "signer/name" is the field name of the

@@ -18,12 +18,14 @@
 #include "base/diagnostics.h"
 #include "base/files.h"
 #include "base/messages.h"
+#include "base/prose.h"
 #include "output/pdf_writer.h"
 #include "output/trace_writer.h"
 #include "pipeline/batch.h"
 #include "pipeline/data_input.h"
 #include "pipeline/generate.h"
 #include "text/legacy.h"
+#include "text/unicode.h"
 
 namespace {
 
@@ -212,13 +214,24 @@ int run_templates(const std::string& name, const std::string& home) {
     else if (field.max > 1) shape += ", at most " + std::to_string(field.max);
     std::printf("  %s %-26s %-16s %s\n", field.required ? "*" : " ", field.path.c_str(), shape.c_str(),
                 field.description.c_str());
+    if (!field.label.empty()) {
+      std::string names = field.label;
+      for (const auto& alias : field.aliases) names += " / " + alias;
+      std::printf("    %-26s %-16s column: %s\n", "", "", names.c_str());
+    }
   }
+  std::printf("\nA batch's column is found by the names after \"column:\" (case, marks and punctuation aside), or by\n"
+              "the field's own name (recipient/name); STT numbers the rows and Ghi chú holds notes, neither printed.\n"
+              "Other headers: --map 'COLUMN=FIELD' (docs/batch.md).\n");
   return 0;
 }
 
 struct BatchArgs {
   std::string records;
   std::string sheet;
+  std::vector<std::string> map;
+  std::string map_file;
+  int header_row = 0;
   std::string common;
   std::string template_name;
   std::string merge;
@@ -294,6 +307,38 @@ class ProgressPrinter {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
+// --map 'Họ tên người được khen=recipient/name' and the lines of a --map-file, each COLUMN=FIELD
+// (FIELD '-': leave the column out). A header may hold '=', a field never does.
+std::pair<std::string, std::string> parse_column_map(const std::string& text, const vanban::SourceLocation& where) {
+  const auto equals = text.rfind('=');
+  std::string column = equals == std::string::npos ? std::string() : vanban::trim_space(text.substr(0, equals));
+  std::string field = equals == std::string::npos ? std::string() : vanban::trim_space(text.substr(equals + 1));
+  if (column.empty() || field.empty()) {
+    vanban::fail("batch.map", "'" + text + "' is not COLUMN=FIELD", where,
+                 {"write the column's header, '=', and the field it feeds: --map 'Họ tên=recipient/name' ('-' leaves it out)"});
+  }
+  std::replace(field.begin(), field.end(), '.', '/');
+  return {std::move(column), std::move(field)};
+}
+
+std::vector<std::pair<std::string, std::string>> column_map(const BatchArgs& args) {
+  std::vector<std::pair<std::string, std::string>> map;
+  if (!args.map_file.empty()) {
+    const std::string text = vanban::text::decode_text_file(vanban::read_file(args.map_file, std::size_t{1} << 20)).text;
+    int line = 0;
+    for (std::size_t from = 0; from < text.size();) {
+      const std::size_t end = std::min(text.find('\n', from), text.size());
+      const std::string entry = vanban::trim_space(text.substr(from, end - from));
+      ++line;
+      from = end + 1;
+      if (entry.empty() || entry.front() == '#') continue;
+      map.push_back(parse_column_map(entry, {args.map_file, line, 1}));
+    }
+  }
+  for (const auto& entry : args.map) map.push_back(parse_column_map(entry, {"--map"}));
+  return map;
+}
+
 int run_batch(const BatchArgs& args, const std::string& home) {
   vanban::pipeline::BatchOptions options;
   options.generate.home = home;
@@ -305,6 +350,13 @@ int run_batch(const BatchArgs& args, const std::string& home) {
   options.generate.base_dir = std::filesystem::path(args.records).parent_path().string();
   options.records_file = args.records;
   options.sheet = args.sheet;
+  options.column_map = column_map(args);
+  options.header_row = args.header_row;
+  if (!args.quiet) {
+    options.show_columns = [&](const vanban::data::TableLayout& table) {
+      std::cerr << vanban::pipeline::describe_columns(table, args.template_name);
+    };
+  }
   options.common_file = args.common;
   options.merge_file = args.merge;
   options.out_dir = args.out_dir;
@@ -408,6 +460,12 @@ int main(int argc, char** argv) {
   batch_cmd->add_option("RECORDS", batch.records, "the records: an .xlsx workbook, .csv (UTF-8, as Excel or "
                         "LibreOffice export it), .json (an array of objects) or .xml (a list)")->required();
   batch_cmd->add_option("--sheet", batch.sheet, "the .xlsx workbook's sheet to read (default: the first)");
+  batch_cmd->add_option("--map", batch.map, "COLUMN=FIELD: the column with this header feeds FIELD ('-': leave it out); "
+                                            "headers the template names (Họ và tên, Chức vụ …) need none")
+      ->type_name("COLUMN=FIELD");
+  batch_cmd->add_option("--map-file", batch.map_file, "a file of COLUMN=FIELD lines, as --map (# starts a comment)");
+  batch_cmd->add_option("--header-row", batch.header_row, "the row that names the columns (default: found below any title rows)")
+      ->check(CLI::PositiveNumber);
   batch_cmd->add_option("-t,--template", batch.template_name, "built-in template name or path")->required();
   batch_cmd->add_option("--data", batch.common, "an XML file of the fields every record shares (authority, signer, decision)");
   batch_cmd->add_option("--merge", batch.merge, "one print-ready PDF of every record, in input order");
@@ -419,7 +477,7 @@ int main(int argc, char** argv) {
   batch_cmd->add_option("--report", batch.report, "a CSV row per record: status, output, pages, problem");
   batch_cmd->add_flag("--resume", batch.resume, "skip records whose complete PDF is already in --out-dir");
   batch_cmd->add_option("--shard", batch.shard, "K/N: only the K-th of N slices (N alone: K from the array job's index)");
-  batch_cmd->add_flag("--quiet", batch.quiet, "no progress and no summary; problems are still printed");
+  batch_cmd->add_flag("-q,--quiet", batch.quiet, "no progress and no summary; problems are still printed");
   batch_cmd->add_flag("--lenient", batch.lenient, "print despite Decree 30 and template errors, as warnings");
   batch_cmd->add_option("--font-dir", batch.font_dir, "folder with the four faces (default: fonts/)");
   batch_cmd->add_option("--input-encoding", batch.input_encoding, "the records hold TCVN3, VNI or Windows-1258 text: convert the values that read as Vietnamese")

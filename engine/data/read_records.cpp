@@ -1,17 +1,20 @@
 #include "data/read_records.h"
 
+#include <algorithm>
+#include <map>
+#include <set>
 #include <stdexcept>
 #include <unordered_map>
-
-#include <algorithm>
 
 #include <csv.h>
 #include <nlohmann/json.hpp>
 
 #include "base/prose.h"
+#include "base/spelling.h"
 #include "base/utf8.h"
 #include "data/read_data.h"
 #include "data/read_workbook.h"
+#include "text/unicode.h"
 
 namespace vanban::data {
 
@@ -50,6 +53,22 @@ void put_path(Value& map, std::string_view path, Value value) {
   put_path(inner->value.front(), path.substr(slash + 1), std::move(value));
 }
 
+// ---- Tables (CSV, xlsx): rows as read, before the header is known ----------------------
+
+struct RawCell {
+  std::uint32_t index = 0;  // 0-based column: the cell's place in a CSV row, a workbook's column - 1
+  std::uint32_t at = 1;     // its column in the file, for messages
+  std::string text;         // trimmed, not empty (unless it has a problem)
+  std::string problem;      // a workbook's damaged or error cell: why it cannot be printed
+  std::string code;         // the problem's code
+};
+
+struct RawRow {
+  int line = 0;            // a CSV row's first line; a workbook's row
+  std::size_t width = 0;   // CSV: the row's cells, empty ones too (a ragged row has too many or too few)
+  std::vector<RawCell> cells;  // the non-empty ones, left to right
+};
+
 // ---- CSV (RFC 4180, as Excel and LibreOffice write it) -------------------------------------
 
 class CsvReader {
@@ -58,7 +77,7 @@ class CsvReader {
     if (bytes_.substr(0, 3) == "\xEF\xBB\xBF") bytes_.remove_prefix(3);  // Excel's "CSV UTF-8" starts with a BOM
   }
 
-  std::vector<Record> run() {
+  std::vector<RawRow> run() {
     csv_parser parser;
     // Strict: a stray quote is an error, not silently part of a field. Spaces around a
     // field are kept here and trimmed below, so a cell's own inner spacing is untouched.
@@ -72,17 +91,15 @@ class CsvReader {
     while (from < bytes_.size()) {
       const std::size_t end = std::min(bytes_.find('\n', from), bytes_.size() - 1) + 1;
       const std::size_t used = csv_parse(&parser, bytes_.data() + from, end - from, on_field, on_row, this);
-      stop_on_header_error(parser);
       if (used != end - from) fail_at(parser, from + used);
       from = end;
       line_start_ = end;
       ++line_;
     }
     if (csv_fini(&parser, on_field, on_row, this) != 0) fail_at(parser, bytes_.size());
-    stop_on_header_error(parser);
     csv_free(&parser);
-    if (!columns_) fail("data.csv-header", "the CSV file has no header row naming its columns", where(1));
-    return std::move(records_);
+    if (rows_.empty()) fail("data.csv-header", "the CSV file has no header row naming its columns", {file_, 1, 1});
+    return std::move(rows_);
   }
 
  private:
@@ -100,42 +117,17 @@ class CsvReader {
   void end_row() {
     std::vector<std::string> cells = std::move(cells_);
     cells_.clear();
-    if (header_error_) return;
     if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return trim_space(c).empty(); })) return;
-    if (!columns_) {
-      auto columns = std::make_shared<std::vector<std::string>>();
-      for (const auto& cell : cells) columns->push_back(trim_space(cell));
-      columns_ = columns;
-      for (std::size_t k = 0; k < columns_->size() && !header_error_; ++k) {
-        if ((*columns_)[k].empty()) {
-          header_error_ = Diagnostic{Severity::error, "data.csv-header",
-                                     "column " + std::to_string(k + 1) + " of the header row has no name",
-                                     where(row_line_), {"give every column a name in the first row"}};
-        }
-      }
-      return;
-    }
-    Record record;
-    record.number = static_cast<int>(records_.size()) + 1;
-    record.where = where(row_line_);
-    record.columns = columns_;
-    if (cells.size() != columns_->size()) {
-      record.problem = std::make_shared<const Diagnostic>(Diagnostic{Severity::error, "data.csv-ragged",
-                                  "record " + std::to_string(record.number) + " has " + std::to_string(cells.size()) +
-                                      " cells where the header names " + std::to_string(columns_->size()) + " columns",
-                                  where(row_line_),
-                                  {"a cell that holds a comma or a line break must be in double quotes: \"Phường 1, thị xã\""}});
-    }
-    record.cells.reserve(std::min(cells.size(), columns_->size()));
+    RawRow row;
+    row.line = row_line_;
+    row.width = cells.size();
     const auto columns = cell_columns(cells.size());
-    for (std::size_t k = 0; k < std::min(cells.size(), columns_->size()); ++k) {
+    for (std::size_t k = 0; k < cells.size(); ++k) {
       std::string cell = trim_space(cells[k]);
-      if (!cell.empty()) record.cells.push_back({static_cast<std::uint32_t>(k), columns[k], std::move(cell)});
+      if (!cell.empty()) row.cells.push_back({static_cast<std::uint32_t>(k), columns[k], std::move(cell), {}, {}});
     }
-    records_.push_back(std::move(record));
+    rows_.push_back(std::move(row));
   }
-
-  SourceLocation where(int line) const { return {file_, line, 1}; }
 
   // The column, in characters, where each of the row's cells starts on the row's first line,
   // for messages that point at a cell. libcsv has accepted the row, so a comma outside quotes
@@ -162,14 +154,6 @@ class CsvReader {
     return columns;
   }
 
-  // Errors found in libcsv's callbacks are thrown here, after it returns: never through its
-  // C frames, and with its buffers freed.
-  void stop_on_header_error(csv_parser& parser) {
-    if (!header_error_) return;
-    csv_free(&parser);
-    throw Error(*header_error_);
-  }
-
   [[noreturn]] void fail_at(csv_parser& parser, std::size_t at) {
     const int code = csv_error(&parser);
     csv_free(&parser);
@@ -183,10 +167,8 @@ class CsvReader {
   const std::string& file_;
   int line_ = 1, row_line_ = 1;
   std::size_t line_start_ = 0, row_start_ = 0;  // offsets of the line being read, and of the row's first
-  std::shared_ptr<const std::vector<std::string>> columns_;  // shared by every record
   std::vector<std::string> cells_;
-  std::vector<Record> records_;
-  std::optional<Diagnostic> header_error_;
+  std::vector<RawRow> rows_;
 };
 
 // ---- JSON ---------------------------------------------------------------------------------
@@ -577,41 +559,284 @@ std::vector<Record> read_xml(std::string_view bytes, const std::string& file_nam
 
 // ---- Excel workbooks -----------------------------------------------------------------------
 
-std::vector<Record> read_xlsx(std::string_view bytes, const std::string& file_name, const std::string& sheet) {
+std::vector<RawRow> read_xlsx(std::string_view bytes, const std::string& file_name, const std::string& sheet) {
   SheetTable table = read_sheet(bytes, file_name, sheet);
-  const auto columns = std::make_shared<const std::vector<std::string>>(std::move(table.columns));
-  std::vector<Record> records;
-  for (auto& row : table.rows) {
-    Record record;
-    record.number = static_cast<int>(records.size()) + 1;
-    record.where = {file_name, row.row, 1};
-    record.columns = columns;
-    const std::string label = "record " + std::to_string(record.number) + ": cell ";
-    for (auto& cell : row.cells) {
+  std::vector<RawRow> rows;
+  rows.reserve(table.rows.size());
+  for (auto& sheet_row : table.rows) {
+    RawRow row;
+    row.line = sheet_row.row;
+    for (auto& cell : sheet_row.cells) {
+      RawCell raw{static_cast<std::uint32_t>(cell.column - 1), static_cast<std::uint32_t>(cell.column), std::move(cell.text), {}, {}};
       if (!cell.problem.empty()) {
-        if (!record.problem) {
-          record.problem = std::make_shared<const Diagnostic>(Diagnostic{Severity::error, "data.xlsx-bad-cell",
-                                      label + cell.name + " " + cell.problem + ": the file is damaged", cell.where, {}});
-        }
+        raw.problem = cell.problem + ": the file is damaged";
+        raw.code = "data.xlsx-bad-cell";
       } else if (!cell.error.empty()) {
-        if (!record.problem) {
-          record.problem = std::make_shared<const Diagnostic>(Diagnostic{Severity::error, "data.xlsx-error-cell",
-                                      label + cell.name + " holds the error " + cell.error + " instead of a value", cell.where, {}});
-        }
-      } else if (cell.column > static_cast<int>(columns->size())) {
-        if (!record.problem) {
-          record.problem = std::make_shared<const Diagnostic>(Diagnostic{Severity::error, "data.xlsx-unnamed-column",
-                                      label + cell.name + " has a value in a column the header row does not name",
-                                      cell.where, {"name the column in the header row, or clear the cell"}});
-        }
+        raw.problem = "holds the error " + cell.error + " instead of a value";
+        raw.code = "data.xlsx-error-cell";
+      }
+      row.cells.push_back(std::move(raw));
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+// ---- A table's header and columns (read_records.h) -----------------------------------------
+
+// The start of a text, cut between characters, for showing a row.
+std::string excerpt(const std::string& text, std::size_t bytes) {
+  if (text.size() <= bytes) return text;
+  std::size_t cut = bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "…";
+}
+
+// Headers every table may have, whatever the template: the list's numbering and the notes.
+bool is_row_number_header(const std::string& key) {
+  static const std::set<std::string> names{"stt", "so tt", "tt", "so thu tu", "thu tu"};
+  return names.count(key) > 0;
+}
+
+bool is_note_header(const std::string& key) {
+  static const std::set<std::string> names{"ghi chu", "chu thich", "ghi chu khac", "note", "notes"};
+  return names.count(key) > 0;
+}
+
+class TableColumns {
+ public:
+  TableColumns(const ColumnOptions& options, const std::string& file) : options_(options), file_(file) {
+    for (const auto& known : options.known) {
+      for (std::size_t k = 0; k < known.names.size(); ++k) {
+        by_name_.emplace(text::matching_key(known.names[k]), std::make_pair(&known, k == 0 ? "label" : "alias"));
+      }
+      by_name_.emplace(text::matching_key(known.field), std::make_pair(&known, "field name"));
+    }
+    for (const auto& [column, field] : options.map) map_.emplace(text::matching_key(column), field);
+  }
+
+  // What a header names; `matched` says whether it names something known (for finding the
+  // header row), not a header taken as the field it spells.
+  ColumnUse use_of(const std::string& header, bool& matched) const {
+    ColumnUse use;
+    use.header = header;
+    matched = true;
+    const std::string key = text::matching_key(header);
+    if (header.empty()) {
+      use.kind = ColumnUse::Kind::unnamed;
+      matched = false;
+    } else if (const auto mapped = map_.find(key); mapped != map_.end()) {
+      use.by = "--map";
+      if (mapped->second == "-") {
+        use.kind = ColumnUse::Kind::left_out;
       } else {
-        record.cells.push_back({static_cast<std::uint32_t>(cell.column - 1), static_cast<std::uint32_t>(cell.column),
-                                std::move(cell.text)});
+        use.kind = mapped->second == "stt" ? ColumnUse::Kind::row_number : ColumnUse::Kind::field;
+        use.field = mapped->second;
+      }
+    } else if (const auto* known = known_path(header)) {
+      use.kind = ColumnUse::Kind::field;
+      use.field = known->field;
+      use.by = "field name";
+    } else if (const auto named = by_name_.find(key); named != by_name_.end()) {
+      use.kind = ColumnUse::Kind::field;
+      use.field = named->second.first->field;
+      use.by = named->second.second;
+    } else if (is_row_number_header(key)) {
+      use.kind = ColumnUse::Kind::row_number;
+      use.field = "stt";
+      use.by = "row numbers";
+    } else if (is_note_header(key)) {
+      use.kind = ColumnUse::Kind::note;
+      use.by = "notes";
+    } else {
+      // Not a name vanban knows: the header is taken as the field it spells ("ho_ten",
+      // "recipient/name"), as with no template; the template's check says if it is not one.
+      use.kind = options_.known.empty() ? ColumnUse::Kind::field : ColumnUse::Kind::unknown;
+      use.field = header;
+      use.by = "as written";
+      matched = false;
+    }
+    return use;
+  }
+
+  // How many of a row's cells name a column vanban knows.
+  int score(const RawRow& row) const {
+    int known = 0;
+    for (const auto& cell : row.cells) {
+      bool matched = false;
+      if (cell.problem.empty()) use_of(cell.text, matched);
+      known += matched ? 1 : 0;
+    }
+    return known;
+  }
+
+  void check_map(const TableLayout& layout, const SourceLocation& header_where) const {
+    std::vector<Diagnostic> errors;
+    for (const auto& [column, field] : options_.map) {
+      const std::string key = text::matching_key(column);
+      const bool present = std::any_of(layout.columns.begin(), layout.columns.end(),
+                                       [&](const ColumnUse& use) { return text::matching_key(use.header) == key && !use.header.empty(); });
+      if (!present) {
+        std::vector<std::string> headers;
+        for (const auto& use : layout.columns) {
+          if (!use.header.empty()) headers.push_back(use.header);
+        }
+        std::vector<std::string> hints;
+        if (const auto near = nearest_name(column, headers)) hints.push_back("did you mean '" + *near + "'?");
+        errors.push_back({Severity::error, "data.column-map",
+                          "--map " + column + "=" + field + ": the header row has no column '" + column + "'", header_where,
+                          std::move(hints)});
+      } else if (field != "-" && field != "stt" && !options_.known.empty() && !known_path(field)) {
+        std::vector<std::string> fields;
+        for (const auto& known : options_.known) fields.push_back(known.field);
+        std::vector<std::string> hints;
+        if (const auto near = nearest_name(field, fields)) hints.push_back("did you mean '" + *near + "'?");
+        hints.push_back("`vanban templates NAME` lists the fields; '-' leaves a column out");
+        errors.push_back({Severity::error, "data.column-map", "--map " + column + "=" + field + ": the template has no field '" + field + "'",
+                          header_where, std::move(hints)});
       }
     }
-    records.push_back(std::move(record));
+    if (!errors.empty()) throw Error(std::move(errors));
   }
-  return records;
+
+ private:
+  const ColumnNames* known_path(const std::string& header) const {
+    std::string path = header;
+    std::replace(path.begin(), path.end(), '.', '/');
+    for (const auto& known : options_.known) {
+      if (known.field == path) return &known;
+    }
+    return nullptr;
+  }
+
+  const ColumnOptions& options_;
+  const std::string& file_;
+  std::map<std::string, std::pair<const ColumnNames*, const char*>> by_name_;  // by matching key
+  std::map<std::string, std::string> map_;                                     // --map, by matching key
+};
+
+// The rows the header is looked for in: a title, a "(Kèm theo …)" line, a date line, an empty
+// merged banner are above it in the sheets clerks keep, never this many.
+constexpr std::size_t header_search_rows = 30;
+
+RecordFile table_records(std::vector<RawRow> rows, bool workbook, const std::string& file, const ColumnOptions& options) {
+  const TableColumns columns(options, file);
+  // The header row: the one given, or the first of the highest score (the first non-empty
+  // row when none names a known column, as a table with no template's names has it).
+  std::size_t header = 0;
+  if (options.header_row > 0) {
+    const auto given = std::find_if(rows.begin(), rows.end(), [&](const RawRow& row) { return row.line == options.header_row; });
+    if (given == rows.end()) {
+      fail("data.header-row",
+           "--header-row " + std::to_string(options.header_row) + ": " + (workbook ? "row " : "line ") +
+               std::to_string(options.header_row) + " is empty or not in the file",
+           {file, 1, 1}, {"the header row is the one that names the columns: STT, Họ và tên, …"});
+    }
+    header = static_cast<std::size_t>(given - rows.begin());
+  } else {
+    int best = 0;
+    for (std::size_t k = 0; k < std::min(rows.size(), header_search_rows); ++k) {
+      const int score = columns.score(rows[k]);
+      if (score > best) {
+        best = score;
+        header = k;
+      }
+    }
+  }
+  const RawRow& head = rows[header];
+  TableLayout layout;
+  layout.workbook = workbook;
+  layout.header_row = head.line;
+  for (std::size_t k = 0; k < header; ++k) {
+    std::string text;
+    for (const auto& cell : rows[k].cells) text += (text.empty() ? "" : " | ") + cell.text;
+    layout.skipped.push_back((workbook ? "row " : "line ") + std::to_string(rows[k].line) + ": " + excerpt(text, 60));
+  }
+  std::size_t width = workbook ? (head.cells.empty() ? 0 : head.cells.back().index + 1) : head.width;
+  layout.columns.resize(width);
+  for (std::size_t k = 0; k < width; ++k) {
+    layout.columns[k].kind = ColumnUse::Kind::unnamed;
+    layout.columns[k].column = workbook ? column_letters(static_cast<int>(k) + 1) : std::to_string(k + 1);
+    layout.columns[k].where = {file, head.line, workbook ? static_cast<int>(k) + 1 : 1};
+  }
+  for (const auto& cell : head.cells) {
+    if (!cell.problem.empty()) continue;  // a header cell that cannot be read names no column
+    bool matched = false;
+    ColumnUse use = columns.use_of(cell.text, matched);
+    use.column = layout.columns[cell.index].column;
+    use.where = {file, head.line, static_cast<int>(cell.at)};
+    layout.columns[cell.index] = std::move(use);
+  }
+  columns.check_map(layout, {file, head.line, 1});
+  // Two columns feeding one field would print one of them, or make a list of a name.
+  std::vector<Diagnostic> twice;
+  for (std::size_t k = 0; k < width; ++k) {
+    const ColumnUse& use = layout.columns[k];
+    if (use.field.empty()) continue;
+    for (std::size_t before = 0; before < k; ++before) {
+      if (layout.columns[before].field != use.field) continue;
+      twice.push_back({Severity::error, "data.column-twice",
+                       "columns " + layout.columns[before].column + " (" + layout.columns[before].header + ") and " + use.column +
+                           " (" + use.header + ") both feed the field " + use.field,
+                       use.where,
+                       {text::matching_key(use.header) == text::matching_key(layout.columns[before].header)
+                            ? "the sheet names the column twice: delete one, or rename it"
+                            : "leave one out with --map '" + use.header + "=-', or map it to another field"}});
+      break;
+    }
+  }
+  if (!twice.empty()) throw Error(std::move(twice));
+
+  auto fields = std::make_shared<std::vector<std::string>>(width);
+  for (std::size_t k = 0; k < width; ++k) {
+    const ColumnUse& use = layout.columns[k];
+    if (use.kind == ColumnUse::Kind::field || use.kind == ColumnUse::Kind::row_number || use.kind == ColumnUse::Kind::unknown) {
+      (*fields)[k] = use.field;
+    }
+  }
+  const std::shared_ptr<const std::vector<std::string>> shared_fields = fields;
+
+  RecordFile file_records;
+  file_records.records.reserve(rows.size() - header - 1);
+  for (std::size_t r = header + 1; r < rows.size(); ++r) {
+    RawRow& row = rows[r];
+    Record record;
+    record.number = static_cast<int>(file_records.records.size()) + 1;
+    record.where = {file, row.line, 1};
+    record.columns = shared_fields;
+    const std::string label = "record " + std::to_string(record.number) + ": ";
+    const auto problem = [&](std::string code, std::string message, SourceLocation where, std::vector<std::string> hints = {}) {
+      if (!record.problem) {
+        record.problem = std::make_shared<const Diagnostic>(
+            Diagnostic{Severity::error, std::move(code), label + std::move(message), std::move(where), std::move(hints)});
+      }
+    };
+    if (!workbook && row.width != width) {
+      record.problem = std::make_shared<const Diagnostic>(Diagnostic{Severity::error, "data.csv-ragged",
+          "record " + std::to_string(record.number) + " has " + std::to_string(row.width) + " cells where the header names " + std::to_string(width) + " columns",
+          record.where, {"a cell that holds a comma or a line break must be in double quotes: \"Phường 1, thị xã\""}});
+    }
+    record.cells.reserve(row.cells.size());
+    for (auto& cell : row.cells) {
+      const SourceLocation where{file, row.line, static_cast<int>(cell.at)};
+      const std::string name = workbook ? "cell " + column_letters(static_cast<int>(cell.at)) + std::to_string(row.line) + " "
+                                        : "the cell in column " + std::to_string(cell.index + 1) + " ";
+      if (!cell.problem.empty()) {
+        problem(cell.code, name + cell.problem, where);
+      } else if (cell.index >= width || layout.columns[cell.index].kind == ColumnUse::Kind::unnamed) {
+        if (workbook || cell.index < width) {
+          problem(workbook ? "data.xlsx-unnamed-column" : "data.csv-unnamed-column",
+                  name + "has a value in a column the header row does not name", where,
+                  {"name the column in the header row (row " + std::to_string(head.line) + "), or clear the cell"});
+        }
+      } else if (!(*fields)[cell.index].empty()) {
+        record.cells.push_back({cell.index, cell.at, std::move(cell.text)});
+      }
+    }
+    file_records.records.push_back(std::move(record));
+  }
+  file_records.table = std::move(layout);
+  return file_records;
 }
 
 }  // namespace
@@ -628,21 +853,30 @@ std::optional<RecordFormat> record_format_of(std::string_view file_name) {
   return std::nullopt;
 }
 
-std::vector<Record> read_records(std::string_view bytes, RecordFormat format, const std::string& file_name,
-                                 const std::string& sheet, int max_depth) {
+RecordFile read_record_file(std::string_view bytes, RecordFormat format, const std::string& file_name,
+                            const ReadOptions& options) {
   switch (format) {
-    case RecordFormat::xlsx: return read_xlsx(bytes, file_name, sheet);
-    case RecordFormat::csv: return CsvReader(bytes, file_name).run();
-    case RecordFormat::json: return read_json(bytes, file_name, max_depth);
-    case RecordFormat::xml: return read_xml(bytes, file_name, max_depth);
+    case RecordFormat::xlsx: return table_records(read_xlsx(bytes, file_name, options.sheet), true, file_name, options.columns);
+    case RecordFormat::csv: return table_records(CsvReader(bytes, file_name).run(), false, file_name, options.columns);
+    case RecordFormat::json: return {read_json(bytes, file_name, options.max_depth), std::nullopt};
+    case RecordFormat::xml: return {read_xml(bytes, file_name, options.max_depth), std::nullopt};
   }
   return {};
+}
+
+std::vector<Record> read_records(std::string_view bytes, RecordFormat format, const std::string& file_name,
+                                 const std::string& sheet, int max_depth) {
+  ReadOptions options;
+  options.sheet = sheet;
+  options.max_depth = max_depth;
+  return read_record_file(bytes, format, file_name, options).records;
 }
 
 Value fields_of(const Record& record) {
   if (!record.columns) return record.fields ? *record.fields : map_value(record.where);
   Value fields = map_value(record.where);
   for (const auto& cell : record.cells) {
+    if ((*record.columns)[cell.column].empty()) continue;
     put_path(fields, (*record.columns)[cell.column],
              text_value(cell.text, {record.where.file, record.where.line, static_cast<int>(cell.at)}));
   }

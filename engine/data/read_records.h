@@ -37,10 +37,12 @@ struct Record {
   // fifth of that (what is rarely there is held by pointer for the same reason).
   std::shared_ptr<const Value> fields;
   std::vector<RecordCell> cells;
-  std::shared_ptr<const std::vector<std::string>> columns;  // a table's header; null otherwise
+  // A table's columns, by RecordCell::column: the field each feeds ("" for none); null otherwise.
+  std::shared_ptr<const std::vector<std::string>> columns;
 };
 
-// The record's fields as a map: "recipient/name" is the field name of the map recipient.
+// The record's fields as a map: "recipient/name" is the field name of the map recipient;
+// a column that feeds no field (STT aside: the field "stt") gives none.
 Value fields_of(const Record& record);
 
 enum class RecordFormat { csv, json, xml, xlsx };
@@ -48,8 +50,77 @@ enum class RecordFormat { csv, json, xml, xlsx };
 // The format a file name's extension names (.csv, .json, .xml, .xlsx); nullopt for another.
 std::optional<RecordFormat> record_format_of(std::string_view file_name);
 
+
+// ---- A table's columns (CSV, xlsx): which row names them, and what each is for ----------
+//
+// A clerk's sheet has a title, perhaps a "(Kèm theo Quyết định …)" line, then the header row
+// in the words of the office (STT, Họ và tên, Chức vụ, đơn vị …), then the records. The header
+// row is the one of the first rows whose cells name the most known columns; each header is
+// matched to a field by the names the template declares for it (text::matching_key: case,
+// marks, NFC or NFD and punctuation do not count), by the field's own path
+// ("recipient/name"), or by a --map the user gives (docs/batch.md, "Columns").
+
+// The names a column for one of the template's fields may have: its label first, then the
+// usual aliases ("Họ và tên", "Họ tên", "Tên").
+struct ColumnNames {
+  std::string field;               // "recipient/name"
+  std::vector<std::string> names;
+};
+
+struct ColumnOptions {
+  std::vector<ColumnNames> known;  // the template's fields and their names
+  // COLUMN=FIELD, as --map gives it: the column with that header (matched as above) feeds
+  // FIELD; FIELD "-" leaves the column out of the documents, knowingly.
+  std::vector<std::pair<std::string, std::string>> map;
+  int header_row = 0;  // the header's row (a workbook's row, a CSV file's line); 0: found
+};
+
+// What a column of the table is for.
+struct ColumnUse {
+  enum class Kind {
+    field,       // feeds a field of the template
+    row_number,  // STT, Số TT: the list's numbering; the field "stt", for --name, never printed
+    note,        // Ghi chú: the clerk's own notes, never printed
+    left_out,    // --map 'COLUMN=-'
+    unknown,     // names no field: a record with a value there fails (the template does not print it)
+    unnamed,     // no header: a record with a value there fails
+  };
+  Kind kind = Kind::unknown;
+  std::string header;   // as the header row writes it
+  std::string field;    // the field it feeds (field, row_number: "stt"; unknown: the header itself)
+  std::string by;       // how it was matched: "label", "alias", "field name", "--map"
+  std::string column;   // "C" in a workbook, "3" in CSV
+  SourceLocation where; // its header cell
+};
+
+struct TableLayout {
+  bool workbook = false;              // rows are a workbook's (else a CSV file's lines)
+  int header_row = 0;                 // the row that names the columns
+  std::vector<std::string> skipped;   // the non-empty rows above it, each "row 1: DANH SÁCH …"
+  std::vector<ColumnUse> columns;     // by column, left to right
+};
+
+struct RecordFile {
+  std::vector<Record> records;
+  std::optional<TableLayout> table;  // a table's (CSV, xlsx); none for JSON and XML
+};
+
+struct ReadOptions {
+  std::string sheet;                     // .xlsx: the sheet; empty: the first
+  int max_depth = Limits{}.max_depth;    // JSON and XML
+  ColumnOptions columns;                 // CSV and xlsx
+};
+
+// Reads records as read_records below does, and a table's header the way this part says.
+// Two columns feeding one field, a --map naming a column the header does not have or a
+// field that is not known, or a --header-row that is not a row of the file, is an Error
+// ("data.column-twice", "data.column-map", "data.header-row").
+RecordFile read_record_file(std::string_view bytes, RecordFormat format, const std::string& file_name,
+                            const ReadOptions& options);
+
 // Reads records; from a workbook, those of the named sheet, or of the first when sheet is
-// empty (a record's line is then its row, its column the cell's). A file that cannot be
+// empty (a record's line is then its row, its column the cell's). A table's header is found
+// and its columns named as fields by their headers alone (no template's names). A file that cannot be
 // read at all (malformed JSON or XML, a quote left open in CSV, no header, a workbook that
 // is not a zip) is an Error at its line and column.
 // JSON and XML nested deeper than max_depth are an Error "limit.depth".

@@ -1,6 +1,6 @@
 // Records from an Excel workbook (.xlsx, Office Open XML SpreadsheetML, ECMA-376 Part 1,
-// §18): a zip archive (libzip) of XML parts (pugixml). A sheet's first non-empty row names
-// the columns; each later non-empty row is a record. Cells are read as Excel shows them:
+// §18): a zip archive (libzip) of XML parts (pugixml). A sheet's non-empty rows are read as
+// they are; read_records finds the one that names the columns. Cells are read as Excel shows them:
 // shared and inline strings, numbers without a trailing ".0", dates (a number in a date
 // format) as YYYY-MM-DD, TRUE and FALSE. A cell holding an error (#REF!, #N/A) makes its
 // record fail rather than print the error's text.
@@ -18,6 +18,7 @@
 #include <zip.h>
 
 #include "base/prose.h"
+#include "text/unicode.h"
 
 namespace vanban::data {
 
@@ -238,13 +239,14 @@ std::pair<int, int> cell_position(std::string_view reference, const std::string&
   return {column, row};
 }
 
+
+}  // namespace
+
 std::string column_letters(int column) {
   std::string letters;
   for (; column > 0; column = (column - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (column - 1) % 26));
   return letters;
 }
-
-}  // namespace
 
 SheetTable read_sheet(std::string_view bytes, const std::string& file_name, const std::string& sheet_name) {
   const Workbook workbook(bytes, file_name);
@@ -258,8 +260,15 @@ SheetTable read_sheet(std::string_view bytes, const std::string& file_name, cons
   if (sheets.empty()) fail("data.xlsx-sheet", "the workbook has no sheets", {file_name, 1, 1});
   auto sheet = sheets.front();
   if (!sheet_name.empty()) {
-    const auto named = std::find_if(sheets.begin(), sheets.end(),
-                                    [&](const auto& s) { return sheet_name == s.attribute("name").value(); });
+    auto named = std::find_if(sheets.begin(), sheets.end(),
+                              [&](const auto& s) { return sheet_name == s.attribute("name").value(); });
+    // As a clerk types it: in NFD (as macOS gives it), without its marks or in other case
+    // ("Ca nhan" for "Cá nhân"), when only one sheet is named so.
+    if (named == sheets.end()) {
+      const std::string key = text::matching_key(sheet_name);
+      const auto same = [&](const auto& s) { return text::matching_key(s.attribute("name").value()) == key; };
+      if (std::count_if(sheets.begin(), sheets.end(), same) == 1) named = std::find_if(sheets.begin(), sheets.end(), same);
+    }
     if (named == sheets.end()) {
       std::string names;
       for (const auto& s : sheets) names += std::string(names.empty() ? "" : ", ") + "\"" + s.attribute("name").value() + "\"";
@@ -351,25 +360,11 @@ SheetTable read_sheet(std::string_view bytes, const std::string& file_name, cons
       cell.text = trim_space(cell.text);
       if (!cell.text.empty() || !cell.error.empty() || !cell.problem.empty()) read.cells.push_back(std::move(cell));
     }
-    if (read.cells.empty()) continue;
-    if (table.columns.empty()) {
-      int last = 0;
-      for (const auto& cell : read.cells) {
-        if (cell.column != last + 1 || !cell.error.empty() || !cell.problem.empty()) {
-          fail("data.xlsx-header", "column " + column_letters(last + 1) + " of the header row (row " +
-                                       std::to_string(row_number) + ") has no name",
-               {file_name, row_number, last + 1});
-        }
-        table.columns.push_back(cell.text);
-        last = cell.column;
-      }
-      continue;
-    }
-    table.rows.push_back(std::move(read));
+    if (!read.cells.empty()) table.rows.push_back(std::move(read));
   }
-  if (table.columns.empty()) {
+  if (table.rows.empty()) {
     fail("data.xlsx-header", "the sheet \"" + std::string(sheet.attribute("name").value()) +
-                                 "\" is empty: its first row should name the columns",
+                                 "\" is empty: a row should name the columns, and the rows below it hold the records",
          {file_name, 1, 1});
   }
   return table;

@@ -30,8 +30,7 @@ struct SheetRow {
 };
 
 struct SheetTable {
-  std::vector<std::string> columns;  // the header row's names, by column - 1
-  std::vector<SheetRow> rows;        // the non-empty rows after the header
+  std::vector<SheetRow> rows;  // the non-empty rows, titles and header among them (read_records finds the header)
 };
 
 // Rewrites a workbook's texts, its shared strings and the sheets' inline strings, each run of
@@ -43,9 +42,13 @@ std::string rewrite_workbook_texts(
     std::string_view bytes, const std::string& file_name,
     const std::function<std::optional<std::string>(const std::string& text, const SourceLocation& where)>& convert);
 
-// Reads the named sheet, or the first when sheet is empty. Throws Error "data.xlsx-*" for a
-// file that is not a zip, a damaged or incomplete workbook, a sheet it does not have, or a
-// header row with a gap.
+// Reads the named sheet (as named, or failing that the one sheet whose name matches it
+// without case and marks, text::matching_key), or the first when sheet is empty. Throws
+// Error "data.xlsx-*" for a file that is not a zip, a damaged or incomplete workbook, a
+// sheet it does not have, or an empty sheet.
 SheetTable read_sheet(std::string_view bytes, const std::string& file_name, const std::string& sheet);
+
+// A column's letters as Excel names it: 1 is A, 27 is AA.
+std::string column_letters(int column);
 
 }  // namespace vanban::data

@@ -208,7 +208,7 @@ class DocumentLayout {
       }
     }
     if (!header.date.empty()) {
-      const auto date = text::parse_iso_date(header.date, header.date_where);
+      const auto date = text::parse_date(header.date, header.date_where);
       const std::string line = text::to_nfc(text::format_place_date(header.place, date));
       const double column = width_ - left_column_width_;
       double date_size = s_.date_size;
@@ -657,7 +657,7 @@ class DocumentLayout {
     const auto& signature = doc_.signature;
     if (!signature.date.empty()) {
       // A certificate's place and date head its signature (docs/conventions.md, "Certificates"), italic.
-      const auto date = text::parse_iso_date(signature.date, signature.date_where);
+      const auto date = text::parse_date(signature.date, signature.date_where);
       const std::string line = text::to_nfc(text::format_place_date(signature.place, date));
       right_bottom = put_centred_lines(signature_items, {{line, FaceStyle::italic, false, {}}}, FaceStyle::italic, size,
                                        right_centre_, column, right_y).last_baseline + descent(FaceStyle::italic, size);

@@ -96,13 +96,33 @@ void report_unread_fields_once(std::vector<RecordOutcome>& outcomes) {
   }
 }
 
-std::vector<data::Record> read_batch_records(const BatchOptions& options, data::RecordFormat format) {
+// The names the template gives its fields' columns (label and aliases, template.xml), and
+// every field it prints, so that a header that spells a field's path is known too.
+std::vector<data::ColumnNames> column_names(const TemplateInfo& info) {
+  std::vector<data::ColumnNames> names;
+  for (const auto& field : info.fields) {
+    if (field.kind == check::FieldKind::group) continue;
+    data::ColumnNames column{field.path, {}};
+    if (!field.label.empty()) column.names.push_back(field.label);
+    column.names.insert(column.names.end(), field.aliases.begin(), field.aliases.end());
+    names.push_back(std::move(column));
+  }
+  return names;
+}
+
+data::RecordFile read_batch_records(const BatchOptions& options, data::RecordFormat format) {
   const Limits& limits = options.generate.limits;
+  data::ReadOptions read;
+  read.sheet = options.sheet;
+  read.max_depth = limits.max_depth;
+  read.columns.known = column_names(load_template_info(options.generate.template_name, options.generate.home));
+  read.columns.map = options.column_map;
+  read.columns.header_row = options.header_row;
   const std::string bytes = read_file(options.records_file, limits.max_records_bytes);
   // A workbook is a zip; the other formats are text, perhaps with a BOM or in UTF-16 (Excel's
   // "Unicode Text"). Legacy text is judged record by record, value by value (record_tree).
-  if (format == data::RecordFormat::xlsx) return data::read_records(bytes, format, options.records_file, options.sheet);
-  return data::read_records(text::decode_text_file(bytes).text, format, options.records_file, {}, limits.max_depth);
+  if (format == data::RecordFormat::xlsx) return data::read_record_file(bytes, format, options.records_file, read);
+  return data::read_record_file(text::decode_text_file(bytes).text, format, options.records_file, read);
 }
 
 // A complete PDF, as --resume trusts one: it starts "%PDF-", and ends with "startxref", the
@@ -245,6 +265,42 @@ std::vector<std::string> output_names(const BatchOptions& options, const data::V
 
 }  // namespace
 
+std::string describe_columns(const data::TableLayout& table, const std::string& template_name) {
+  using Kind = data::ColumnUse::Kind;
+  const bool workbook = table.workbook;
+  const std::string row = workbook ? "row " : "line ";
+  std::string out = "header: " + row + std::to_string(table.header_row);
+  if (!table.skipped.empty()) {
+    out += "; above it, not records:";
+    for (const auto& skipped : table.skipped) out += "\n  " + skipped;
+  }
+  out += "\ncolumns:\n";
+  std::size_t width = 0;
+  for (const auto& column : table.columns) width = std::max(width, text::decode_utf8(column.header).size());
+  width = std::min<std::size_t>(width, 28);
+  for (const auto& column : table.columns) {
+    std::string header = column.header.empty() ? "(no header)" : column.header;
+    const std::size_t shown = text::decode_utf8(header).size();
+    header += std::string(shown < width ? width - shown : 0, ' ');
+    std::string use;
+    switch (column.kind) {
+      case Kind::field: use = "-> " + column.field + (column.by == "--map" ? " (--map)" : ""); break;
+      case Kind::row_number: use = "row numbers: {{stt}} in --name, not printed"; break;
+      case Kind::note: use = "notes: not printed"; break;
+      case Kind::left_out: use = "left out (--map): not printed"; break;
+      case Kind::unknown:
+        use = "no field of " + template_name + ": a record with a value here fails (--map '" + column.header +
+              "=FIELD' feeds a field, '=-' leaves it out)";
+        break;
+      case Kind::unnamed: use = "no header: a record with a value here fails"; break;
+    }
+    std::string letter = column.column;
+    letter += std::string(letter.size() < 3 ? 3 - letter.size() : 0, ' ');
+    out += "  " + letter + " " + header + "  " + use + "\n";
+  }
+  return out;
+}
+
 int BatchResult::failed() const {
   return static_cast<int>(std::count_if(outcomes.begin(), outcomes.end(), [](const RecordOutcome& o) {
     return o.status == RecordOutcome::Status::failed;
@@ -360,10 +416,18 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
     fail("io.out-dir", "--out-dir " + options.out_dir + ": it is a file, not a folder", {options.out_dir},
          {"give a folder that exists or can be made, and that you may write to"});
   }
-  const std::vector<data::Record> records = read_batch_records(options, *format);
+  if ((!options.column_map.empty() || options.header_row > 0) && *format != data::RecordFormat::xlsx &&
+      *format != data::RecordFormat::csv) {
+    fail("batch.columns", "--map and --header-row are for a table's columns (.xlsx, .csv); " + options.records_file +
+                              " names its fields itself");
+  }
+  data::RecordFile file = read_batch_records(options, *format);
+  const std::vector<data::Record> records = std::move(file.records);
   data::Value common;
   common.kind = data::Value::Kind::map;
   BatchResult result;
+  result.table = std::move(file.table);
+  if (result.table && options.show_columns) options.show_columns(*result.table);
   if (!options.common_file.empty()) {
     DocumentData input = read_document_data(read_file(options.common_file, options.generate.limits.max_input_bytes),
                                             options.common_file, options.generate.input_encoding, options.generate.limits);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "data/read_records.h"
 #include "pipeline/generate.h"
 
 namespace vanban::pipeline {
@@ -24,6 +25,12 @@ struct BatchOptions {
   GenerateOptions generate;     // home, template, fonts, lenient; base_dir: the records' folder
   std::string records_file;     // .xlsx, .csv, .json or .xml
   std::string sheet;            // .xlsx: the sheet to read; empty: the first
+  // A table's columns (CSV, xlsx): COLUMN=FIELD pairs for headers the template's names do not
+  // match (FIELD "-" leaves the column out), and the header's row when it is not to be found.
+  std::vector<std::pair<std::string, std::string>> column_map;
+  int header_row = 0;
+  // Called with the table's columns once they are read, before any record is printed.
+  std::function<void(const data::TableLayout&)> show_columns;
   std::string common_file;      // optional XML: fields shared by every record
   std::string merge_file;       // one print-ready PDF, records in input order; empty: none
   std::string out_dir;          // one PDF per record here; empty: none
@@ -47,6 +54,7 @@ struct RecordOutcome {
 struct BatchResult {
   std::vector<RecordOutcome> outcomes;  // the shard's records, in input order
   std::vector<Diagnostic> warnings;     // about the common data: the values converted from a legacy encoding
+  std::optional<data::TableLayout> table;  // a table's header row and what each column feeds
   int total_records = 0;                // in the whole file
   int failed() const;
   int printed() const;
@@ -59,6 +67,10 @@ using BatchProgress = std::function<void(int done, int total)>;
 // Runs the batch. A file that cannot be read at all (records, common data, template) is an
 // Error; a record that cannot be printed is an outcome with its problem.
 BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress = {});
+
+// What a table's columns feed, for the user to see before the run: the header's row, the
+// rows above it that were skipped, and a line per column ("C  Họ và tên  -> recipient/name").
+std::string describe_columns(const data::TableLayout& table, const std::string& template_name);
 
 // Writes the report: one row per record (record, status, output, pages, problem), as CSV.
 std::string batch_report_csv(const BatchResult& result);

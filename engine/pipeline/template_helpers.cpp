@@ -40,10 +40,10 @@ int read_counter(const std::string& text, const SourceLocation& where, const cha
 // before the last comma, and may be left out.
 std::string place_date(const std::string& text, const SourceLocation& where) {
   const auto comma = text.rfind(',');
-  if (comma == std::string::npos) return text::format_date_vi(text::parse_iso_date(text, where));
+  if (comma == std::string::npos) return text::format_date_vi(text::parse_date(text, where));
   std::string date = text.substr(comma + 1);
   while (!date.empty() && date.front() == ' ') date.erase(0, 1);
-  return text::format_place_date(text.substr(0, comma), text::parse_iso_date(date, where));
+  return text::format_place_date(text.substr(0, comma), text::parse_date(date, where));
 }
 
 std::string type_code(const std::string& text, const SourceLocation& where) {
@@ -58,10 +58,10 @@ std::string type_code(const std::string& text, const SourceLocation& where) {
 mustache::Helpers make_helpers() {
   mustache::Helpers helpers;
   auto& f = helpers.formatters;
-  f["date"] = {[](const std::string& t, const SourceLocation& w) { return text::format_date_vi(text::parse_iso_date(t, w)); }};
+  f["date"] = {[](const std::string& t, const SourceLocation& w) { return text::format_date_vi(text::parse_date(t, w)); }};
   f["place-date"] = {place_date};
-  f["date-short"] = {[](const std::string& t, const SourceLocation& w) { return text::format_date_short_vi(text::parse_iso_date(t, w)); }};
-  f["weekday"] = {[](const std::string& t, const SourceLocation& w) { return text::format_weekday_vi(text::parse_iso_date(t, w)); }};
+  f["date-short"] = {[](const std::string& t, const SourceLocation& w) { return text::format_date_short_vi(text::parse_date(t, w)); }};
+  f["weekday"] = {[](const std::string& t, const SourceLocation& w) { return text::format_weekday_vi(text::parse_date(t, w)); }};
   f["number"] = {[](const std::string& t, const SourceLocation& w) { return text::format_number_vi(text::parse_number_vi(t, w)); }};
   f["words"] = {[](const std::string& t, const SourceLocation& w) {
     return text::spell_number_vi(read_whole_number(t, w, "vn.words"), text::ZeroTens::linh);

@@ -179,10 +179,10 @@ TemplateField read_field_declaration(const data::Value& field) {
   declared.where = field.where;
   if (field.kind == data::Value::Kind::map) {
     for (const auto& attribute : field.fields) {
-      static const std::set<std::string> known{"name", "required", "kind", "list", "max", "text"};
+      static const std::set<std::string> known{"name", "required", "kind", "list", "max", "label", "aliases", "text"};
       if (!known.count(attribute.name)) {
         fail("template.declaration", "a <field> has no attribute '" + attribute.name + "'", field.where,
-             {"a field takes name, required, kind, list and max (docs/templates.md, \"Declaring a template\")"});
+             {"a field takes name, required, kind, list, max, label and aliases (docs/templates.md, \"Declaring a template\")"});
       }
     }
     declared.path = text_field(field, "name");
@@ -207,6 +207,17 @@ TemplateField read_field_declaration(const data::Value& field) {
              {"the kinds are text, inline, date, number, notation, image, flag, group and body"});
       }
       declared.kind_given = true;
+    }
+    declared.label = trim_space(text_field(field, "label"));
+    // aliases="Họ tên; Tên": a header may hold a comma ("Chức vụ, đơn vị"), never a semicolon.
+    const std::string aliases = text_field(field, "aliases");
+    for (std::size_t from = 0; from < aliases.size();) {
+      const std::size_t end = std::min(aliases.find(';', from), aliases.size());
+      if (std::string alias = trim_space(aliases.substr(from, end - from)); !alias.empty()) declared.aliases.push_back(std::move(alias));
+      from = end + 1;
+    }
+    if (!declared.aliases.empty() && declared.label.empty()) {
+      fail("template.declaration", "a <field> with aliases needs its label=\"…\" too: the header shown first", field.where);
     }
     declared.description = text_field(field, "text");
   }

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <chrono>
 #include <utility>
+#include <vector>
 
 namespace vanban::text {
 
@@ -31,13 +32,25 @@ std::string month_digits(int month) { return month <= 2 ? two_digits(month) : st
 
 }  // namespace
 
-CalendarDate parse_iso_date(const std::string& iso, const SourceLocation& where) {
+CalendarDate parse_date(const std::string& text, const SourceLocation& where) {
   CalendarDate date;
-  const bool shaped = iso.size() == 10 && iso[4] == '-' && iso[7] == '-' && parse_int(iso, 0, 4, date.year) &&
-                      parse_int(iso, 5, 2, date.month) && parse_int(iso, 8, 2, date.day);
-  if (!shaped) fail("data.bad-date", "date '" + iso + "' is not an ISO date YYYY-MM-DD", where);
+  bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-' && parse_int(text, 0, 4, date.year) &&
+                parse_int(text, 5, 2, date.month) && parse_int(text, 8, 2, date.day);
+  if (!shaped) {
+    // Day first: D/M/YYYY with one or two digits for the day and the month, one separator.
+    const auto first = text.find_first_of("/.-");
+    const auto second = first == std::string::npos ? first : text.find_first_of("/.-", first + 1);
+    shaped = first != std::string::npos && second != std::string::npos && text[first] == text[second] &&
+             first >= 1 && first <= 2 && second - first - 1 >= 1 && second - first - 1 <= 2 && text.size() - second - 1 == 4 &&
+             parse_int(text, 0, first, date.day) && parse_int(text, first + 1, second - first - 1, date.month) &&
+             parse_int(text, second + 1, 4, date.year);
+  }
+  const std::vector<std::string> forms{"write it 2020-06-22, 22/06/2020 or 22/6/2020 (day first)"};
+  if (!shaped) fail("data.bad-date", "'" + text + "' is not a date", where, forms);
   if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > days_in_month(date.year, date.month)) {
-    fail("data.bad-date", "date '" + iso + "' does not exist", where);
+    fail("data.bad-date", "date '" + text + "' does not exist", where,
+         date.month > 12 && date.day <= 12 ? std::vector<std::string>{"the day comes first: 22/06/2020 is 22 June"}
+                                           : std::vector<std::string>{});
   }
   return date;
 }

@@ -11,9 +11,11 @@ struct CalendarDate {
   int year = 0, month = 0, day = 0;
 };
 
-// Parses an ISO 8601 calendar date "YYYY-MM-DD" and checks it exists (no 31 February).
-// Throws Error "data.bad-date" at where.
-CalendarDate parse_iso_date(const std::string& iso, const SourceLocation& where);
+// Parses a calendar date and checks it exists (no 31 February): ISO 8601 "2020-06-22", or day
+// first as Vietnam writes it and a spreadsheet exported as text shows it: "22/06/2020",
+// "22/6/2020", "22-06-2020", "22.06.2020" (never month first). Throws Error
+// "data.bad-date" at where, the hint naming the accepted forms.
+CalendarDate parse_date(const std::string& text, const SourceLocation& where);
 
 // Writes "ngày 05 tháng 02 năm 2020": days 1–9 and months 1–2 take a leading zero, other
 // months do not (Decree 30, Phụ lục I, mục II.4; examples "ngày 05 tháng 01 năm 2020",

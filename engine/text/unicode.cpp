@@ -35,6 +35,27 @@ std::string fold_to_ascii(std::string_view utf8) {
   return out;
 }
 
+std::string matching_key(std::string_view utf8) {
+  const std::string folded = fold_to_ascii(utf8);
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(folded).foldCase();
+  icu::UnicodeString key;
+  bool gap = false;
+  for (int32_t k = 0; k < text.length();) {
+    const UChar32 c = text.char32At(k);
+    k += U16_LENGTH(c);
+    if (!u_isalnum(c)) {
+      gap = !key.isEmpty();
+      continue;
+    }
+    if (gap) key.append(UChar32{' '});
+    gap = false;
+    key.append(c);
+  }
+  std::string out;
+  key.toUTF8String(out);
+  return out;
+}
+
 std::string to_nfc(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);

@@ -27,6 +27,13 @@ std::string to_title_vi(std::string_view utf8);
 // with no ASCII letter inside are kept as they are; the caller decides about them.
 std::string fold_to_ascii(std::string_view utf8);
 
+// A key under which names a person reads as the same compare equal, for matching what a clerk
+// typed (a column header, a sheet name) to what vanban knows: folded as fold_to_ascii,
+// lower-cased, every run of characters that are not letters or digits made one space, and
+// no space at the ends. "Chức vụ, đơn vị", "CHỨC VỤ - ĐƠN VỊ" and "chuc vu don vi" (in NFC
+// or NFD) all give "chuc vu don vi".
+std::string matching_key(std::string_view utf8);
+
 // The first ill-formed sequence in text (base/utf8.h).
 using vanban::find_invalid_utf8;
 using vanban::InvalidBytes;

@@ -234,3 +234,68 @@ TEST_CASE("batch --sheet reads the named sheet, a sheet it lacks, or a file that
                              Catch::Contains("[data.xlsx-not-zip]"));
   CHECK_FALSE(std::filesystem::exists(missing));
 }
+
+TEST_CASE("batch: a clerk's workbook prints as kept, title rows and Vietnamese headers, each bad row told at its row") {
+  const auto dir = testing::scratch("batch-clerk");
+  const std::string samples = testing::source_dir() + "/samples/batch/";
+  const std::string merged = (dir / "giay-khen.pdf").string();
+  const auto result = run(quote(testing::vanban_cli()) + " batch -t giay-khen " + quote(samples + "giay-khen-danh-sach.xlsx") +
+                          " --sheet 'ca nhan' --data " + quote(samples + "giay-khen-chung.xml") + " --merge " + quote(merged) +
+                          " -j 2");
+  CHECK(result.exit_code == 1);  // two records failed; the others are printed
+  // The mapping, before the run: the header found at row 4 under the title, every column told.
+  CHECK_THAT(result.err, Catch::Contains("header: row 4; above it, not records:") &&
+                             Catch::Contains("row 1: DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN"));
+  CHECK_THAT(result.err, Catch::Contains("C   Họ và tên        -> recipient/name") &&
+                             Catch::Contains("D   Chức vụ, đơn vị  -> recipient/role") &&
+                             Catch::Contains("H   Ghi chú          notes: not printed"));
+  // Each bad row once, at its own row of the sheet.
+  CHECK_THAT(result.err, Catch::Contains("giay-khen-danh-sach.xlsx:10:") && Catch::Contains("[check.required-field]"));
+  CHECK_THAT(result.err, Catch::Contains("giay-khen-danh-sach.xlsx:11:3: error: record 7: 'Lª V¨n B×nh' is TCVN3"));
+  CHECK_THAT(result.err, Catch::Contains("8 printed, 2 failed"));
+  CHECK(pdf_pages(merged) == 8);
+  const auto text = run("pdftotext -layout " + quote(merged) + " -").out;
+  // Trailing spaces gone, a row's own achievement over the common one, the Excel date as a date.
+  CHECK_THAT(text, Catch::Contains("Ông Lê Hoàng Đạt\n") || Catch::Contains("Ông Lê Hoàng Đạt "));
+  CHECK_THAT(text, Catch::Contains("công tác giảng dạy năm học 2019 - 2020"));
+  CHECK_THAT(text, Catch::Contains("Duyên Hải, ngày 22 tháng 6 năm 2020"));
+  CHECK_THAT(text, !Catch::Contains("Đã nhận") && !Catch::Contains("DANH SÁCH"));  // notes and titles are not printed
+
+  // The same list saved as CSV (dates as 22/06/2020), the old row converted on request.
+  const std::string from_csv = (dir / "csv.pdf").string();
+  const auto csv = run(quote(testing::vanban_cli()) + " batch -t giay-khen " + quote(samples + "giay-khen-danh-sach.csv") +
+                       " --data " + quote(samples + "giay-khen-chung.xml") + " --merge " + quote(from_csv) +
+                       " --input-encoding tcvn3 --quiet");
+  CHECK(csv.exit_code == 1);
+  CHECK_THAT(csv.err, Catch::Contains("giay-khen-danh-sach.csv:10:") && Catch::Contains("[check.required-field]"));
+  CHECK_THAT(csv.err, Catch::Contains("'Tr­ëng Êp C©y Da' is 'Trưởng ấp Cây Da' [data.converted]"));
+  CHECK(pdf_pages(from_csv) == 9);
+  CHECK_THAT(run("pdftotext " + quote(from_csv) + " -").out, Catch::Contains("Ông Lê Văn Bình"));
+}
+
+TEST_CASE("batch --map feeds a field from a header the template does not name, --header-row forces the header") {
+  const auto dir = testing::scratch("batch-map");
+  const auto list = dir / "ds.csv";
+  vanban::write_file_atomically(list.string(), "Danh sách khen thưởng\nSTT,Người được khen,Đơn vị công tác,Điện thoại\n"
+                                               "1,Nguyễn Văn An,Phường 1,0901234567\n");
+  const auto cli = quote(testing::vanban_cli()) + " batch -t giay-khen " + quote(list.string()) + " --data " + quote(common()) +
+                   " --merge " + quote((dir / "out.pdf").string());
+  // Unmapped, the name is missing and the phone has no field: said before the run, then refused.
+  const auto unmapped = run(cli);
+  CHECK(unmapped.exit_code == 1);
+  CHECK_THAT(unmapped.err, Catch::Contains("Điện thoại") && Catch::Contains("no field of giay-khen"));
+  const auto mapped = run(cli + " --map 'người được khen=recipient.name' --map 'Đơn vị công tác=recipient/role' --map 'Điện thoại=-'");
+  CHECK(mapped.exit_code == 0);
+  CHECK_THAT(mapped.err, Catch::Contains("-> recipient/name (--map)") && Catch::Contains("left out (--map): not printed"));
+  CHECK_THAT(run("pdftotext " + quote((dir / "out.pdf").string()) + " -").out,
+             Catch::Contains("Nguyễn Văn An") && !Catch::Contains("0901234567"));
+  // A map file does the same; a misspelt field in it is refused at its line.
+  vanban::write_file_atomically((dir / "cot.txt").string(), "# cột = trường\nNgười được khen = recipient/nam\n");
+  const auto misspelt = run(cli + " --map-file " + quote((dir / "cot.txt").string()));
+  CHECK(misspelt.exit_code != 0);
+  CHECK_THAT(misspelt.err, Catch::Contains("the template has no field 'recipient/nam'") &&
+                               Catch::Contains("did you mean 'recipient/name'?"));
+  const auto forced = run(cli + " --header-row 1 --quiet");
+  CHECK(forced.exit_code == 1);
+  CHECK_THAT(forced.err, Catch::Contains("has 4 cells where the header names 1 columns"));
+}

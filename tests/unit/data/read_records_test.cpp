@@ -78,13 +78,13 @@ TEST_CASE("CSV: a quote left open or misplaced is an error at its line, a file w
     CHECK(e.diagnostic().where.line == 3);
   }
   CHECK_THROWS_AS(data::read_records("\n\n", RecordFormat::csv, "empty.csv"), Error);
-  try {
-    data::read_records("stt,,ten\n1,a,b\n", RecordFormat::csv, "ds.csv");
-    FAIL("no error");
-  } catch (const Error& e) {
-    CHECK(e.diagnostic().code == "data.csv-header");
-    CHECK_THAT(e.diagnostic().message, Catch::Contains("column 2"));
-  }
+  // A column without a header loses nothing: a record with a value under it fails, at the cell.
+  const auto records = data::read_records("stt,,ten\n1,a,b\n2,,c\n", RecordFormat::csv, "ds.csv");
+  REQUIRE(records.size() == 2);
+  REQUIRE(records[0].problem);
+  CHECK(records[0].problem->code == "data.csv-unnamed-column");
+  CHECK(records[0].problem->where.column == 3);
+  CHECK_FALSE(records[1].problem);
 }
 
 TEST_CASE("JSON: an array of objects, nested objects, lists, numbers and booleans become fields") {
@@ -154,4 +154,104 @@ TEST_CASE("JSON: bytes that are not UTF-8 stay with their record, whose values k
   REQUIRE(records.size() == 2);
   CHECK(field(data::fields_of(records[0]), "name") == "An");
   CHECK(field(data::fields_of(records[1]), "name") == "Nguy\xD4n \"V\xA8n\"");  // the bytes, unescaped
+}
+
+namespace {
+
+// The names a certificate's template gives its columns (templates/giay-khen/template.xml).
+data::ReadOptions certificate_columns() {
+  data::ReadOptions options;
+  options.columns.known = {{"recipient/honorific", {"Danh xưng", "Xưng hô"}},
+                           {"recipient/name", {"Họ và tên", "Họ tên", "Tên"}},
+                           {"recipient/role", {"Chức vụ, đơn vị", "Chức vụ"}},
+                           {"golden-book", {"Số sổ vàng"}}};
+  return options;
+}
+
+const data::ColumnUse& column(const data::RecordFile& file, std::size_t index) { return file.table->columns.at(index); }
+
+}  // namespace
+
+TEST_CASE("a clerk's table: the header found below the title rows, headers matched by the template's names") {
+  const std::string csv =
+      "DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN,,,,,\n"
+      "\"(Kèm theo Quyết định số 1250/QĐ-UBND, ngày 22/6/2020)\",,,,,\n"
+      ",,,,,\n"
+      // "Họ và tên" in NFD and capitals, the role's header without its comma.
+      "STT,Danh xưng,HO\xCC\xA3 VA\xCC\x80 TE\xCC\x82N,Chức vụ - đơn vị,Số sổ vàng,Ghi chú\n"
+      "1,Ông,Nguyễn Văn An,Chủ tịch Hội Cựu chiến binh,101,đã nhận\n"
+      "2,Bà,Thạch Thị Sa Phia,Giáo viên,102,\n";
+  const auto file = data::read_record_file(csv, RecordFormat::csv, "ds.csv", certificate_columns());
+  REQUIRE(file.table);
+  CHECK(file.table->header_row == 4);
+  REQUIRE(file.table->skipped.size() == 2);
+  CHECK_THAT(file.table->skipped[0], Catch::StartsWith("line 1: DANH SÁCH"));
+  REQUIRE(file.records.size() == 2);
+  CHECK(file.records[0].where.line == 5);
+  CHECK(column(file, 0).kind == data::ColumnUse::Kind::row_number);
+  CHECK(column(file, 2).field == "recipient/name");
+  CHECK(column(file, 2).by == "label");
+  CHECK(column(file, 3).field == "recipient/role");
+  CHECK(column(file, 5).kind == data::ColumnUse::Kind::note);
+  const auto first = data::fields_of(file.records[0]);
+  CHECK(field(first, "recipient/name") == "Nguyễn Văn An");
+  CHECK(field(first, "recipient/role") == "Chủ tịch Hội Cựu chiến binh");
+  CHECK(field(first, "golden-book") == "101");
+  CHECK(field(first, "stt") == "1");
+  CHECK_FALSE(first.find("Ghi chú"));  // the clerk's notes are never printed
+}
+
+TEST_CASE("columns: --map names what the template cannot guess, or leaves a column out, and is checked") {
+  const std::string csv = "TT,Người được khen,Đơn vị công tác,Điện thoại\n1,Nguyễn Văn An,Phường 1,0901\n";
+  auto options = certificate_columns();
+  options.columns.map = {{"người được khen", "recipient/name"}, {"Đơn vị công tác", "recipient/role"}, {"Điện thoại", "-"}};
+  const auto file = data::read_record_file(csv, RecordFormat::csv, "ds.csv", options);
+  CHECK(file.table->header_row == 1);
+  CHECK(column(file, 1).by == "--map");
+  CHECK(column(file, 3).kind == data::ColumnUse::Kind::left_out);
+  const auto fields = data::fields_of(file.records.at(0));
+  CHECK(field(fields, "recipient/name") == "Nguyễn Văn An");
+  CHECK_FALSE(fields.find("Điện thoại"));
+
+  // Without the map, the phone column is unknown: the template's check fails its records.
+  options.columns.map = {{"người được khen", "recipient/name"}, {"Đơn vị công tác", "recipient/role"}};
+  CHECK(column(data::read_record_file(csv, RecordFormat::csv, "ds.csv", options), 3).kind == data::ColumnUse::Kind::unknown);
+
+  options.columns.map = {{"Người được khen", "recipient/nam"}};
+  try {
+    data::read_record_file(csv, RecordFormat::csv, "ds.csv", options);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().code == "data.column-map");
+    REQUIRE_FALSE(e.diagnostic().hints.empty());
+    CHECK(e.diagnostic().hints[0] == "did you mean 'recipient/name'?");
+  }
+  options.columns.map = {{"Ngày sinh", "-"}};
+  try {
+    data::read_record_file(csv, RecordFormat::csv, "ds.csv", options);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().code == "data.column-map");
+  }
+}
+
+TEST_CASE("columns: two feeding one field are refused at the second header, --header-row forces the header") {
+  const std::string csv = "STT,Họ và tên,Tên,Chức vụ\n1,Nguyễn Văn An,An,Chủ tịch\n";
+  try {
+    data::read_record_file(csv, RecordFormat::csv, "ds.csv", certificate_columns());
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().code == "data.column-twice");
+    CHECK(e.diagnostic().where.line == 1);
+    CHECK(e.diagnostic().where.column == 15);  // "Tên", the third column, in characters
+  }
+  const std::string titled = "Họ và tên,Chức vụ\nHọ và tên,Chức vụ\nNguyễn Văn An,Chủ tịch\n";
+  auto options = certificate_columns();
+  CHECK(data::read_record_file(titled, RecordFormat::csv, "ds.csv", options).records.size() == 2);
+  options.columns.header_row = 2;
+  const auto forced = data::read_record_file(titled, RecordFormat::csv, "ds.csv", options);
+  REQUIRE(forced.records.size() == 1);
+  CHECK(field(data::fields_of(forced.records[0]), "recipient/name") == "Nguyễn Văn An");
+  options.columns.header_row = 9;
+  CHECK_THROWS_AS(data::read_record_file(titled, RecordFormat::csv, "ds.csv", options), Error);
 }

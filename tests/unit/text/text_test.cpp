@@ -66,22 +66,46 @@ TEST_CASE("protected spaces: Số and its number, a dash between years, units, i
 
 TEST_CASE("the date line writes a zero before days 1-9 and months 1-2 only") {
   const SourceLocation here{"test.xml", 1, 1};
-  CHECK(text::format_date_vi(text::parse_iso_date("2020-02-05", here)) == "ngày 05 tháng 02 năm 2020");
-  CHECK(text::format_date_vi(text::parse_iso_date("2020-01-05", here)) == "ngày 05 tháng 01 năm 2020");
-  CHECK(text::format_date_vi(text::parse_iso_date("2019-08-26", here)) == "ngày 26 tháng 8 năm 2019");
-  CHECK(text::format_date_vi(text::parse_iso_date("2019-03-09", here)) == "ngày 09 tháng 3 năm 2019");
-  CHECK(text::format_date_vi(text::parse_iso_date("2019-12-10", here)) == "ngày 10 tháng 12 năm 2019");
-  CHECK(text::format_place_date("Duyên Hải", text::parse_iso_date("2019-08-26", here)) ==
+  CHECK(text::format_date_vi(text::parse_date("2020-02-05", here)) == "ngày 05 tháng 02 năm 2020");
+  CHECK(text::format_date_vi(text::parse_date("2020-01-05", here)) == "ngày 05 tháng 01 năm 2020");
+  CHECK(text::format_date_vi(text::parse_date("2019-08-26", here)) == "ngày 26 tháng 8 năm 2019");
+  CHECK(text::format_date_vi(text::parse_date("2019-03-09", here)) == "ngày 09 tháng 3 năm 2019");
+  CHECK(text::format_date_vi(text::parse_date("2019-12-10", here)) == "ngày 10 tháng 12 năm 2019");
+  CHECK(text::format_place_date("Duyên Hải", text::parse_date("2019-08-26", here)) ==
         "Duyên Hải, ngày 26 tháng 8 năm 2019");
-  CHECK(text::format_place_date("", text::parse_iso_date("2019-08-26", here)) == "ngày 26 tháng 8 năm 2019");
+  CHECK(text::format_place_date("", text::parse_date("2019-08-26", here)) == "ngày 26 tháng 8 năm 2019");
+}
+
+TEST_CASE("dates day first, as Vietnam writes them and a spreadsheet exports them") {
+  const SourceLocation here{"ds.csv", 3, 7};
+  for (const char* written : {"22/06/2020", "22/6/2020", "22-06-2020", "22.6.2020", "2020-06-22"}) {
+    INFO(written);
+    CHECK(text::format_date_vi(text::parse_date(written, here)) == "ngày 22 tháng 6 năm 2020");
+  }
+  CHECK(text::format_date_vi(text::parse_date("5/1/2019", here)) == "ngày 05 tháng 01 năm 2019");
+  try {
+    text::parse_date("06/22/2020", here);  // month first: no 22nd month
+    FAIL("accepted");
+  } catch (const Error& e) {
+    REQUIRE_FALSE(e.diagnostic().hints.empty());
+    CHECK_THAT(e.diagnostic().hints[0], Catch::Contains("day comes first"));
+  }
+  try {
+    text::parse_date("22 June 2020", here);
+    FAIL("accepted");
+  } catch (const Error& e) {
+    REQUIRE_FALSE(e.diagnostic().hints.empty());
+    CHECK_THAT(e.diagnostic().hints[0], Catch::Contains("22/06/2020"));
+  }
 }
 
 TEST_CASE("impossible and malformed dates are errors at their place") {
   const SourceLocation here{"plan.xml", 12, 9};
-  CHECK_NOTHROW(text::parse_iso_date("2020-02-29", here));  // leap year
-  for (const char* bad : {"2019-02-29", "2019-04-31", "2019-13-01", "2019-00-10", "26/08/2019", "2019-8-26"}) {
+  CHECK_NOTHROW(text::parse_date("2020-02-29", here));  // leap year
+  for (const char* bad : {"2019-02-29", "2019-04-31", "2019-13-01", "2019-00-10", "2019-8-26", "29/02/2019", "08/26/2019",
+                          "26/08/19", "26/08-2019", "126/8/2019"}) {
     try {
-      text::parse_iso_date(bad, here);
+      text::parse_date(bad, here);
       FAIL("accepted " << bad);
     } catch (const Error& e) {
       CHECK(e.diagnostic().code == "data.bad-date");
