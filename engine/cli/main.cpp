@@ -515,9 +515,9 @@ int main(int argc, char** argv) {
 
   language = vanban::language_named(language_name).value_or(vanban::Language::english);
   try {
+    if (*convert_cmd) return run_convert(convert);  // needs no templates or fonts
     const std::string home = vanban::pipeline::find_home("/proc/self/exe");
     if (*render_cmd) return run_render(render, home);
-    if (*convert_cmd) return run_convert(convert);
     if (*check_cmd) return run_check(check, home);
     if (*templates_cmd) return run_templates(template_name, home);
     if (*batch_cmd) return run_batch(batch, home);

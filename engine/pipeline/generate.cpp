@@ -161,7 +161,13 @@ text::FontFamily load_fonts(const GenerateOptions& options) {
 }  // namespace
 
 std::string find_home(const std::string& executable_path) {
-  if (const char* env = std::getenv("VANBAN_HOME"); env && *env) return env;
+  if (const char* env = std::getenv("VANBAN_HOME"); env && *env) {
+    if (!is_home(env)) {
+      fail("home.not-found", std::string("VANBAN_HOME is '") + env + "', which holds no templates/ and fonts/ folders",
+           {}, {"set VANBAN_HOME to vanban's source folder or its installed share/vanban, or unset it"});
+    }
+    return env;
+  }
   std::error_code error;
   fs::path exe = fs::canonical(fs::path(executable_path), error);
   if (error) exe = fs::absolute(fs::path(executable_path), error);
@@ -171,7 +177,11 @@ std::string find_home(const std::string& executable_path) {
     if (is_home(folder)) return folder.string();
     if (folder == folder.root_path()) break;
   }
-  return fs::current_path(error).string();
+  // Not the working folder: a clerk's folder holds their data, and templates found there by
+  // chance would be someone else's.
+  fail("home.not-found",
+       "vanban's templates and fonts are not beside the program (" + exe.string() + ") nor in " + installed.string(),
+       {}, {"run the vanban of a build or an install, or set VANBAN_HOME to the folder that holds templates/ and fonts/"});
 }
 
 // The template to use: the one asked for, else the one the data names. Empty when neither

@@ -23,7 +23,8 @@ namespace vanban::pipeline {
 
 // Where vanban's own files live: the folder that holds templates/ and fonts/.
 // Looked up in order: $VANBAN_HOME; <exe>/../share/vanban (installed); the nearest ancestor
-// of the executable's folder that has both (a build tree inside the source tree).
+// of the executable's folder that has both (a build tree inside the source tree). Throws
+// Error "home.not-found" when none has them, or VANBAN_HOME names a folder without them.
 std::string find_home(const std::string& executable_path);
 
 struct GenerateOptions {

@@ -318,3 +318,25 @@ TEST_CASE("render --lenient prints an office's own ký hiệu form with a warnin
   CHECK_THAT(bad_date.err, Catch::Contains("[data.bad-date]"));
   CHECK_FALSE(std::filesystem::exists(pdf));
 }
+
+TEST_CASE("vanban finds its templates from any folder, and says so when it cannot") {
+  const auto dir = testing::scratch("home");
+  // From a clerk's folder, with the data named from there: the program's own files are found
+  // beside the program, not in the working folder.
+  std::filesystem::copy_file(testing::source_dir() + "/samples/giay-khen.xml", dir / "giay-khen.xml");
+  const auto here = run("cd " + quote(dir.string()) + " && " + quote(testing::vanban_cli()) + " render giay-khen.xml");
+  CHECK(here.exit_code == 0);
+  CHECK(std::filesystem::exists(dir / "giay-khen.pdf"));
+  // A copy of the program alone has no templates: an error, not an empty list.
+  const auto lone = dir / "vanban";
+  std::filesystem::copy_file(testing::vanban_cli(), lone);
+  const auto listed = run("cd " + quote(dir.string()) + " && env -u VANBAN_HOME " + quote(lone.string()) + " templates");
+  CHECK(listed.exit_code == 1);
+  CHECK_THAT(listed.err, Catch::Contains("[home.not-found]") && Catch::Contains("VANBAN_HOME"));
+  const auto told = run("VANBAN_HOME=" + quote(testing::source_dir()) + " " + quote(lone.string()) + " templates");
+  CHECK(told.exit_code == 0);
+  CHECK_THAT(told.out, Catch::Contains("giay-khen"));
+  const auto wrong = run("VANBAN_HOME=" + quote(dir.string()) + " " + quote(lone.string()) + " templates");
+  CHECK(wrong.exit_code == 1);
+  CHECK_THAT(wrong.err, Catch::Contains("holds no templates/ and fonts/"));
+}
