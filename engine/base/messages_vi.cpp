@@ -331,6 +331,8 @@ constexpr Entry catalog[] = {
    "VANBAN_HOME là '{1}', nơi không có thư mục templates/ và fonts/"},
   {"home.not-found", "vanban's templates and fonts are not beside the program ({}) nor in {}",
    "không tìm thấy mẫu và phông chữ của vanban bên cạnh chương trình ({1}) hay trong {2}"},
+  {"batch.repeated", "the same error [{}] in {} more records: {}", "cùng lỗi [{1}] ở {2} bản ghi khác: {3}"},
+  {"batch.repeated", "the same warning [{}] in {} more records: {}", "cùng cảnh báo [{1}] ở {2} bản ghi khác: {3}"},
   // Hints.
   {"hint", "set VANBAN_HOME to vanban's source folder or its installed share/vanban, or unset it",
    "hãy đặt VANBAN_HOME là thư mục mã nguồn của vanban hoặc share/vanban đã cài, hoặc bỏ biến này"},

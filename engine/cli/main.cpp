@@ -36,6 +36,7 @@ std::string describe(const vanban::Diagnostic& diagnostic) { return vanban::form
 
 constexpr int exit_bad_input = 1;
 constexpr int exit_bad_usage = 2;
+constexpr int exit_records_failed = 3;  // a batch ran, and some of its records could not be printed
 constexpr int exit_internal = 70;  // EX_SOFTWARE (sysexits.h)
 
 // A number flag's check: a finite number from low to high. CLI::Range lets NaN through (every
@@ -242,6 +243,8 @@ struct BatchArgs {
   std::string font_dir;
   bool ascii_names = false;
   bool resume = false;
+  bool dry_run = false;
+  std::string report_format = "csv";
   bool quiet = false;
   bool lenient = false;
   LimitArgs limits;
@@ -339,6 +342,65 @@ std::vector<std::pair<std::string, std::string>> column_map(const BatchArgs& arg
   return map;
 }
 
+// A batch's problems, shown as each record is done, in input order: the first of a kind in
+// full, the same again in later records only counted, and summed up at the end ("the same
+// error in 499 more records: 2 (row 6), 3 (row 7) …"), so that 500 rows missing one column
+// make two lines, not 500.
+class ProblemPrinter {
+ public:
+  void operator()(const vanban::pipeline::RecordOutcome& outcome) {
+    for (const auto& problem : outcome.problems) {
+      auto [group, first] = groups_.try_emplace(key_of(problem));
+      group->second.records.push_back({outcome.number, outcome.row});
+      if (!first) continue;
+      group->second.first = problem;
+      order_.push_back(group->first);
+      std::cerr << (terminal_ ? "\r\x1b[K" : "") << describe(problem) << '\n';
+    }
+  }
+
+  void summary() const {
+    for (const auto& key : order_) {
+      const Group& group = groups_.at(key);
+      if (group.records.size() < 2) continue;
+      std::string which;
+      const std::size_t shown = std::min<std::size_t>(group.records.size(), 6);
+      for (std::size_t k = 1; k < shown; ++k) {
+        which += (k > 1 ? ", " : "") + std::to_string(group.records[k].first) + " (row " + std::to_string(group.records[k].second) + ")";
+      }
+      if (group.records.size() > shown) which += ", …";
+      const bool error = group.first.severity == vanban::Severity::error;
+      std::cerr << describe({group.first.severity, "batch.repeated",
+                             std::string("the same ") + (error ? "error" : "warning") + " [" + group.first.code + "] in " +
+                                 std::to_string(group.records.size() - 1) + " more records: " + which,
+                             {group.first.where.file}, {}})
+                << '\n';
+    }
+  }
+
+ private:
+  struct Group {
+    vanban::Diagnostic first;
+    std::vector<std::pair<int, int>> records;  // number, row
+  };
+
+  // The same problem in another record: its code, message (past "record N: "), column, hints.
+  static std::string key_of(const vanban::Diagnostic& problem) {
+    std::string message = problem.message;
+    if (message.rfind("record ", 0) == 0) {
+      const auto digits = message.find_first_not_of("0123456789", 7);
+      if (digits != std::string::npos && digits > 7 && message.compare(digits, 2, ": ") == 0) message.erase(0, digits + 2);
+    }
+    std::string key = problem.code + '\n' + message + '\n' + std::to_string(problem.where.column);
+    for (const auto& hint : problem.hints) key += '\n' + hint;
+    return key;
+  }
+
+  std::map<std::string, Group> groups_;
+  std::vector<std::string> order_;
+  bool terminal_ = ::isatty(2) == 1;
+};
+
 int run_batch(const BatchArgs& args, const std::string& home) {
   vanban::pipeline::BatchOptions options;
   options.generate.home = home;
@@ -367,21 +429,25 @@ int run_batch(const BatchArgs& args, const std::string& home) {
   options.jobs = args.jobs > 0 ? args.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   if (!args.shard.empty()) options.shard = parse_shard(args.shard);
 
+  options.dry_run = args.dry_run;
   ProgressPrinter progress(args.quiet);
+  ProblemPrinter problems;
+  options.on_record = std::ref(problems);
   const auto result = vanban::pipeline::run_batch(options, std::ref(progress));
   for (const auto& warning : result.warnings) std::cerr << describe(warning) << '\n';
-  for (const auto& outcome : result.outcomes) {
-    for (const auto& problem : outcome.problems) std::cerr << describe(problem) << '\n';
+  problems.summary();
+  if (!args.report.empty()) {
+    vanban::write_file_atomically(args.report, args.report_format == "json" ? vanban::pipeline::batch_report_json(result)
+                                                                             : vanban::pipeline::batch_report_csv(result));
   }
-  if (!args.report.empty()) vanban::write_file_atomically(args.report, vanban::pipeline::batch_report_csv(result));
   if (!args.quiet) {
     const double seconds = progress.elapsed();
-    std::fprintf(stderr, "%s: %d printed, %d failed, %zu skipped, of %zu records in %.2f s (%.0f/s)\n",
-                 args.records.c_str(), result.printed(), result.failed(),
-                 result.outcomes.size() - static_cast<std::size_t>(result.printed() + result.failed()),
+    std::fprintf(stderr, "%s: %d %s, %d failed, %zu skipped, of %zu records in %.2f s (%.0f/s)\n",
+                 args.records.c_str(), result.printed(), args.dry_run ? "would print (--dry-run: nothing written)" : "printed",
+                 result.failed(), result.outcomes.size() - static_cast<std::size_t>(result.printed() + result.failed()),
                  result.outcomes.size(), seconds, seconds > 0 ? static_cast<double>(result.outcomes.size()) / seconds : 0.0);
   }
-  return result.failed() > 0 ? exit_bad_input : 0;
+  return result.failed() > 0 ? exit_records_failed : 0;
 }
 
 struct ConvertArgs {
@@ -476,6 +542,9 @@ int main(int argc, char** argv) {
   batch_cmd->add_option("-j,--jobs", batch.jobs, "worker threads (default: all cores)");
   batch_cmd->add_option("--report", batch.report, "a CSV row per record: status, output, pages, problem");
   batch_cmd->add_flag("--resume", batch.resume, "skip records whose complete PDF is already in --out-dir");
+  batch_cmd->add_flag("--dry-run", batch.dry_run, "check and lay out every record, print nothing and write no file but the report");
+  batch_cmd->add_option("--report-format", batch.report_format, "csv (the default) or json")
+      ->check(CLI::IsMember({"csv", "json"}));
   batch_cmd->add_option("--shard", batch.shard, "K/N: only the K-th of N slices (N alone: K from the array job's index)");
   batch_cmd->add_flag("-q,--quiet", batch.quiet, "no progress and no summary; problems are still printed");
   batch_cmd->add_flag("--lenient", batch.lenient, "print despite Decree 30 and template errors, as warnings");

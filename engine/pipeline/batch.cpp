@@ -13,6 +13,8 @@
 
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include "base/files.h"
 #include "base/spelling.h"
 #include "data/read_records.h"
@@ -83,17 +85,26 @@ std::vector<std::string> fields_in_pattern(const std::string& pattern) {
   return fields;
 }
 
-// A column the template does not read is the same in every record: it is reported for the
-// first record that has it, not once per row.
-void report_unread_fields_once(std::vector<RecordOutcome>& outcomes) {
-  std::set<std::string> seen;
-  for (auto& outcome : outcomes) {
-    std::erase_if(outcome.problems, [&](const Diagnostic& problem) {
-      if (problem.code != "check.unknown-field") return false;
-      const auto about = problem.message.find(": ");  // after "record N: "
-      return !seen.insert(problem.message.substr(about == std::string::npos ? 0 : about)).second;
-    });
+// Who or what a record is for, for the report: its first field named "name" (recipient/name),
+// else its first value other than the row number.
+std::string first_named(const data::Value& value, bool want_name, const std::string& name = {}) {
+  if (value.kind == data::Value::Kind::text) return (!want_name || name == "name") && name != "stt" ? value.plain_text() : "";
+  for (const auto& field : value.fields) {
+    for (const auto& item : field.value) {
+      if (std::string found = first_named(item, want_name, field.name); !found.empty()) return found;
+    }
   }
+  return {};
+}
+
+std::string record_name(const data::Record& record) {
+  const data::Value fields = data::fields_of(record);
+  std::string name = first_named(fields, true);
+  // A table with a name column whose cell is empty has no name to give: not another value.
+  const bool has_name_column = record.columns && std::any_of(record.columns->begin(), record.columns->end(), [](const std::string& path) {
+    return path == "name" || (path.size() > 5 && path.compare(path.size() - 5, 5, "/name") == 0);
+  });
+  return name.empty() && !has_name_column ? first_named(fields, false) : name;
 }
 
 // The names the template gives its fields' columns (label and aliases, template.xml), and
@@ -398,8 +409,8 @@ void prepare_out_dir(const BatchOptions& options) {
 
 BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress) {
   if (options.generate.template_name.empty()) fail("batch.template", "a batch needs its template: -t NAME");
-  if (options.merge_file.empty() && options.out_dir.empty()) {
-    fail("batch.output", "a batch needs somewhere to print: --merge FILE, --out-dir DIR, or both");
+  if (options.merge_file.empty() && options.out_dir.empty() && !options.dry_run) {
+    fail("batch.output", "a batch needs somewhere to print: --merge FILE, --out-dir DIR, or both (or --dry-run to check it)");
   }
   const auto format = data::record_format_of(options.records_file);
   if (!format) {
@@ -443,7 +454,7 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
   const int begin = range.first, end = range.second;
   check_name_pattern(options, common, records);
   const std::vector<std::string> outputs = output_names(options, common, records);
-  if (!options.out_dir.empty()) {
+  if (!options.out_dir.empty() && !options.dry_run) {
     // The print file and the report are never one of the records' files.
     std::vector<OutputFile> all{{options.merge_file, "--merge"}, {options.report_file, "--report"}};
     for (const auto& output : outputs) all.push_back({output, "--out-dir"});
@@ -457,7 +468,8 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
   std::vector<layout::Frame> frames(options.merge_file.empty() ? 0 : static_cast<std::size_t>(count));
   std::atomic<int> next{0};
   std::mutex progress_lock;
-  int done = 0;
+  int done = 0, told = 0;  // records done; records given to on_record, in order
+  std::vector<bool> finished(static_cast<std::size_t>(count));
   // Each worker its own maker (template, fonts, helpers), so no state is shared but the
   // records, which are only read.
   const auto work = [&](const DocumentMaker& maker) {
@@ -466,8 +478,10 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
       const auto& record = records[static_cast<std::size_t>(begin + k)];
       RecordOutcome& outcome = result.outcomes[static_cast<std::size_t>(k)];
       outcome.number = record.number;
-      outcome.output = outputs[static_cast<std::size_t>(begin + k)];
-      const bool needs_merge = !options.merge_file.empty();
+      outcome.row = record.where.line;
+      outcome.name = record_name(record);
+      outcome.output = options.dry_run ? std::string() : outputs[static_cast<std::size_t>(begin + k)];
+      const bool needs_merge = !options.merge_file.empty() && !options.dry_run;
       if (options.resume && !needs_merge && !outcome.output.empty() && is_complete_pdf(outcome.output)) {
         outcome.status = RecordOutcome::Status::skipped;
       } else if (record.problem) {
@@ -506,10 +520,13 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
                                                   record.number));
         }
       }
-      if (progress) {
-        std::lock_guard lock(progress_lock);
-        progress(++done, count);
+      if (outcome.status == RecordOutcome::Status::failed) outcome.output.clear();  // nothing was written
+      std::lock_guard lock(progress_lock);
+      finished[static_cast<std::size_t>(k)] = true;
+      for (; options.on_record && told < count && finished[static_cast<std::size_t>(told)]; ++told) {
+        options.on_record(result.outcomes[static_cast<std::size_t>(told)]);
       }
+      if (progress) progress(++done, count);
     }
   };
   const int jobs = std::max(1, std::min(options.jobs, count));
@@ -524,9 +541,8 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
   for (int j = 1; j < jobs; ++j) workers.emplace_back(work, std::cref(*makers[static_cast<std::size_t>(j)]));
   work(*makers.front());
   for (auto& worker : workers) worker.join();
-  report_unread_fields_once(result.outcomes);
 
-  if (!options.merge_file.empty()) {
+  if (!options.merge_file.empty() && !options.dry_run) {
     // One print file, the records in input order; a failed record leaves no page.
     layout::Frame merged;
     for (std::size_t k = 0; k < frames.size(); ++k) {
@@ -550,28 +566,72 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
   return result;
 }
 
+namespace {
+
+const char* status_name(RecordOutcome::Status status) {
+  static constexpr const char* names[] = {"printed", "skipped", "failed"};
+  return names[static_cast<int>(status)];
+}
+
+// A record's problems on one line: the hints follow their message.
+std::string problems_line(const RecordOutcome& outcome) {
+  std::string problems;
+  for (const auto& problem : outcome.problems) {
+    std::string line = format_diagnostic(problem);
+    for (auto at = line.find("\n  hint: "); at != std::string::npos; at = line.find("\n  hint: ", at)) {
+      line.replace(at, 9, " (hint: ");
+      const auto next = line.find('\n', at);
+      line.insert(next == std::string::npos ? line.size() : next, ")");
+    }
+    problems += (problems.empty() ? "" : "; ") + line;
+  }
+  return problems;
+}
+
+}  // namespace
+
+std::string batch_report_json(const BatchResult& result) {
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  for (const auto& outcome : result.outcomes) {
+    nlohmann::ordered_json problems = nlohmann::ordered_json::array();
+    for (const auto& problem : outcome.problems) {
+      nlohmann::ordered_json entry;
+      entry["severity"] = problem.severity == Severity::error ? "error" : "warning";
+      entry["code"] = problem.code;
+      entry["message"] = problem.message;
+      if (!problem.where.file.empty()) {
+        entry["file"] = std::string(problem.where.file);
+        entry["line"] = problem.where.line;
+        entry["column"] = problem.where.column;
+      }
+      entry["hints"] = problem.hints;
+      problems.push_back(std::move(entry));
+    }
+    nlohmann::ordered_json row;
+    row["record"] = outcome.number;
+    row["row"] = outcome.row;
+    row["name"] = outcome.name;
+    row["status"] = status_name(outcome.status);
+    row["output"] = outcome.output.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(outcome.output);
+    row["pages"] = outcome.pages;
+    row["problems"] = std::move(problems);
+    rows.push_back(std::move(row));
+  }
+  // Invalid UTF-8 (a legacy value in a message) is replaced, never a throw.
+  return rows.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
 std::string batch_report_csv(const BatchResult& result) {
   const auto quoted = [](const std::string& text) {
     std::string out = "\"";
     for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
   };
-  std::string csv = "record,status,output,pages,problem\n";
+  std::string csv = "record,row,name,status,output,pages,problem\n";
   for (const auto& outcome : result.outcomes) {
-    static constexpr const char* statuses[] = {"printed", "skipped", "failed"};
-    std::string problems;
-    for (const auto& problem : outcome.problems) {
-      // One line per record: the hints follow their message.
-      std::string line = format_diagnostic(problem);
-      for (auto at = line.find("\n  hint: "); at != std::string::npos; at = line.find("\n  hint: ", at)) {
-        line.replace(at, 9, " (hint: ");
-        const auto next = line.find('\n', at);
-        line.insert(next == std::string::npos ? line.size() : next, ")");
-      }
-      problems += (problems.empty() ? "" : "; ") + line;
-    }
-    csv += std::to_string(outcome.number) + "," + statuses[static_cast<int>(outcome.status)] + "," +
-           quoted(outcome.output) + "," + std::to_string(outcome.pages) + "," + quoted(problems) + "\n";
+    csv += std::to_string(outcome.number) + "," + std::to_string(outcome.row) + "," + quoted(outcome.name) + "," +
+           status_name(outcome.status) + "," + quoted(outcome.output) + "," + std::to_string(outcome.pages) + "," +
+           quoted(problems_line(outcome)) + "\n";
   }
   return csv;
 }

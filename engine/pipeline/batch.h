@@ -21,6 +21,8 @@ struct Shard {
   int count = 1;  // N
 };
 
+struct RecordOutcome;
+
 struct BatchOptions {
   GenerateOptions generate;     // home, template, fonts, lenient; base_dir: the records' folder
   std::string records_file;     // .xlsx, .csv, .json or .xml
@@ -31,6 +33,9 @@ struct BatchOptions {
   int header_row = 0;
   // Called with the table's columns once they are read, before any record is printed.
   std::function<void(const data::TableLayout&)> show_columns;
+  // Called for each record once it is done, in input order (a record waits for those before
+  // it), under the caller's lock: for problems to be shown as they are found, in order.
+  std::function<void(const RecordOutcome&)> on_record;
   std::string common_file;      // optional XML: fields shared by every record
   std::string merge_file;       // one print-ready PDF, records in input order; empty: none
   std::string out_dir;          // one PDF per record here; empty: none
@@ -38,6 +43,7 @@ struct BatchOptions {
   std::string name_pattern = "{{number}}.pdf";  // a Mustache pattern over the record's fields
   bool ascii_names = false;     // fold diacritics out of file names
   bool resume = false;          // skip records whose complete output already exists
+  bool dry_run = false;         // check and lay out every record, write nothing
   int jobs = 1;
   std::optional<Shard> shard;   // only this slice of the records
 };
@@ -45,8 +51,10 @@ struct BatchOptions {
 struct RecordOutcome {
   enum class Status { printed, skipped, failed };
   int number = 0;          // the record's number in the whole file
+  int row = 0;             // its row in the sheet, or its first line in the file
+  std::string name;        // who or what it is for: its first name field ("recipient/name"), else its first value
   Status status = Status::printed;
-  std::string output;      // the file written (out_dir), else empty
+  std::string output;      // the file written (out_dir), or already there (skipped); else empty
   int pages = 0;
   std::vector<Diagnostic> problems;  // the error that stopped it, or its warnings
 };
@@ -72,8 +80,10 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
 // rows above it that were skipped, and a line per column ("C  Họ và tên  -> recipient/name").
 std::string describe_columns(const data::TableLayout& table, const std::string& template_name);
 
-// Writes the report: one row per record (record, status, output, pages, problem), as CSV.
+// Writes the report: one row per record (record, row, name, status, output, pages, problem),
+// as CSV, or as a JSON array of objects with those keys.
 std::string batch_report_csv(const BatchResult& result);
+std::string batch_report_json(const BatchResult& result);
 
 // The records of shard K/N of total: a contiguous slice, the slices of 1/N … N/N together
 // exactly the whole, in order. Returns [begin, end) as 0-based indices.

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "base/files.h"
 #include "support/paths.h"
 #include "support/run.h"
@@ -43,7 +45,7 @@ TEST_CASE("batch: the good records are printed, the bad ones reported by record 
   const auto merged = (dir / "all.pdf").string(), report = (dir / "report.csv").string();
   const auto result = batch("--merge " + quote(merged) + " --out-dir " + quote((dir / "out").string()) +
                             " --name '{{stt}}-{{recipient.name}}.pdf' --report " + quote(report) + " -j 2");
-  CHECK(result.exit_code == 1);  // some records failed
+  CHECK(result.exit_code == 3);  // some records failed
   // Record 3 has no name (a required field); record 4 has a cell too many.
   CHECK_THAT(result.err, Catch::Contains("record 3:") && Catch::Contains("recipient/name") &&
                              Catch::Contains("[check.required-field]"));
@@ -63,9 +65,11 @@ TEST_CASE("batch: the good records are printed, the bad ones reported by record 
                                                         "5-Nguyễn Văn An.pdf", "6-Kim Sa Rinh.pdf"});
   // The report: a row per record.
   const std::string rows = read_file(report);
-  CHECK(rows.rfind("record,status,output,pages,problem\n", 0) == 0);
+  CHECK(rows.rfind("record,row,name,status,output,pages,problem\n", 0) == 0);
   CHECK(std::count(rows.begin(), rows.end(), '\n') == 7);
-  CHECK_THAT(rows, Catch::Contains("\n3,failed,") && Catch::Contains("\n4,failed,") && Catch::Contains("\n6,printed,"));
+  // Each row with its line in the file and its name; a failed record names no output.
+  CHECK_THAT(rows, Catch::Contains("\n3,4,\"\",failed,\"\",0,") && Catch::Contains("\n4,5,\"Lê Hoàng Đạt\",failed,\"\",0,") &&
+                       Catch::Contains("\n6,8,\"Kim Sa Rinh\",printed,\""));
 }
 
 TEST_CASE("batch: -j 1 and -j 2 write the same bytes, names collide into -2, fold to ASCII, never overwrite") {
@@ -105,7 +109,7 @@ TEST_CASE("batch --resume skips the records whose complete PDF is there, and red
   const auto again = batch("--out-dir " + quote(out.string()) + " --resume --report " + quote((dir / "r.csv").string()));
   CHECK_THAT(again.err, Catch::Contains("1 printed, 2 failed, 3 skipped"));
   CHECK(read_file(second.string()) == whole);
-  CHECK_THAT(read_file((dir / "r.csv").string()), Catch::Contains("\n1,skipped,") && Catch::Contains("\n2,printed,"));
+  CHECK_THAT(read_file((dir / "r.csv").string()), Catch::Contains("\n1,2,\"Nguyễn Văn An\",skipped,") && Catch::Contains(",printed,"));
   // A file that only looks whole at its ends (20 bytes "%PDF- … %%EOF") is redone too, and the
   // temporary file a killed run left between writing and renaming is removed.
   write_file_atomically(second.string(), "%PDF-1.4\n%fake\n%%EOF\n");
@@ -189,7 +193,7 @@ TEST_CASE("batch reads an Excel workbook: numbers and dates as Excel shows them,
   const auto out = (dir / "out").string();
   const auto result = run(quote(testing::vanban_cli()) + " batch -t giay-khen " + quote(workbook) + " --data " +
                           quote(common()) + " --out-dir " + quote(out) + " --name '{{stt}}-{{golden-book}}' --quiet");
-  CHECK(result.exit_code == 1);
+  CHECK(result.exit_code == 3);
   // Sheet "Cá nhân": record 3 has no name (row 4), record 4's golden-book cell is #REF! (E5);
   // the empty row 7 is skipped, so record 6 is row 8.
   CHECK_THAT(result.err, Catch::Contains("certificates.xlsx:4:") && Catch::Contains("record 3:") &&
@@ -242,7 +246,7 @@ TEST_CASE("batch: a clerk's workbook prints as kept, title rows and Vietnamese h
   const auto result = run(quote(testing::vanban_cli()) + " batch -t giay-khen " + quote(samples + "giay-khen-danh-sach.xlsx") +
                           " --sheet 'ca nhan' --data " + quote(samples + "giay-khen-chung.xml") + " --merge " + quote(merged) +
                           " -j 2");
-  CHECK(result.exit_code == 1);  // two records failed; the others are printed
+  CHECK(result.exit_code == 3);  // two records failed; the others are printed
   // The mapping, before the run: the header found at row 4 under the title, every column told.
   CHECK_THAT(result.err, Catch::Contains("header: row 4; above it, not records:") &&
                              Catch::Contains("row 1: DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN"));
@@ -266,7 +270,7 @@ TEST_CASE("batch: a clerk's workbook prints as kept, title rows and Vietnamese h
   const auto csv = run(quote(testing::vanban_cli()) + " batch -t giay-khen " + quote(samples + "giay-khen-danh-sach.csv") +
                        " --data " + quote(samples + "giay-khen-chung.xml") + " --merge " + quote(from_csv) +
                        " --input-encoding tcvn3 --quiet");
-  CHECK(csv.exit_code == 1);
+  CHECK(csv.exit_code == 3);
   CHECK_THAT(csv.err, Catch::Contains("giay-khen-danh-sach.csv:10:") && Catch::Contains("[check.required-field]"));
   CHECK_THAT(csv.err, Catch::Contains("'Tr­ëng Êp C©y Da' is 'Trưởng ấp Cây Da' [data.converted]"));
   CHECK(pdf_pages(from_csv) == 9);
@@ -282,7 +286,7 @@ TEST_CASE("batch --map feeds a field from a header the template does not name, -
                    " --merge " + quote((dir / "out.pdf").string());
   // Unmapped, the name is missing and the phone has no field: said before the run, then refused.
   const auto unmapped = run(cli);
-  CHECK(unmapped.exit_code == 1);
+  CHECK(unmapped.exit_code == 3);
   CHECK_THAT(unmapped.err, Catch::Contains("Điện thoại") && Catch::Contains("no field of giay-khen"));
   const auto mapped = run(cli + " --map 'người được khen=recipient.name' --map 'Đơn vị công tác=recipient/role' --map 'Điện thoại=-'");
   CHECK(mapped.exit_code == 0);
@@ -296,6 +300,37 @@ TEST_CASE("batch --map feeds a field from a header the template does not name, -
   CHECK_THAT(misspelt.err, Catch::Contains("the template has no field 'recipient/nam'") &&
                                Catch::Contains("did you mean 'recipient/name'?"));
   const auto forced = run(cli + " --header-row 1 --quiet");
-  CHECK(forced.exit_code == 1);
+  CHECK(forced.exit_code == 3);
   CHECK_THAT(forced.err, Catch::Contains("has 4 cells where the header names 1 columns"));
+}
+
+TEST_CASE("batch --dry-run checks every record and writes nothing, a problem in every record is said once") {
+  const auto dir = testing::scratch("batch-dry");
+  const auto list = dir / "ds.csv";
+  std::string rows = "STT,Họ và tên,Chức vụ,Điện thoại\n";
+  for (int k = 1; k <= 6; ++k) rows += std::to_string(k) + ",Người " + std::to_string(k) + ",Chuyên viên,090" + std::to_string(k) + "\n";
+  rows += "7,,Chuyên viên,\n";
+  vanban::write_file_atomically(list.string(), rows);
+  const auto report = dir / "report.json";
+  const auto result = run(quote(testing::vanban_cli()) + " batch -t giay-khen " + quote(list.string()) + " --data " + quote(common()) +
+                          " --dry-run --out-dir " + quote((dir / "out").string()) + " --report " + quote(report.string()) +
+                          " --report-format json");
+  CHECK(result.exit_code == 3);  // records failed
+  CHECK_FALSE(std::filesystem::exists(dir / "out"));  // nothing written but the report
+  // The phone column, unknown in every row: once in full, then counted.
+  const auto first = result.err.find("record 1: ");
+  REQUIRE(first != std::string::npos);
+  CHECK(result.err.find("Điện thoại", first) != std::string::npos);
+  CHECK(result.err.find("record 2: ") == std::string::npos);
+  CHECK_THAT(result.err, Catch::Contains("the same error [check.unknown-field] in 5 more records: 2 (row 3), 3 (row 4)"));
+  CHECK_THAT(result.err, Catch::Contains("record 7: ") && Catch::Contains("[check.required-field]"));
+  CHECK_THAT(result.err, Catch::Contains("0 would print (--dry-run: nothing written), 7 failed"));
+  const auto json = nlohmann::json::parse(read_file(report.string()));
+  REQUIRE(json.size() == 7);
+  CHECK(json[0]["row"] == 2);
+  CHECK(json[0]["name"] == "Người 1");
+  CHECK(json[0]["status"] == "failed");
+  CHECK(json[0]["output"].is_null());
+  CHECK(json[0]["problems"][0]["code"] == "check.unknown-field");
+  CHECK(json[6]["problems"][0]["line"] == 8);
 }
