@@ -333,6 +333,10 @@ constexpr Entry catalog[] = {
    "không tìm thấy mẫu và phông chữ của vanban bên cạnh chương trình ({1}) hay trong {2}"},
   {"batch.repeated", "the same error [{}] in {} more records: {}", "cùng lỗi [{1}] ở {2} bản ghi khác: {3}"},
   {"batch.repeated", "the same warning [{}] in {} more records: {}", "cùng cảnh báo [{1}] ở {2} bản ghi khác: {3}"},
+  {"data.json-document", "a document's JSON data is one object of fields: {\"template\": …, \"title\": …}",
+   "dữ liệu JSON của một văn bản là một đối tượng gồm các trường: {\"template\": …, \"title\": …}"},
+  {"data.json-document", "a document's JSON data is one object of fields, not an array (an array of records is for vanban batch)",
+   "dữ liệu JSON của một văn bản là một đối tượng gồm các trường, không phải một mảng (mảng các bản ghi dùng cho vanban batch)"},
   // Hints.
   {"hint", "set VANBAN_HOME to vanban's source folder or its installed share/vanban, or unset it",
    "hãy đặt VANBAN_HOME là thư mục mã nguồn của vanban hoặc share/vanban đã cài, hoặc bỏ biến này"},

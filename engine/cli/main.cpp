@@ -87,8 +87,16 @@ struct LimitArgs {
   }
 };
 
+// --format: the data's format, when its name does not tell (standard input is sniffed).
+vanban::pipeline::DataFormat data_format_named(const std::string& name) {
+  if (name == "json") return vanban::pipeline::DataFormat::json;
+  if (name == "xml") return vanban::pipeline::DataFormat::xml;
+  return vanban::pipeline::DataFormat::automatic;
+}
+
 struct RenderArgs {
   std::string data;
+  std::string format;
   std::string output;
   std::string template_name;
   std::string font_dir;
@@ -116,6 +124,7 @@ int run_render(const RenderArgs& args, const std::string& home) {
   vanban::pipeline::GenerateOptions options;
   options.home = home;
   options.template_name = args.template_name;
+  options.data_format = data_format_named(args.format);
   options.font_dir = args.font_dir;
   if (args.data != "-") options.base_dir = std::filesystem::path(args.data).parent_path().string();
   options.settings.margin_top = vanban::mm(args.margin_top);
@@ -170,6 +179,7 @@ int run_render(const RenderArgs& args, const std::string& home) {
 
 struct CheckArgs {
   std::string data;
+  std::string format;
   std::string template_name;
   LimitArgs limits;
   std::optional<vanban::text::LegacyEncoding> input_encoding;
@@ -180,6 +190,7 @@ int run_check(const CheckArgs& args, const std::string& home) {
   vanban::pipeline::GenerateOptions options;
   options.home = home;
   options.template_name = args.template_name;
+  options.data_format = data_format_named(args.format);
   options.input_encoding = args.input_encoding;
   options.limits = args.limits.get();
   const std::string name = args.data == "-" ? "<stdin>" : args.data;
@@ -488,7 +499,9 @@ int main(int argc, char** argv) {
                                                                       {"vni", vanban::text::LegacyEncoding::vni},
                                                                       {"cp1258", vanban::text::LegacyEncoding::cp1258}};
   auto* render_cmd = app.add_subcommand("render", "Render a data file through its template to PDF");
-  render_cmd->add_option("DATA", render.data, "XML data file, or - for standard input")->required();
+  render_cmd->add_option("DATA", render.data, "the document's data, XML or JSON, or - for standard input")->required();
+  render_cmd->add_option("--format", render.format, "xml or json (default: from DATA's name, or its first character)")
+      ->check(CLI::IsMember({"xml", "json"}));
   render_cmd->add_option("-o,--output", render.output, "PDF to write, or - for standard output (default: DATA.pdf here)");
   render_cmd->add_option("-t,--template", render.template_name,
                          "built-in template name (templates/NAME) or a template path (default: the data's own)");
@@ -511,7 +524,9 @@ int main(int argc, char** argv) {
 
   CheckArgs check;
   auto* check_cmd = app.add_subcommand("check", "Check a data file against Decree 30 without printing it");
-  check_cmd->add_option("DATA", check.data, "XML data file, or - for standard input")->required();
+  check_cmd->add_option("DATA", check.data, "the document's data, XML or JSON, or - for standard input")->required();
+  check_cmd->add_option("--format", check.format, "xml or json (default: from DATA's name, or its first character)")
+      ->check(CLI::IsMember({"xml", "json"}));
   check_cmd->add_option("-t,--template", check.template_name,
                         "the template whose required fields to check (default: the data's own)");
   check_cmd->add_option("--input-encoding", check.input_encoding, "the data holds TCVN3, VNI or Windows-1258 text: convert the values that read as Vietnamese")

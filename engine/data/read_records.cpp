@@ -247,20 +247,73 @@ std::string unescape_json_string(std::string_view literal) {
   return out;
 }
 
+// A document's JSON string with the emphasis XML data writes inline: <b>, <i> and <u>, nested
+// and closed in order, as in "(<i>có danh sách kèm theo</i>)". Any other '<' is text; a string
+// whose tags do not nest is all text (the check then finds no emphasis where none was meant).
+std::vector<TextSpan> emphasis_spans(const std::string& text) {
+  static constexpr std::string_view tags[] = {"<b>", "<i>", "<u>", "</b>", "</i>", "</u>"};
+  const auto tag_at = [&](std::size_t at) -> int {
+    for (int k = 0; k < 6; ++k) {
+      if (text.compare(at, tags[k].size(), tags[k]) == 0) return k;
+    }
+    return -1;
+  };
+  // First, do the tags nest?
+  std::vector<int> open;
+  for (std::size_t at = text.find('<'); at != std::string::npos; at = text.find('<', at + 1)) {
+    const int tag = tag_at(at);
+    if (tag < 0) continue;
+    if (tag < 3) {
+      open.push_back(tag);
+    } else if (open.empty() || open.back() != tag - 3) {
+      return {{text, {}}};
+    } else {
+      open.pop_back();
+    }
+  }
+  if (!open.empty()) return {{text, {}}};
+  std::vector<TextSpan> spans;
+  SpanStyle style;
+  std::string run;
+  for (std::size_t at = 0; at < text.size();) {
+    const int tag = text[at] == '<' ? tag_at(at) : -1;
+    if (tag < 0) {
+      run += text[at++];
+      continue;
+    }
+    if (!run.empty()) spans.push_back({std::move(run), style});
+    run.clear();
+    bool* flag = tag % 3 == 0 ? &style.bold : tag % 3 == 1 ? &style.italic : &style.underline;
+    *flag = tag < 3;
+    at += tags[tag].size();
+  }
+  if (!run.empty()) spans.push_back({std::move(run), style});
+  if (spans.empty()) spans.push_back({"", {}});
+  return spans;
+}
+
 class JsonRecords : public nlohmann::json_sax<nlohmann::json> {
  public:
   // text: the file with each byte that is not UTF-8 widened to the UTF-8 of the Latin-1
   // character of that value (2 bytes), at the offsets `widened` (in text) lists; original:
   // the file as it was, which every position is given in.
+  // document: the file is one document's data, an object (else an array of records).
   JsonRecords(std::string_view text, std::string_view original, std::vector<std::size_t> widened, const std::string& file,
-              int max_depth)
-      : text_(text), original_(original), widened_(std::move(widened)), file_(file), max_depth_(max_depth) {}
+              int max_depth, bool document = false)
+      : text_(text), original_(original), widened_(std::move(widened)), file_(file), max_depth_(max_depth), document_(document) {}
 
   std::vector<Record> run() {
     cursor_ = text_.data();
     const TrackingIterator first(text_.data(), &cursor_), last(text_.data() + text_.size(), &cursor_);
     nlohmann::json::sax_parse(first, last, this);
     if (stop_) throw Error(*stop_);
+    if (document_) {
+      if (records_.empty()) {
+        fail("data.json-document", "a document's JSON data is one object of fields: {\"template\": …, \"title\": …}", {file_, 1, 1});
+      }
+      if (records_.front().problem) throw Error(*records_.front().problem);
+      return std::move(records_);
+    }
     if (!seen_array_) {
       fail("data.json-records", "a JSON file of records is an array of objects: [{\"ho_ten\": …}, …]", {file_, 1, 1});
     }
@@ -305,7 +358,7 @@ class JsonRecords : public nlohmann::json_sax<nlohmann::json> {
     frame.kind = Frame::object;
     frame.map.kind = Value::Kind::map;
     frame.map.where = where;
-    if (!frames_.empty() && frames_.back().kind == Frame::top_array) {
+    if ((!frames_.empty() && frames_.back().kind == Frame::top_array) || (document_ && frames_.empty())) {
       start_record(where);
       frame.record = true;
     }
@@ -349,6 +402,10 @@ class JsonRecords : public nlohmann::json_sax<nlohmann::json> {
     const SourceLocation where = location(where_now());
     if (!deeper(where)) return false;
     Frame frame;
+    if (frames_.empty() && document_) {
+      fail("data.json-document", "a document's JSON data is one object of fields, not an array (an array of records is "
+                                 "for vanban batch)", where);
+    }
     if (frames_.empty()) {
       seen_array_ = true;
       frame.kind = Frame::top_array;
@@ -464,7 +521,7 @@ class JsonRecords : public nlohmann::json_sax<nlohmann::json> {
 
   void problem(Diagnostic diagnostic) {
     if (records_.empty() || records_.back().problem) return;
-    diagnostic.message = "record " + std::to_string(records_.back().number) + ": " + diagnostic.message;
+    if (!document_) diagnostic.message = "record " + std::to_string(records_.back().number) + ": " + diagnostic.message;
     records_.back().problem = std::make_shared<const Diagnostic>(std::move(diagnostic));
   }
 
@@ -472,14 +529,17 @@ class JsonRecords : public nlohmann::json_sax<nlohmann::json> {
   // the array it is in (under that array's key); a value that is a record is refused.
   bool value_done(std::optional<std::string> text) {
     const SourceLocation where = location(previous_start_);
-    if (frames_.empty() || ignoring()) return true;  // a lone value instead of an array: refused after parsing
+    if (frames_.empty() || ignoring()) return true;  // a lone value instead of an array or object: refused after parsing
     if (frames_.back().kind == Frame::top_array) {
       not_an_object(where);
       return true;
     }
     if (!text) return true;
     std::string trimmed = trim_space(*text);
-    if (!trimmed.empty()) place(text_value(std::move(trimmed), where));
+    if (trimmed.empty()) return true;
+    Value value = text_value(std::move(trimmed), where);
+    if (document_) value.text = emphasis_spans(value.text.front().text);
+    place(std::move(value));
     return true;
   }
 
@@ -507,9 +567,10 @@ class JsonRecords : public nlohmann::json_sax<nlohmann::json> {
   std::vector<Record> records_;
   std::optional<Diagnostic> stop_;
   bool seen_array_ = false;
+  bool document_ = false;
 };
 
-std::vector<Record> read_json(std::string_view bytes, const std::string& file_name, int max_depth) {
+std::vector<Record> read_json(std::string_view bytes, const std::string& file_name, int max_depth, bool document = false) {
   max_depth = depth_limit(max_depth);
   // Bytes that are not UTF-8 are widened to the Latin-1 character of their value, so that
   // nlohmann reads the file; the records that hold them read those bytes as they were.
@@ -533,7 +594,7 @@ std::vector<Record> read_json(std::string_view bytes, const std::string& file_na
     }
     text = widened_text;
   }
-  return JsonRecords(text, bytes, std::move(widened), file_name, max_depth).run();
+  return JsonRecords(text, bytes, std::move(widened), file_name, max_depth, document).run();
 }
 
 // ---- XML list -----------------------------------------------------------------------------
@@ -862,6 +923,18 @@ RecordFile read_record_file(std::string_view bytes, RecordFormat format, const s
     case RecordFormat::xml: return {read_xml(bytes, file_name, options.max_depth), std::nullopt};
   }
   return {};
+}
+
+DataTree read_json_data(std::string_view json, const std::string& file_name, int max_depth) {
+  auto records = read_json(json, file_name, max_depth, true);
+  DataTree tree;
+  tree.root_name = "document";
+  tree.root = *records.front().fields;
+  // "template" names the template, as the XML root's attribute does: not a field of the document.
+  for (auto& field : tree.root.fields) {
+    if (field.name == "template") field.is_attribute = true;
+  }
+  return tree;
 }
 
 std::vector<Record> read_records(std::string_view bytes, RecordFormat format, const std::string& file_name,

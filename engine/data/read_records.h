@@ -127,6 +127,14 @@ RecordFile read_record_file(std::string_view bytes, RecordFormat format, const s
 std::vector<Record> read_records(std::string_view bytes, RecordFormat format, const std::string& file_name,
                                  const std::string& sheet = {}, int max_depth = Limits{}.max_depth);
 
+// One document's data as JSON: an object whose keys are the fields, as the XML elements are
+// (docs/data-schema.md, "JSON"): keys in the order written, each value at its own line and
+// column, an array the field repeated, numbers as written, true present and false and null
+// absent, "template" naming the template. A key given twice, or an array or a value where the
+// object should be, is an Error ("data.json-duplicate-key", "data.json-document"); bad JSON
+// "data.json-syntax".
+DataTree read_json_data(std::string_view json, const std::string& file_name, int max_depth = Limits{}.max_depth);
+
 // The record's fields over the common ones (COMMON holds the authority, the signer, the
 // decision): a field the record has replaces the common field of that name.
 Value with_common(const Value& common, const Value& record);

@@ -1,14 +1,18 @@
 #include "pipeline/data_input.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 #include "base/source_index.h"
 #include "data/read_data.h"
+#include "data/read_records.h"
 #include "data/read_workbook.h"
 #include "text/unicode.h"
 
 namespace vanban::pipeline {
+
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -174,10 +178,19 @@ void apply_capitals_fonts(data::Value& value) {
 }
 
 DocumentData read_document_data(const std::string& bytes, const std::string& name,
-                                const std::optional<text::LegacyEncoding>& encoding, const Limits& limits) {
+                                const std::optional<text::LegacyEncoding>& encoding, const Limits& limits, DataFormat format) {
   DocumentData out;
   out.text = text::decode_text_file(bytes).text;
-  out.tree = data::read_data(out.text, name, limits.max_depth);
+  if (format == DataFormat::automatic) {
+    const std::string extension = text::to_lower_vi(fs::path(name).extension().string());
+    const auto first = out.text.find_first_not_of(" \t\r\n");
+    format = extension == ".json"                               ? DataFormat::json
+             : extension == ".xml"                              ? DataFormat::xml
+             : first != std::string::npos && out.text[first] == '{' ? DataFormat::json
+                                                                  : DataFormat::xml;
+  }
+  out.json = format == DataFormat::json;
+  out.tree = out.json ? data::read_json_data(out.text, name, limits.max_depth) : data::read_data(out.text, name, limits.max_depth);
   auto findings = check_value_encodings(out.tree.root, encoding, name, out.text);
   if (std::any_of(findings.begin(), findings.end(), [](const Diagnostic& d) { return d.severity == Severity::error; })) {
     throw Error(std::move(findings));
@@ -185,6 +198,48 @@ DocumentData read_document_data(const std::string& bytes, const std::string& nam
   out.warnings = std::move(findings);
   apply_capitals_fonts(out.tree.root);
   return out;
+}
+
+void join_json_blocks(data::Value& map, const check::FieldSpec& spec) {
+  if (map.kind != data::Value::Kind::map) return;
+  // Inner arrays first: an item's own blocks are joined before the body's items are.
+  for (auto& field : map.fields) {
+    if (const check::FieldSpec* inner = check::find_field(spec, field.name)) join_json_blocks(field.value.front(), *inner);
+  }
+  std::vector<data::Field> joined;
+  for (std::size_t k = 0; k < map.fields.size();) {
+    std::size_t end = k + 1;
+    while (end < map.fields.size() && map.fields[end].name == map.fields[k].name) ++end;
+    const check::FieldSpec* inner = check::find_field(spec, map.fields[k].name);
+    const bool one_key_objects = std::all_of(map.fields.begin() + static_cast<std::ptrdiff_t>(k),
+                                             map.fields.begin() + static_cast<std::ptrdiff_t>(end), [](const data::Field& f) {
+                                               return f.get().kind == data::Value::Kind::map && f.get().fields.size() == 1;
+                                             });
+    // Several values of one field each: the parts of one value, in order, when joined they
+    // make a value the field takes (each key known, none more often than it may be); else a
+    // list ("session": [{"title": "A"}, {"title": "B"}] is two sessions).
+    bool holds_blocks = inner && one_key_objects &&
+                        (inner->kind == check::FieldKind::blocks || inner->kind == check::FieldKind::group || inner->takes_blocks);
+    if (holds_blocks) {
+      std::map<std::string, int> count;
+      for (std::size_t part = k; part < end && holds_blocks; ++part) {
+        const std::string& key = map.fields[part].get().fields.front().name;
+        const check::FieldSpec* child = check::find_field(*inner, key);
+        holds_blocks = child && (child->max == 0 || ++count[key] <= child->max);
+      }
+    }
+    if (holds_blocks && end - k > 1) {
+      data::Field whole{map.fields[k].name, false, {data::Value{data::Value::Kind::map, {}, {}, map.fields[k].get().where}}};
+      for (std::size_t part = k; part < end; ++part) {
+        whole.value.front().fields.push_back(std::move(map.fields[part].value.front().fields.front()));
+      }
+      joined.push_back(std::move(whole));
+    } else {
+      for (std::size_t part = k; part < end; ++part) joined.push_back(std::move(map.fields[part]));
+    }
+    k = end;
+  }
+  map.fields = std::move(joined);
 }
 
 namespace {

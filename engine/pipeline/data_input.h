@@ -11,6 +11,7 @@
 
 #include "base/diagnostics.h"
 #include "base/limits.h"
+#include "check/contract.h"
 #include "data/data_tree.h"
 #include "text/legacy.h"
 
@@ -40,9 +41,22 @@ struct DocumentData {
   data::DataTree tree;
   std::string text;
   std::vector<Diagnostic> warnings;
+  bool json = false;  // read as JSON (its blocks are joined once the template is known: join_json_blocks)
 };
+// The data's format: JSON for a .json file, XML for .xml; otherwise (standard input, another
+// name) JSON when the text starts with '{', XML else.
+enum class DataFormat { automatic, xml, json };
 DocumentData read_document_data(const std::string& bytes, const std::string& name,
-                                const std::optional<text::LegacyEncoding>& encoding, const Limits& limits);
+                                const std::optional<text::LegacyEncoding>& encoding, const Limits& limits,
+                                DataFormat format = DataFormat::automatic);
+
+// JSON cannot repeat a key in an object, so a body's blocks in order (p, bullet, p), and a
+// section's or an item's, are written as an array of one-key objects:
+//   "body": [{"p": "…"}, {"section": [{"number": "I"}, {"title": "…"}, {"p": "…"}]}, {"p": "…"}]
+// The array makes the field repeat; here, where the contract says the field holds blocks (or
+// is a group of one value, as a bullet with its + bullets) and each of its values is a map of
+// one field, they are joined into the one map XML would give (docs/data-schema.md, "JSON").
+void join_json_blocks(data::Value& map, const check::FieldSpec& spec);
 
 // `vanban convert`: a file's legacy values converted to Unicode, each judged alone as above
 // (what is already Unicode is kept, each conversion listed): a workbook's cells into a new

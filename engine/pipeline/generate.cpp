@@ -265,12 +265,18 @@ Error at_data(const Error& error, const mustache::Rendered& rendered, const std:
 }  // namespace
 
 std::vector<Diagnostic> check_data(const std::string& data, const std::string& data_name, const GenerateOptions& options) {
-  DocumentData input = read_document_data(data, data_name, options.input_encoding, options.limits);
+  DocumentData input = read_document_data(data, data_name, options.input_encoding, options.limits, options.data_format);
   const std::string template_name = template_name_of(input.tree, options);
   std::vector<Diagnostic> findings = std::move(input.warnings);
   // The template is checked against its contract too: a tag naming no field is reported here.
-  const auto checked = template_name.empty() ? check::check_document(input.tree, {})
-                                             : check::check_document(input.tree, DocumentMaker(template_name, options).rules());
+  std::vector<Diagnostic> checked;
+  if (template_name.empty()) {
+    checked = check::check_document(input.tree, {});
+  } else {
+    const DocumentMaker maker(template_name, options);
+    if (input.json) join_json_blocks(input.tree.root, maker.rules().contract.root);
+    checked = check::check_document(input.tree, maker.rules());
+  }
   findings.insert(findings.end(), checked.begin(), checked.end());
   std::stable_sort(findings.begin(), findings.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
@@ -339,14 +345,16 @@ Generated DocumentMaker::make(const data::DataTree& tree, const std::string& dat
 Generated generate(const std::string& data, const std::string& data_name, const GenerateOptions& options) {
   // 1. Data: bytes -> Unicode (each value judged alone, legacy text converted when asked) ->
   // DataTree.
-  DocumentData input = read_document_data(data, data_name, options.input_encoding, options.limits);
+  DocumentData input = read_document_data(data, data_name, options.input_encoding, options.limits, options.data_format);
   // 2. Template: the one asked for, else the one the data names, with its declaration.
   const std::string template_name = template_name_of(input.tree, options);
   if (template_name.empty()) {
     fail("template.none", "no template given: use -t NAME or a template=\"NAME\" attribute on the root",
          input.tree.root.where);
   }
-  Generated out = DocumentMaker(template_name, options).make(input.tree, data_name, input.text);
+  const DocumentMaker maker(template_name, options);
+  if (input.json) join_json_blocks(input.tree.root, maker.rules().contract.root);
+  Generated out = maker.make(input.tree, data_name, input.text);
   out.warnings.insert(out.warnings.begin(), input.warnings.begin(), input.warnings.end());
   return out;
 }

@@ -17,6 +17,7 @@
 #include "pipeline/template_check.h"
 #include "pipeline/templates.h"
 #include "text/font.h"
+#include "pipeline/data_input.h"
 #include "text/legacy.h"
 
 namespace vanban::pipeline {
@@ -33,6 +34,7 @@ struct GenerateOptions {
   std::string font_dir;         // empty: <home>/fonts
   std::string base_dir;         // where relative image paths start: the input's folder; empty: "."
   std::optional<text::LegacyEncoding> input_encoding;  // data in TCVN3 or VNI, converted first
+  DataFormat data_format = DataFormat::automatic;       // XML or JSON (data_input.h)
   // Decree 30 and template findings that are errors (a ký hiệu in an office's own form, a
   // missing field) are reported as warnings and the document is printed anyway. Data that
   // cannot be printed at all (a date that does not exist) still stops it.

@@ -340,3 +340,45 @@ TEST_CASE("vanban finds its templates from any folder, and says so when it canno
   CHECK(wrong.exit_code == 1);
   CHECK_THAT(wrong.err, Catch::Contains("holds no templates/ and fonts/"));
 }
+
+TEST_CASE("JSON data renders every template as its XML does, from a file or standard input") {
+  const auto dir = testing::scratch("json-render");
+  int compared = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(testing::source_dir() + "/docs/examples")) {
+    if (entry.path().extension() != ".json") continue;
+    const std::string stem = entry.path().stem().string();
+    const std::string xml = testing::source_dir() + "/samples/" + stem + ".xml";
+    REQUIRE(std::filesystem::exists(xml));
+    INFO(stem);
+    const auto from_xml = run(cli("render " + quote(xml) + " -o " + quote((dir / (stem + "-xml.pdf")).string()) + " --trace " +
+                                  quote((dir / (stem + "-xml.trace")).string())));
+    // From standard input, told by its first character; the images are found from the samples' folder.
+    const auto from_json = run("cd " + quote(testing::source_dir() + "/samples") + " && " +
+                               cli("render - -o " + quote((dir / (stem + "-json.pdf")).string()) + " --trace " +
+                                   quote((dir / (stem + "-json.trace")).string())) +
+                               " < " + quote(entry.path().string()));
+    REQUIRE(from_xml.exit_code == 0);
+    REQUIRE(from_json.exit_code == 0);
+    // The same document to the hundredth of a point: keys in order, lists, a body's blocks.
+    CHECK(read_file((dir / (stem + "-json.trace")).string()) == read_file((dir / (stem + "-xml.trace")).string()));
+    ++compared;
+  }
+  CHECK(compared == 6);  // one per template
+}
+
+TEST_CASE("JSON data: a key twice, an array for a document, and bad JSON are errors at their place") {
+  const auto dir = testing::scratch("json-bad");
+  const auto write = [&](const std::string& name, const std::string& text) {
+    vanban::write_file_atomically((dir / name).string(), text);
+    return run(cli("render " + quote((dir / name).string()) + " -o " + quote((dir / "out.pdf").string())));
+  };
+  const auto twice = write("twice.json", "{\"template\": \"giay-khen\",\n \"authority\": \"A\",\n \"authority\": \"B\"}");
+  CHECK(twice.exit_code == 1);
+  CHECK_THAT(twice.err, Catch::Contains("twice.json:3:2: error: the key 'authority' is given twice") &&
+                            Catch::Contains("[data.json-duplicate-key]"));
+  const auto list = write("list.json", "[{\"template\": \"giay-khen\"}]");
+  CHECK_THAT(list.err, Catch::Contains("[data.json-document]") && Catch::Contains("vanban batch"));
+  const auto broken = write("broken.json", "{\"template\": \"giay-khen\",\n \"authority\": }");
+  CHECK_THAT(broken.err, Catch::Contains("broken.json:2:") && Catch::Contains("[data.json-syntax]"));
+  CHECK_FALSE(std::filesystem::exists(dir / "out.pdf"));
+}
