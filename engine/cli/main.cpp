@@ -377,12 +377,14 @@ class ProblemPrinter {
       std::string which;
       const std::size_t shown = std::min<std::size_t>(group.records.size(), 6);
       for (std::size_t k = 1; k < shown; ++k) {
-        which += (k > 1 ? ", " : "") + std::to_string(group.records[k].first) + " (row " + std::to_string(group.records[k].second) + ")";
+        const char* row = language == vanban::Language::vietnamese ? " (hàng " : " (row ";
+        which += (k > 1 ? ", " : "") + std::to_string(group.records[k].first) + row + std::to_string(group.records[k].second) + ")";
       }
       if (group.records.size() > shown) which += ", …";
       const bool error = group.first.severity == vanban::Severity::error;
       std::cerr << describe({group.first.severity, "batch.repeated",
-                             std::string("the same ") + (error ? "error" : "warning") + " [" + group.first.code + "] in " +
+                             std::string("the same ") + (error ? "error" : "warning") + " as record " +
+                                 std::to_string(group.records.front().first) + "'s [" + group.first.code + "] in " +
                                  std::to_string(group.records.size() - 1) + " more records: " + which,
                              {group.first.where.file}, {}})
                 << '\n';
@@ -395,14 +397,15 @@ class ProblemPrinter {
     std::vector<std::pair<int, int>> records;  // number, row
   };
 
-  // The same problem in another record: its code, message (past "record N: "), column, hints.
+  // The same problem in another record: its code, message (past "record N: ") and hints.
   static std::string key_of(const vanban::Diagnostic& problem) {
     std::string message = problem.message;
     if (message.rfind("record ", 0) == 0) {
       const auto digits = message.find_first_not_of("0123456789", 7);
       if (digits != std::string::npos && digits > 7 && message.compare(digits, 2, ": ") == 0) message.erase(0, digits + 2);
     }
-    std::string key = problem.code + '\n' + message + '\n' + std::to_string(problem.where.column);
+    // Not the column: a CSV cell's column in characters moves with the length of the cells before it.
+    std::string key = problem.code + '\n' + message;
     for (const auto& hint : problem.hints) key += '\n' + hint;
     return key;
   }

@@ -322,7 +322,7 @@ TEST_CASE("batch --dry-run checks every record and writes nothing, a problem in 
   REQUIRE(first != std::string::npos);
   CHECK(result.err.find("Điện thoại", first) != std::string::npos);
   CHECK(result.err.find("record 2: ") == std::string::npos);
-  CHECK_THAT(result.err, Catch::Contains("the same error [check.unknown-field] in 5 more records: 2 (row 3), 3 (row 4)"));
+  CHECK_THAT(result.err, Catch::Contains("the same error as record 1's [check.unknown-field] in 5 more records: 2 (row 3), 3 (row 4)"));
   CHECK_THAT(result.err, Catch::Contains("record 7: ") && Catch::Contains("[check.required-field]"));
   CHECK_THAT(result.err, Catch::Contains("0 would print (--dry-run: nothing written), 7 failed"));
   const auto json = nlohmann::json::parse(read_file(report.string()));
