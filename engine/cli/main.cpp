@@ -19,6 +19,7 @@
 #include "base/files.h"
 #include "base/messages.h"
 #include "base/prose.h"
+#include "base/spelling.h"
 #include "output/pdf_writer.h"
 #include "output/trace_writer.h"
 #include "pipeline/batch.h"
@@ -38,6 +39,44 @@ constexpr int exit_bad_input = 1;
 constexpr int exit_bad_usage = 2;
 constexpr int exit_records_failed = 3;  // a batch ran, and some of its records could not be printed
 constexpr int exit_internal = 70;  // EX_SOFTWARE (sysexits.h)
+
+// A choice among names, as the enum value CLI11 then stores, told in words when the value is
+// none of them (CLI11's own transformer shows its map: "{first-fit->1,total-fit->0}").
+template <class Enum>
+CLI::Validator one_of(const std::map<std::string, Enum>& choices) {
+  return CLI::Validator(
+      [choices](std::string& text) -> std::string {
+        std::string lower = text;
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+        if (const auto found = choices.find(lower); found != choices.end()) {
+          text = std::to_string(static_cast<int>(found->second));
+          return {};
+        }
+        std::vector<std::string> names;
+        std::string list;
+        for (const auto& [name, value] : choices) {
+          names.push_back(name);
+          list += (list.empty() ? "" : ", ") + name;
+        }
+        std::string message = "'" + text + "' is not one of " + list;
+        if (const auto near = vanban::nearest_name(lower, names)) message += ": did you mean '" + *near + "'?";
+        return message;
+      },
+      "");
+}
+
+// An output that vanban writes as PDF: a .pdf name, or - for standard output (a PDF named
+// x.png would open in no image viewer).
+CLI::Validator pdf_name() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        std::string extension = std::filesystem::path(text).extension().string();
+        std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
+        if (text == "-" || extension == ".pdf") return {};
+        return "'" + text + "': vanban writes PDF, so name a .pdf file (or - for standard output)";
+      },
+      "");
+}
 
 // A number flag's check: a finite number from low to high. CLI::Range lets NaN through (every
 // comparison with it is false), and a NaN margin reached the layout.
@@ -505,7 +544,8 @@ int main(int argc, char** argv) {
   render_cmd->add_option("DATA", render.data, "the document's data, XML or JSON, or - for standard input")->required();
   render_cmd->add_option("--format", render.format, "xml or json (default: from DATA's name, or its first character)")
       ->check(CLI::IsMember({"xml", "json"}));
-  render_cmd->add_option("-o,--output", render.output, "PDF to write, or - for standard output (default: DATA.pdf here)");
+  render_cmd->add_option("-o,--output", render.output, "PDF to write, or - for standard output (default: DATA.pdf here)")
+      ->check(pdf_name());
   render_cmd->add_option("-t,--template", render.template_name,
                          "built-in template name (templates/NAME) or a template path (default: the data's own)");
   render_cmd->add_option("--font-dir", render.font_dir,
@@ -520,10 +560,10 @@ int main(int argc, char** argv) {
   const std::map<std::string, vanban::layout::LineBreaker> breakers{
       {"total-fit", vanban::layout::LineBreaker::total_fit}, {"first-fit", vanban::layout::LineBreaker::first_fit}};
   render_cmd->add_option("--line-breaker", render.line_breaker, "total-fit (Knuth-Plass, default) or first-fit (word processor)")
-      ->transform(CLI::CheckedTransformer(breakers, CLI::ignore_case));
+      ->transform(one_of(breakers))->type_name("total-fit|first-fit");
   render_cmd->add_option("--input-encoding", render.input_encoding,
                          "the data holds TCVN3 (ABC, .VnTime), VNI or Windows-1258 text: convert the values that read as Vietnamese")
-      ->transform(CLI::CheckedTransformer(encodings, CLI::ignore_case));
+      ->transform(one_of(encodings))->type_name("tcvn3|vni|cp1258");
 
   CheckArgs check;
   auto* check_cmd = app.add_subcommand("check", "Check a data file against Decree 30 without printing it");
@@ -533,7 +573,7 @@ int main(int argc, char** argv) {
   check_cmd->add_option("-t,--template", check.template_name,
                         "the template whose required fields to check (default: the data's own)");
   check_cmd->add_option("--input-encoding", check.input_encoding, "the data holds TCVN3, VNI or Windows-1258 text: convert the values that read as Vietnamese")
-      ->transform(CLI::CheckedTransformer(encodings, CLI::ignore_case));
+      ->transform(one_of(encodings))->type_name("tcvn3|vni|cp1258");
 
   std::string template_name;
   auto* templates_cmd = app.add_subcommand("templates", "List the built-in templates, or the fields of one");
@@ -552,7 +592,7 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   batch_cmd->add_option("-t,--template", batch.template_name, "built-in template name or path")->required();
   batch_cmd->add_option("--data", batch.common, "an XML file of the fields every record shares (authority, signer, decision)");
-  batch_cmd->add_option("--merge", batch.merge, "one print-ready PDF of every record, in input order");
+  batch_cmd->add_option("--merge", batch.merge, "one print-ready PDF of every record, in input order")->check(pdf_name());
   batch_cmd->add_option("--out-dir", batch.out_dir, "one PDF per record in this folder");
   batch_cmd->add_option("--name", batch.name, "the file name of each record's PDF, a Mustache pattern over its fields")
       ->capture_default_str();
@@ -568,14 +608,14 @@ int main(int argc, char** argv) {
   batch_cmd->add_flag("--lenient", batch.lenient, "print despite Decree 30 and template errors, as warnings");
   batch_cmd->add_option("--font-dir", batch.font_dir, "folder with the four faces (default: fonts/)");
   batch_cmd->add_option("--input-encoding", batch.input_encoding, "the records hold TCVN3, VNI or Windows-1258 text: convert the values that read as Vietnamese")
-      ->transform(CLI::CheckedTransformer(encodings, CLI::ignore_case));
+      ->transform(one_of(encodings))->type_name("tcvn3|vni|cp1258");
 
   ConvertArgs convert;
   auto* convert_cmd = app.add_subcommand("convert", "Convert a text file or a workbook typed in TCVN3, VNI or Windows-1258 to Unicode (UTF-8, NFC)");
   convert_cmd->add_option("FILE", convert.input, "file to convert, or - for standard input")->required();
   convert_cmd->add_option("--from", convert.from, "tcvn3 (ABC, .VnTime fonts), vni (VNI-Times fonts) or cp1258 (Windows-1258)")
       ->required()
-      ->transform(CLI::CheckedTransformer(encodings, CLI::ignore_case));
+      ->transform(one_of(encodings))->type_name("tcvn3|vni|cp1258");
   convert_cmd->add_option("-o,--output", convert.output, "file to write, or - for standard output (the default)");
   convert_cmd->add_flag("--capitals", convert.capitals,
                         "the text was set in a TCVN3 capitals font (.VnTimeH): write it in capitals");
@@ -591,12 +631,38 @@ int main(int argc, char** argv) {
   render_cmd->add_option("--margin-right", render.margin_right, "right margin in mm (15-20)")
       ->capture_default_str()->check(finite_between(15, 20));
 
+  // A command that is not one ("vanban rendr") is told with the nearest, before CLI11 would
+  // say only that a subcommand is required.
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> commands;
+    for (const auto* command : app.get_subcommands({})) commands.push_back(command->get_name());
+    if (std::find(commands.begin(), commands.end(), argv[1]) == commands.end()) {
+      std::cerr << "vanban: '" << argv[1] << "' is not a command";
+      if (const auto near = vanban::nearest_name(argv[1], commands)) std::cerr << ": did you mean '" << *near << "'?";
+      std::cerr << "\nThe commands are render, check, batch, templates and convert; vanban --help tells more.\n";
+      return exit_bad_usage;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
+    // An option misspelt ("--marge"): the nearest of the command's own.
+    for (const auto* command : app.get_subcommands()) {
+      std::vector<std::string> options;
+      for (const auto* option : command->get_options()) {
+        for (const auto& name : option->get_lnames()) options.push_back("--" + name);
+      }
+      std::vector<std::string> extras = command->remaining();
+      for (const auto& extra : app.remaining()) extras.push_back(extra);
+      for (const auto& extra : extras) {
+        if (extra.rfind("--", 0) != 0) continue;
+        const std::string name = extra.substr(0, extra.find('='));
+        if (const auto near = vanban::nearest_name(name, options)) std::cerr << name << ": did you mean '" << *near << "'?\n";
+      }
+    }
     return exit_bad_usage;
   }
 

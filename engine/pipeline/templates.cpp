@@ -162,8 +162,17 @@ Located locate_template(const std::string& name_or_path, const std::string& home
     main = templates / name_or_path / "main.mustache";
   }
   if (!fs::is_regular_file(main, error)) {
+    std::vector<std::string> hints;
+    if (!is_path) {
+      std::vector<std::string> names;
+      for (const auto& entry : fs::directory_iterator(templates, error)) {
+        if (fs::is_regular_file(entry.path() / "main.mustache", error)) names.push_back(entry.path().filename().string());
+      }
+      std::sort(names.begin(), names.end());
+      if (const auto near = nearest_name(name_or_path, names)) hints.push_back("did you mean '" + *near + "'?");
+    }
     fail("template.not-found", "no template '" + name_or_path + "' (looked for " + main.string() +
-                                   "; 'vanban templates' lists the built-in ones)");
+                                   "; 'vanban templates' lists the built-in ones)", {}, std::move(hints));
   }
   return {main, is_path ? main.parent_path().filename().string() : name_or_path};
 }

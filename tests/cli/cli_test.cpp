@@ -119,7 +119,7 @@ TEST_CASE("render --from-markup lays out markup directly, images are found besid
   CHECK(std::filesystem::exists(out));
   CHECK(result.err.find("pages 1") != std::string::npos);
   // Without the flag the same file is data, and it names no template.
-  const auto as_data = run(cli("render " + quote(testing::sample("layout/images.xml")) + " -o " + quote(out + ".2")));
+  const auto as_data = run(cli("render " + quote(testing::sample("layout/images.xml")) + " -o " + quote(out + ".2.pdf")));
   CHECK(as_data.exit_code == 1);
   CHECK(as_data.err.find("template") != std::string::npos);
 }
@@ -381,4 +381,31 @@ TEST_CASE("JSON data: a key twice, an array for a document, and bad JSON are err
   const auto broken = write("broken.json", "{\"template\": \"giay-khen\",\n \"authority\": }");
   CHECK_THAT(broken.err, Catch::Contains("broken.json:2:") && Catch::Contains("[data.json-syntax]"));
   CHECK_FALSE(std::filesystem::exists(dir / "out.pdf"));
+}
+
+TEST_CASE("a misspelt command, option, choice or template is answered with the nearest, and help shows no internals") {
+  const auto command = run(cli("rendr x.xml"));
+  CHECK(command.exit_code == 2);
+  CHECK_THAT(command.err, Catch::Contains("'rendr' is not a command: did you mean 'render'?"));
+  const auto option = run(cli("batch x.csv -t giay-khen --marge a.pdf"));
+  CHECK(option.exit_code == 2);
+  CHECK_THAT(option.err, Catch::Contains("--marge: did you mean '--merge'?"));
+  const auto choice = run(cli("render x.xml --input-encoding tcvn"));
+  CHECK(choice.exit_code == 2);
+  CHECK_THAT(choice.err, Catch::Contains("'tcvn' is not one of cp1258, tcvn3, vni: did you mean 'tcvn3'?"));
+  const auto name = run(cli("templates giay-khn"));
+  CHECK(name.exit_code == 1);
+  CHECK_THAT(name.err, Catch::Contains("did you mean 'giay-khen'?"));
+  // A PDF is named .pdf: "-o x.png" would write a PDF no image viewer opens.
+  const auto png = run(cli("render " + quote(testing::sample("giay-khen.xml")) + " -o x.png"));
+  CHECK(png.exit_code == 2);
+  CHECK_THAT(png.err, Catch::Contains("vanban writes PDF, so name a .pdf file"));
+  for (const char* sub : {"render", "check", "batch", "convert"}) {
+    const auto help = run(cli(std::string(sub) + " --help"));
+    INFO(sub);
+    CHECK(help.exit_code == 0);
+    CHECK(help.out.find("->0") == std::string::npos);  // CLI11's maps: {first-fit->1,total-fit->0}
+    CHECK(help.out.find("->1") == std::string::npos);
+    CHECK(help.out.find("ENUM") == std::string::npos);
+  }
 }
