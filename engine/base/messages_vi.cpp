@@ -338,6 +338,7 @@ constexpr Entry catalog[] = {
   {"data.json-document", "a document's JSON data is one object of fields, not an array (an array of records is for vanban batch)",
    "dữ liệu JSON của một văn bản là một đối tượng gồm các trường, không phải một mảng (mảng các bản ghi dùng cho vanban batch)"},
   // Hints.
+  {"hint", "tab-separated text (Excel's \"Unicode Text\") is read as .txt or .tsv", "văn bản phân cách bằng tab (\"Unicode Text\" của Excel) được đọc dưới dạng .txt hoặc .tsv"},
   {"hint", "set VANBAN_HOME to vanban's source folder or its installed share/vanban, or unset it",
    "hãy đặt VANBAN_HOME là thư mục mã nguồn của vanban hoặc share/vanban đã cài, hoặc bỏ biến này"},
   {"hint", "run the vanban of a build or an install, or set VANBAN_HOME to the folder that holds templates/ and fonts/",

@@ -283,6 +283,7 @@ struct BatchArgs {
   std::vector<std::string> map;
   std::string map_file;
   int header_row = 0;
+  std::string delimiter;
   std::string common;
   std::string template_name;
   std::string merge;
@@ -467,6 +468,7 @@ int run_batch(const BatchArgs& args, const std::string& home) {
   options.sheet = args.sheet;
   options.column_map = column_map(args);
   options.header_row = args.header_row;
+  options.delimiter = args.delimiter == "tab" ? '\t' : args.delimiter.empty() ? '\0' : args.delimiter.front();
   if (!args.quiet) {
     options.show_columns = [&](const vanban::data::TableLayout& table) {
       std::cerr << vanban::pipeline::describe_columns(table, args.template_name);
@@ -587,6 +589,8 @@ int main(int argc, char** argv) {
   batch_cmd->add_option("--map", batch.map, "COLUMN=FIELD: the column with this header feeds FIELD ('-': leave it out); "
                                             "headers the template names (Họ và tên, Chức vụ …) need none")
       ->type_name("COLUMN=FIELD");
+  batch_cmd->add_option("--delimiter", batch.delimiter, "CSV: the separator, ',' ';' or tab (default: found from the first lines)")
+      ->check(CLI::IsMember({",", ";", "tab"}));
   batch_cmd->add_option("--map-file", batch.map_file, "a file of COLUMN=FIELD lines, as --map (# starts a comment)");
   batch_cmd->add_option("--header-row", batch.header_row, "the row that names the columns (default: found below any title rows)")
       ->check(CLI::PositiveNumber);

@@ -71,10 +71,47 @@ struct RawRow {
 
 // ---- CSV (RFC 4180, as Excel and LibreOffice write it) -------------------------------------
 
+// The separator of a CSV file: a comma, or the semicolon Excel writes where the decimal mark
+// is a comma (Vietnamese settings among them), or the tab of "Unicode Text" and .tsv files.
+// Of the first 30 lines, outside quotes, the one that splits the most lines into the same
+// number of cells; a comma when none splits any.
+char csv_delimiter(std::string_view bytes) {
+  char best = ',';
+  std::size_t best_score = 0;
+  for (const char candidate : {',', ';', '\t'}) {
+    std::map<std::size_t, std::size_t> lines_with;  // separators on a line -> lines
+    std::size_t count = 0, lines = 0;
+    bool quoted = false;
+    for (std::size_t at = 0; at < bytes.size() && lines < 30; ++at) {
+      const char c = bytes[at];
+      if (c == '"') quoted = !quoted;
+      if (!quoted && c == candidate) ++count;
+      if ((!quoted && c == '\n') || at + 1 == bytes.size()) {
+        if (count > 0) ++lines_with[count];
+        count = 0;
+        ++lines;
+      }
+    }
+    for (const auto& [separators, with] : lines_with) {
+      const std::size_t score = with * (separators + 1);
+      if (score > best_score) best_score = score, best = candidate;
+    }
+  }
+  return best;
+}
+
 class CsvReader {
  public:
-  CsvReader(std::string_view bytes, const std::string& file_name) : bytes_(bytes), file_(file_name) {
+  // delimiter: ',', ';' or '\t'; 0: found (csv_delimiter).
+  CsvReader(std::string_view bytes, const std::string& file_name, char delimiter = 0) : bytes_(bytes), file_(file_name) {
     if (bytes_.substr(0, 3) == "\xEF\xBB\xBF") bytes_.remove_prefix(3);  // Excel's "CSV UTF-8" starts with a BOM
+    // Old Mac line ends (CR alone): made LF, byte for byte, so that lines are counted right.
+    if (bytes_.find('\r') != std::string_view::npos && bytes_.find('\n') == std::string_view::npos) {
+      own_.assign(bytes_);
+      std::replace(own_.begin(), own_.end(), '\r', '\n');
+      bytes_ = own_;
+    }
+    delimiter_ = delimiter ? delimiter : csv_delimiter(bytes_);
   }
 
   std::vector<RawRow> run() {
@@ -82,6 +119,7 @@ class CsvReader {
     // Strict: a stray quote is an error, not silently part of a field. Spaces around a
     // field are kept here and trimmed below, so a cell's own inner spacing is untouched.
     csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+    csv_set_delim(&parser, static_cast<unsigned char>(delimiter_));
     csv_set_space_func(&parser, [](unsigned char) { return 0; });
     // libcsv grows a field's buffer by this many bytes at a time (128 by default): a
     // whole file pasted into one cell cost a copy of the field per 128 bytes, quadratic.
@@ -146,7 +184,7 @@ class CsvReader {
         first_line = false;
       }
       if ((byte & 0xC0) != 0x80) ++column;
-      if (byte == ',' && !quoted) {
+      if (byte == static_cast<unsigned char>(delimiter_) && !quoted) {
         ++cell;
         columns[cell] = first_line ? column : 1;
       }
@@ -169,6 +207,8 @@ class CsvReader {
   std::size_t line_start_ = 0, row_start_ = 0;  // offsets of the line being read, and of the row's first
   std::vector<std::string> cells_;
   std::vector<RawRow> rows_;
+  std::string own_;      // the bytes, when their line ends had to be mended
+  char delimiter_ = ',';
 };
 
 // ---- JSON ---------------------------------------------------------------------------------
@@ -907,7 +947,7 @@ std::optional<RecordFormat> record_format_of(std::string_view file_name) {
   if (dot == std::string_view::npos) return std::nullopt;
   std::string extension(file_name.substr(dot + 1));
   std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (extension == "csv") return RecordFormat::csv;
+  if (extension == "csv" || extension == "tsv" || extension == "txt") return RecordFormat::csv;  // .txt: Excel's "Unicode Text"
   if (extension == "json") return RecordFormat::json;
   if (extension == "xml") return RecordFormat::xml;
   if (extension == "xlsx") return RecordFormat::xlsx;
@@ -918,7 +958,8 @@ RecordFile read_record_file(std::string_view bytes, RecordFormat format, const s
                             const ReadOptions& options) {
   switch (format) {
     case RecordFormat::xlsx: return table_records(read_xlsx(bytes, file_name, options.sheet), true, file_name, options.columns);
-    case RecordFormat::csv: return table_records(CsvReader(bytes, file_name).run(), false, file_name, options.columns);
+    case RecordFormat::csv:
+      return table_records(CsvReader(bytes, file_name, options.delimiter).run(), false, file_name, options.columns);
     case RecordFormat::json: return {read_json(bytes, file_name, options.max_depth), std::nullopt};
     case RecordFormat::xml: return {read_xml(bytes, file_name, options.max_depth), std::nullopt};
   }

@@ -47,7 +47,8 @@ Value fields_of(const Record& record);
 
 enum class RecordFormat { csv, json, xml, xlsx };
 
-// The format a file name's extension names (.csv, .json, .xml, .xlsx); nullopt for another.
+// The format a file name's extension names (.csv, .tsv and .txt, tab-separated text as Excel
+// saves "Unicode Text", are CSV; .json, .xml, .xlsx); nullopt for another.
 std::optional<RecordFormat> record_format_of(std::string_view file_name);
 
 
@@ -109,6 +110,7 @@ struct ReadOptions {
   std::string sheet;                     // .xlsx: the sheet; empty: the first
   int max_depth = Limits{}.max_depth;    // JSON and XML
   ColumnOptions columns;                 // CSV and xlsx
+  char delimiter = 0;                    // CSV: ',', ';' or '\t'; 0: found from the first lines
 };
 
 // Reads records as read_records below does, and a table's header the way this part says.

@@ -129,6 +129,7 @@ data::RecordFile read_batch_records(const BatchOptions& options, data::RecordFor
   read.columns.known = column_names(load_template_info(options.generate.template_name, options.generate.home));
   read.columns.map = options.column_map;
   read.columns.header_row = options.header_row;
+  read.delimiter = options.delimiter;
   const std::string bytes = read_file(options.records_file, limits.max_records_bytes);
   // A workbook is a zip; the other formats are text, perhaps with a BOM or in UTF-16 (Excel's
   // "Unicode Text"). Legacy text is judged record by record, value by value (record_tree).
@@ -415,7 +416,8 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
   const auto format = data::record_format_of(options.records_file);
   if (!format) {
     fail("batch.records-format", options.records_file + ": records are read from .xlsx, .csv, .json or .xml files "
-                                 "(save a spreadsheet as \"Excel Workbook\" or \"CSV UTF-8\")");
+                                 "(save a spreadsheet as \"Excel Workbook\" or \"CSV UTF-8\")",
+         {}, {"tab-separated text (Excel's \"Unicode Text\") is read as .txt or .tsv"});
   }
   if (!options.sheet.empty() && *format != data::RecordFormat::xlsx) {
     fail("batch.sheet", "--sheet names a sheet of an .xlsx workbook; " + options.records_file + " is not one");

@@ -31,6 +31,7 @@ struct BatchOptions {
   // match (FIELD "-" leaves the column out), and the header's row when it is not to be found.
   std::vector<std::pair<std::string, std::string>> column_map;
   int header_row = 0;
+  char delimiter = 0;  // CSV: ',', ';' or '\t'; 0: found
   // Called with the table's columns once they are read, before any record is printed.
   std::function<void(const data::TableLayout&)> show_columns;
   // Called for each record once it is done, in input order (a record waits for those before

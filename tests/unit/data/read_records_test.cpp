@@ -255,3 +255,27 @@ TEST_CASE("columns: two feeding one field are refused at the second header, --he
   options.columns.header_row = 9;
   CHECK_THROWS_AS(data::read_record_file(titled, RecordFormat::csv, "ds.csv", options), Error);
 }
+
+TEST_CASE("CSV dialects: a semicolon or a tab separator found, old Mac line ends counted as lines") {
+  // Excel's CSV where the decimal mark is a comma: semicolons, and commas inside the cells.
+  const std::string semicolons = "DANH SÁCH;;\nSTT;Họ và tên;Chức vụ, đơn vị\n1;Nguyễn Văn An;Chủ tịch, Hội Nông dân\n";
+  const auto semi = data::read_record_file(semicolons, RecordFormat::csv, "ds.csv", certificate_columns());
+  REQUIRE(semi.records.size() == 1);
+  CHECK(field(data::fields_of(semi.records[0]), "recipient/role") == "Chủ tịch, Hội Nông dân");
+  CHECK(semi.table->header_row == 2);
+  // Excel's "Unicode Text" is tab-separated (its UTF-16 is decoded before, decode_text_file).
+  const auto tabs = data::read_record_file("STT\tHọ và tên\n1\tLê Văn Bình\n", RecordFormat::csv, "ds.txt", certificate_columns());
+  CHECK(field(data::fields_of(tabs.records.at(0)), "recipient/name") == "Lê Văn Bình");
+  CHECK(data::record_format_of("ds.txt") == RecordFormat::csv);
+  // CR alone ends each line: the third record is on line 4, the bad cell at its own column.
+  const auto old_mac = data::read_record_file("STT,Họ và tên,\r1,An,\r2,Bình,\r3,Chi,x\r", RecordFormat::csv, "ds.csv", certificate_columns());
+  REQUIRE(old_mac.records.size() == 3);
+  CHECK(old_mac.records[2].where.line == 4);
+  REQUIRE(old_mac.records[2].problem);
+  CHECK(old_mac.records[2].problem->where.column == 7);
+  // Told, the separator is not guessed.
+  auto forced = certificate_columns();
+  forced.delimiter = ';';
+  const auto told = data::read_record_file("Họ và tên;Chức vụ\nAn, Bình;Chủ tịch\n", RecordFormat::csv, "ds.csv", forced);
+  CHECK(field(data::fields_of(told.records.at(0)), "recipient/name") == "An, Bình");
+}
