@@ -3,6 +3,7 @@
 # Idempotent: packages already present are left alone. Uses sudo when not root.
 #   install-deps.sh          what the build, the samples and the test suite need
 #   install-deps.sh fuzz     that, and clang with libFuzzer (scripts/fuzz.sh)
+#   install-deps.sh slurm    that, and munge and Slurm (scripts/slurm-test.sh)
 set -euo pipefail
 
 packages=(
@@ -20,6 +21,10 @@ packages=(
   # benchmarks: GNU time for the peak memory (bench/batch.sh, bench/batch-scale.sh)
   time
 )
+if [ "${1:-}" = slurm ]; then
+  # A single-node Slurm cluster for scripts/slurm-test.sh.
+  packages+=(munge slurmctld slurmd slurm-client)
+fi
 if [ "${1:-}" = fuzz ]; then
   # libFuzzer and the sanitizer runtimes come with clang's compiler-rt.
   packages+=(clang libclang-rt-14-dev)
