@@ -853,7 +853,13 @@ RecordFile table_records(std::vector<RawRow> rows, bool workbook, const std::str
     for (const auto& cell : rows[k].cells) text += (text.empty() ? "" : " | ") + cell.text;
     layout.skipped.push_back((workbook ? "row " : "line ") + std::to_string(rows[k].line) + ": " + excerpt(text, 60));
   }
-  std::size_t width = workbook ? (head.cells.empty() ? 0 : head.cells.back().index + 1) : head.width;
+  // A workbook's cells are in column order as Excel writes them, but a damaged file may list
+  // them in any order: the width is the rightmost header cell's.
+  std::size_t width = head.width;
+  if (workbook) {
+    width = 0;
+    for (const auto& cell : head.cells) width = std::max<std::size_t>(width, cell.index + 1);
+  }
   layout.columns.resize(width);
   for (std::size_t k = 0; k < width; ++k) {
     layout.columns[k].kind = ColumnUse::Kind::unnamed;
