@@ -526,6 +526,74 @@ int run_convert(const ConvertArgs& args) {
 
 }  // namespace
 
+// `vanban completion bash`: a bash completion script made from the commands and options
+// themselves, so that it cannot drift from them. Install it as
+// /usr/share/bash-completion/completions/vanban, or source it.
+std::string bash_completion(const CLI::App& app) {
+  std::string commands, cases;
+  for (const auto* command : app.get_subcommands({})) {
+    if (command->get_name() == "completion" || command->get_name() == "man") continue;
+    commands += (commands.empty() ? "" : " ") + command->get_name();
+    std::string options;
+    for (const auto* option : command->get_options()) {
+      for (const auto& name : option->get_lnames()) options += " --" + name;
+      for (const auto& name : option->get_snames()) options += " -" + name;
+    }
+    cases += "    " + command->get_name() + ") words=\"" + options.substr(options.empty() ? 0 : 1) + "\" ;;\n";
+  }
+  return "# bash completion for vanban (made by: vanban completion bash)\n"
+         "_vanban() {\n"
+         "  local current=${COMP_WORDS[COMP_CWORD]} command=${COMP_WORDS[1]} words\n"
+         "  if [ \"$COMP_CWORD\" -eq 1 ]; then\n"
+         "    COMPREPLY=($(compgen -W \"" + commands + " --help --version --lang\" -- \"$current\"))\n"
+         "    return\n"
+         "  fi\n"
+         "  case $command in\n" + cases +
+         "    *) words=\"\" ;;\n"
+         "  esac\n"
+         "  if [[ $current == -* ]]; then\n"
+         "    COMPREPLY=($(compgen -W \"$words --help --lang\" -- \"$current\"))\n"
+         "  else\n"
+         "    COMPREPLY=($(compgen -f -- \"$current\"))\n"
+         "  fi\n"
+         "}\n"
+         "complete -o filenames -F _vanban vanban\n";
+}
+
+// `vanban man`: the manual page (roff), made from the same commands and options.
+std::string manual_page(const CLI::App& app) {
+  const auto roff = [](std::string text) {
+    std::string out;
+    for (char c : text) out += c == '\\' ? std::string("\\e") : c == '-' ? std::string("\\-") : std::string(1, c);
+    if (!out.empty() && (out.front() == '.' || out.front() == '\'')) out = "\\&" + out;
+    return out;
+  };
+  std::string page = ".TH VANBAN 1 \"\" \"vanban " VANBAN_VERSION "\" \"User Commands\"\n"
+                     ".SH NAME\nvanban \\- " + roff(app.get_description().substr(app.get_description().find(':') + 2)) + "\n"
+                     ".SH SYNOPSIS\n.B vanban\n\\fICOMMAND\\fR [\\fIOPTIONS\\fR] ...\n"
+                     ".SH DESCRIPTION\nvanban merges structured data (XML, JSON, CSV, Excel workbooks) into templates and "
+                     "lays the documents out as Decree 30/2020/ND\\-CP asks, as PDF. Every value of the data is printed, "
+                     "or refused with its file, line and column.\n"
+                     ".SH COMMANDS\n";
+  for (const auto* command : app.get_subcommands({})) {
+    page += ".SS " + command->get_name() + "\n" + roff(command->get_description()) + "\n";
+    for (const auto* option : command->get_options()) {
+      if (option->get_name() == "--help") continue;
+      std::string names;
+      for (const auto& name : option->get_snames()) names += (names.empty() ? "-" : ", -") + name;
+      for (const auto& name : option->get_lnames()) names += (names.empty() ? "--" : ", --") + name;
+      if (names.empty()) names = option->get_name();
+      page += ".TP\n.B " + roff(names) + "\n" + roff(option->get_description()) + "\n";
+    }
+  }
+  page += ".SH EXIT STATUS\n0: done; 1: bad input, nothing written; 2: a usage error; 3: a batch ran and some records "
+          "failed (the others are printed).\n"
+          ".SH ENVIRONMENT\n.TP\n.B VANBAN_HOME\nthe folder that holds templates/ and fonts/ (default: beside the program)\n"
+          ".TP\n.B VANBAN_LANG\nthe language of messages, en or vi\n"
+          ".SH SEE ALSO\nThe README and docs/ of the source: docs/batch.md, docs/data-schema.md, docs/templates.md.\n";
+  return page;
+}
+
 int main(int argc, char** argv) {
   CLI::App app{"vanban: Vietnamese administrative documents, typeset by Decree 30/2020/NĐ-CP"};
   app.set_version_flag("--version", "vanban " VANBAN_VERSION);
@@ -537,6 +605,11 @@ int main(int argc, char** argv) {
       ->check([](const std::string& name) {
         return vanban::language_named(name) ? std::string() : "--lang is en or vi, not " + name;
       });
+
+  std::string shell;
+  auto* completion_cmd = app.add_subcommand("completion", "Print a shell completion script: vanban completion bash");
+  completion_cmd->add_option("SHELL", shell, "bash")->required()->check(CLI::IsMember({"bash"}));
+  auto* man_cmd = app.add_subcommand("man", "Print the manual page (roff): vanban man > vanban.1");
 
   RenderArgs render;
   const std::map<std::string, vanban::text::LegacyEncoding> encodings{{"tcvn3", vanban::text::LegacyEncoding::tcvn3},
@@ -643,7 +716,7 @@ int main(int argc, char** argv) {
     if (std::find(commands.begin(), commands.end(), argv[1]) == commands.end()) {
       std::cerr << "vanban: '" << argv[1] << "' is not a command";
       if (const auto near = vanban::nearest_name(argv[1], commands)) std::cerr << ": did you mean '" << *near << "'?";
-      std::cerr << "\nThe commands are render, check, batch, templates and convert; vanban --help tells more.\n";
+      std::cerr << "\nThe commands are render, check, batch, templates, convert, completion and man; vanban --help tells more.\n";
       return exit_bad_usage;
     }
   }
@@ -672,6 +745,8 @@ int main(int argc, char** argv) {
 
   language = vanban::language_named(language_name).value_or(vanban::Language::english);
   try {
+    if (*completion_cmd) return std::printf("%s", bash_completion(app).c_str()) < 0 ? exit_bad_input : 0;
+    if (*man_cmd) return std::printf("%s", manual_page(app).c_str()) < 0 ? exit_bad_input : 0;
     if (*convert_cmd) return run_convert(convert);  // needs no templates or fonts
     const std::string home = vanban::pipeline::find_home("/proc/self/exe");
     if (*render_cmd) return run_render(render, home);

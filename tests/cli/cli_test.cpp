@@ -444,3 +444,20 @@ TEST_CASE("every vanban command the README and docs/ show runs as written") {
   }
   CHECK(ran >= 5);
 }
+
+TEST_CASE("the bash completion and the manual page are made from the commands themselves") {
+  const auto completion = run(cli("completion bash"));
+  CHECK(completion.exit_code == 0);
+  CHECK_THAT(completion.out, Catch::Contains("complete -o filenames -F _vanban vanban") &&
+                                 Catch::Contains("batch) words=\"") && Catch::Contains("--dry-run"));
+  const auto dir = testing::scratch("completion");
+  vanban::write_file_atomically((dir / "vanban.bash").string(), completion.out);
+  // It is valid bash, and completes "vanban ba" to batch.
+  const auto completed = run("bash -c " + quote("source " + (dir / "vanban.bash").string() +
+                                                  " && COMP_WORDS=(vanban ba) COMP_CWORD=1 && _vanban && echo ${COMPREPLY[*]}"));
+  CHECK(completed.out == "batch\n");
+  const auto page = run(cli("man"));
+  CHECK(page.exit_code == 0);
+  CHECK_THAT(page.out, Catch::StartsWith(".TH VANBAN 1") && Catch::Contains(".SS batch") && Catch::Contains("\\-\\-merge") &&
+                           Catch::Contains(".SH EXIT STATUS"));
+}
