@@ -27,6 +27,10 @@ Diagnostic translate(const Diagnostic& diagnostic, Language language);
 // True if the catalog has a Vietnamese message for this code.
 bool has_vietnamese(std::string_view code);
 
+// The Vietnamese of a line of the command-line help (a command's or an option's description),
+// or nullopt when the table lacks it.
+std::optional<std::string> vietnamese_help(std::string_view english);
+
 // format_diagnostic in language: "file:line:col: lỗi: … [code]", "  gợi ý: …".
 std::string format_diagnostic(const Diagnostic& diagnostic, Language language);
 

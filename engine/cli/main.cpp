@@ -594,6 +594,39 @@ std::string manual_page(const CLI::App& app) {
   return page;
 }
 
+// --lang vi (or VANBAN_LANG=vi) shows the help in Vietnamese: every description from the
+// table, and CLI11's own words. Looked for before parsing, since the help is printed by it.
+void translate_help(CLI::App& app, int argc, char** argv) {
+  std::string name;
+  if (const char* env = std::getenv("VANBAN_LANG"); env && *env) name = env;
+  for (int k = 1; k < argc; ++k) {
+    const std::string arg = argv[k];
+    if (arg == "--lang" && k + 1 < argc) name = argv[k + 1];
+    if (arg.rfind("--lang=", 0) == 0) name = arg.substr(7);
+  }
+  if (vanban::language_named(name) != vanban::Language::vietnamese) return;
+  const auto formatter = app.get_formatter();
+  for (const auto& [english, vietnamese] : std::initializer_list<std::pair<const char*, const char*>>{
+           {"Usage", "Cách dùng"}, {"OPTIONS", "TÙY CHỌN"}, {"SUBCOMMAND", "LỆNH"}, {"SUBCOMMANDS", "LỆNH"},
+           {"Positionals", "Tham số"}, {"Options", "Tùy chọn"}, {"Subcommands", "Lệnh"}, {"REQUIRED", "BẮT BUỘC"}}) {
+    formatter->label(english, vietnamese);
+  }
+  const std::function<void(CLI::App&)> translate = [&](CLI::App& command) {
+    if (auto text = vanban::vietnamese_help(command.get_description())) command.description(*text);
+    for (auto* option : command.get_options()) {
+      if (auto text = vanban::vietnamese_help(option->get_description())) option->description(*text);
+      if (!option->get_positional()) option->group("Tùy chọn");
+    }
+    for (auto* sub : command.get_subcommands({})) {
+      sub->formatter(formatter);
+      sub->group("Lệnh");
+      translate(*sub);
+    }
+  };
+  translate(app);
+  app.footer("Trợ giúp chi tiết: README và docs/ của mã nguồn; vanban man in trang hướng dẫn (tiếng Anh).");
+}
+
 int main(int argc, char** argv) {
   CLI::App app{"vanban: Vietnamese administrative documents, typeset by Decree 30/2020/NĐ-CP"};
   app.set_version_flag("--version", "vanban " VANBAN_VERSION);
@@ -657,7 +690,7 @@ int main(int argc, char** argv) {
   BatchArgs batch;
   auto* batch_cmd = app.add_subcommand("batch", "Print one template over many records: a spreadsheet's rows");
   batch_cmd->add_option("RECORDS", batch.records, "the records: an .xlsx workbook, .csv (UTF-8, as Excel or "
-                        "LibreOffice export it), .json (an array of objects) or .xml (a list)")->required();
+                        "LibreOffice export it), .txt (tab-separated), .json (an array of objects) or .xml (a list)")->required();
   batch_cmd->add_option("--sheet", batch.sheet, "the .xlsx workbook's sheet to read (default: the first)");
   batch_cmd->add_option("--map", batch.map, "COLUMN=FIELD: the column with this header feeds FIELD ('-': leave it out); "
                                             "headers the template names (Họ và tên, Chức vụ …) need none")
@@ -668,14 +701,14 @@ int main(int argc, char** argv) {
   batch_cmd->add_option("--header-row", batch.header_row, "the row that names the columns (default: found below any title rows)")
       ->check(CLI::PositiveNumber);
   batch_cmd->add_option("-t,--template", batch.template_name, "built-in template name or path")->required();
-  batch_cmd->add_option("--data", batch.common, "an XML file of the fields every record shares (authority, signer, decision)");
+  batch_cmd->add_option("--data", batch.common, "an XML or JSON file of the fields every record shares (authority, signer, decision)");
   batch_cmd->add_option("--merge", batch.merge, "one print-ready PDF of every record, in input order")->check(pdf_name());
   batch_cmd->add_option("--out-dir", batch.out_dir, "one PDF per record in this folder");
   batch_cmd->add_option("--name", batch.name, "the file name of each record's PDF, a Mustache pattern over its fields")
       ->capture_default_str();
   batch_cmd->add_flag("--ascii-names", batch.ascii_names, "fold diacritics out of the file names (Nguyễn -> Nguyen)");
   batch_cmd->add_option("-j,--jobs", batch.jobs, "worker threads (default: all cores)");
-  batch_cmd->add_option("--report", batch.report, "a CSV row per record: status, output, pages, problem");
+  batch_cmd->add_option("--report", batch.report, "a row per record: row, name, status, output, pages, problem (CSV, or JSON with --report-format json)");
   batch_cmd->add_flag("--resume", batch.resume, "skip records whose complete PDF is already in --out-dir");
   batch_cmd->add_flag("--dry-run", batch.dry_run, "check and lay out every record, print nothing and write no file but the report");
   batch_cmd->add_option("--report-format", batch.report_format, "csv (the default) or json")
@@ -708,6 +741,7 @@ int main(int argc, char** argv) {
   render_cmd->add_option("--margin-right", render.margin_right, "right margin in mm (15-20)")
       ->capture_default_str()->check(finite_between(15, 20));
 
+  translate_help(app, argc, argv);
   // A command that is not one ("vanban rendr") is told with the nearest, before CLI11 would
   // say only that a subcommand is required.
   if (argc > 1 && argv[1][0] != '-') {

@@ -461,3 +461,22 @@ TEST_CASE("the bash completion and the manual page are made from the commands th
   CHECK_THAT(page.out, Catch::StartsWith(".TH VANBAN 1") && Catch::Contains(".SS batch") && Catch::Contains("\\-\\-merge") &&
                            Catch::Contains(".SH EXIT STATUS"));
 }
+
+TEST_CASE("the help in Vietnamese under --lang vi, every command's and option's line") {
+  for (const char* sub : {"", "render", "check", "templates", "batch", "convert"}) {
+    INFO(sub);
+    const auto english = run(cli(std::string(sub) + " --help")).out;
+    const auto vietnamese = run(cli(std::string("--lang vi ") + sub + " --help")).out;
+    CHECK_THAT(vietnamese, Catch::Contains("Cách dùng") && Catch::Contains("Tùy chọn"));
+    // Each description of the English help (past the names' column) is gone from the Vietnamese.
+    std::istringstream lines(english);
+    for (std::string line; std::getline(lines, line);) {
+      // CLI11 writes the description from column 30, after two spaces, or on the next line.
+      if (line.size() <= 30 || line.compare(0, 2, "  ") != 0 || line.compare(28, 2, "  ") != 0 || line[30] == ' ') continue;
+      const std::string description = line.substr(30);
+      if (description == "bash") continue;
+      INFO(description);
+      CHECK(vietnamese.find(description) == std::string::npos);
+    }
+  }
+}
