@@ -338,6 +338,10 @@ constexpr Entry catalog[] = {
    "dữ liệu JSON của một văn bản là một đối tượng gồm các trường: {\"template\": …, \"title\": …}"},
   {"data.json-document", "a document's JSON data is one object of fields, not an array (an array of records is for vanban batch)",
    "dữ liệu JSON của một văn bản là một đối tượng gồm các trường, không phải một mảng (mảng các bản ghi dùng cho vanban batch)"},
+  {"check.draft", "a draft: no number yet, the Số line keeps room to write it in when the document is issued (Phụ lục I, mục II.3)",
+   "bản dự thảo: chưa có số, dòng Số để trống chỗ ghi số khi ban hành (Phụ lục I, mục II.3)"},
+  {"check.draft", "a draft: no date yet, the date line keeps room for the day, month and year (Phụ lục I, mục II.4)",
+   "bản dự thảo: chưa có ngày, dòng ngày tháng để trống chỗ ghi ngày, tháng, năm (Phụ lục I, mục II.4)"},
   // Hints.
   {"hint", "tab-separated text (Excel's \"Unicode Text\") is read as .txt or .tsv", "văn bản phân cách bằng tab (\"Unicode Text\" của Excel) được đọc dưới dạng .txt hoặc .tsv"},
   {"hint", "set VANBAN_HOME to vanban's source folder or its installed share/vanban, or unset it",

@@ -207,9 +207,13 @@ class DocumentLayout {
         y += single_line(FaceStyle::regular, s_.number_size);
       }
     }
-    if (!header.date.empty()) {
-      const auto date = text::parse_date(header.date, header.date_where);
-      const std::string line = text::to_nfc(text::format_place_date(header.place, date));
+    // A draft's date line (no date yet, but a place or a Số line): blanks for the day, month
+    // and year, never no line at all.
+    const bool draft_date = header.date.empty() && (!header.place.empty() || !header.notation.empty());
+    if (!header.date.empty() || draft_date) {
+      const std::string date_text = draft_date ? text::format_blank_date_vi()
+                                               : text::format_date_vi(text::parse_date(header.date, header.date_where));
+      const std::string line = text::to_nfc(header.place.empty() ? date_text : header.place + ", " + date_text);
       const double column = width_ - left_column_width_;
       double date_size = s_.date_size;
       if (width_of(line, FaceStyle::italic, date_size) > column) date_size = std::min(date_size, 13.0);
@@ -224,7 +228,7 @@ class DocumentLayout {
         double y = baseline - ascent(FaceStyle::italic, date_size);
         put_centred_lines(items, {{text::to_nfc(header.place) + ",", FaceStyle::italic, false, {}}}, FaceStyle::italic,
                           date_size, right_centre_, column, y);
-        const auto lines = put_centred_lines(items, {{text::to_nfc(text::format_date_vi(date)), FaceStyle::italic, false, {}}},
+        const auto lines = put_centred_lines(items, {{text::to_nfc(date_text), FaceStyle::italic, false, {}}},
                                              FaceStyle::italic, date_size, right_centre_, column, y);
         bottom = std::max(bottom, lines.last_baseline + descent(FaceStyle::regular, s_.number_size));
       }
@@ -861,8 +865,11 @@ class DocumentLayout {
     frame_.info.author = author;
     std::string subject = text::to_nfc(doc_.title.type);
     if (!doc_.header.notation.empty()) {
-      const std::string number = text::format_document_number(doc_.header.number, doc_.header.notation);
-      subject += (subject.empty() ? "" : " ") + std::string("số ") + number.substr(std::string("Số: ").size());
+      const std::string number = doc_.header.number.empty()
+                                     ? "…/" + doc_.header.notation  // a draft
+                                     : text::format_document_number(doc_.header.number, doc_.header.notation)
+                                           .substr(std::string("Số: ").size());
+      subject += (subject.empty() ? "" : " ") + std::string("số ") + number;
     }
     frame_.info.subject = subject;
   }

@@ -30,6 +30,14 @@ std::string two_digits(int value) { return (value < 10 ? "0" : "") + std::to_str
 // Months 1 and 2 take a leading zero, the others do not (Phụ lục I, mục II.4).
 std::string month_digits(int month) { return month <= 2 ? two_digits(month) : std::to_string(month); }
 
+// Room to write by hand what a draft does not have yet: no-break spaces, which hold their
+// width in a line and are never a break.
+std::string blank(int spaces) {
+  std::string out;
+  for (int k = 0; k < spaces; ++k) out += "\u00A0";
+  return out;
+}
+
 }  // namespace
 
 CalendarDate parse_date(const std::string& text, const SourceLocation& where) {
@@ -59,6 +67,8 @@ std::string format_date_vi(const CalendarDate& date) {
   return "ngày " + two_digits(date.day) + " tháng " + month_digits(date.month) + " năm " + std::to_string(date.year);
 }
 
+std::string format_blank_date_vi() { return "ngày" + blank(8) + "tháng" + blank(8) + "năm" + blank(10); }
+
 std::string format_date_short_vi(const CalendarDate& date) {
   return two_digits(date.day) + "/" + month_digits(date.month) + "/" + std::to_string(date.year);
 }
@@ -77,6 +87,8 @@ std::string format_place_date(const std::string& place, const CalendarDate& date
 }
 
 std::string format_document_number(const std::string& number, const std::string& notation) {
+  // A draft has no number until it is issued: room for one, before the ký hiệu.
+  if (number.empty()) return "Số:" + blank(10) + "/" + notation;
   std::string digits = number;
   if (digits.size() == 1 && digits[0] >= '1' && digits[0] <= '9') digits = "0" + digits;
   return "Số: " + digits + "/" + notation;

@@ -22,6 +22,10 @@ CalendarDate parse_date(const std::string& text, const SourceLocation& where);
 // "ngày 29 tháng 6 năm 2019").
 std::string format_date_vi(const CalendarDate& date);
 
+// A draft's date line, before it is signed: "ngày        tháng        năm          ", the
+// blanks no-break spaces to write the day, month and year in by hand.
+std::string format_blank_date_vi();
+
 // Writes the short form "22/6/2020", "07/4/2014", "05/02/2020", with the zeros of the long
 // form (the seed plan cites "Chỉ thị số 34/CT-TW ngày 07/4/2014").
 std::string format_date_short_vi(const CalendarDate& date);
@@ -35,7 +39,8 @@ std::string format_weekday_vi(const CalendarDate& date);
 std::string format_place_date(const std::string& place, const CalendarDate& date);
 
 // Writes the Số line: "Số: 54/KH-UBND"; numbers 1–9 are written 01–09 and no spaces stand
-// around "/" (Decree 30, Phụ lục I, mục II.3).
+// around "/" (Decree 30, Phụ lục I, mục II.3). A draft's number (empty) is a blank wide
+// enough to write one by hand: "Số:          /KH-UBND".
 std::string format_document_number(const std::string& number, const std::string& notation);
 
 // Writes n (1–3999) in Roman numerals: 4 -> "IV". Phần, chương and report sections are

@@ -480,3 +480,25 @@ TEST_CASE("the help in Vietnamese under --lang vi, every command's and option's 
     }
   }
 }
+
+TEST_CASE("a draft with no number or date yet keeps room to write them by hand, and check says it is a draft") {
+  const auto dir = testing::scratch("draft");
+  std::string plan = read_file(testing::sample("ke-hoach-54.xml"));
+  for (const std::string given : {"<number>54</number>", "<date>2019-08-26</date>"}) {
+    const auto at = plan.find(given);
+    REQUIRE(at != std::string::npos);
+    plan.erase(at, given.size());
+  }
+  vanban::write_file_atomically((dir / "du-thao.xml").string(), plan);
+  const auto rendered = run(cli("render " + quote((dir / "du-thao.xml").string()) + " -o " + quote((dir / "du-thao.pdf").string())));
+  REQUIRE(rendered.exit_code == 0);
+  CHECK_THAT(rendered.err, Catch::Contains("a draft: no number yet") && Catch::Contains("[check.draft]"));
+  const std::string page = run("pdftotext -f 1 -l 1 -layout " + quote((dir / "du-thao.pdf").string()) + " -").out;
+  // "Số:", room for a number, then the ký hiệu; the place, then room between the words.
+  CHECK_THAT(page, Catch::Matches("[\\s\\S]*Số: {5,}/KH-UBND[\\s\\S]*"));
+  CHECK_THAT(page, Catch::Matches("[\\s\\S]*Duyên Hải, ngày {5,}tháng {5,}năm[\\s\\S]*"));
+  CHECK_THAT(page, !Catch::Contains("26 tháng 8"));
+  const auto checked = run(cli("check " + quote((dir / "du-thao.xml").string())));
+  CHECK(checked.exit_code == 0);
+  CHECK_THAT(checked.out + checked.err, Catch::Contains("a draft: no date yet"));
+}

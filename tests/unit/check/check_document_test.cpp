@@ -271,11 +271,12 @@ TEST_CASE("the template's type stands in for a missing type, a cited decision is
       "<document>\n"
       "  <number>18</number>\n"
       "  <notation>KH-UBND</notation>\n"
+      "  <place>Duyên Hải</place><date>2019-10-20</date>\n"
       "  <decision><number>215</number>\n"
       "    <notation>QD-UBND</notation><date>2019-10-15</date></decision>\n"
       "</document>\n";
   const auto findings = check::check_document(data::read_data(xml, "d.xml"), {"chuong-trinh", "Chương trình", {}, false});
   CHECK(has(findings, "check.notation-type", Severity::error, 3));  // KH for a Chương trình (CTr)
-  CHECK(has(findings, "check.notation-type", Severity::error, 5));  // QD is not QĐ
+  CHECK(has(findings, "check.notation-type", Severity::error, 6));  // QD is not QĐ
   CHECK(findings_of(xml).size() == 1);  // without the template, only the decision is wrong
 }

@@ -115,6 +115,18 @@ TEST_CASE("impossible and malformed dates are errors at their place") {
   }
 }
 
+TEST_CASE("a draft's Số and date lines keep room, in no-break spaces, to write by hand") {
+  const std::string nbsp = "\u00A0";
+  std::string room;
+  for (int k = 0; k < 10; ++k) room += nbsp;
+  CHECK(text::format_document_number("", "KH-UBND") == "Số:" + room + "/KH-UBND");
+  const std::string blank = text::format_blank_date_vi();
+  CHECK(blank.rfind("ngày" + nbsp, 0) == 0);
+  CHECK(blank.find(nbsp + "tháng" + nbsp) != std::string::npos);
+  CHECK(blank.find(nbsp + "năm" + nbsp) != std::string::npos);
+  CHECK(blank.find_first_of("0123456789 ") == std::string::npos);  // no digits, and no space a line could break at
+}
+
 TEST_CASE("the Số line writes numbers 1-9 as 01-09") {
   CHECK(text::format_document_number("54", "KH-UBND") == "Số: 54/KH-UBND");
   CHECK(text::format_document_number("5", "QĐ-UBND") == "Số: 05/QĐ-UBND");
