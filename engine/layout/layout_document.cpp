@@ -200,11 +200,11 @@ class DocumentLayout {
     double bottom = baseline + descent(FaceStyle::regular, s_.number_size);
     if (!header.number.empty() || !header.notation.empty()) {
       const std::string line = text::to_nfc(text::format_document_number(header.number, header.notation));
-      double y = baseline;
+      double number_y = baseline;
       for (const auto& part : number_lines(line, left_column_width_)) {
-        put_centred(items, left_centre_, y, FaceStyle::regular, s_.number_size, part);
-        bottom = std::max(bottom, y + descent(FaceStyle::regular, s_.number_size));
-        y += single_line(FaceStyle::regular, s_.number_size);
+        put_centred(items, left_centre_, number_y, FaceStyle::regular, s_.number_size, part);
+        bottom = std::max(bottom, number_y + descent(FaceStyle::regular, s_.number_size));
+        number_y += single_line(FaceStyle::regular, s_.number_size);
       }
     }
     // A draft's date line (no date yet, but a place or a Số line): blanks for the day, month
@@ -219,17 +219,17 @@ class DocumentLayout {
       if (width_of(line, FaceStyle::italic, date_size) > column) date_size = std::min(date_size, 13.0);
       if (width_of(line, FaceStyle::italic, date_size) <= column || header.place.empty()) {
         std::vector<Item> placed;
-        double y = baseline - ascent(FaceStyle::italic, date_size);
+        double date_y = baseline - ascent(FaceStyle::italic, date_size);
         const auto lines = put_centred_lines(placed, {{line, FaceStyle::italic, false, {}}}, FaceStyle::italic, date_size,
-                                             right_centre_, column, y);
+                                             right_centre_, column, date_y);
         items.insert(items.end(), placed.begin(), placed.end());
         bottom = std::max(bottom, lines.last_baseline + descent(FaceStyle::regular, s_.number_size));
       } else {
-        double y = baseline - ascent(FaceStyle::italic, date_size);
+        double date_y = baseline - ascent(FaceStyle::italic, date_size);
         put_centred_lines(items, {{text::to_nfc(header.place) + ",", FaceStyle::italic, false, {}}}, FaceStyle::italic,
-                          date_size, right_centre_, column, y);
+                          date_size, right_centre_, column, date_y);
         const auto lines = put_centred_lines(items, {{text::to_nfc(date_text), FaceStyle::italic, false, {}}},
-                                             FaceStyle::italic, date_size, right_centre_, column, y);
+                                             FaceStyle::italic, date_size, right_centre_, column, date_y);
         bottom = std::max(bottom, lines.last_baseline + descent(FaceStyle::regular, s_.number_size));
       }
     }
