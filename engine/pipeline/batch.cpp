@@ -86,7 +86,12 @@ std::vector<std::string> fields_in_pattern(const std::string& pattern) {
 }
 
 // Who or what a record is for, for the report: its first field named "name" (recipient/name),
-// else its first value other than the row number.
+// else its first value other than the row number. A table's row is read from its cells, not
+// made into a map again (the batch makes its map once, for printing).
+bool is_name_path(const std::string& path) {
+  return path == "name" || (path.size() > 5 && path.compare(path.size() - 5, 5, "/name") == 0);
+}
+
 std::string first_named(const data::Value& value, bool want_name, const std::string& name = {}) {
   if (value.kind == data::Value::Kind::text) return (!want_name || name == "name") && name != "stt" ? value.plain_text() : "";
   for (const auto& field : value.fields) {
@@ -98,13 +103,21 @@ std::string first_named(const data::Value& value, bool want_name, const std::str
 }
 
 std::string record_name(const data::Record& record) {
-  const data::Value fields = data::fields_of(record);
-  std::string name = first_named(fields, true);
+  if (!record.columns) {
+    if (!record.fields) return {};
+    std::string name = first_named(*record.fields, true);
+    return name.empty() ? first_named(*record.fields, false) : name;
+  }
+  const auto& columns = *record.columns;
+  for (const auto& cell : record.cells) {
+    if (is_name_path(columns[cell.column])) return cell.text;
+  }
   // A table with a name column whose cell is empty has no name to give: not another value.
-  const bool has_name_column = record.columns && std::any_of(record.columns->begin(), record.columns->end(), [](const std::string& path) {
-    return path == "name" || (path.size() > 5 && path.compare(path.size() - 5, 5, "/name") == 0);
-  });
-  return name.empty() && !has_name_column ? first_named(fields, false) : name;
+  if (std::any_of(columns.begin(), columns.end(), is_name_path)) return {};
+  for (const auto& cell : record.cells) {
+    if (columns[cell.column] != "stt") return cell.text;
+  }
+  return {};
 }
 
 // The names the template gives its fields' columns (label and aliases, template.xml), and
