@@ -401,7 +401,7 @@ class ProblemPrinter {
  public:
   void operator()(const vanban::pipeline::RecordOutcome& outcome) {
     for (const auto& problem : outcome.problems) {
-      auto [group, first] = groups_.try_emplace(key_of(problem));
+      auto [group, first] = groups_.try_emplace(key_of(problem, outcome.number));
       group->second.records.push_back({outcome.number, outcome.row});
       if (!first) continue;
       group->second.first = problem;
@@ -438,11 +438,10 @@ class ProblemPrinter {
   };
 
   // The same problem in another record: its code, message (past "record N: ") and hints.
-  static std::string key_of(const vanban::Diagnostic& problem) {
+  static std::string key_of(const vanban::Diagnostic& problem, int record) {
     std::string message = problem.message;
-    if (message.rfind("record ", 0) == 0) {
-      const auto digits = message.find_first_not_of("0123456789", 7);
-      if (digits != std::string::npos && digits > 7 && message.compare(digits, 2, ": ") == 0) message.erase(0, digits + 2);
+    if (const std::string prefix = "record " + std::to_string(record) + ": "; message.rfind(prefix, 0) == 0) {
+      message.erase(0, prefix.size());
     }
     // Not the column: a CSV cell's column in characters moves with the length of the cells before it.
     std::string key = problem.code + '\n' + message;
