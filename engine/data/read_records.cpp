@@ -314,6 +314,7 @@ std::vector<TextSpan> emphasis_spans(const std::string& text) {
   if (!open.empty()) return {{text, {}}};
   std::vector<TextSpan> spans;
   SpanStyle style;
+  int depth[3] = {0, 0, 0};  // open <b>, <i>, <u>: one inside another of its kind keeps it on when it closes
   std::string run;
   for (std::size_t at = 0; at < text.size();) {
     const int tag = text[at] == '<' ? tag_at(at) : -1;
@@ -323,8 +324,10 @@ std::vector<TextSpan> emphasis_spans(const std::string& text) {
     }
     if (!run.empty()) spans.push_back({std::move(run), style});
     run.clear();
-    bool* flag = tag % 3 == 0 ? &style.bold : tag % 3 == 1 ? &style.italic : &style.underline;
-    *flag = tag < 3;
+    depth[tag % 3] += tag < 3 ? 1 : -1;
+    style.bold = depth[0] > 0;
+    style.italic = depth[1] > 0;
+    style.underline = depth[2] > 0;
     at += tags[tag].size();
   }
   if (!run.empty()) spans.push_back({std::move(run), style});

@@ -279,3 +279,19 @@ TEST_CASE("CSV dialects: a semicolon or a tab separator found, old Mac line ends
   const auto told = data::read_record_file("Họ và tên;Chức vụ\nAn, Bình;Chủ tịch\n", RecordFormat::csv, "ds.csv", forced);
   CHECK(field(data::fields_of(told.records.at(0)), "recipient/name") == "An, Bình");
 }
+
+TEST_CASE("JSON document: emphasis written inline as in XML, nested in order, any other '<' is text") {
+  const auto tree = data::read_json_data(
+      R"json({"a": "Tặng (<i>có danh sách kèm theo</i>)", "b": "<b>đậm <b>rất đậm</b> vẫn đậm</b>", "c": "x < y", "d": "<i>mở"})json",
+      "d.json");
+  const auto& a = tree.root.find("a")->text;
+  REQUIRE(a.size() == 3);
+  CHECK(a[1].text == "có danh sách kèm theo");
+  CHECK(a[1].style.italic);
+  CHECK_FALSE(a[2].style.italic);
+  const auto& b = tree.root.find("b")->text;
+  REQUIRE(b.size() == 3);
+  CHECK((b[0].style.bold && b[1].style.bold && b[2].style.bold));  // the inner </b> does not end the outer
+  CHECK(tree.root.find("c")->plain_text() == "x < y");
+  CHECK(tree.root.find("d")->plain_text() == "<i>mở");  // not closed: all text, nothing dropped
+}
