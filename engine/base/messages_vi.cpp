@@ -342,7 +342,9 @@ constexpr Entry catalog[] = {
    "bản dự thảo: chưa có số, dòng Số để trống chỗ ghi số khi ban hành (Phụ lục I, mục II.3)"},
   {"check.draft", "a draft: no date yet, the date line keeps room for the day, month and year (Phụ lục I, mục II.4)",
    "bản dự thảo: chưa có ngày, dòng ngày tháng để trống chỗ ghi ngày, tháng, năm (Phụ lục I, mục II.4)"},
+  {"data.row-above-header", "{} is above the header ({}) and is not printed: {}", "{1} nằm trên hàng tiêu đề ({2}) nên không được in: {3}"},
   // Hints.
+  {"hint", "if it is a record, give the header's row with --header-row", "nếu đó là một bản ghi, hãy chỉ hàng tiêu đề bằng --header-row"},
   {"hint", "tab-separated text (Excel's \"Unicode Text\") is read as .txt or .tsv", "văn bản phân cách bằng tab (\"Unicode Text\" của Excel) được đọc dưới dạng .txt hoặc .tsv"},
   {"hint", "set VANBAN_HOME to vanban's source folder or its installed share/vanban, or unset it",
    "hãy đặt VANBAN_HOME là thư mục mã nguồn của vanban hoặc share/vanban đã cài, hoặc bỏ biến này"},

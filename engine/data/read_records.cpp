@@ -851,10 +851,19 @@ RecordFile table_records(std::vector<RawRow> rows, bool workbook, const std::str
   TableLayout layout;
   layout.workbook = workbook;
   layout.header_row = head.line;
+  std::vector<Diagnostic> above;
   for (std::size_t k = 0; k < header; ++k) {
     std::string text;
     for (const auto& cell : rows[k].cells) text += (text.empty() ? "" : " | ") + cell.text;
-    layout.skipped.push_back((workbook ? "row " : "line ") + std::to_string(rows[k].line) + ": " + excerpt(text, 60));
+    const std::string row = (workbook ? "row " : "line ") + std::to_string(rows[k].line);
+    layout.skipped.push_back(row + ": " + excerpt(text, 60));
+    // A title, a "(Kèm theo …)" line is one (merged) cell; a row of several may be a record.
+    if (rows[k].cells.size() > 1) {
+      above.push_back({Severity::warning, "data.row-above-header",
+                       row + " is above the header (" + (workbook ? "row " : "line ") + std::to_string(head.line) +
+                           ") and is not printed: " + excerpt(text, 60),
+                       {file, rows[k].line, 1}, {"if it is a record, give the header's row with --header-row"}});
+    }
   }
   // A workbook's cells are in column order as Excel writes them, but a damaged file may list
   // them in any order: the width is the rightmost header cell's.
@@ -946,6 +955,7 @@ RecordFile table_records(std::vector<RawRow> rows, bool workbook, const std::str
     file_records.records.push_back(std::move(record));
   }
   file_records.table = std::move(layout);
+  file_records.warnings = std::move(above);
   return file_records;
 }
 

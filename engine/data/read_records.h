@@ -104,6 +104,9 @@ struct TableLayout {
 struct RecordFile {
   std::vector<Record> records;
   std::optional<TableLayout> table;  // a table's (CSV, xlsx); none for JSON and XML
+  // A row above the header that holds more than one value: not a title, perhaps a record the
+  // header search passed over ("data.row-above-header"), said even when nothing else is.
+  std::vector<Diagnostic> warnings;
 };
 
 struct ReadOptions {

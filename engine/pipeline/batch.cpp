@@ -453,12 +453,13 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
   common.kind = data::Value::Kind::map;
   BatchResult result;
   result.table = std::move(file.table);
+  result.warnings = std::move(file.warnings);
   if (result.table && options.show_columns) options.show_columns(*result.table);
   if (!options.common_file.empty()) {
     DocumentData input = read_document_data(read_file(options.common_file, options.generate.limits.max_input_bytes),
                                             options.common_file, options.generate.input_encoding, options.generate.limits);
     common = std::move(input.tree.root);
-    result.warnings = std::move(input.warnings);
+    result.warnings.insert(result.warnings.end(), input.warnings.begin(), input.warnings.end());
   }
 
   result.total_records = static_cast<int>(records.size());

@@ -62,7 +62,7 @@ struct RecordOutcome {
 
 struct BatchResult {
   std::vector<RecordOutcome> outcomes;  // the shard's records, in input order
-  std::vector<Diagnostic> warnings;     // about the common data: the values converted from a legacy encoding
+  std::vector<Diagnostic> warnings;     // rows above a table's header that look like records; the common data's legacy values converted
   std::optional<data::TableLayout> table;  // a table's header row and what each column feeds
   int total_records = 0;                // in the whole file
   int failed() const;

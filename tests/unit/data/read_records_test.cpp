@@ -295,3 +295,18 @@ TEST_CASE("JSON document: emphasis written inline as in XML, nested in order, an
   CHECK(tree.root.find("c")->plain_text() == "x < y");
   CHECK(tree.root.find("d")->plain_text() == "<i>mở");  // not closed: all text, nothing dropped
 }
+
+TEST_CASE("a row above the found header that holds several values is told, never dropped unsaid") {
+  // A first header the template does not know, then a row whose cells happen to be its names.
+  const std::string csv = "ho,chuc\nAn,Chủ tịch\nTên,Chức vụ\nBình,Giáo viên\n";
+  const auto file = data::read_record_file(csv, RecordFormat::csv, "ds.csv", certificate_columns());
+  CHECK(file.table->header_row == 3);
+  REQUIRE(file.warnings.size() == 2);
+  CHECK(file.warnings[1].code == "data.row-above-header");
+  CHECK(file.warnings[1].where.line == 2);
+  CHECK_THAT(file.warnings[1].message, Catch::Contains("An | Chủ tịch"));
+  // A title in one cell is a title: nothing to tell.
+  const auto titled = data::read_record_file("DANH SÁCH,\nTên,Chức vụ\nBình,Giáo viên\n", RecordFormat::csv, "ds.csv",
+                                             certificate_columns());
+  CHECK(titled.warnings.empty());
+}
