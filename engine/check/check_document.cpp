@@ -27,6 +27,8 @@ class Checker {
     check_date();
     check_signer();
     check_recipients();
+    check_addressees();
+    check_letter();
     check_basis_and_articles();
     check_event_dates();
     check_duplicate_delegates();
@@ -116,8 +118,12 @@ class Checker {
 
   // The signature block (Decree 30, Điều 13; Phụ lục I, mục II.7).
   void check_signer() {
-    const data::Value* signer = root_.find("signer");
-    if (!signer || signer->kind != data::Value::Kind::map) return;
+    for (const data::Value* signer : all_of(root_, "signer")) {
+      if (signer->kind == data::Value::Kind::map) check_signer(signer);
+    }
+  }
+
+  void check_signer(const data::Value* signer) {
     const data::Value* authority = signer->find("authority");
     const std::string prefix = text_of(authority);
     const std::string on_behalf_of = text_of(signer->find("on-behalf-of"));
@@ -140,6 +146,20 @@ class Checker {
           report(Severity::warning, "check.authority", "KT. is signed by a deputy, but the position '" + position +
                  "' is not a Phó position", signer->find("position")->where);
         }
+      }
+    }
+    // TM. with KT. under it (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH): a deputy
+    // signs for the head on the collective's behalf, and the deputy's own position follows.
+    const auto positions = all_of(*signer, "position");
+    for (std::size_t k = 0; k < positions.size(); ++k) {
+      const std::string line = text_of(positions[k]);
+      if (line.rfind("KT.", 0) != 0) continue;
+      if (k + 1 == positions.size()) {
+        report(Severity::error, "check.authority", "'" + line + "' needs the deputy's own position on the line after "
+               "it (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)", positions[k]->where);
+      } else if (text::to_lower_vi(text_of(positions[k + 1])).rfind(text::to_nfc("phó"), 0) != 0) {
+        report(Severity::warning, "check.authority", "KT. is signed by a deputy, but the position '" +
+               text_of(positions[k + 1]) + "' is not a Phó position", positions[k + 1]->where);
       }
     }
     const data::Value* name = signer->find("name");
@@ -179,6 +199,68 @@ class Checker {
       if (last && (item.rfind("Lưu: VT", 0) != 0 || item.back() != '.')) {
         report(Severity::warning, "check.recipient", "the last recipient is '" + item + "': Decree 30 ends Nơi nhận "
                "with 'Lưu: VT, <drafting unit>.' (Phụ lục I, mục II.9b)", items[k]->where);
+      }
+    }
+  }
+
+  // Box 9a, Kính gửi (Phụ lục I, mục II.9a): one addressee stands on the label's line;
+  // several each on a line of their own, a dash before each (layout writes it), all but the
+  // last ending with ";", the last with ".". A document with addressees opens its Nơi nhận
+  // with "Như trên;" (Phụ lục III, Mẫu 1.5).
+  void check_addressees() {
+    const data::Value* addressees = root_.find("addressees");
+    if (!addressees || addressees->kind != data::Value::Kind::map) return;
+    const auto items = all_of(*addressees, "addressee");
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      const std::string item = text_of(items[k]);
+      if (item.rfind("-", 0) == 0) {
+        report(Severity::warning, "check.addressee", "the addressee '" + item + "' starts with '-': layout writes the "
+               "dash when there are several", items[k]->where);
+      }
+      if (items.size() < 2 || item.empty()) continue;
+      const bool last = k + 1 == items.size();
+      if (item.back() != (last ? '.' : ';')) {
+        report(Severity::warning, "check.addressee", std::string(last ? "the last addressee must end with '.'" :
+               "an addressee other than the last must end with ';'") + ": '" + item + "' (Phụ lục I, mục II.9a)",
+               items[k]->where);
+      }
+    }
+    const data::Value* recipients = root_.find("recipients");
+    if (items.empty() || !recipients || recipients->kind != data::Value::Kind::map) return;
+    const auto listed = all_of(*recipients, "recipient");
+    if (!listed.empty() && text_of(listed.front()).rfind("Như trên", 0) != 0) {
+      report(Severity::warning, "check.recipient", "a document with Kính gửi opens Nơi nhận with 'Như trên;' for its "
+             "addressees, not '" + text_of(listed.front()) + "' (Phụ lục III, Mẫu 1.5)", listed.front()->where);
+    }
+  }
+
+  // The last text of a value: a body's closing words.
+  static const data::Value* last_text(const data::Value& value) {
+    if (value.kind == data::Value::Kind::text) return &value;
+    for (auto field = value.fields.rbegin(); field != value.fields.rend(); ++field) {
+      if (field->is_attribute) continue;
+      if (const data::Value* found = last_text(field->get())) return found;
+    }
+    return nullptr;
+  }
+
+  // A công văn (Phụ lục I, mục II.5b; Phụ lục III, Mẫu 1.5): its trích yếu is printed after
+  // "V/v ", which the template writes; its body ends with "./.".
+  void check_letter() {
+    if (text::to_nfc(rules_.type) != text::to_nfc("Công văn")) return;
+    if (const data::Value* subject = root_.find("subject")) {
+      const std::string start = text::to_lower_vi(text_of(subject).substr(0, 12));
+      if (start.rfind("v/v", 0) == 0 || start.rfind(text::to_nfc("về việc"), 0) == 0) {
+        report(Severity::warning, "check.subject", "the trích yếu starts with '" + text_of(subject).substr(0, 3) +
+               "': the template writes 'V/v ' before it, so it would print twice", subject->where);
+      }
+    }
+    if (const data::Value* body = root_.find("body"); body && body->kind == data::Value::Kind::map) {
+      const data::Value* closing = last_text(*body);
+      const std::string words = closing ? closing->plain_text() : std::string();
+      if (closing && (words.size() < 3 || words.compare(words.size() - 3, 3, "./.") != 0)) {
+        report(Severity::warning, "check.ending", "the letter's last paragraph ends with './.' (Phụ lục III, Mẫu 1.5)",
+               closing->where);
       }
     }
   }

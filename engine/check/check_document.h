@@ -10,6 +10,9 @@
 //    before the name (warning: some sectors may allow one);
 //  - Nơi nhận: each item but the last ends in ";", the last is "Lưu: VT, …" ending in "."
 //    (warnings);
+//  - Kính gửi: a dash written by layout, ";" and "." endings, "Như trên;" opening Nơi nhận
+//    (warnings); a công văn's trích yếu not starting with "V/v" and its body ending in "./."
+//    (warnings);
 //  - field lengths of Phụ lục VI (warnings); a word longer than a line (warning);
 //  - the data against the template's contract (check/contract.h): fields it does not take,
 //    values given twice, values of the wrong shape, required fields missing (errors, with a

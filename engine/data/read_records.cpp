@@ -979,8 +979,8 @@ RecordFile read_record_file(std::string_view bytes, RecordFormat format, const s
     case RecordFormat::xlsx: return table_records(read_xlsx(bytes, file_name, options.sheet), true, file_name, options.columns);
     case RecordFormat::csv:
       return table_records(CsvReader(bytes, file_name, options.delimiter).run(), false, file_name, options.columns);
-    case RecordFormat::json: return {read_json(bytes, file_name, options.max_depth), std::nullopt};
-    case RecordFormat::xml: return {read_xml(bytes, file_name, options.max_depth), std::nullopt};
+    case RecordFormat::json: return {read_json(bytes, file_name, options.max_depth), std::nullopt, {}};
+    case RecordFormat::xml: return {read_xml(bytes, file_name, options.max_depth), std::nullopt, {}};
   }
   return {};
 }

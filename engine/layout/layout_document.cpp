@@ -50,11 +50,14 @@ class DocumentLayout {
     Page& first = new_page();
     double y = layout_header(first.items, doc_.header);
     y = layout_title(first.items, y, doc_.title);
+    // Box 13 is measured on page 1's text width, before a landscape section may change it.
+    const auto contact = contact_lines();
+    const double first_width = width_;
     std::vector<Slice> slices;
+    add_addressees(slices);
     bool previous_is_heading = false;
     add_blocks(doc_.body, slices, previous_is_heading);
-    if (!doc_.signature.authority_lines.empty() || !doc_.recipients.items.empty() || !doc_.side_note.lines.empty() ||
-        !doc_.signature.date.empty()) {
+    if (!doc_.signatures.empty() || !doc_.recipients.items.empty() || !doc_.side_note.lines.empty()) {
       // The signature never stands alone on a page: at least the last two lines of the body
       // go with it (the closing may not start a page, nor may the body's last line).
       if (!slices.empty() && !slices.back().page_break_before) slices.back().break_before_allowed = false;
@@ -67,8 +70,12 @@ class DocumentLayout {
       previous_is_heading = false;
       add_blocks(appendix.blocks, slices, previous_is_heading);
     }
+    const double contact_line = single_line(FaceStyle::regular, s_.contact_size);
+    const double contact_height = contact.empty() ? 0 : contact_rule_gap + static_cast<double>(contact.size()) * contact_line;
     build_pages(frame_, slices, header_groups_, y,
-                {s_.margin_top, s_.margin_bottom, static_cast<std::size_t>(std::max(0, s_.max_pages)), doc_.page.where});
+                {s_.margin_top, s_.margin_bottom, static_cast<std::size_t>(std::max(0, s_.max_pages)), doc_.page.where,
+                 contact.empty() ? 0 : contact_height + s_.paragraph_spacing});
+    if (!contact.empty()) put_contact(frame_.pages.front(), contact, contact_height, first_width);
     const auto max_pages = static_cast<std::size_t>(doc_.page.max_pages);
     if (max_pages > 0 && frame_.pages.size() > max_pages) {
       fail("layout.too-many-pages", "the document takes " + std::to_string(frame_.pages.size()) + " pages where its " +
@@ -198,18 +205,31 @@ class DocumentLayout {
     const double rules_bottom = std::max(left_rule_y, right_rule_y);
     const double baseline = rules_bottom + 6 + ascent(FaceStyle::regular, s_.number_size);
     double bottom = baseline + descent(FaceStyle::regular, s_.number_size);
+    double number_bottom = bottom;
     if (!header.number.empty() || !header.notation.empty()) {
       const std::string line = text::to_nfc(text::format_document_number(header.number, header.notation));
       double number_y = baseline;
       for (const auto& part : number_lines(line, left_column_width_)) {
         put_centred(items, left_centre_, number_y, FaceStyle::regular, s_.number_size, part);
-        bottom = std::max(bottom, number_y + descent(FaceStyle::regular, s_.number_size));
+        number_bottom = number_y + descent(FaceStyle::regular, s_.number_size);
         number_y += single_line(FaceStyle::regular, s_.number_size);
       }
+      bottom = std::max(bottom, number_bottom);
+    }
+    // Box 5b, a công văn's "V/v …": under the Số line, centred on its axis, about 6 pt
+    // below it, 12 pt upright, in balanced lines within the left column (Phụ lục I, II.5b).
+    if (!header.subject.empty()) {
+      double subject_y = number_bottom + s_.letter_subject_gap;
+      const double subject_size = s_.letter_subject_size;
+      const auto placed = put_centred_lines(items, styled_runs(header.subject), FaceStyle::regular, subject_size,
+                                            left_centre_, left_column_width_, subject_y);
+      bottom = std::max(bottom, placed.last_baseline + descent(FaceStyle::regular, subject_size));
     }
     // A draft's date line (no date yet, but a place or a Số line): blanks for the day, month
-    // and year, never no line at all.
-    const bool draft_date = header.date.empty() && (!header.place.empty() || !header.notation.empty());
+    // and year, never no line at all. A header without <place-date> (a Biên bản, Mẫu 1.9)
+    // has no date line.
+    const bool draft_date =
+        header.date_line && header.date.empty() && (!header.place.empty() || !header.notation.empty());
     if (!header.date.empty() || draft_date) {
       const std::string date_text = draft_date ? text::format_blank_date_vi()
                                                : text::format_date_vi(text::parse_date(header.date, header.date_where));
@@ -323,6 +343,100 @@ class DocumentLayout {
     if (widest > 0) put_rule(items, page_centre, rule_y, widest * s_.subject_rule_share);
     return rule_y + single_line(FaceStyle::regular, s_.body_size) / 2;
   }
+
+  // Box 9a, "Kính gửi:" (Phụ lục I, II.9a), 14 pt upright, the block centred on the text.
+  // One addressee follows the label on its line; several go each on a line of its own under
+  // it, starting with a dash, the dashes aligned under the label's colon. A long addressee
+  // wraps with its text, never under its dash. A line to a slice: a công văn to sixty bodies
+  // goes on to the next page rather than off this one.
+  void add_addressees(std::vector<Slice>& out) {
+    const auto& addressees = doc_.addressees;
+    if (addressees.items.empty()) return;
+    const double size = s_.addressee_size;
+    const std::string label = text::to_nfc(addressees.label);
+    const bool one = addressees.items.size() == 1;
+    const double label_width = width_of(label, FaceStyle::regular, size);
+    const std::string before_colon = !label.empty() && label.back() == ':' ? label.substr(0, label.size() - 1) : label;
+    const double item_offset = one ? label_width + width_of(" ", FaceStyle::regular, size)
+                                   : width_of(before_colon, FaceStyle::regular, size);
+    const std::string dash = one ? "" : "- ";
+    const double dash_width = width_of(dash, FaceStyle::regular, size);
+    double widest = 0;
+    for (const auto& item : addressees.items) {
+      ParagraphSpec spec;
+      spec.runs = styled_runs(item);
+      spec.size = size;
+      spec.width = 1e6;  // the natural width of its text on one line
+      spec.align = Align::left;
+      for (const auto& line : layout_paragraph(spec, fonts_)) widest = std::max(widest, line.natural_width);
+    }
+    const double block_width = std::max(label_width, item_offset + dash_width + widest);
+    // Centred; a block too wide to centre starts at the paragraph indent, its lines wrap.
+    double block_left = left_ + std::max(0.0, (width_ - block_width) / 2);
+    if (block_width > width_) block_left = left_ + std::min(s_.first_line_indent, width_ / 4);
+    const double text_left = block_left + item_offset + dash_width;
+    const double line_height = single_line(FaceStyle::regular, size) * s_.line_spacing;
+    const double baseline = ascent(FaceStyle::regular, size);
+    const std::size_t first = out.size();
+    if (!one) {
+      Slice slice;
+      slice.height = line_height;
+      put_text(slice.items, block_left, baseline, FaceStyle::regular, size, label);
+      out.push_back(std::move(slice));
+    }
+    for (const auto& item : addressees.items) {
+      ParagraphSpec spec;
+      spec.runs = styled_runs(item);
+      spec.size = size;
+      spec.width = std::max(left_ + width_ - text_left, 36.0);
+      spec.align = Align::left;
+      bool first_line = true;
+      for (const auto& line : layout_paragraph(spec, fonts_)) {
+        Slice slice;
+        slice.height = line_height;
+        slice.break_before_allowed = first_line && out.size() > first + 1;  // the label keeps its first addressee
+        if (first_line && one) put_text(slice.items, block_left, baseline, FaceStyle::regular, size, label);
+        if (first_line && !one) put_text(slice.items, text_left - dash_width, baseline, FaceStyle::regular, size, "-");
+        for (const auto& run : line.runs) put_run(slice.items, text_left, baseline, size, run);
+        first_line = false;
+        out.push_back(std::move(slice));
+      }
+    }
+    if (out.size() > first) {
+      out[first].space_before = s_.paragraph_spacing;
+      out.back().height += s_.paragraph_spacing;  // the body starts a little further down
+    }
+  }
+
+  // Box 13 (Phụ lục I, II.13): the contact lines, 11 pt, centred, each wrapped to the text width.
+  std::vector<ParagraphLine> contact_lines() const {
+    std::vector<ParagraphLine> lines;
+    for (const auto& entry : doc_.contact.lines) {
+      ParagraphSpec spec;
+      spec.runs = styled_runs(entry);
+      spec.size = s_.contact_size;
+      spec.width = width_;
+      spec.align = Align::center;
+      spec.balanced = true;
+      for (auto& line : layout_paragraph(spec, fonts_)) lines.push_back(std::move(line));
+    }
+    return lines;
+  }
+
+  // Draws the contact block at the foot of page 1, its last line on the bottom margin, under
+  // a rule the full text width; the page builder kept that room free on page 1 only.
+  void put_contact(Page& page, const std::vector<ParagraphLine>& lines, double height, double width) const {
+    const double size = s_.contact_size;
+    const double top = page.height - s_.margin_bottom - height;
+    put_rule(page.items, left_ + width / 2, top + 1, width);
+    double y = top + contact_rule_gap;
+    for (const auto& line : lines) {
+      const double baseline = y + ascent(FaceStyle::regular, size);
+      for (const auto& run : line.runs) put_run(page.items, left_, baseline, size, run);
+      y += single_line(FaceStyle::regular, size);
+    }
+  }
+  static constexpr double contact_rule_gap = 4;  // from the rule to the top of the first contact line
 
   // ---- body -------------------------------------------------------------------------------
 
@@ -638,54 +752,59 @@ class DocumentLayout {
 
   // ---- closing: Nơi nhận and the signature block ----------------------------------------
 
-  // Boxes 7a–7c and 9b (Phụ lục I, II.7 and II.9b): the authority and position in caps bold,
-  // room to sign and seal, the name in bold, centred in the right column; "Nơi nhận:" 12 pt
-  // bold italic level with the first authority line, items 11 pt at the left margin.
-  //
-  // The first slice holds the signature block and the lines of Nơi nhận beside it; a list
-  // longer than the block goes on below it, a line to a slice, onto the next page when the
-  // page ends, as offices print a long Nơi nhận. Nothing is drawn past the bottom margin.
-  std::vector<Slice> closing_slices() {
-    Slice slice;
-    slice.space_before = doc_.signature.space_before >= 0 ? doc_.signature.space_before : s_.closing_gap;
-    // Kept with the end of the body (run()): no page break just before it.
-    slice.break_before_allowed = false;
+  // One printed line of the left column of the closing: its items, its top and bottom.
+  struct LeftLine {
+    std::vector<Item> items;
+    double top = 0, bottom = 0;
+    bool starts_entry = true;  // the first line of its item
+    bool keep_with_previous = false;
+  };
+
+  // One signer's block, boxes 7a–7c and 8 (Phụ lục I, II.7–8), centred on cx in a column of
+  // width column, from y = 0: a certificate's place and date (italic), the authority and
+  // position lines in caps bold, then from name_top the room to sign and seal and the name.
+  // top_part draws the lines above the room and returns where they end; bottom_part the rest.
+  double signer_top_part(std::vector<Item>& items, const markup::Signature& signature, double cx, double column,
+                         double& bottom) const {
     const double size = s_.signature_size;
-    const double first_baseline = ascent(FaceStyle::bold, size);
-    double right_bottom = 0;
-    // The signature column goes after Nơi nhận in the content stream, so that text
-    // extraction reads the closing in the order of the page, left column first.
-    std::vector<Item> signature_items;
-    const double column = width_ - left_column_width_;
-    double right_y = 0;
-    const auto& signature = doc_.signature;
+    double y = 0;
     if (!signature.date.empty()) {
       // A certificate's place and date head its signature (docs/conventions.md, "Certificates"), italic.
       const auto date = text::parse_date(signature.date, signature.date_where);
       const std::string line = text::to_nfc(text::format_place_date(signature.place, date));
-      right_bottom = put_centred_lines(signature_items, {{line, FaceStyle::italic, false, {}}}, FaceStyle::italic, size,
-                                       right_centre_, column, right_y).last_baseline + descent(FaceStyle::italic, size);
+      bottom = put_centred_lines(items, {{line, FaceStyle::italic, false, {}}}, FaceStyle::italic, size, cx, column, y)
+                   .last_baseline + descent(FaceStyle::italic, size);
     }
     for (const auto& line : signature.authority_lines) {
-      right_bottom = put_centred_lines(signature_items, styled_runs(line, true, true), FaceStyle::bold, size, right_centre_,
-                                       column, right_y).last_baseline + descent(FaceStyle::bold, size);
+      bottom = put_centred_lines(items, styled_runs(line, true, true), FaceStyle::bold, size, cx, column, y)
+                   .last_baseline + descent(FaceStyle::bold, size);
     }
-    const double signing_space = signature.space > 0 ? signature.space : s_.signature_space;
-    place_signature_images(signature_items, right_y, signing_space);
-    if (!signature.name.empty()) {
-      right_y += signing_space;
-      right_bottom = put_centred_lines(signature_items, styled_runs(signature.name, true), FaceStyle::bold, size,
-                                       right_centre_, column, right_y).last_baseline + descent(FaceStyle::bold, size);
-    }
+    return y;
+  }
 
+  void signer_bottom_part(std::vector<Item>& items, const markup::Signature& signature, double cx, double column,
+                          double y, double& bottom) const {
+    const double signing_space = signature.space > 0 ? signature.space : s_.signature_space;
+    place_signature_images(items, signature, cx, column, y, signing_space);
+    if (signature.name.empty()) return;
+    y += signing_space;
+    bottom = put_centred_lines(items, styled_runs(signature.name, true), FaceStyle::bold, s_.signature_size, cx, column, y)
+                 .last_baseline + descent(FaceStyle::bold, s_.signature_size);
+  }
+
+  // The left column of the closing: "Nơi nhận:" 12 pt bold italic with its items at 11 pt,
+  // and a certificate's side note, from first_baseline (the label's baseline).
+  std::vector<LeftLine> closing_left_lines(double first_baseline, double column) const {
     std::vector<LeftLine> left;
     if (!doc_.recipients.items.empty()) {
       const double label_size = s_.recipients_label_size;
       LeftLine label;
+      label.top = first_baseline - ascent(FaceStyle::bold_italic, label_size);
       put_text(label.items, left_, first_baseline, FaceStyle::bold_italic, label_size, text::to_nfc(doc_.recipients.label));
       label.bottom = first_baseline + descent(FaceStyle::bold_italic, label_size);
       left.push_back(std::move(label));
-      auto items = left_lines(doc_.recipients.items, s_.recipients_item_size, left.back().bottom);
+      auto items = left_lines(doc_.recipients.items, s_.recipients_item_size, left.back().bottom, column);
+      if (!items.empty()) items.front().keep_with_previous = true;  // the label never ends a page alone
       left.insert(left.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
     }
     // A certificate's decision number and số sổ vàng (docs/conventions.md, "Certificates"): at the left margin,
@@ -695,9 +814,56 @@ class DocumentLayout {
       const double top = !left.empty() ? left.back().bottom + single_line(FaceStyle::regular, note_size) / 2
                                        : first_baseline - single_line(FaceStyle::regular, note_size) +
                                              descent(FaceStyle::regular, note_size);
-      auto items = left_lines(doc_.side_note.lines, note_size, top);
+      auto items = left_lines(doc_.side_note.lines, note_size, top, column);
       left.insert(left.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
     }
+    return left;
+  }
+
+  // Lines of the left column that go on below the signature, a line to a slice, onto the
+  // next page when the page ends, as offices print a long Nơi nhận.
+  static void append_left_lines(const std::vector<LeftLine>& left, std::size_t from, double previous_bottom,
+                                std::vector<Slice>& out) {
+    for (std::size_t k = from; k < left.size(); ++k) {
+      Slice line;
+      line.break_before_allowed = left[k].starts_entry && !left[k].keep_with_previous;  // an item's lines stay together
+      line.space_before = std::max(0.0, left[k].top - previous_bottom);
+      line.height = left[k].bottom - left[k].top;
+      for (Item item : left[k].items) {
+        shift_item(item, -left[k].top);
+        line.items.push_back(std::move(item));
+      }
+      previous_bottom = left[k].bottom;
+      out.push_back(std::move(line));
+    }
+  }
+
+  // Boxes 7a–7c, 8 and 9b (Phụ lục I, II.7–9b). One signer: the authority and position in
+  // caps bold, room to sign and seal, the name in bold, centred in the right column;
+  // "Nơi nhận:" 12 pt bold italic level with the first authority line, items 11 pt at the
+  // left margin. The first slice holds the signature block and the lines of Nơi nhận beside
+  // it; a longer list goes on below it. Several signers (a Biên bản's THƯ KÝ and CHỦ TỌA,
+  // the heads of a joint document) sign side by side, their names level, and Nơi nhận
+  // comes under them. Nothing is drawn past the bottom margin.
+  std::vector<Slice> closing_slices() {
+    const markup::Signature none;
+    const auto& signatures = doc_.signatures;
+    const markup::Signature& first_signer = signatures.empty() ? none : signatures.front();
+    if (signatures.size() > 1) return side_by_side_closing();
+    Slice slice;
+    slice.space_before = first_signer.space_before >= 0 ? first_signer.space_before : s_.closing_gap;
+    // Kept with the end of the body (run()): no page break just before it.
+    slice.break_before_allowed = false;
+    const double first_baseline = ascent(FaceStyle::bold, s_.signature_size);
+    double right_bottom = 0;
+    // The signature column goes after Nơi nhận in the content stream, so that text
+    // extraction reads the closing in the order of the page, left column first.
+    std::vector<Item> signature_items;
+    const double column = width_ - left_column_width_;
+    const double name_top = signer_top_part(signature_items, first_signer, right_centre_, column, right_bottom);
+    signer_bottom_part(signature_items, first_signer, right_centre_, column, name_top, right_bottom);
+
+    const auto left = closing_left_lines(first_baseline, left_column_width_ - 6);
     // Beside the signature: the lines that end above its bottom (and always the label and the
     // first recipient, level with it).
     std::size_t beside = 0;
@@ -711,39 +877,64 @@ class DocumentLayout {
     slice.height = std::max(left_bottom, right_bottom);
     std::vector<Slice> out;
     out.push_back(std::move(slice));
-    // The rest of the list, a line to a slice, under the signature block.
-    double previous_bottom = std::max(left_bottom, right_bottom);
-    for (std::size_t k = beside; k < left.size(); ++k) {
-      Slice line;
-      line.break_before_allowed = left[k].starts_entry;  // an item's lines stay together
-      line.space_before = std::max(0.0, left[k].top - previous_bottom);
-      line.height = left[k].bottom - left[k].top;
-      for (Item item : left[k].items) {
-        shift_item(item, -left[k].top);
-        line.items.push_back(std::move(item));
-      }
-      previous_bottom = left[k].bottom;
-      out.push_back(std::move(line));
-    }
+    append_left_lines(left, beside, std::max(left_bottom, right_bottom), out);
     return out;
   }
 
-  // One printed line of the left column of the closing: its items, its top and bottom.
-  struct LeftLine {
-    std::vector<Item> items;
-    double top = 0, bottom = 0;
-    bool starts_entry = true;  // the first line of its item
-  };
+  // Several signers side by side: two on the axes of the header's columns (the left one over
+  // Nơi nhận's column, as Mẫu 1.9 sets THƯ KÝ and CHỦ TỌA), three to a row in equal columns
+  // otherwise; each row's names level. Nơi nhận follows under the last row.
+  std::vector<Slice> side_by_side_closing() {
+    const auto& signatures = doc_.signatures;
+    std::vector<Slice> out;
+    const std::size_t per_row = signatures.size() == 2 ? 2 : 3;
+    double previous_bottom = 0;
+    for (std::size_t row_start = 0; row_start < signatures.size(); row_start += per_row) {
+      const std::size_t count = std::min(per_row, signatures.size() - row_start);
+      std::vector<std::pair<double, double>> columns;  // centre and width of each
+      if (per_row == 2) {
+        columns = {{left_centre_, left_column_width_}, {right_centre_, width_ - left_column_width_}};
+      } else {
+        for (std::size_t k = 0; k < count; ++k) {
+          const double share = width_ / static_cast<double>(count);
+          columns.push_back({left_ + share * (static_cast<double>(k) + 0.5), share});
+        }
+      }
+      Slice slice;
+      const markup::Signature& lead = signatures[row_start];
+      slice.space_before = row_start == 0 ? (lead.space_before >= 0 ? lead.space_before : s_.closing_gap) : s_.closing_gap;
+      slice.break_before_allowed = row_start != 0;  // the first row is kept with the end of the body
+      double name_top = 0, bottom = 0;
+      std::vector<std::vector<Item>> parts(count);
+      for (std::size_t k = 0; k < count; ++k) {
+        name_top = std::max(name_top, signer_top_part(parts[k], signatures[row_start + k], columns[k].first,
+                                                      columns[k].second - 6, bottom));
+      }
+      for (std::size_t k = 0; k < count; ++k) {
+        signer_bottom_part(parts[k], signatures[row_start + k], columns[k].first, columns[k].second - 6, name_top, bottom);
+        slice.items.insert(slice.items.end(), parts[k].begin(), parts[k].end());
+      }
+      slice.height = bottom;
+      previous_bottom = bottom;
+      out.push_back(std::move(slice));
+    }
+    // Nơi nhận under the signers, its label a line below the last row.
+    const double gap = single_line(FaceStyle::regular, s_.signature_size);
+    const double first_baseline = previous_bottom + gap + ascent(FaceStyle::bold_italic, s_.recipients_label_size);
+    const auto left = closing_left_lines(first_baseline, width_ / 2);
+    append_left_lines(left, 0, previous_bottom, out);
+    return out;
+  }
 
-  // Sets each entry at the left margin, wrapped to the left column, lines one under another
-  // from y (the top of the first).
-  std::vector<LeftLine> left_lines(const std::vector<markup::Inlines>& entries, double size, double y) const {
+  // Sets each entry at the left margin, wrapped to column, lines one under another from y
+  // (the top of the first).
+  std::vector<LeftLine> left_lines(const std::vector<markup::Inlines>& entries, double size, double y, double column) const {
     std::vector<LeftLine> out;
     for (const auto& entry : entries) {
       ParagraphSpec spec;
       spec.runs = styled_runs(entry);
       spec.size = size;
-      spec.width = left_column_width_ - 6;
+      spec.width = column;
       spec.align = Align::left;
       bool first = true;
       for (const auto& line : layout_paragraph(spec, fonts_)) {
@@ -762,19 +953,19 @@ class DocumentLayout {
   }
 
   // The electronic signature and seal (Decree 30, Phụ lục I, mục II.8): the blue
-  // signature centred on the signer's axis between the position and the name; the red seal
-  // at its real size (36 mm unless the markup says), covering about the left third of the
-  // signature and drawn over it, centred on it vertically. gap_top is where their space begins.
-  void place_signature_images(std::vector<Item>& items, double gap_top, double space) const {
-    const auto& signature = doc_.signature.signature_image;
-    const auto& seal = doc_.signature.seal_image;
-    const double column = width_ - left_column_width_;
-    double signature_left = right_centre_, signature_width = 0, signature_middle = gap_top + space / 2;
+  // signature centred on the signer's axis cx between the position and the name; the red
+  // seal at its real size (36 mm unless the markup says), covering about the left third of
+  // the signature and drawn over it, centred on it vertically. gap_top is where their space begins.
+  void place_signature_images(std::vector<Item>& items, const markup::Signature& signer, double cx, double column,
+                              double gap_top, double space) const {
+    const auto& signature = signer.signature_image;
+    const auto& seal = signer.seal_image;
+    double signature_left = cx, signature_width = 0, signature_middle = gap_top + space / 2;
     if (signature.data) {
       markup::Image sized = signature;
       if (sized.width <= 0 && sized.height <= 0) sized.width = mm(40);
       const auto [width, height] = image_size(sized, column, space - 4);
-      signature_left = right_centre_ - width / 2;
+      signature_left = cx - width / 2;
       signature_width = width;
       items.push_back(ImageItem{signature_left, signature_middle - height / 2, width, height, signature.path, signature.data});
     }
@@ -782,7 +973,7 @@ class DocumentLayout {
       markup::Image sized = seal;
       if (sized.width <= 0 && sized.height <= 0) sized.width = mm(36);
       const auto [width, height] = image_size(sized, column, mm(60));
-      const double right = signature_width > 0 ? signature_left + signature_width / 3 : right_centre_ + width / 2;
+      const double right = signature_width > 0 ? signature_left + signature_width / 3 : cx + width / 2;
       items.push_back(ImageItem{right - width, signature_middle - height / 2, width, height, seal.path, seal.data});
     }
   }

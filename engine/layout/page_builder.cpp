@@ -82,7 +82,9 @@ class PageBuilder {
     double top;
   };
 
-  double bottom() const { return frame_.pages.back().height - margins_.bottom; }
+  double bottom() const {
+    return frame_.pages.back().height - margins_.bottom - (frame_.pages.size() == 1 ? margins_.first_page_reserve : 0);
+  }
 
   void place(const Slice& slice, double top) {
     placed_.push_back({static_cast<std::size_t>(&slice - slices_.data()), &slice, top});

@@ -41,6 +41,9 @@ struct PageFrame {
   // document): a runaway input fails fast instead of filling memory. 0: no limit.
   std::size_t max_pages = 0;
   SourceLocation where;
+  // Room kept free at the foot of the first page, above the margin: a công văn's contact
+  // block (Decree 30, Phụ lục I, mục II.13) stands there, on page 1 only.
+  double first_page_reserve = 0;
 };
 
 // Places the slices on frame's pages, starting on its last page at first_top. header_groups

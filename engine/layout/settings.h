@@ -27,6 +27,10 @@ struct LayoutSettings {
   Points motto_size = 13;           // Tiêu ngữ: 13–14, bold
   Points number_size = 13;          // Số, ký hiệu: 13
   Points date_size = 14;            // địa danh và thời gian: 13–14, italic
+  // A công văn's trích yếu "V/v …" (box 5b): 12–13 upright, about 6 pt under the Số line
+  // (Phụ lục I, Phần II, mục 5b).
+  Points letter_subject_size = 12;
+  Points letter_subject_gap = 6;
   double issuer_rule_share = 0.40;  // rule under the issuer: 1/3–1/2 of its line
   double subject_rule_share = 0.40; // rule under the trích yếu: 1/3–1/2 of its line
   Points rule_thickness = 0.5;
@@ -40,6 +44,11 @@ struct LayoutSettings {
   Points first_line_indent = cm(1.27);
   Points paragraph_spacing = 6;
   double line_spacing = 1.0;  // multiple of the font's single line height (1.0–1.5)
+  // "Kính gửi:" and its addressees (Phụ lục I, Phần II, mục 9a): 13–14, upright.
+  Points addressee_size = 14;
+  // The contact block at the foot of page 1 (Phụ lục I, Phần II, mục 13): 11–12, under a
+  // rule the full text width.
+  Points contact_size = 11;
   // Tables: the decree sets no size; 13 pt is what its sample lists use (Phụ lục I forms).
   Points table_size = 13;
 

@@ -158,12 +158,32 @@ struct Header {
   std::string place;                  // địa danh, "Duyên Hải"
   std::string date;                   // ISO 8601 "2019-08-26"
   SourceLocation date_where;
+  // A <place-date> was given. A Biên bản's header has none (Mẫu 1.9); any other document
+  // prints the line, with blanks for a draft's missing date.
+  bool date_line = false;
+  // Box 5b, a công văn's trích yếu ("V/v …"): under the Số line in the left column, 12 pt
+  // upright (Phụ lục I, mục II.5b). Empty for every other document.
+  Inlines subject;
 };
 
 struct Title {
   std::string type;  // tên loại, "Kế hoạch"; printed in capitals
   Inlines subject;   // trích yếu
   Inlines note;      // an italic line under the subject, above the rule: "(Kèm theo Quyết định số …)"
+};
+
+// Box 9a, "Kính gửi:" (Phụ lục I, mục II.9a): the addressees of a công văn, and of a tờ
+// trình or báo cáo sent upward. One is written on the label's line; several each on a line
+// of their own under it, their dashes (written by layout) aligned under the colon.
+struct Addressees {
+  std::string label = "Kính gửi:";
+  std::vector<Inlines> items;  // as printed, with their own ";" and "."; no dash
+};
+
+// Box 13 (Phụ lục I, mục II.13): the issuer's address, telephone, e-mail and website, at the
+// foot of page 1 only, under a rule the full text width, 11 pt.
+struct Contact {
+  std::vector<Inlines> lines;
 };
 
 struct Recipients {
@@ -183,6 +203,7 @@ struct Signature {
   Inlines name;                           // signer's name, bold
   Image signature_image;                  // optional: the scanned signature (source empty if none)
   Image seal_image;                       // optional: the seal, overlapping the signature's left
+  SourceLocation where;
 };
 
 // Lines at the left margin level with the signature, where a document has Nơi nhận: a
@@ -236,10 +257,14 @@ struct DocTree {
   PageBorder page_border;
   Header header;
   Title title;
+  Addressees addressees;
   std::vector<Block> body;
   Recipients recipients;
   SideNote side_note;
-  Signature signature;
+  // The signers, in the order written: one signs in the right column; several sign side by
+  // side (a Biên bản's THƯ KÝ and CHỦ TỌA, a joint document's heads), Nơi nhận under them.
+  std::vector<Signature> signatures;
+  Contact contact;
   std::vector<Appendix> appendices;
 };
 

@@ -38,11 +38,14 @@ class Parser {
     static const std::vector<std::string> blocks{"p", "heading", "list", "page-break", "keep", "table", "image", "box", "rule"};
     static const std::vector<std::string> inlines{"b", "i", "u", "span"};
     static const std::map<std::string_view, std::vector<std::string>> allowed{
-        {"document", {"page", "page-border", "header", "title", "body", "side-note", "recipients", "signature", "appendix"}},
+        {"document", {"page", "page-border", "header", "title", "addressees", "body", "side-note", "recipients",
+                      "signature", "contact", "appendix"}},
         {"body", blocks}, {"keep", blocks}, {"box", blocks}, {"appendix", blocks},
         {"p", inlines}, {"heading", inlines}, {"item", inlines}, {"cell", inlines}, {"b", inlines}, {"i", inlines},
         {"u", inlines}, {"span", inlines},
-        {"header", {"issuer", "emblem", "number", "place-date"}}, {"title", {"type", "subject"}},
+        {"header", {"issuer", "emblem", "number", "subject", "place-date"}}, {"title", {"type", "subject", "note"}},
+        {"addressees", {"addressee"}}, {"contact", {"line"}}, {"side-note", {"line"}},
+        {"signature", {"place-date", "authority", "position", "signature-image", "seal", "name"}},
         {"table", {"column", "row"}}, {"row", {"cell"}}, {"list", {"item"}}, {"recipients", {"recipient"}}};
     std::vector<std::string> hints;
     if (const auto found = allowed.find(parent); found != allowed.end()) {
@@ -147,6 +150,10 @@ class Parser {
         header.place = attribute(child, "place", true);
         header.date = attribute(child, "date", true);
         header.date_where = where(child);
+        header.date_line = true;
+      } else if (name == "subject") {
+        check_attributes(child, {});
+        header.subject = inlines(child);
       } else if (name == "emblem") {
         header.emblem = image(child);
       } else {
@@ -268,7 +275,8 @@ class Parser {
       used = 0;
     }
     if (used == 0 || !std::isfinite(number)) bad_value(node, name, value, "a length such as 20mm, 1.5cm or 36pt");
-    const std::string unit = value.substr(used);
+    std::string unit = value.substr(used);
+    unit.erase(0, std::min(unit.find_first_not_of(' '), unit.size()));  // "36 mm", as a clerk types it
     if (number < 0) bad_value(node, name, value, "a length that is not negative");
     double points = 0;
     if (unit == "mm") points = mm(number);
@@ -517,6 +525,36 @@ class Parser {
     return border;
   }
 
+  // One signer's block: boxes 7a–7c and 8 (Phụ lục I, mục II.7–8).
+  Signature signature(const pugi::xml_node& node) const {
+    check_attributes(node, {"space", "space-before"});
+    Signature result;
+    result.where = where(node);
+    if (node.attribute("space")) result.space = positive_length(node, "space");
+    if (node.attribute("space-before")) result.space_before = length(node, "space-before");
+    for (const auto& line : node.children()) {
+      if (line.type() != pugi::node_element) continue;
+      const std::string_view kind = line.name();
+      if (kind == "place-date") {
+        check_attributes(line, {"place", "date"});
+        result.place = attribute(line, "place", false);
+        result.date = attribute(line, "date", true);
+        result.date_where = where(line);
+      } else if (kind == "authority" || kind == "position") {
+        result.authority_lines.push_back(inlines(line));
+      } else if (kind == "name") {
+        result.name = inlines(line);
+      } else if (kind == "signature-image") {
+        result.signature_image = image(line);
+      } else if (kind == "seal") {
+        result.seal_image = image(line);
+      } else {
+        unknown(line, "signature");
+      }
+    }
+    return result;
+  }
+
   DocTree parse(const pugi::xml_node& root) const {
     if (std::string_view(root.name()) != "document") {
       fail("markup.root", "the markup root must be <document>, not <" + std::string(root.name()) + ">", where(root));
@@ -554,24 +592,23 @@ class Parser {
           if (std::string_view(item.name()) != "recipient") unknown(item, "recipients");
           doc.recipients.items.push_back(inlines(item));
         }
-      } else if (name == "signature") {
-        check_attributes(child, {"space", "space-before"});
-        if (child.attribute("space")) doc.signature.space = positive_length(child, "space");
-        if (child.attribute("space-before")) doc.signature.space_before = length(child, "space-before");
+      } else if (name == "addressees") {
+        check_attributes(child, {"label"});
+        if (child.attribute("label")) doc.addressees.label = child.attribute("label").value();
+        for (const auto& item : child.children()) {
+          if (item.type() != pugi::node_element) continue;
+          if (std::string_view(item.name()) != "addressee") unknown(item, "addressees");
+          doc.addressees.items.push_back(inlines(item));
+        }
+      } else if (name == "contact") {
+        check_attributes(child, {});
         for (const auto& line : child.children()) {
           if (line.type() != pugi::node_element) continue;
-          const std::string_view kind = line.name();
-          if (kind == "place-date") {
-            check_attributes(line, {"place", "date"});
-            doc.signature.place = attribute(line, "place", false);
-            doc.signature.date = attribute(line, "date", true);
-            doc.signature.date_where = where(line);
-          } else if (kind == "authority" || kind == "position") doc.signature.authority_lines.push_back(inlines(line));
-          else if (kind == "name") doc.signature.name = inlines(line);
-          else if (kind == "signature-image") doc.signature.signature_image = image(line);
-          else if (kind == "seal") doc.signature.seal_image = image(line);
-          else unknown(line, "signature");
+          if (std::string_view(line.name()) != "line") unknown(line, "contact");
+          doc.contact.lines.push_back(inlines(line));
         }
+      } else if (name == "signature") {
+        doc.signatures.push_back(signature(child));
       } else if (name == "appendix") {
         check_attributes(child, {"orientation"});
         Appendix appendix;

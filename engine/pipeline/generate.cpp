@@ -142,8 +142,10 @@ void lay_out(const std::string& markup, const std::string& markup_name, const te
     resolve_images(appendix.blocks, options.base_dir, limits, images);
     if (appendix.header) resolve_image(appendix.header->emblem, options.base_dir, limits, images);
   }
-  resolve_image(doc.signature.signature_image, options.base_dir, limits, images);
-  resolve_image(doc.signature.seal_image, options.base_dir, limits, images);
+  for (auto& signature : doc.signatures) {
+    resolve_image(signature.signature_image, options.base_dir, limits, images);
+    resolve_image(signature.seal_image, options.base_dir, limits, images);
+  }
   layout::LayoutSettings settings = options.settings;
   settings.max_pages = options.limits.max_pages;
   out.frame = layout::layout_document(doc, fonts, settings, &out.stats);

@@ -364,7 +364,11 @@ TEST_CASE("JSON data renders every template as its XML does, from a file or stan
     CHECK(read_file((dir / (stem + "-json.trace")).string()) == read_file((dir / (stem + "-xml.trace")).string()));
     ++compared;
   }
-  CHECK(compared == 6);  // one per template
+  int templates = 0;  // one example per template
+  for (const auto& entry : std::filesystem::directory_iterator(testing::source_dir() + "/templates")) {
+    if (entry.is_directory() && entry.path().filename() != "partials") ++templates;
+  }
+  CHECK(compared == templates);
 }
 
 TEST_CASE("JSON data: a key twice, an array for a document, and bad JSON are errors at their place") {

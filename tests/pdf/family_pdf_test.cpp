@@ -15,6 +15,8 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include <pugixml.hpp>
+
 #include "base/files.h"
 #include "support/paths.h"
 #include "support/run.h"
@@ -75,6 +77,50 @@ void check_in_order(const std::string& text, const std::vector<std::string>& lin
     if (at != std::string::npos) from = at + line.size();
   }
 }
+
+// A line of text as mutool's structured text gives it: its box (points, top-left origin),
+// the font and size of its first character, and its text.
+struct StextLine {
+  int page = 0;
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  std::string font;
+  double size = 0;
+  std::string text;
+  double centre() const { return (x0 + x1) / 2; }
+};
+
+std::vector<StextLine> stext_lines(const std::string& pdf) {
+  const auto stext = run("mutool draw -F stext -o - " + quote(pdf) + " 2>/dev/null");
+  REQUIRE(stext.exit_code == 0);
+  pugi::xml_document document;
+  REQUIRE(document.load_string(stext.out.c_str()));
+  std::vector<StextLine> lines;
+  int page = 0;
+  for (const auto& page_node : document.select_nodes("//page")) {
+    ++page;
+    for (const auto& line_node : page_node.node().select_nodes(".//line")) {
+      StextLine line;
+      line.page = page;
+      std::istringstream box(line_node.node().attribute("bbox").value());
+      box >> line.x0 >> line.y0 >> line.x1 >> line.y1;
+      const auto font = line_node.node().child("font");
+      line.font = font.attribute("name").value();
+      line.size = font.attribute("size").as_double();
+      for (const auto& character : line_node.node().select_nodes(".//char")) line.text += character.node().attribute("c").value();
+      lines.push_back(std::move(line));
+    }
+  }
+  return lines;
+}
+
+const StextLine& line_starting(const std::vector<StextLine>& lines, const std::string& start) {
+  const auto found = std::find_if(lines.begin(), lines.end(), [&](const StextLine& line) { return line.text.rfind(start, 0) == 0; });
+  INFO("a line starting with: " << start);
+  REQUIRE(found != lines.end());
+  return *found;
+}
+
+constexpr double points_per_mm = 72 / 25.4;
 
 void check_clean_render(const Rendered& sample) {
   CHECK(sample.render.exit_code == 0);
@@ -228,4 +274,54 @@ TEST_CASE("certificate: one landscape A4 page, its red titles, the recipient, th
   REQUIRE(stext.exit_code == 0);
   CHECK(std::regex_search(stext.out, std::regex(R"(<font name="[^"]*Bold[^"]*" size="40">\s*<char [^>]*color="#(c0|bf)0000" c="G"/>)")));
   CHECK(std::regex_search(stext.out, std::regex(R"(<font name="[^"]*Bold[^"]*" size="26">\s*<char [^>]*color="#000000" c="&#xd4;"/>)")));
+}
+
+TEST_CASE("official letter: Mẫu 1.5 read back, V/v under the Số line, Kính gửi, TM. + KT., the contact lines on page 1") {
+  const auto& sample = rendered("cong-van-dang-ky-dai-bieu");
+  check_clean_render(sample);
+  CHECK(pages_of(sample.pdf) == 1);
+  const std::string text = text_of(sample.pdf);
+  check_in_order(text, {"ỦY BAN NHÂN DÂN THỊ XÃ DUYÊN HẢI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                        "Độc lập - Tự do - Hạnh phúc", "Số: 812/UBND-NV", "V/v đăng ký đại biểu dự",
+                        "thị xã Duyên Hải lần thứ I", "Duyên Hải, ngày 20 tháng 5 năm 2020", "Kính gửi:",
+                        "- Các cơ quan, ban, ngành, đoàn thể thị xã;", "- Ủy ban nhân dân các xã, phường;",
+                        "- Các doanh nghiệp đóng trên địa bàn thị xã.", "Thực hiện Kế hoạch số 54/KH-UBND",
+                        "để được hướng dẫn./.", "Nơi nhận:", "- Như trên;", "- Lưu: VT, NV.", "TM. ỦY BAN NHÂN DÂN",
+                        "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thanh Tâm",
+                        "Địa chỉ: Số 01, đường Nguyễn Đáng, phường 1, thị xã Duyên Hải, tỉnh Trà Vinh",
+                        "Điện thoại: 0294 3832 145; E-mail: ubnd@duyenhai.travinh.gov.vn"});
+  CHECK(text.find("CÔNG VĂN") == std::string::npos);  // a công văn has no type-name line
+
+  const auto lines = stext_lines(sample.pdf);
+  // Box 5b (rule 18 of docs/conventions.md's checks): the V/v line 12 pt upright, centred
+  // under the Số line within 1.5 mm, at least 6 pt below it.
+  const auto& number = line_starting(lines, "Số: 812");
+  const auto& subject = line_starting(lines, "V/v ");
+  CHECK(subject.size == 12);
+  CHECK(subject.font.find("Bold") == std::string::npos);
+  CHECK(subject.font.find("Italic") == std::string::npos);
+  CHECK(std::abs(subject.centre() - number.centre()) <= 1.5 * points_per_mm);
+  CHECK(subject.y0 - number.y1 >= 6 - 0.5);
+  // Box 9a: 14 pt upright; several addressees each on a line under the label, the dashes
+  // aligned (±1 pt) under its colon.
+  const auto& label = line_starting(lines, "Kính gửi:");
+  CHECK(label.size == 14);
+  std::vector<double> dashes;
+  for (const auto& line : lines) {
+    if (line.text.rfind("- ", 0) == 0 && line.size == 14) dashes.push_back(line.x0);
+  }
+  REQUIRE(dashes.size() == 3);
+  for (double x : dashes) CHECK(std::abs(x - dashes.front()) <= 1);
+  CHECK(dashes.front() > label.x0);
+  CHECK(dashes.front() < label.x1);
+  // Box 13: 11 pt, the last lines of page 1, above the bottom margin.
+  const auto& address = line_starting(lines, "Địa chỉ:");
+  const auto& phone = line_starting(lines, "Điện thoại:");
+  CHECK(address.size == 11);
+  CHECK(phone.size == 11);
+  CHECK(address.page == 1);
+  CHECK(phone.y1 <= 841.89 - 20 * points_per_mm + 0.5);
+  for (const auto& line : lines) {
+    if (line.page == 1 && &line != &address && &line != &phone) CHECK(line.y1 < address.y0);
+  }
 }

@@ -36,8 +36,9 @@ TEST_CASE("the markup vocabulary parses into a DocTree") {
   CHECK(doc.body[1].text[1].style.italic);
   CHECK(doc.body[2].level == 1);
   CHECK(doc.recipients.items.size() == 1);
-  CHECK(doc.signature.authority_lines.size() == 2);
-  CHECK(markup::plain_text(doc.signature.name) == "Lê Vũ Phương");
+  REQUIRE(doc.signatures.size() == 1);
+  CHECK(doc.signatures[0].authority_lines.size() == 2);
+  CHECK(markup::plain_text(doc.signatures[0].name) == "Lê Vũ Phương");
 }
 
 TEST_CASE("unknown elements and attributes are errors at their place") {
