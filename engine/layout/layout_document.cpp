@@ -785,11 +785,14 @@ class DocumentLayout {
   void signer_bottom_part(std::vector<Item>& items, const markup::Signature& signature, double cx, double column,
                           double y, double& bottom) const {
     const double signing_space = signature.space > 0 ? signature.space : s_.signature_space;
-    place_signature_images(items, signature, cx, column, y, signing_space);
+    // A seal larger than the room reaches above and below it: the block ends under it too,
+    // so that it never stands past the bottom margin.
+    bottom = std::max(bottom, place_signature_images(items, signature, cx, column, y, signing_space));
     if (signature.name.empty()) return;
     y += signing_space;
-    bottom = put_centred_lines(items, styled_runs(signature.name, true), FaceStyle::bold, s_.signature_size, cx, column, y)
-                 .last_baseline + descent(FaceStyle::bold, s_.signature_size);
+    bottom = std::max(bottom, put_centred_lines(items, styled_runs(signature.name, true), FaceStyle::bold,
+                                                s_.signature_size, cx, column, y).last_baseline +
+                                  descent(FaceStyle::bold, s_.signature_size));
   }
 
   // The left column of the closing: "Nơi nhận:" 12 pt bold italic with its items at 11 pt,
@@ -955,9 +958,11 @@ class DocumentLayout {
   // The electronic signature and seal (Decree 30, Phụ lục I, mục II.8): the blue
   // signature centred on the signer's axis cx between the position and the name; the red
   // seal at its real size (36 mm unless the markup says), covering about the left third of
-  // the signature and drawn over it, centred on it vertically. gap_top is where their space begins.
-  void place_signature_images(std::vector<Item>& items, const markup::Signature& signer, double cx, double column,
-                              double gap_top, double space) const {
+  // the signature and drawn over it, centred on it vertically, but never above the block's
+  // top. gap_top is where their space begins. Returns the lowest image's bottom (0: none).
+  double place_signature_images(std::vector<Item>& items, const markup::Signature& signer, double cx, double column,
+                                double gap_top, double space) const {
+    double lowest = 0;
     const auto& signature = signer.signature_image;
     const auto& seal = signer.seal_image;
     double signature_left = cx, signature_width = 0, signature_middle = gap_top + space / 2;
@@ -968,14 +973,18 @@ class DocumentLayout {
       signature_left = cx - width / 2;
       signature_width = width;
       items.push_back(ImageItem{signature_left, signature_middle - height / 2, width, height, signature.path, signature.data});
+      lowest = signature_middle + height / 2;
     }
     if (seal.data) {
       markup::Image sized = seal;
       if (sized.width <= 0 && sized.height <= 0) sized.width = mm(36);
       const auto [width, height] = image_size(sized, column, mm(60));
       const double right = signature_width > 0 ? signature_left + signature_width / 3 : cx + width / 2;
-      items.push_back(ImageItem{right - width, signature_middle - height / 2, width, height, seal.path, seal.data});
+      const double top = std::max(0.0, signature_middle - height / 2);
+      items.push_back(ImageItem{right - width, top, width, height, seal.path, seal.data});
+      lowest = std::max(lowest, top + height);
     }
+    return lowest;
   }
 
   // ---- pages ------------------------------------------------------------------------------

@@ -325,3 +325,51 @@ TEST_CASE("official letter: Mẫu 1.5 read back, V/v under the Số line, Kính 
     if (line.page == 1 && &line != &address && &line != &phone) CHECK(line.y1 < address.y0);
   }
 }
+
+namespace {
+
+// The images with an alpha mask in a PDF: each transparent PNG drawn is an image and its smask.
+int transparent_images(const std::string& pdf) {
+  const auto list = run("pdfimages -list " + quote(pdf));
+  REQUIRE(list.exit_code == 0);
+  std::istringstream in(list.out);
+  int masks = 0;
+  for (std::string line; std::getline(in, line);) masks += std::regex_search(line, std::regex(R"(^\s*\d+\s+\d+\s+smask\b)")) ? 1 : 0;
+  return masks;
+}
+
+}  // namespace
+
+TEST_CASE("every template that signs takes the signature and seal images from its data") {
+  const auto dir = testing::scratch("signature-images");
+  std::filesystem::create_directories(dir / "img");
+  for (const char* image : {"chu-ky.png", "con-dau.png"}) {
+    std::filesystem::copy_file(testing::sample(std::string("layout/images/") + image), dir / "img" / image,
+                               std::filesystem::copy_options::overwrite_existing);
+  }
+  int signed_templates = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(testing::sample(""))) {
+    if (entry.path().extension() != ".xml") continue;
+    const std::string stem = entry.path().stem().string();
+    std::string xml = read_file(entry.path().string());
+    const auto signer = xml.find("<signer>");
+    if (signer == std::string::npos) continue;
+    INFO(stem);
+    const auto name = xml.find("<name>", signer);
+    REQUIRE(name != std::string::npos);
+    xml.insert(name, "<signature-image>img/chu-ky.png</signature-image><seal>img/con-dau.png</seal><seal-size>34 mm</seal-size>");
+    // The sample's own images (an emblem) are found beside it: point them at the samples.
+    const auto data = (dir / (stem + ".xml")).string();
+    write_file_atomically(data, xml);
+    const auto plain = (dir / (stem + "-plain.pdf")).string(), with = (dir / (stem + ".pdf")).string();
+    const auto before = run(quote(testing::vanban_cli()) + " render " + quote(entry.path().string()) + " -o " + quote(plain));
+    const auto after = run("cd " + quote(testing::sample("")) + " && " + quote(testing::vanban_cli()) + " render " +
+                           quote(data) + " -o " + quote(with));
+    INFO(after.err);
+    REQUIRE(before.exit_code == 0);
+    REQUIRE(after.exit_code == 0);
+    CHECK(transparent_images(with) == transparent_images(plain) + 2);
+    ++signed_templates;
+  }
+  CHECK(signed_templates >= 7);
+}
