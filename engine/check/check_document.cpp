@@ -95,8 +95,10 @@ class Checker {
   // line has a place (Phụ lục I, mục II.4).
   void check_date() {
     if (rules_.contract.empty()) check_dates_in(root_);  // with a contract, its date fields are checked there
+    // A template without a place has no date line (a Biên bản, Mẫu 1.9): its date is the meeting's.
+    const bool has_place = rules_.contract.empty() || check::find_field(rules_.contract.root, "place");
     const data::Value* date = root_.find("date");
-    if (!text_of(date).empty() && text_of(root_.find("place")).empty()) {
+    if (has_place && !text_of(date).empty() && text_of(root_.find("place")).empty()) {
       report(Severity::warning, "check.place", "the date line has no place: Decree 30 writes \"<place>, ngày …\" "
              "(Phụ lục I, mục II.4)", date->where);
     }

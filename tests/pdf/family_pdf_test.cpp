@@ -326,6 +326,34 @@ TEST_CASE("official letter: Mẫu 1.5 read back, V/v under the Số line, Kính 
   }
 }
 
+TEST_CASE("minutes: Mẫu 1.9 read back, no date line, THƯ KÝ left and CHỦ TỌA right with their names level") {
+  const auto& sample = rendered("bien-ban-hop-hoi-dong");
+  check_clean_render(sample);
+  CHECK(pages_of(sample.pdf) == 1);
+  const std::string text = text_of(sample.pdf);
+  check_in_order(text, {"ỦY BAN NHÂN DÂN THỊ XÃ DUYÊN HẢI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                        "Độc lập - Tự do - Hạnh phúc", "Số: 07/BB-HĐTĐKT", "BIÊN BẢN",
+                        "Thời gian bắt đầu: 08 giờ 00, ngày 12 tháng 6 năm 2020.",
+                        "Địa điểm: Phòng họp Ủy ban nhân dân thị xã Duyên Hải.", "Thành phần tham dự: Ông Lê Vũ Phương",
+                        "Chủ trì (chủ tọa): Lê Vũ Phương", "Thư ký (người ghi biên bản): Nguyễn Thị Thu Hà",
+                        "Cuộc họp kết thúc vào 10 giờ 30, ngày 12 tháng 6 năm 2020./.",
+                        // each signer's block is read whole, the left one first
+                        "THƯ KÝ", "Nguyễn Thị Thu Hà", "CHỦ TỌA", "Lê Vũ Phương", "Nơi nhận:", "- Lưu: VT, Hồ sơ."});
+  CHECK(text.find("Duyên Hải, ngày") == std::string::npos);  // no place-and-date line (Mẫu 1.9)
+  const auto lines = stext_lines(sample.pdf);
+  const auto& secretary = line_starting(lines, "THƯ KÝ");
+  const auto& chair = line_starting(lines, "CHỦ TỌA");
+  const auto& secretary_name = line_starting(lines, "Nguyễn Thị Thu Hà");
+  const auto& chair_name = line_starting(lines, "Lê Vũ Phương");
+  const auto& recipients = line_starting(lines, "Nơi nhận:");
+  CHECK(secretary.x1 < chair.x0);                            // side by side, the secretary on the left
+  CHECK(std::abs(secretary.y0 - chair.y0) <= 0.5);           // their titles level
+  CHECK(std::abs(secretary_name.y0 - chair_name.y0) <= 0.5); // and their names
+  CHECK(std::abs(secretary_name.centre() - secretary.centre()) <= 1.5 * points_per_mm);
+  CHECK(std::abs(chair_name.centre() - chair.centre()) <= 1.5 * points_per_mm);
+  CHECK(recipients.y0 > chair_name.y1);                      // Nơi nhận under the signatures
+}
+
 namespace {
 
 // The images with an alpha mask in a PDF: each transparent PNG drawn is an image and its smask.
