@@ -465,6 +465,9 @@ constexpr Entry catalog[] = {
 
 // Parts the engine writes inside a message, in English.
 constexpr std::pair<const char*, const char*> phrases[] = {
+  {"the meeting (", "cuộc họp ("},
+  {"the decision (", "quyết định ("},
+  {"the last day it is valid (", "ngày cuối cùng có giá trị ("},
   {"UTF-8 hợp lệ: bytes ", "UTF-8 hợp lệ: các byte "},
   {"truncated inside a chunk", "bị cắt cụt giữa một khối dữ liệu"},
   {"truncated (no IEND chunk)", "bị cắt cụt (không có khối IEND)"},

@@ -346,6 +346,13 @@ class Checker {
     };
     compare("meeting", true, "the meeting");
     compare("decision", false, "the decision");
+    // A letter of introduction is valid from its date on (Mẫu 1.8).
+    const data::Value* until = root_.find("valid-until");
+    const std::string own = text_of(date), last = text_of(until);
+    if (!last.empty() && is_date(own) && is_date(last) && last < own) {
+      report(Severity::warning, "check.date-order", "the last day it is valid (" + last + ") comes before the "
+             "document's date (" + own + ")", until->where);
+    }
   }
 
   // A delegate listed twice in one group is a copying slip that a sorted list of hundreds

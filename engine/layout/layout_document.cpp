@@ -326,15 +326,18 @@ class DocumentLayout {
     if (title.type.empty() && title.subject.empty()) return y + single_line(FaceStyle::regular, s_.body_size);
     y += single_line(FaceStyle::bold, size);  // one blank line between the header and the title
     const double page_centre = left_ + width_ / 2;
+    double type_width = 0, type_baseline = y;
     if (!title.type.empty()) {
-      const double baseline = y + ascent(FaceStyle::bold, size);
-      put_centred(items, page_centre, baseline, FaceStyle::bold, size, text::to_upper_vi(text::to_nfc(title.type)));
+      type_baseline = y + ascent(FaceStyle::bold, size);
+      type_width = put_centred(items, page_centre, type_baseline, FaceStyle::bold, size,
+                               text::to_upper_vi(text::to_nfc(title.type)));
       y += single_line(FaceStyle::bold, size);
     }
     const auto subject =
         put_centred_lines(items, styled_runs(title.subject, true), FaceStyle::bold, size, page_centre, width_, y);
-    const double widest = subject.widest;
-    double last_baseline = title.subject.empty() ? y : subject.last_baseline;
+    // Without a trích yếu (a Giấy giới thiệu, Mẫu 1.8) the rule goes under the type name.
+    const double widest = title.subject.empty() ? type_width : subject.widest;
+    double last_baseline = title.subject.empty() ? type_baseline : subject.last_baseline;
     if (!title.note.empty()) {
       last_baseline = put_centred_lines(items, styled_runs(title.note, false, false, true), FaceStyle::italic, size,
                                         page_centre, width_, y).last_baseline;

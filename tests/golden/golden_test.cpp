@@ -85,6 +85,10 @@ TEST_CASE("golden: decision (quyet-dinh) with its attached list as an appendix")
 
 TEST_CASE("golden: certificate (giay-khen), landscape with an ornamental border") { check_family_sample("giay-khen"); }
 
+TEST_CASE("golden: letter of introduction (giay-gioi-thieu), Mẫu 1.8: no trích yếu, the rule under the type") {
+  check_family_sample("giay-gioi-thieu-dai-bieu");
+}
+
 TEST_CASE("golden: minutes (bien-ban), Mẫu 1.9: no date line, THƯ KÝ and CHỦ TỌA side by side") {
   check_family_sample("bien-ban-hop-hoi-dong");
 }

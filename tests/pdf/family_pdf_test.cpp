@@ -326,6 +326,21 @@ TEST_CASE("official letter: Mẫu 1.5 read back, V/v under the Số line, Kính 
   }
 }
 
+TEST_CASE("letter of introduction: Mẫu 1.8 read back, each person with Chức vụ, the rule under GIẤY GIỚI THIỆU") {
+  const auto& sample = rendered("giay-gioi-thieu-dai-bieu");
+  check_clean_render(sample);
+  CHECK(pages_of(sample.pdf) == 1);
+  check_in_order(text_of(sample.pdf),
+                 {"Số: 96/GGT-UBND", "Duyên Hải, ngày 10 tháng 8 năm 2020", "GIẤY GIỚI THIỆU",
+                  "Ủy ban nhân dân thị xã Duyên Hải trân trọng giới thiệu:", "Ông: Trần Thanh Tâm",
+                  "Chức vụ: Phó Chủ tịch Ủy ban nhân dân thị xã, Trưởng đoàn đại biểu", "Bà: Nguyễn Thị Thu Hà",
+                  "Chức vụ: chuyên viên Phòng Nội vụ thị xã", "Được cử đến: Ban Thi đua - Khen thưởng tỉnh Trà Vinh.",
+                  "Về việc: Dự Đại hội Thi đua yêu nước tỉnh Trà Vinh lần thứ V.",
+                  "Đề nghị Quý cơ quan tạo điều kiện để những người có tên ở trên hoàn thành nhiệm vụ.",
+                  "Giấy này có giá trị đến hết ngày 31 tháng 8 năm 2020./.", "Nơi nhận:", "- Như trên;", "- Lưu: VT.",
+                  "TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Trần Minh Trí"});
+}
+
 TEST_CASE("minutes: Mẫu 1.9 read back, no date line, THƯ KÝ left and CHỦ TỌA right with their names level") {
   const auto& sample = rendered("bien-ban-hop-hoi-dong");
   check_clean_render(sample);
