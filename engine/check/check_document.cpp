@@ -247,8 +247,9 @@ class Checker {
   }
 
   // A công văn (Phụ lục I, mục II.5b; Phụ lục III, Mẫu 1.5): its trích yếu is printed after
-  // "V/v ", which the template writes; its body ends with "./.".
+  // "V/v ", which the template writes.
   void check_letter() {
+    check_body_ending();
     if (text::to_nfc(rules_.type) != text::to_nfc("Công văn")) return;
     if (const data::Value* subject = root_.find("subject")) {
       const std::string start = text::to_lower_vi(text_of(subject).substr(0, 12));
@@ -257,13 +258,19 @@ class Checker {
                "': the template writes 'V/v ' before it, so it would print twice", subject->where);
       }
     }
-    if (const data::Value* body = root_.find("body"); body && body->kind == data::Value::Kind::map) {
-      const data::Value* closing = last_text(*body);
-      const std::string words = closing ? closing->plain_text() : std::string();
-      if (closing && (words.size() < 3 || words.compare(words.size() - 3, 3, "./.") != 0)) {
-        report(Severity::warning, "check.ending", "the letter's last paragraph ends with './.' (Phụ lục III, Mẫu 1.5)",
-               closing->where);
-      }
+  }
+
+  // A text's body ends with "./." (the sample forms of Phụ lục III, Mẫu 1.1–1.9).
+  void check_body_ending() {
+    // A Biên bản's last line is the template's own: "Cuộc họp kết thúc vào …/." (Mẫu 1.9).
+    if (text::to_nfc(rules_.type) == text::to_nfc("Biên bản")) return;
+    const data::Value* body = root_.find("body");
+    if (!body || body->kind != data::Value::Kind::map) return;
+    const data::Value* closing = last_text(*body);
+    const std::string words = closing ? closing->plain_text() : std::string();
+    if (closing && (words.size() < 3 || words.compare(words.size() - 3, 3, "./.") != 0)) {
+      report(Severity::warning, "check.ending", "the text's last paragraph ends with './.' (Phụ lục III, Mẫu 1.1–1.9)",
+             closing->where);
     }
   }
 

@@ -67,7 +67,8 @@ std::vector<FieldSpec> make_block_vocabulary() {
                           leaf("span", FieldKind::number, false, "how many columns it covers"),
                           leaf("align", FieldKind::text, false, "left, center or right")});
   FieldSpec header = leaf("header", FieldKind::flag, false, "yes: a header row, repeated on every page");
-  FieldSpec row = group("row", "a row of the table", {header, cell});
+  FieldSpec total = leaf("total", FieldKind::flag, false, "yes: a total row (Tổng cộng), bold, kept with the rows above");
+  FieldSpec row = group("row", "a row of the table", {header, total, cell});
   row.required = false;
   FieldSpec column = group("column", "a column: its width (30mm, 2*, auto) and alignment",
                            {leaf("width", FieldKind::text, false, "30mm, 2* (a share of the rest) or auto"),

@@ -42,7 +42,7 @@ std::vector<std::vector<StyledRun>> cell_paragraphs(const markup::Table& table, 
   if (is_stt_cell(table, column, cell, row)) {
     paragraphs.push_back({{std::to_string(row_number), text::FaceStyle::regular, false, {}}});
   }
-  for (const auto& paragraph : cell.paragraphs) paragraphs.push_back(styled_runs(paragraph, row.header));
+  for (const auto& paragraph : cell.paragraphs) paragraphs.push_back(styled_runs(paragraph, row.header || row.total));
   return paragraphs;
 }
 
@@ -262,7 +262,8 @@ TableSlices layout_table(const markup::Table& table, const TableStyle& style, co
       // Breaks: between rows, except between the header and the first row; inside a row,
       // only when it may split and each part keeps enough lines.
       if (k == 0) {
-        slice.break_before_allowed = !row.header && !first_body_row && !previous_heads_group;
+        // A total stays with the rows it adds up.
+        slice.break_before_allowed = !row.header && !row.total && !first_body_row && !previous_heads_group;
       } else {
         const auto lines = static_cast<int>(bands);
         const auto at = static_cast<int>(k);

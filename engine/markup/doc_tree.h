@@ -94,6 +94,7 @@ struct Row {
   std::vector<Cell> cells;
   bool header = false;  // repeated at the top of every page the table continues on
   bool keep = false;    // never split across pages
+  bool total = false;   // a report's total (Tổng cộng): bold, never the first row of a page
   SourceLocation where;
 };
 

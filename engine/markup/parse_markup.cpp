@@ -438,11 +438,12 @@ class Parser {
         column.numbered = flag(child, "number");
         table.columns.push_back(column);
       } else if (name == "row") {
-        check_attributes(child, {"header", "keep"});
+        check_attributes(child, {"header", "keep", "total"});
         Row row;
         row.where = where(child);
         row.header = flag(child, "header");
         row.keep = flag(child, "keep");
+        row.total = flag(child, "total");
         for (const auto& cell_node : child.children()) {
           if (cell_node.type() != pugi::node_element) continue;
           if (std::string_view(cell_node.name()) != "cell") unknown(cell_node, "row");

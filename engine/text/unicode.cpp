@@ -273,6 +273,28 @@ std::string_view word_before(std::string_view text, std::size_t position) {
   return text.substr(begin, end - begin);
 }
 
+// A numeral as a text writes one after a word that counts: "1", "01", "3.", "2;", "IV", "I.".
+bool is_numeral(std::string_view word) {
+  while (!word.empty() && std::string_view(".,;:)").find(word.back()) != std::string_view::npos) word.remove_suffix(1);
+  if (word.empty() || word.size() > 8) return false;
+  const bool arabic = std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const bool roman = std::all_of(word.begin(), word.end(), [](char c) { return std::string_view("IVXLCDM").find(c) != std::string_view::npos; });
+  return arabic || roman;
+}
+
+// The words after which a numeral is what they count, and stays on their line: "lần thứ I",
+// "phường 1", "Điều 3", "khoản 2", "số 01", "Phụ lục II", and the parts of a date ("ngày 22
+// tháng 6 năm 2020"). Compared in lower case.
+bool counts_next_numeral(std::string_view word) {
+  static const std::array<std::string_view, 24> words = {
+      "thứ", "lần", "số", "phường", "quận", "khóm", "ấp", "tổ", "khu", "đội", "điều", "khoản", "điểm",
+      "mục", "chương", "phần", "lục", "khóa", "kỳ", "đợt", "ngày", "tháng", "năm", "đoạn"};
+  if (word.empty() || word.size() > 16) return false;
+  std::string lower;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size()))).toLower(icu::Locale("vi")).toUTF8String(lower);
+  return std::find(words.begin(), words.end(), std::string_view(lower)) != words.end();
+}
+
 bool is_protected_space(std::string_view text, std::size_t position) {
   const auto before = word_before(text, position);
   const auto after = word_at(text, position);
@@ -280,6 +302,10 @@ bool is_protected_space(std::string_view text, std::size_t position) {
   if ((before == "Số:" || before == "số:") && starts_with_digit(after)) return true;
   if (is_initial(before)) return true;
   if (is_number(before) && is_unit(after)) return true;
+  // A numeral stays with what it counts, and a date stays whole: "22 tháng", "6 năm".
+  // "số 54/KH-UBND", "ngày 22/6/2020": a number that starts with a digit counts too.
+  if ((is_numeral(after) || starts_with_digit(after)) && counts_next_numeral(before)) return true;
+  if (is_number(before) && (after == "tháng" || after == "năm")) return true;
   return false;
 }
 

@@ -79,7 +79,10 @@ std::optional<ForbiddenCharacter> find_forbidden_character(std::string_view utf8
 //  - before a word made only of punctuation ("2015 - 2020", "kinh tế ..."): no line starts
 //    with a dash that would read as a bullet, nor with an ellipsis;
 //  - after "Số:" before a number ("Số: 05", Decree 30 Phụ lục I, II.3);
-//  - after an initial ("V. Phương") and between a number and its unit ("30 mm", "25 %").
+//  - after an initial ("V. Phương") and between a number and its unit ("30 mm", "25 %");
+//  - between a word that counts and its numeral ("lần thứ I", "phường 1", "Điều 3", "khoản
+//    2", "số 01"), and inside a date ("ngày 22 tháng 6 năm 2020", "ngày 22/6/2020"): no line
+//    starts with a numeral that reads as a heading, and no date is split.
 // A no-break space (U+00A0) in the data is never a break.
 std::vector<std::size_t> find_break_opportunities(std::string_view utf8);
 

@@ -171,7 +171,7 @@ TEST_CASE("a misspelt field: it is an error with a \"did you mean\", and the req
       "    <role>Chủ tịch</role>\n"
       "  </recipient>\n"
       "  <achievment>Đã có thành tích</achievment>\n"
-      "  <body><p>a paragraph</p><paragraph>not a block</paragraph></body>\n"
+      "  <body><p>a paragraph</p><paragraph>not a block./.</paragraph></body>\n"
       "  <golden>27</golden>\n"
       "</document>\n";
   const auto findings = check::check_document(data::read_data(xml, "d.xml"), rules);

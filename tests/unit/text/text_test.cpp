@@ -47,16 +47,31 @@ TEST_CASE("upper case follows Vietnamese rules") {
 }
 
 TEST_CASE("lines break only at spaces: document numbers and dates stay whole") {
-  const auto p = pieces("Kế hoạch số 54/KH-UBND ngày 20/8/2019 của Chỉ thị số 34/CT-TW");
+  const auto p = pieces("Kế hoạch theo 54/KH-UBND của 20/8/2019 và Chỉ thị 34/CT-TW");
   CHECK(contains(p, "54/KH-UBND"));
   CHECK(contains(p, "20/8/2019"));
   CHECK(contains(p, "34/CT-TW"));
   for (const auto& piece : p) CHECK(piece.find(' ') == std::string::npos);
 }
 
+TEST_CASE("a numeral stays with the word that counts it, and a date stays whole") {
+  CHECK(contains(pieces("Đại hội lần thứ I, tiến tới"), "thứ I,"));
+  CHECK(contains(pieces("tại phường 1, thị xã"), "phường 1,"));
+  CHECK(contains(pieces("theo Điều 3 và khoản 2 của"), "Điều 3"));
+  CHECK(contains(pieces("theo Điều 3 và khoản 2 của"), "khoản 2"));
+  CHECK(contains(pieces("Kế hoạch số 54/KH-UBND ngày 20/8/2019 của"), "số 54/KH-UBND"));
+  CHECK(contains(pieces("Kế hoạch số 54/KH-UBND ngày 20/8/2019 của"), "ngày 20/8/2019"));
+  CHECK(contains(pieces("trước ngày 05 tháng 6 năm 2020 để"), "ngày 05 tháng 6 năm 2020"));
+  CHECK(contains(pieces("Phụ lục II kèm theo"), "lục II"));
+  // Words that count nothing break as before; a number that is not a numeral is no heading.
+  CHECK(contains(pieces("có 250 đại biểu"), "250"));
+  CHECK(contains(pieces("thứ Năm, ngày"), "thứ"));
+}
+
 TEST_CASE("protected spaces: Số and its number, a dash between years, units, initials") {
   CHECK(contains(pieces("văn bản Số: 05/QĐ-BNV ban hành"), "Số: 05/QĐ-BNV"));
-  CHECK(contains(pieces("giai đoạn 2015 - 2020 của"), "2015 -"));
+  CHECK(contains(pieces("từ 2015 - 2020 của"), "2015 -"));
+  CHECK(contains(pieces("giai đoạn 2015 - 2020 của"), "đoạn 2015 -"));
   CHECK(contains(pieces("các thành phần kinh tế ... Qua đó"), "tế ..."));
   CHECK(contains(pieces("rộng 30 mm và"), "30 mm"));
   CHECK(contains(pieces("đồng chí Lê V. Phương ký"), "V. Phương"));
