@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <utility>
 
 #include "text/document_number.h"
@@ -30,6 +31,7 @@ class Checker {
     check_addressees();
     check_letter();
     check_basis_and_articles();
+    check_totals(root_);
     check_event_dates();
     check_duplicate_delegates();
     check_lengths();
@@ -322,6 +324,88 @@ class Checker {
     if (!listed) {
       report(Severity::warning, "check.recipient", "Điều " + std::to_string(executing_article) + " names who carries "
              "the decision out: Nơi nhận begins with '" + wanted + ";' (Phụ lục III, Mẫu 1.2)", recipients->where);
+    }
+  }
+
+  // A whole number as a report writes it: "545", "1.250" (grouped by "."); anything else is
+  // not counted.
+  static std::optional<long long> whole_number(const std::string& text) {
+    std::string digits;
+    for (const char c : text) {
+      if (c >= '0' && c <= '9') digits += c;
+      else if (c != '.' || digits.empty()) return std::nullopt;
+    }
+    if (digits.empty() || digits.size() > 15) return std::nullopt;
+    return std::stoll(digits);
+  }
+
+  // A report's table of figures (Phụ lục III, Mẫu 1.4): a total row (total="yes") adds up
+  // the rows above it, back to the header or the previous total, column by column, where
+  // every one of those cells is a whole number. A total that does not is said (warning).
+  void check_totals(const data::Value& value) {
+    for (const auto& field : value.fields) {
+      const data::Value& child = field.get();
+      if (child.kind != data::Value::Kind::map) continue;
+      if (field.name == "table") check_table_totals(child);
+      else check_totals(child);
+    }
+  }
+
+  void check_table_totals(const data::Value& table) {
+    std::map<int, long long> sums;  // column -> sum since the last header or total
+    std::map<int, bool> countable;  // column -> every cell so far a whole number
+    int rows = 0;
+    for (const data::Value* row : all_of(table, "row")) {
+      if (row->kind != data::Value::Kind::map) continue;
+      const bool header = text_of(row->find("header")) == "yes";
+      const bool total = text_of(row->find("total")) == "yes";
+      std::map<int, const data::Value*> cells;
+      int column = 0;
+      for (const data::Value* cell : all_of(*row, "cell")) {
+        cells[column] = cell;
+        const data::Value* span = cell->kind == data::Value::Kind::map ? cell->find("span") : nullptr;
+        column += std::max(1, std::atoi(text_of(span).c_str()));
+      }
+      const auto cell_text = [](const data::Value* cell) {
+        if (cell->kind == data::Value::Kind::text) return cell->plain_text();
+        const data::Value* text = cell->find("text");
+        return text ? text->plain_text() : std::string();
+      };
+      if (header) {
+        sums.clear();
+        countable.clear();
+        rows = 0;
+        continue;
+      }
+      if (total) {
+        for (const auto& [at, cell] : cells) {
+          const auto given = whole_number(cell_text(cell));
+          if (!given || rows == 0 || !countable.count(at) || !countable[at]) continue;
+          if (*given != sums[at]) {
+            report(Severity::warning, "check.total", "the total " + cell_text(cell) + " is not the sum of the " +
+                   std::to_string(rows) + " rows above it, which is " + std::to_string(sums[at]), cell->where);
+          }
+        }
+        sums.clear();
+        countable.clear();
+        rows = 0;
+        continue;
+      }
+      ++rows;
+      std::map<int, bool> seen;
+      for (const auto& [at, cell] : cells) {
+        const auto number = whole_number(cell_text(cell));
+        seen[at] = true;
+        if (!number) {
+          countable[at] = false;
+          continue;
+        }
+        if (!countable.count(at)) countable[at] = rows == 1;
+        sums[at] += *number;
+      }
+      for (auto& [at, ok] : countable) {
+        if (!seen.count(at)) ok = false;  // a row without that cell
+      }
     }
   }
 

@@ -85,6 +85,16 @@ TEST_CASE("golden: decision (quyet-dinh) with its attached list as an appendix")
 
 TEST_CASE("golden: certificate (giay-khen), landscape with an ornamental border") { check_family_sample("giay-khen"); }
 
+TEST_CASE("golden: submission (to-trinh), Mẫu 1.4 with Kính gửi, a parent body, the head signing") {
+  check_family_sample("to-trinh-de-nghi-khen-thuong");
+}
+
+TEST_CASE("golden: report (bao-cao), Mẫu 1.4 with Kính gửi and a table of figures with its total") {
+  check_family_sample("bao-cao-tong-ket-thi-dua");
+}
+
+TEST_CASE("golden: notice (thong-bao), Mẫu 1.4, TL. CHỦ TỊCH") { check_family_sample("thong-bao-ket-luan"); }
+
 TEST_CASE("golden: letter of introduction (giay-gioi-thieu), Mẫu 1.8: no trích yếu, the rule under the type") {
   check_family_sample("giay-gioi-thieu-dai-bieu");
 }

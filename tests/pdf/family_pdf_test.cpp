@@ -326,6 +326,54 @@ TEST_CASE("official letter: Mẫu 1.5 read back, V/v under the Số line, Kính 
   }
 }
 
+TEST_CASE("submission: TỜ TRÌNH, Kính gửi on one line with its addressee, the parent body above the issuer") {
+  const auto& sample = rendered("to-trinh-de-nghi-khen-thuong");
+  check_clean_render(sample);
+  CHECK(pages_of(sample.pdf) == 1);
+  check_in_order(text_of(sample.pdf),
+                 {"ỦY BAN NHÂN DÂN THỊ XÃ DUYÊN HẢI PHÒNG NỘI VỤ", "Số: 25/TTr-PNV", "TỜ TRÌNH",
+                  "Đề nghị tặng Giấy khen cho các tập thể, cá nhân có thành tích",
+                  "Kính gửi: Ủy ban nhân dân thị xã Duyên Hải.", "Căn cứ Luật Thi đua, Khen thưởng",
+                  "Kính trình Ủy ban nhân dân thị xã xem xét, quyết định./.", "Nơi nhận:", "- Như trên;",
+                  "- Lưu: VT, PNV.", "TRƯỞNG PHÒNG", "Phạm Văn Dũng"});
+  const auto lines = stext_lines(sample.pdf);
+  const auto& to = line_starting(lines, "Kính gửi: Ủy ban");
+  CHECK(to.size == 14);
+  CHECK(std::abs(to.centre() - (30 + (210 - 30 - 15) / 2.0) * points_per_mm) <= 2 * points_per_mm);  // centred on the text
+  const auto& parent = line_starting(lines, "ỦY BAN NHÂN DÂN");
+  const auto& issuer = line_starting(lines, "PHÒNG NỘI VỤ");
+  CHECK(parent.font.find("Bold") == std::string::npos);  // the parent body is not bold (Phụ lục I, II.2)
+  CHECK(issuer.font.find("Bold") != std::string::npos);
+}
+
+TEST_CASE("report: BÁO CÁO, Kính gửi, the table of figures with its bold total, then page 2 numbered") {
+  const auto& sample = rendered("bao-cao-tong-ket-thi-dua");
+  check_clean_render(sample);
+  CHECK(pages_of(sample.pdf) == 2);
+  check_in_order(text_of(sample.pdf),
+                 {"Số: 145/BC-UBND", "BÁO CÁO", "Kính gửi: Ban Thi đua - Khen thưởng tỉnh Trà Vinh.",
+                  "I. KẾT QUẢ ĐẠI HỘI", "II. CÔNG TÁC KHEN THƯỞNG GIAI ĐOẠN 2015 - 2020",
+                  "STT Hình thức khen thưởng Tập thể Cá nhân", "1 Bằng khen của Thủ tướng Chính phủ 1 2",
+                  "4 Giấy khen của Chủ tịch Ủy ban nhân dân thị xã 118 412", "Tổng cộng 135 545",
+                  "III. ĐỀ XUẤT, KIẾN NGHỊ", "2", "của Ủy ban nhân dân thị xã Duyên Hải./.", "Nơi nhận:",
+                  "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thanh Tâm"});
+  const auto lines = stext_lines(sample.pdf);
+  CHECK(line_starting(lines, "Tổng cộng").font.find("Bold") != std::string::npos);
+  CHECK(line_starting(lines, "Bằng khen của Thủ tướng").font.find("Bold") == std::string::npos);
+}
+
+TEST_CASE("notice: THÔNG BÁO with no Kính gửi, its numbered conclusions, TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG") {
+  const auto& sample = rendered("thong-bao-ket-luan");
+  check_clean_render(sample);
+  CHECK(pages_of(sample.pdf) == 1);
+  const std::string text = text_of(sample.pdf);
+  check_in_order(text, {"Số: 40/TB-UBND", "Duyên Hải, ngày 18 tháng 6 năm 2020", "THÔNG BÁO",
+                        "Kết luận của Chủ tịch Ủy ban nhân dân thị xã", "1. Phòng Nội vụ hoàn chỉnh báo cáo tổng kết",
+                        "3. Ủy ban nhân dân các xã, phường cử đủ thành phần", "thực hiện./.", "Nơi nhận:", "- Lưu: VT.",
+                        "TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Trần Minh Trí"});
+  CHECK(text.find("Kính gửi") == std::string::npos);
+}
+
 TEST_CASE("letter of introduction: Mẫu 1.8 read back, each person with Chức vụ, the rule under GIẤY GIỚI THIỆU") {
   const auto& sample = rendered("giay-gioi-thieu-dai-bieu");
   check_clean_render(sample);
