@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <initializer_list>
 #include <map>
+#include <regex>
+#include <tuple>
 #include <vector>
 
 #include <pugixml.hpp>
@@ -183,15 +185,8 @@ class Parser {
     check_attributes(node, {"size", "print-on", "orientation", "valign", "max-pages", "margin-top", "margin-bottom",
                             "margin-left", "margin-right"});
     PageSetup page;
-    static constexpr double sides_mm[][2] = {{210, 297}, {297, 420}, {148, 210}};  // A4, A3, A5 portrait
-    const int size = choice(node, "size", {"A4", "A3", "A5"}, 0);
-    page.width = mm(sides_mm[size][0]);
-    page.height = mm(sides_mm[size][1]);
-    if (node.attribute("print-on")) {
-      const int paper = choice(node, "print-on", {"A4", "A3", "A5"}, 0);
-      page.print_width = mm(sides_mm[paper][0]);
-      page.print_height = mm(sides_mm[paper][1]);
-    }
+    std::tie(page.width, page.height) = paper_size(node, "size");
+    if (node.attribute("print-on")) std::tie(page.print_width, page.print_height) = paper_size(node, "print-on");
     page.landscape = choice(node, "orientation", {"portrait", "landscape"}, 0) == 1;
     page.centre_vertically = choice(node, "valign", {"top", "center"}, 0) == 1;
     page.max_pages = small_number(node, "max-pages", 0, 1, 9999);
@@ -204,6 +199,26 @@ class Parser {
   }
 
   // ---- attribute values --------------------------------------------------------------
+
+  // A paper: A4 (the default), A3, A5, or its two sides in millimetres ("400x280mm", "400 × 280
+  // mm"), each from 50 to 1200 mm (a Bằng khen's frame is made to measure). Returns points.
+  std::pair<double, double> paper_size(const pugi::xml_node& node, const char* name) const {
+    static constexpr std::pair<std::string_view, std::pair<double, double>> named[] = {
+        {"A4", {210, 297}}, {"A3", {297, 420}}, {"A5", {148, 210}}};
+    const auto found = node.attribute(name);
+    if (!found) return {mm(210), mm(297)};
+    std::string value = found.value();
+    for (const auto& [paper, sides] : named) {
+      if (value == paper) return {mm(sides.first), mm(sides.second)};
+    }
+    static const std::regex sides(R"(^\s*(\d+(?:\.\d+)?)\s*(?:x|X|×)\s*(\d+(?:\.\d+)?)\s*mm\s*$)");
+    std::smatch match;
+    if (std::regex_match(value, match, sides)) {
+      const double width = std::stod(match[1]), height = std::stod(match[2]);
+      if (width >= 50 && width <= 1200 && height >= 50 && height <= 1200) return {mm(width), mm(height)};
+    }
+    bad_value(node, name, value, "A4, A3, A5, or the paper's sides from 50 to 1200 mm, such as 400x280mm");
+  }
 
   [[noreturn]] void bad_value(const pugi::xml_node& node, const char* name, const std::string& value,
                               std::string_view expected) const {

@@ -181,7 +181,7 @@ TEST_CASE("vanban templates lists every built-in template, and a template's fiel
   const auto certificate = run(cli("templates giay-khen"));
   CHECK_THAT(certificate.out, Catch::Contains("* recipient/name") && Catch::Contains("* decision/number") &&
                                   Catch::Contains("  golden-book"));
-  const auto unknown = run(cli("templates bang-khen"));
+  const auto unknown = run(cli("templates cong-dien"));
   CHECK(unknown.exit_code == 1);
   CHECK_THAT(unknown.err, Catch::Contains("[template.not-found]") && Catch::Contains("vanban templates"));
 }

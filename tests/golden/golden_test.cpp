@@ -103,6 +103,10 @@ TEST_CASE("golden: minutes (bien-ban), Mẫu 1.9: no date line, THƯ KÝ and CH�
   check_family_sample("bien-ban-hop-hoi-dong");
 }
 
+TEST_CASE("golden: certificate of merit (bang-khen), the A4 design on A3, a collective's name") {
+  check_family_sample("bang-khen");
+}
+
 TEST_CASE("golden: official letter (cong-van), Mẫu 1.5: V/v, Kính gửi, TM. + KT., contact lines") {
   check_family_sample("cong-van-dang-ky-dai-bieu");
 }

@@ -464,3 +464,45 @@ TEST_CASE("every template that signs takes the signature and seal images from it
   }
   CHECK(signed_templates >= 7);
 }
+
+TEST_CASE("certificate of merit: BẰNG KHEN on A3 by default, on any paper in millimetres, a long name wrapped above its role") {
+  const auto& sample = rendered("bang-khen");
+  check_clean_render(sample);
+  CHECK(info_of(sample.pdf).find("Page size:       1190.55 x 841.89 pts (A3)") != std::string::npos);
+  check_in_order(text_of(sample.pdf), {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TRÀ VINH",
+                                       "TẶNG", "BẰNG KHEN", "Hội Cựu chiến binh thị xã Duyên Hải, tỉnh Trà Vinh",
+                                       "Quyết định số 1520/QĐ-UBND ngày 15/7/2020", "Số sổ vàng: 312",
+                                       "Trà Vinh, ngày 15 tháng 7 năm 2020", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Thanh Bình"});
+  const auto dir = testing::scratch("bang-khen-paper");
+  std::string xml = read_file(testing::sample("bang-khen.xml"));
+  const auto authority = xml.find("  <authority>");
+  // A frame made to measure, and a name far too long for one line.
+  std::string framed = xml;
+  framed.insert(authority, "  <paper>400 x 280 mm</paper>\n");
+  const std::string long_name = "Hội Cựu chiến binh thị xã Duyên Hải, tỉnh Trà Vinh và Ban Chỉ huy Quân sự các xã, phường";
+  const auto name = framed.find("<name>Hội Cựu chiến binh thị xã Duyên Hải, tỉnh Trà Vinh</name>");
+  REQUIRE(name != std::string::npos);
+  framed.replace(name, std::string("<name>Hội Cựu chiến binh thị xã Duyên Hải, tỉnh Trà Vinh</name>").size(),
+                 "<name>" + long_name + "</name>");
+  write_file_atomically((dir / "framed.xml").string(), framed);
+  const auto pdf = (dir / "framed.pdf").string();
+  const auto result = run(quote(testing::vanban_cli()) + " render " + quote((dir / "framed.xml").string()) + " -o " + quote(pdf));
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  CHECK(info_of(pdf).find("Page size:       1133.86 x 793.701 pts") != std::string::npos);
+  // The name wraps at 20 pt or more (scaled to the paper) rather than shrinking below the role.
+  const auto lines = stext_lines(pdf);
+  const auto& name_line = line_starting(lines, "Hội Cựu chiến binh");
+  const auto& role_line = line_starting(lines, "Thị xã Duyên Hải, tỉnh Trà Vinh");
+  CHECK(name_line.size > role_line.size * 1.3);
+  CHECK(testing::collapse_spaces(text_of(pdf)).find(long_name) != std::string::npos);
+  // A paper that is not one is refused at its value.
+  std::string tiny = xml;
+  tiny.insert(authority, "  <paper>9x9mm</paper>\n");
+  write_file_atomically((dir / "tiny.xml").string(), tiny);
+  const auto refused = run(quote(testing::vanban_cli()) + " render " + quote((dir / "tiny.xml").string()) + " -o " +
+                           quote((dir / "tiny.pdf").string()));
+  CHECK(refused.exit_code == 1);
+  CHECK_THAT(refused.err, Catch::Contains("tiny.xml:10:3: error:") && Catch::Contains("from 50 to 1200 mm"));
+  CHECK(!std::filesystem::exists(dir / "tiny.pdf"));
+}
