@@ -86,7 +86,9 @@ class Checker {
     const data::Value* number = map.find("number");
     const data::Value* notation = map.find("notation");
     if (text_of(number).empty() || text_of(notation).empty()) return;
-    for (auto& problem : text::check_document_number(text_of(number), text_of(notation), type, number->where)) {
+    const bool party = rules_.profile == Profile::party && about.empty();  // a cited decision may be the state's
+    for (auto& problem : party ? text::check_party_number(text_of(number), text_of(notation), type, number->where)
+                               : text::check_document_number(text_of(number), text_of(notation), type, number->where)) {
       if (problem.code != "check.number-form") problem.where = notation->where;
       problem.message = about + problem.message;
       findings_.push_back(std::move(problem));
@@ -132,7 +134,9 @@ class Checker {
     const std::string prefix = text_of(authority);
     const std::string on_behalf_of = text_of(signer->find("on-behalf-of"));
     const std::string position = text_of(signer->find("position"));
-    if (!prefix.empty()) {
+    if (!prefix.empty() && rules_.profile == Profile::party) {
+      check_party_authority(signer, authority, prefix, on_behalf_of);
+    } else if (!prefix.empty()) {
       static constexpr std::array<const char*, 5> prefixes = {"TM.", "KT.", "TL.", "TUQ.", "Q."};
       bool known = false;
       for (const char* p : prefixes) known = known || prefix == p;
@@ -181,6 +185,34 @@ class Checker {
     }
   }
 
+  // A Party document's signer (Hướng dẫn 36-HD/VPTW; docs/party.md): T/M (on behalf of a
+  // committee), K/T (a deputy for the secretary, whose own position follows) or T/L (by
+  // order), with a slash and no full stop; Decree 30's TM., KT., TL. are the state's.
+  void check_party_authority(const data::Value* signer, const data::Value* authority, const std::string& prefix,
+                             const std::string& on_behalf_of) {
+    static constexpr std::array<std::pair<const char*, const char*>, 3> prefixes = {
+        {{"T/M", "TM."}, {"K/T", "KT."}, {"T/L", "TL."}}};
+    for (const auto& [party, state] : prefixes) {
+      if (prefix == state) {
+        report(Severity::error, "check.authority", "a Party document writes '" + std::string(party) + "', not the state's '" +
+               prefix + "' (Hướng dẫn 36-HD/VPTW)", authority->where);
+        return;
+      }
+    }
+    bool known = false;
+    for (const auto& entry : prefixes) known = known || prefix == entry.first;
+    if (!known) {
+      report(Severity::error, "check.authority", "the authority '" + prefix + "' is not one of T/M, K/T, T/L, the "
+             "prefixes of a Party document (Hướng dẫn 36-HD/VPTW)", authority->where);
+    } else if (on_behalf_of.empty()) {
+      report(Severity::error, "check.authority", prefix + " needs what it signs for after it, in on-behalf-of: the "
+             "committee for T/M (T/M BAN THƯỜNG VỤ), the secretary for K/T (K/T BÍ THƯ)", authority->where);
+    } else if (prefix == "K/T" && !signer->find("position")) {
+      report(Severity::error, "check.authority", "K/T needs the deputy's own position on the second line (K/T BÍ THƯ / "
+             "PHÓ BÍ THƯ)", authority->where);
+    }
+  }
+
   // Nơi nhận (Decree 30, Phụ lục I, mục II.9b).
   void check_recipients() {
     const data::Value* recipients = root_.find("recipients");
@@ -196,6 +228,19 @@ class Checker {
                "writes the dash", items[k]->where);
       }
       const bool last = k + 1 == items.size();
+      if (rules_.profile == Profile::party) {
+        // Party practice ends each item with "," (or ";") and files it "Lưu Văn phòng …."
+        // (docs/party.md: the guide's own wording is not confirmed here).
+        if (!last && (item.empty() || (item.back() != ',' && item.back() != ';'))) {
+          report(Severity::warning, "check.recipient", "the recipient '" + item + "' must end with ',' (Hướng dẫn "
+                 "36-HD/VPTW)", items[k]->where);
+        }
+        if (last && (item.rfind("Lưu", 0) != 0 || item.back() != '.')) {
+          report(Severity::warning, "check.recipient", "the last recipient is '" + item + "': a Party document ends Nơi "
+                 "nhận with 'Lưu Văn phòng ….' (Hướng dẫn 36-HD/VPTW)", items[k]->where);
+        }
+        continue;
+      }
       if (!last && (item.empty() || item.back() != ';')) {
         report(Severity::warning, "check.recipient", "the recipient '" + item + "' must end with ';' (Phụ lục I, mục "
                "II.9b)", items[k]->where);
@@ -264,6 +309,7 @@ class Checker {
 
   // A text's body ends with "./." (the sample forms of Phụ lục III, Mẫu 1.1–1.9).
   void check_body_ending() {
+    if (rules_.profile == Profile::party) return;  // the guide's forms are not confirmed to end "./." (docs/party.md)
     // A Biên bản's last line is the template's own: "Cuộc họp kết thúc vào …/." (Mẫu 1.9).
     if (text::to_nfc(rules_.type) == text::to_nfc("Biên bản")) return;
     const data::Value* body = root_.find("body");
@@ -289,7 +335,9 @@ class Checker {
   // in order; the last ends with "./."; an article that names who carries the decision out
   // is answered in Nơi nhận by "Như Điều N;".
   void check_basis_and_articles() {
-    const auto basis = all_of(root_, "basis");
+    // Decree 30's endings; a Party decision's căn cứ may end "Xét đề nghị …," (docs/party.md).
+    const bool state = rules_.profile == Profile::state;
+    const auto basis = state ? all_of(root_, "basis") : std::vector<const data::Value*>{};
     for (std::size_t k = 0; k < basis.size(); ++k) {
       const std::string line = text_of(basis[k]);
       const bool last = k + 1 == basis.size();
@@ -311,7 +359,7 @@ class Checker {
       }
       const std::string body = text_of(article.find("text"));
       if (body.find("chịu trách nhiệm thi hành") != std::string::npos) executing_article = static_cast<int>(k + 1);
-      if (k + 1 == articles.size() && body.size() >= 3 && body.compare(body.size() - 3, 3, "./.") != 0) {
+      if (state && k + 1 == articles.size() && body.size() >= 3 && body.compare(body.size() - 3, 3, "./.") != 0) {
         report(Severity::warning, "check.ending", "the last article ends with './.' (Phụ lục I, mục II.6)",
                article.where);
       }

@@ -32,6 +32,10 @@
 
 namespace vanban::check {
 
+// The rules a document is typeset by: Decree 30 for the state's documents, Hướng dẫn
+// 36-HD/VPTW for the Party's (docs/party.md).
+enum class Profile { state, party };
+
 // What the document's template adds to the rules: every template has a type and a data
 // contract (templates/NAME/template.xml).
 struct TemplateRules {
@@ -41,6 +45,7 @@ struct TemplateRules {
   // template, nothing to compare with.
   Contract contract;
   bool lenient = false;  // a field the contract does not take is a warning, not an error
+  Profile profile = Profile::state;
 };
 
 std::vector<Diagnostic> check_document(const data::DataTree& data, const TemplateRules& rules = {});

@@ -1,6 +1,7 @@
 #include "layout/layout_document.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cmath>
 
@@ -10,6 +11,7 @@
 #include "layout/paragraph.h"
 #include "layout/styled_text.h"
 #include "layout/table.h"
+#include "text/document_number.h"
 #include "text/formats.h"
 #include "text/unicode.h"
 
@@ -170,49 +172,58 @@ class DocumentLayout {
   // ---- page 1: header and title -----------------------------------------------------------
 
   // Lays out boxes 1–4 of the Decree 30 diagram (Phụ lục I, Mục IV); returns the y below them.
+  // A Party document's header has the same places with its own parts (docs/party.md).
   double layout_header(std::vector<Item>& items, const markup::Header& header) {
     if (header.issuer_lines.empty()) return layout_centred_header(items, header);
     const double top = s_.margin_top;
+    const bool party = doc_.profile == markup::Profile::party;
 
     // Box 2, left column: parent body (caps, not bold), issuer (caps, bold), a rule of
-    // 1/3–1/2 of the issuer line under it, centred (Phụ lục I, II.2).
+    // 1/3–1/2 of the issuer line under it, centred (Phụ lục I, II.2). A Party document puts
+    // an asterisk under the issuer instead of the rule (Hướng dẫn 36-HD/VPTW).
     double y = top;
     double issuer_width = 0;
     double left_rule_y = top;
-    const double size = s_.issuer_size;
+    const double size = party ? s_.party_issuer_size : s_.issuer_size;
     for (const auto& line : header.parent_lines) {
-      put_centred_lines(items, styled_runs(line, false, true), FaceStyle::regular, size, left_centre_,
-                        left_column_width_, y);
+      put_body_name_lines(items, line, false, size, y);
     }
     for (const auto& line : header.issuer_lines) {
-      const auto placed =
-          put_centred_lines(items, styled_runs(line, true, true), FaceStyle::bold, size, left_centre_,
-                            left_column_width_, y);
+      const auto placed = put_body_name_lines(items, line, true, size, y);
       issuer_width = std::max(issuer_width, placed.widest);
       left_rule_y = placed.last_baseline + rule_offset(FaceStyle::bold, size);
     }
-    put_rule(items, left_centre_, left_rule_y, issuer_width * s_.issuer_rule_share);
+    if (party) {
+      const double star_baseline = y + ascent(FaceStyle::regular, size);
+      put_centred(items, left_centre_, star_baseline, FaceStyle::regular, size, "*");
+      left_rule_y = star_baseline + descent(FaceStyle::regular, size) - 4;
+    } else {
+      put_rule(items, left_centre_, left_rule_y, issuer_width * s_.issuer_rule_share);
+    }
 
     // Box 1, right column: Quốc hiệu, Tiêu ngữ on the next line (single spacing), and a rule
-    // exactly as wide as the Tiêu ngữ (Phụ lục I, II.1).
-    const double right_rule_y = put_national_title(items, right_centre_, top);
+    // exactly as wide as the Tiêu ngữ (Phụ lục I, II.1); or a Party document's title with a
+    // rule its own length.
+    const double right_rule_y = party ? put_party_title(items, right_centre_, top) : put_national_title(items, right_centre_, top);
 
     // Boxes 3 and 4 share a baseline: the Số line centred under the issuer, the italic place
     // and date centred under the Quốc hiệu (Phụ lục I, II.3–4). Neither leaves its column:
     // a long Số line goes on after a "/" or "-" of its ký hiệu; a date line too long at
     // 14 pt is set at 13 pt, the smallest the decree allows, and if still too long goes on
     // after the place's comma (the date whole on its own line), never shrunk below 13 pt.
+    const double number_size = party ? s_.party_number_size : s_.number_size;
     const double rules_bottom = std::max(left_rule_y, right_rule_y);
-    const double baseline = rules_bottom + 6 + ascent(FaceStyle::regular, s_.number_size);
-    double bottom = baseline + descent(FaceStyle::regular, s_.number_size);
+    const double baseline = rules_bottom + 6 + ascent(FaceStyle::regular, number_size);
+    double bottom = baseline + descent(FaceStyle::regular, number_size);
     double number_bottom = bottom;
     if (!header.number.empty() || !header.notation.empty()) {
-      const std::string line = text::to_nfc(text::format_document_number(header.number, header.notation));
+      const std::string line = text::to_nfc(party ? text::format_party_number(header.number, header.notation)
+                                                  : text::format_document_number(header.number, header.notation));
       double number_y = baseline;
-      for (const auto& part : number_lines(line, left_column_width_)) {
-        put_centred(items, left_centre_, number_y, FaceStyle::regular, s_.number_size, part);
-        number_bottom = number_y + descent(FaceStyle::regular, s_.number_size);
-        number_y += single_line(FaceStyle::regular, s_.number_size);
+      for (const auto& part : number_lines(line, left_column_width_, number_size)) {
+        put_centred(items, left_centre_, number_y, FaceStyle::regular, number_size, part);
+        number_bottom = number_y + descent(FaceStyle::regular, number_size);
+        number_y += single_line(FaceStyle::regular, number_size);
       }
       bottom = std::max(bottom, number_bottom);
     }
@@ -243,14 +254,14 @@ class DocumentLayout {
         const auto lines = put_centred_lines(placed, {{line, FaceStyle::italic, false, {}}}, FaceStyle::italic, date_size,
                                              right_centre_, column, date_y);
         items.insert(items.end(), placed.begin(), placed.end());
-        bottom = std::max(bottom, lines.last_baseline + descent(FaceStyle::regular, s_.number_size));
+        bottom = std::max(bottom, lines.last_baseline + descent(FaceStyle::regular, number_size));
       } else {
         double date_y = baseline - ascent(FaceStyle::italic, date_size);
         put_centred_lines(items, {{text::to_nfc(header.place) + ",", FaceStyle::italic, false, {}}}, FaceStyle::italic,
                           date_size, right_centre_, column, date_y);
         const auto lines = put_centred_lines(items, {{text::to_nfc(date_text), FaceStyle::italic, false, {}}},
                                              FaceStyle::italic, date_size, right_centre_, column, date_y);
-        bottom = std::max(bottom, lines.last_baseline + descent(FaceStyle::regular, s_.number_size));
+        bottom = std::max(bottom, lines.last_baseline + descent(FaceStyle::regular, number_size));
       }
     }
     return bottom;
@@ -258,8 +269,7 @@ class DocumentLayout {
 
   // The Số line in lines no wider than width: whole when it fits, else cut after the "/" and
   // the "-" of its ký hiệu, as many parts to a line as fit (a part wider than a line alone).
-  std::vector<std::string> number_lines(const std::string& line, double width) const {
-    const double size = s_.number_size;
+  std::vector<std::string> number_lines(const std::string& line, double width, double size) const {
     if (width_of(line, FaceStyle::regular, size) <= width) return {line};
     std::vector<std::string> parts;
     std::size_t from = 0;
@@ -288,6 +298,48 @@ class DocumentLayout {
     const double rule_y = motto_baseline + rule_offset(FaceStyle::bold, s_.motto_size);
     put_rule(items, cx, rule_y, motto_width);
     return rule_y;
+  }
+
+  // A Party document's title, "ĐẢNG CỘNG SẢN VIỆT NAM", caps bold, with a rule under it as
+  // long as the line (Hướng dẫn 36-HD/VPTW; docs/party.md), centred on cx from top; returns
+  // the rule's y.
+  double put_party_title(std::vector<Item>& items, double cx, double top) const {
+    const double size = s_.party_title_size;
+    const double baseline = top + ascent(FaceStyle::bold, size);
+    const double width = put_centred(items, cx, baseline, FaceStyle::bold, size, "ĐẢNG CỘNG SẢN VIỆT NAM");
+    const double rule_y = baseline + rule_offset(FaceStyle::bold, size);
+    put_rule(items, cx, rule_y, width);
+    return rule_y;
+  }
+
+  // One line of the issuing body (box 2), in caps, centred in the left column: whole if it
+  // fits; else broken before the administrative unit's word where both parts then fit, as a
+  // clerk writes "ỦY BAN NHÂN DÂN / TỈNH BÀ RỊA - VŨNG TÀU" (never "… TỈNH / BÀ RỊA …");
+  // else in balanced lines.
+  CentredLines put_body_name_lines(std::vector<Item>& items, const markup::Inlines& line, bool bold, double size,
+                                   double& y) const {
+    const FaceStyle face = bold ? FaceStyle::bold : FaceStyle::regular;
+    const std::string text = line_text(line, true);
+    if (width_of(text, face, size) > left_column_width_) {
+      static const std::array<std::string_view, 9> units = {" THÀNH PHỐ ", " THỊ XÃ ", " THỊ TRẤN ", " TỈNH ", " HUYỆN ",
+                                                            " QUẬN ", " PHƯỜNG ", " XÃ ", " ĐẶC KHU "};
+      std::size_t cut = std::string::npos;
+      for (const auto unit : units) cut = std::min(cut, text.find(unit));
+      if (cut != std::string::npos) {
+        const std::string first = text.substr(0, cut), second = text.substr(cut + 1);
+        if (width_of(first, face, size) <= left_column_width_ && width_of(second, face, size) <= left_column_width_) {
+          CentredLines placed;
+          for (const auto& part : {first, second}) {
+            const double baseline = y + ascent(face, size);
+            placed.widest = std::max(placed.widest, put_centred(items, left_centre_, baseline, face, size, part));
+            placed.last_baseline = baseline;
+            y += single_line(face, size);
+          }
+          return placed;
+        }
+      }
+    }
+    return put_centred_lines(items, styled_runs(line, bold, true), face, size, left_centre_, left_column_width_, y);
   }
 
   // A certificate's top (docs/conventions.md, "Certificates"): the emblem, if any, then Quốc hiệu and Tiêu ngữ
@@ -322,16 +374,18 @@ class DocumentLayout {
   // An attached document's "(Kèm theo …)" note goes under the trích yếu, above the rule
   // (Mẫu 1.3; docs/conventions.md, "Meeting paperwork"), in italics.
   double layout_title(std::vector<Item>& items, double y, const markup::Title& title) {
-    const double size = s_.title_size;
+    const bool party = doc_.profile == markup::Profile::party;
+    const double size = party ? s_.party_subject_size : s_.title_size;
+    const double type_size = party ? s_.party_type_size : s_.title_size;
     if (title.type.empty() && title.subject.empty()) return y + single_line(FaceStyle::regular, s_.body_size);
     y += single_line(FaceStyle::bold, size);  // one blank line between the header and the title
     const double page_centre = left_ + width_ / 2;
     double type_width = 0, type_baseline = y;
     if (!title.type.empty()) {
-      type_baseline = y + ascent(FaceStyle::bold, size);
-      type_width = put_centred(items, page_centre, type_baseline, FaceStyle::bold, size,
+      type_baseline = y + ascent(FaceStyle::bold, type_size);
+      type_width = put_centred(items, page_centre, type_baseline, FaceStyle::bold, type_size,
                                text::to_upper_vi(text::to_nfc(title.type)));
-      y += single_line(FaceStyle::bold, size);
+      y += single_line(FaceStyle::bold, type_size);
     }
     const auto subject =
         put_centred_lines(items, styled_runs(title.subject, true), FaceStyle::bold, size, page_centre, width_, y);
@@ -1068,10 +1122,11 @@ class DocumentLayout {
     frame_.info.author = author;
     std::string subject = text::to_nfc(doc_.title.type);
     if (!doc_.header.notation.empty()) {
-      const std::string number = doc_.header.number.empty()
-                                     ? "…/" + doc_.header.notation  // a draft
-                                     : text::format_document_number(doc_.header.number, doc_.header.notation)
-                                           .substr(std::string("Số: ").size());
+      const bool party = doc_.profile == markup::Profile::party;
+      const std::string number =
+          doc_.header.number.empty() ? (party ? "…-" : "…/") + doc_.header.notation  // a draft
+          : party ? text::format_party_number(doc_.header.number, doc_.header.notation).substr(std::string("Số ").size())
+                  : text::format_document_number(doc_.header.number, doc_.header.notation).substr(std::string("Số: ").size());
       subject += (subject.empty() ? "" : " ") + std::string("số ") + number;
     }
     frame_.info.subject = subject;

@@ -38,6 +38,15 @@ struct LayoutSettings {
   // Title (Phụ lục I, Phần II, mục 5a): type name and trích yếu, 13–14 bold, centred.
   Points title_size = 14;
 
+  // A Party document (Hướng dẫn 36-HD/VPTW; docs/party.md): "ĐẢNG CỘNG SẢN VIỆT NAM" 15 bold
+  // with a rule its length; the superior body 14 upright and the issuer 14 bold, in caps,
+  // an asterisk under them; the Số line 14; the type name 15–16 bold, the trích yếu 14–15 bold.
+  Points party_title_size = 15;
+  Points party_issuer_size = 14;
+  Points party_number_size = 14;
+  Points party_type_size = 16;
+  Points party_subject_size = 14;
+
   // Body (Phụ lục I, Phần II, mục 6): 13–14 pt, justified, first-line indent 1 or 1.27 cm,
   // ≥ 6 pt between paragraphs, line spacing from single to 1.5 lines.
   Points body_size = 14;

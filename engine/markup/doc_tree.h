@@ -253,7 +253,13 @@ struct PageSetup {
   SourceLocation where;
 };
 
+// The rules a document is set by: Decree 30 for the state's documents; Hướng dẫn 36-HD/VPTW
+// for the Party's, whose header has "ĐẢNG CỘNG SẢN VIỆT NAM" instead of the Quốc hiệu and
+// Tiêu ngữ, an asterisk under the issuer, "Số 127-QĐ/TW" and larger type (docs/party.md).
+enum class Profile { state, party };
+
 struct DocTree {
+  Profile profile = Profile::state;
   PageSetup page;
   PageBorder page_border;
   Header header;

@@ -575,8 +575,9 @@ class Parser {
     if (std::string_view(root.name()) != "document") {
       fail("markup.root", "the markup root must be <document>, not <" + std::string(root.name()) + ">", where(root));
     }
-    check_attributes(root, {});
+    check_attributes(root, {"profile"});
     DocTree doc;
+    doc.profile = static_cast<Profile>(choice(root, "profile", {"state", "party"}, 0));
     bool has_header = false;
     for (const auto& child : root.children()) {
       if (child.type() != pugi::node_element) continue;

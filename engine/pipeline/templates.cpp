@@ -236,7 +236,7 @@ TemplateField read_field_declaration(const data::Value& field) {
 
 }  // namespace
 
-check::TemplateRules TemplateInfo::rules(bool lenient) const { return {name, type, contract, lenient}; }
+check::TemplateRules TemplateInfo::rules(bool lenient) const { return {name, type, contract, lenient, profile}; }
 
 mustache::Template load_template(const std::string& name_or_path, const std::string& home, const Limits& limits) {
   const Located located = locate_template(name_or_path, home);
@@ -277,6 +277,12 @@ TemplateInfo load_template_info(const std::string& name_or_path, const std::stri
   info.summary = text_field(tree.root, "summary");
   info.type = text_field(tree.root, "type");
   info.sample = text_field(tree.root, "sample");
+  if (const std::string profile = text_field(tree.root, "profile"); profile == "party") {
+    info.profile = check::Profile::party;
+  } else if (!profile.empty() && profile != "state") {
+    fail("template.declaration", "<profile> is 'state' (Decree 30, the default) or 'party' (Hướng dẫn 36-HD/VPTW), not '" +
+         profile + "'", tree.root.find("profile")->where);
+  }
   // The fields in order: the template's own, and those of the shared partials it names
   // (<fields from="closing"/>, declared in templates/partials/closing.xml). A field the
   // template declares itself wins over a shared declaration of the same path.

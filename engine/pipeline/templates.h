@@ -21,6 +21,7 @@ struct TemplateInfo {
   std::string summary;  // one line for the listing
   std::string type;     // the document's type name, "Chương trình"; empty for a certificate
   std::string sample;   // a sample data file, relative to the home's samples/ folder
+  check::Profile profile = check::Profile::state;  // <profile>party</profile>: a Party document
   std::vector<TemplateField> fields;
   check::Contract contract;  // the fields as a tree: what the data may hold (check/contract.h)
 

@@ -169,4 +169,69 @@ std::vector<Diagnostic> check_document_number(std::string_view number, std::stri
   return problems;
 }
 
+namespace {
+
+// Hướng dẫn 36-HD/VPTW, the abbreviations of the kinds of Party document (docs/party.md).
+const std::vector<DocumentType> party_types = {
+    {"Nghị quyết", "NQ"},   {"Quyết định", "QĐ"}, {"Chỉ thị", "CT"},   {"Kết luận", "KL"},   {"Quy chế", "QC"},
+    {"Quy định", "QĐi"},    {"Hướng dẫn", "HD"},  {"Thông tri", "TT"}, {"Báo cáo", "BC"},    {"Kế hoạch", "KH"},
+    {"Chương trình", "CTr"}, {"Thông báo", "TB"}, {"Thông cáo", "TC"}, {"Tờ trình", "TTr"},  {"Đề án", "ĐA"},
+    {"Biên bản", "BB"},     {"Công văn", "CV"},   {"Giấy mời", "GM"},  {"Giấy giới thiệu", "GGT"},
+};
+
+}  // namespace
+
+const std::vector<DocumentType>& party_document_types() { return party_types; }
+
+std::optional<DocumentType> find_party_document_type(std::string_view name) {
+  const std::string key = type_key(name);
+  for (const auto& type : party_types) {
+    if (type_key(type.name) == key) return type;
+  }
+  return std::nullopt;
+}
+
+std::string format_party_number(std::string_view number, std::string_view notation) {
+  std::string digits(number);
+  if (digits.size() == 1 && digits[0] >= '1' && digits[0] <= '9') digits = "0" + digits;
+  // A draft's blank: no-break spaces, so the line keeps its room (as the Decree 30 Số line).
+  if (digits.empty()) {
+    for (int k = 0; k < 10; ++k) digits += "\u00A0";
+  }
+  return "Số " + digits + "-" + std::string(notation);
+}
+
+std::vector<Diagnostic> check_party_number(std::string_view number, std::string_view notation,
+                                           std::string_view type_name, const SourceLocation& where) {
+  std::vector<Diagnostic> problems;
+  const auto report = [&](const char* code, std::string message) {
+    problems.push_back({Severity::error, code, std::move(message), where, {}});
+  };
+  // The number follows Decree 30's rules; only the ký hiệu differs.
+  for (auto& problem : check_document_number(number, "KH-UBND", "Kế hoạch", where)) {
+    if (problem.code == "check.number-form") problems.push_back(std::move(problem));
+  }
+  const std::string notation_text(notation);
+  const auto slash = notation.find('/');
+  const std::string_view type_part = notation.substr(0, slash);
+  const std::string_view issuer_part = slash == std::string_view::npos ? std::string_view() : notation.substr(slash + 1);
+  if (slash == std::string_view::npos || !is_notation_group(type_part) || issuer_part.empty() ||
+      issuer_part.find('/') != std::string_view::npos) {
+    report("check.notation-form", "the ký hiệu '" + notation_text + "' of a Party document is the type's abbreviation, "
+           "'/', and the issuer's (QĐ/TW, KH/ĐU), printed after the number and a '-' (Hướng dẫn 36-HD/VPTW)");
+    return problems;
+  }
+  if (type_name.empty()) return problems;
+  const auto type = find_party_document_type(type_name);
+  if (!type) {
+    report("check.unknown-type", "'" + std::string(type_name) + "' is not a kind of Party document vanban knows (docs/party.md)");
+    return problems;
+  }
+  if (type_part != type->code) {
+    report("check.notation-type", "the ký hiệu '" + notation_text + "' must start with " + std::string(type->code) +
+           ", the abbreviation of " + to_lower_vi(type->name) + " in a Party document (Hướng dẫn 36-HD/VPTW)");
+  }
+  return problems;
+}
+
 }  // namespace vanban::text

@@ -45,4 +45,22 @@ std::string build_notation(std::string_view type_name, std::string_view issuer, 
 std::vector<Diagnostic> check_document_number(std::string_view number, std::string_view notation,
                                               std::string_view type_name, const SourceLocation& where);
 
+// ---- Party documents (Hướng dẫn 36-HD/VPTW, 2018; docs/party.md) ---------------------------
+
+// The type names and abbreviations of Party documents that vanban prints, in the guide's case:
+// several differ from Decree 30's (Quy định QĐi, Thông tri TT, Kết luận KL, Công văn CV).
+const std::vector<DocumentType>& party_document_types();
+std::optional<DocumentType> find_party_document_type(std::string_view name);
+
+// The Số line of a Party document: "Số 127-QĐ/TW", no colon, the number then "-" then the ký
+// hiệu (type abbreviation, "/", the issuer's abbreviation); 1–9 written 01–09. A draft with
+// no number keeps a blank wide enough to write one: "Số      -KH/ĐU".
+std::string format_party_number(std::string_view number, std::string_view notation);
+
+// Checks a Party document's number and ký hiệu: the number as Decree 30's (digits, 01–09);
+// the ký hiệu "<type>/<issuer>", its type abbreviation the guide's for type_name (errors at
+// where).
+std::vector<Diagnostic> check_party_number(std::string_view number, std::string_view notation,
+                                           std::string_view type_name, const SourceLocation& where);
+
 }  // namespace vanban::text

@@ -107,6 +107,18 @@ TEST_CASE("golden: certificate of merit (bang-khen), the A4 design on A3, a coll
   check_family_sample("bang-khen");
 }
 
+TEST_CASE("golden: Party plan (dang-ke-hoach): ĐẢNG CỘNG SẢN VIỆT NAM, the asterisk, Số 12-KH/ĐU") {
+  check_family_sample("dang-ke-hoach-dai-hoi");
+}
+
+TEST_CASE("golden: Party decision (dang-quyet-dinh), T/M BAN THƯỜNG VỤ") { check_family_sample("dang-quyet-dinh-ban-chi-dao"); }
+
+TEST_CASE("golden: Party notice (dang-thong-bao), T/L BAN THƯỜNG VỤ") { check_family_sample("dang-thong-bao-ket-luan"); }
+
+TEST_CASE("golden: Party report (dang-bao-cao), a table with its total, K/T BÍ THƯ") {
+  check_family_sample("dang-bao-cao-ket-qua");
+}
+
 TEST_CASE("golden: official letter (cong-van), Mẫu 1.5: V/v, Kính gửi, TM. + KT., contact lines") {
   check_family_sample("cong-van-dang-ky-dai-bieu");
 }

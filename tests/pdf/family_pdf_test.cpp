@@ -506,3 +506,51 @@ TEST_CASE("certificate of merit: BẰNG KHEN on A3 by default, on any paper in m
   CHECK_THAT(refused.err, Catch::Contains("tiny.xml:10:3: error:") && Catch::Contains("from 50 to 1200 mm"));
   CHECK(!std::filesystem::exists(dir / "tiny.pdf"));
 }
+
+TEST_CASE("Party documents: ĐẢNG CỘNG SẢN VIỆT NAM and its rule, the asterisk, Số 127-QĐ/TU, the larger type name, T/M") {
+  const auto& sample = rendered("dang-quyet-dinh-ban-chi-dao");
+  check_clean_render(sample);
+  CHECK(pages_of(sample.pdf) == 1);
+  const std::string text = text_of(sample.pdf);
+  check_in_order(text, {"ĐẢNG BỘ TỈNH TRÀ VINH", "THỊ ỦY DUYÊN HẢI", "*", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 127-QĐ/TU",
+                        "Duyên Hải, ngày 10 tháng 9 năm 2019", "QUYẾT ĐỊNH", "BAN THƯỜNG VỤ THỊ ỦY DUYÊN HẢI",
+                        "- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;", "QUYẾT ĐỊNH", "Điều 1.", "Điều 3.", "Nơi nhận:",
+                        "- Như Điều 3,", "- Lưu Văn phòng Thị ủy.", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Phạm Minh Hải"});
+  // Not the state's: no Quốc hiệu, no Tiêu ngữ, no "Số:".
+  CHECK(text.find("CỘNG HÒA") == std::string::npos);
+  CHECK(text.find("Độc lập") == std::string::npos);
+  CHECK(text.find("Số:") == std::string::npos);
+  const auto lines = stext_lines(sample.pdf);
+  const auto& title = line_starting(lines, "ĐẢNG CỘNG SẢN VIỆT NAM");
+  CHECK(title.size == 15);
+  CHECK(title.font.find("Bold") != std::string::npos);
+  CHECK(title.centre() > 297.6);  // on the right
+  const auto& issuer = line_starting(lines, "THỊ ỦY DUYÊN HẢI");
+  const auto& star = line_starting(lines, "*");
+  CHECK(issuer.size == 14);
+  CHECK(std::abs(star.centre() - issuer.centre()) <= 1.5 * points_per_mm);  // the asterisk under the issuer
+  CHECK(star.y0 > issuer.y0);
+  const auto& number = line_starting(lines, "Số 127-QĐ/TU");
+  const auto& date = line_starting(lines, "Duyên Hải, ngày");
+  CHECK(std::abs(number.y1 - date.y1) <= 2);  // one line, as Decree 30's
+  CHECK(date.font.find("Italic") != std::string::npos);
+  const auto& type = line_starting(lines, "QUYẾT ĐỊNH");
+  const auto& body = line_starting(lines, "- Căn cứ Điều lệ");
+  CHECK(type.size == 16);
+  CHECK(type.size > body.size);
+  // The rule under the title is its own length (±1 pt), just below it: the first stroke
+  // mutool finds on the page that starts where the title starts.
+  const auto trace = run("mutool draw -F trace -o - " + quote(sample.pdf) + " 2>/dev/null");
+  REQUIRE(trace.exit_code == 0);
+  const std::regex stroke(R"re(<moveto x="([\d.]+)" y="([\d.]+)"/>\s*<lineto x="([\d.]+)" y="([\d.]+)"/>)re");
+  bool found = false;
+  for (auto it = std::sregex_iterator(trace.out.begin(), trace.out.end(), stroke); it != std::sregex_iterator(); ++it) {
+    const double x1 = std::stod((*it)[1]), x2 = std::stod((*it)[3]), y = 841.89 - std::stod((*it)[2]);
+    if (std::abs(x1 - title.x0) > 1.5) continue;
+    found = true;
+    CHECK(std::abs((x2 - x1) - (title.x1 - title.x0)) <= 1.5);
+    CHECK(y > title.y1 - 4);
+    CHECK(y < title.y1 + 10);
+  }
+  CHECK(found);
+}
