@@ -715,3 +715,33 @@ TEST_CASE("a certificate's emblem stands centred above the Quốc hiệu, 20 mm 
   const double text_centre = national->item.x + width_of(fonts(), national->item) / 2;
   CHECK(images[0].x + images[0].width / 2 == Approx(text_centre).margin(0.1));
 }
+
+TEST_CASE("an issuer's line too long for its column breaks before the administrative unit's word") {
+  const auto generated = lay_out(
+      "<document><header><issuer><parent>Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu</parent>"
+      "<name>Sở Nội vụ</name></issuer><number value='5' notation='KH-SNV'/>"
+      "<place-date place='Vũng Tàu' date='2019-08-26'/></header><body><p>Thử.</p></body></document>");
+  const auto& frame = generated.frame;
+  const auto body = find_text(frame, "ỦY BAN NHÂN DÂN");
+  const auto unit = find_text(frame, "TỈNH BÀ RỊA - VŨNG TÀU");
+  REQUIRE(body);
+  REQUIRE(unit);
+  CHECK(unit->item.y > body->item.y);
+  // Both on the issuer's axis, whole.
+  const double axis = body->item.x + width_of(fonts(), body->item) / 2;
+  CHECK(std::abs(unit->item.x + width_of(fonts(), unit->item) / 2 - axis) <= 0.5);
+  CHECK_FALSE(find_text(frame, "ỦY BAN NHÂN DÂN TỈNH"));
+}
+
+TEST_CASE("a Party header: ĐẢNG CỘNG SẢN VIỆT NAM and no Quốc hiệu, the asterisk, Số without a colon") {
+  const auto generated = lay_out(
+      "<document profile='party'><header><issuer><parent>Đảng bộ thị xã Duyên Hải</parent><name>Đảng ủy phường 1</name>"
+      "</issuer><number value='7' notation='KH/ĐU'/><place-date place='Phường 1' date='2019-09-05'/></header>"
+      "<body><p>Thử.</p></body></document>");
+  const auto& frame = generated.frame;
+  CHECK(find_text(frame, "ĐẢNG CỘNG SẢN VIỆT NAM"));
+  CHECK_FALSE(find_text(frame, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+  CHECK(find_text(frame, "*"));
+  CHECK(find_text(frame, "Số 07-KH/ĐU"));
+  CHECK(find_text(frame, "Phường 1, ngày 05 tháng 9 năm 2019"));
+}
