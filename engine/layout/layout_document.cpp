@@ -571,7 +571,13 @@ class DocumentLayout {
     spec.align = paragraph_align(block.align);
     if (spec.align != Align::justify) spec.first_indent = 0;
     spec.label = list_label(block);
+    // A label takes its text's weight: "I." is bold beside a bold title, as a heading's is
+    // (Phụ lục I, mục II.6: the numeral is part of the title it numbers).
     spec.label_face = heading ? FaceStyle::bold : FaceStyle::regular;
+    if (!heading && !spec.runs.empty() &&
+        (spec.runs.front().face == FaceStyle::bold || spec.runs.front().face == FaceStyle::bold_italic)) {
+      spec.label_face = FaceStyle::bold;
+    }
     spec.breaker = s_.line_breaker;
     spec.break_params = s_.break_params;
     spec.break_params.looseness += looseness_;
