@@ -86,6 +86,10 @@ class DocumentLayout {
     }
     if (doc_.page.centre_vertically && frame_.pages.size() == 1) centre_vertically(frame_.pages.front());
     check_inside_margins();
+    // Box 11 stands in the top margin of page 1, as the page numbers do on the others; first
+    // in the content, so that it is read first, as it stands.
+    frame_.pages.front().items.insert(frame_.pages.front().items.begin(), circulation_items_.begin(),
+                                      circulation_items_.end());
     number_pages();
     add_page_borders();
     if (doc_.page.print_width > 0) print_on_paper();
@@ -205,6 +209,7 @@ class DocumentLayout {
     // exactly as wide as the Tiêu ngữ (Phụ lục I, II.1); or a Party document's title with a
     // rule its own length.
     const double right_rule_y = party ? put_party_title(items, right_centre_, top) : put_national_title(items, right_centre_, top);
+    if (&header == &doc_.header && !header.circulation.empty()) put_circulation(header.circulation);
 
     // Boxes 3 and 4 share a baseline: the Số line centred under the issuer, the italic place
     // and date centred under the Quốc hiệu (Phụ lục I, II.3–4). Neither leaves its column:
@@ -298,6 +303,26 @@ class DocumentLayout {
     const double rule_y = motto_baseline + rule_offset(FaceStyle::bold, s_.motto_size);
     put_rule(items, cx, rule_y, motto_width);
     return rule_y;
+  }
+
+  // Box 11 (Phụ lục I, mục II.11; the diagram of mục IV puts it over the right column, in
+  // the top margin): the note in caps bold, 13 pt, centred in a single-border rectangle
+  // whose bottom is 2 pt above the text block. Kept aside and drawn on page 1 after the
+  // margins are checked: like the page numbers, it belongs in the margin.
+  void put_circulation(const markup::Inlines& note) {
+    const double size = s_.circulation_size;
+    const double padding = 3;
+    const std::string text = line_text(note, true);
+    const double text_width = std::min(width_of(text, FaceStyle::bold, size), width_ - left_column_width_ - 2 * padding);
+    const double height = single_line(FaceStyle::bold, size) + 2 * padding;
+    const double bottom = s_.margin_top - 2;
+    const double top = std::max(2.0, bottom - height);
+    const double width = text_width + 2 * padding + 4;
+    put_border(circulation_items_, BorderSpec{markup::BorderStyle::single, Color{}, 0.75, std::nullopt},
+               right_centre_ - width / 2, top, width, bottom - top);
+    double y = top + padding;
+    put_centred_lines(circulation_items_, styled_runs(note, true, true), FaceStyle::bold, size, right_centre_,
+                      width - 2 * padding, y);
   }
 
   // A Party document's title, "ĐẢNG CỘNG SẢN VIỆT NAM", caps bold, with a rule under it as
@@ -1144,7 +1169,8 @@ class DocumentLayout {
   LayoutStats* stats_;
   int looseness_;  // added to every body paragraph's (the page-saving pass)
   Frame frame_;
-  std::vector<std::vector<Slice>> header_groups_;  // table header rows, repeated by the page builder
+  std::vector<std::vector<Slice>> header_groups_;
+  std::vector<Item> circulation_items_;  // box 11, drawn on page 1 after the margins are checked  // table header rows, repeated by the page builder
   double page_width_ = 0, page_height_ = 0;  // of the pages being laid out (landscape sections)
   double left_ = 0, width_ = 0, left_column_width_ = 0, left_centre_ = 0, right_centre_ = 0;
   double space_ratio_sum_ = 0;

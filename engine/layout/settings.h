@@ -31,6 +31,8 @@ struct LayoutSettings {
   // (Phụ lục I, Phần II, mục 5b).
   Points letter_subject_size = 12;
   Points letter_subject_gap = 6;
+  // Box 11, a circulation note: 13–14 caps bold in a rectangle (Phụ lục I, Phần II, mục 11).
+  Points circulation_size = 13;
   double issuer_rule_share = 0.40;  // rule under the issuer: 1/3–1/2 of its line
   double subject_rule_share = 0.40; // rule under the trích yếu: 1/3–1/2 of its line
   Points rule_thickness = 0.5;

@@ -162,6 +162,10 @@ struct Header {
   // A <place-date> was given. A Biên bản's header has none (Mẫu 1.9); any other document
   // prints the line, with blanks for a draft's missing date.
   bool date_line = false;
+  // Box 11, a circulation note ("LƯU HÀNH NỘI BỘ", "XEM XONG TRẢ LẠI"): caps bold in a
+  // single-border rectangle in the top margin of page 1, above the Quốc hiệu (Phụ lục I,
+  // mục II.11 and IV). Empty: none.
+  Inlines circulation;
   // Box 5b, a công văn's trích yếu ("V/v …"): under the Số line in the left column, 12 pt
   // upright (Phụ lục I, mục II.5b). Empty for every other document.
   Inlines subject;

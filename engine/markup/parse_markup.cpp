@@ -45,7 +45,7 @@ class Parser {
         {"body", blocks}, {"keep", blocks}, {"box", blocks}, {"appendix", blocks},
         {"p", inlines}, {"heading", inlines}, {"item", inlines}, {"cell", inlines}, {"b", inlines}, {"i", inlines},
         {"u", inlines}, {"span", inlines},
-        {"header", {"issuer", "emblem", "number", "subject", "place-date"}}, {"title", {"type", "subject", "note"}},
+        {"header", {"issuer", "emblem", "number", "subject", "place-date", "circulation"}}, {"title", {"type", "subject", "note"}},
         {"addressees", {"addressee"}}, {"contact", {"line"}}, {"side-note", {"line"}},
         {"signature", {"place-date", "authority", "position", "signature-image", "seal", "name"}},
         {"table", {"column", "row"}}, {"row", {"cell"}}, {"list", {"item"}}, {"recipients", {"recipient"}}};
@@ -156,6 +156,9 @@ class Parser {
       } else if (name == "subject") {
         check_attributes(child, {});
         header.subject = inlines(child);
+      } else if (name == "circulation") {
+        check_attributes(child, {});
+        header.circulation = inlines(child);
       } else if (name == "emblem") {
         header.emblem = image(child);
       } else {

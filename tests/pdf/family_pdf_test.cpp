@@ -367,11 +367,20 @@ TEST_CASE("notice: THÔNG BÁO with no Kính gửi, its numbered conclusions, TL
   check_clean_render(sample);
   CHECK(pages_of(sample.pdf) == 1);
   const std::string text = text_of(sample.pdf);
-  check_in_order(text, {"Số: 40/TB-UBND", "Duyên Hải, ngày 18 tháng 6 năm 2020", "THÔNG BÁO",
+  check_in_order(text, {"LƯU HÀNH NỘI BỘ", "Số: 40/TB-UBND", "Duyên Hải, ngày 18 tháng 6 năm 2020", "THÔNG BÁO",
                         "Kết luận của Chủ tịch Ủy ban nhân dân thị xã", "1. Phòng Nội vụ hoàn chỉnh báo cáo tổng kết",
                         "3. Ủy ban nhân dân các xã, phường cử đủ thành phần", "thực hiện./.", "Nơi nhận:", "- Lưu: VT.",
                         "TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Trần Minh Trí"});
   CHECK(text.find("Kính gửi") == std::string::npos);
+  // Box 11: caps bold 13 pt, in the top margin of page 1, above the Quốc hiệu and over it.
+  const auto lines = stext_lines(sample.pdf);
+  const auto& note = line_starting(lines, "LƯU HÀNH NỘI BỘ");
+  const auto& national = line_starting(lines, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  CHECK(note.page == 1);
+  CHECK(note.size == 13);
+  CHECK(note.font.find("Bold") != std::string::npos);
+  CHECK(note.y1 <= 20 * points_per_mm);
+  CHECK(std::abs(note.centre() - national.centre()) <= 2 * points_per_mm);
 }
 
 TEST_CASE("letter of introduction: Mẫu 1.8 read back, each person with Chức vụ, the rule under GIẤY GIỚI THIỆU") {
