@@ -66,9 +66,16 @@ class DocumentLayout {
       auto closing = closing_slices();
       slices.insert(slices.end(), std::make_move_iterator(closing.begin()), std::make_move_iterator(closing.end()));
     }
+    const auto labelled = std::count_if(doc_.appendices.begin(), doc_.appendices.end(),
+                                        [](const markup::Appendix& appendix) { return !appendix.label.empty(); });
+    int appendix_number = 0;
     for (const auto& appendix : doc_.appendices) {
       add_page_break(appendix.page_break, slices);
       if (appendix.header) slices.push_back(attached_header_slice(*appendix.header, appendix.title));
+      if (!appendix.label.empty() && !appendix.header) {
+        const std::string number = labelled >= 2 ? " " + text::format_roman(++appendix_number) : "";
+        slices.push_back(appendix_title_slice(appendix, text::to_nfc(appendix.label) + number));
+      }
       previous_is_heading = false;
       add_blocks(appendix.blocks, slices, previous_is_heading);
     }
@@ -392,6 +399,55 @@ class DocumentLayout {
     for (auto& item : items) shift_item(item, -s_.margin_top);
     slice.items = std::move(items);
     return slice;
+  }
+
+  // A phụ lục's head (Phụ lục III, Mẫu 2.1; Phụ lục I, mục III.1.đ): "Phụ lục I" 14 pt bold
+  // centred, its title in caps bold, the italic "(Kèm theo <type> số …/… ngày … của …)" line
+  // from the document's own header (blanks where a draft has no number or date yet), and a
+  // short rule.
+  Slice appendix_title_slice(const markup::Appendix& appendix, const std::string& label) {
+    std::vector<Item> items;
+    const double size = s_.title_size;
+    double y = 0;
+    const double centre = left_ + width_ / 2;
+    put_centred(items, centre, y + ascent(FaceStyle::bold, size), FaceStyle::bold, size, label);
+    y += single_line(FaceStyle::bold, size);
+    double widest = 0, last_baseline = y;
+    if (!appendix.title.subject.empty()) {
+      const auto placed = put_centred_lines(items, styled_runs(appendix.title.subject, true, true), FaceStyle::bold, size,
+                                            centre, width_, y);
+      widest = placed.widest;
+      last_baseline = placed.last_baseline;
+    }
+    const auto note = appendix.title.note.empty() ? markup::Inlines{{appendix_note(), {}}} : appendix.title.note;
+    last_baseline = put_centred_lines(items, styled_runs(note, false, false, true), FaceStyle::italic, size, centre, width_, y)
+                        .last_baseline;
+    const double rule_y = last_baseline + rule_offset(FaceStyle::bold, size);
+    put_rule(items, centre, rule_y, std::max(widest, width_ / 3) * s_.subject_rule_share);
+    Slice slice;
+    slice.height = rule_y + single_line(FaceStyle::regular, s_.body_size) / 2;
+    slice.items = std::move(items);
+    return slice;
+  }
+
+  // "(Kèm theo Kế hoạch số 54/KH-UBND ngày 26 tháng 8 năm 2019 của Ủy ban nhân dân thị xã
+  // Duyên Hải)", from the document's title and header; a draft's missing number and date
+  // are left as blanks to fill in (Mẫu 2.1).
+  std::string appendix_note() const {
+    const auto& header = doc_.header;
+    const bool party = doc_.profile == markup::Profile::party;
+    // The type as the title names it, in sentence case: "Kế hoạch", "Báo cáo".
+    const std::string type = doc_.title.type.empty() ? "Văn bản" : text::to_nfc(doc_.title.type);
+    std::string number;
+    if (header.number.empty()) number = party ? "…-" + header.notation : "…/" + header.notation;
+    else if (party) number = text::format_party_number(header.number, header.notation).substr(std::string("Số ").size());
+    else number = text::format_document_number(header.number, header.notation).substr(std::string("Số: ").size());
+    // No-break spaces: a date to fill in stays whole on its line, as a written one does.
+    const std::string date = header.date.empty() ? "ngày\u00A0…\u00A0tháng\u00A0…\u00A0năm\u00A0…"
+                                                 : text::format_date_vi(text::parse_date(header.date, header.date_where));
+    std::string issuer;
+    for (const auto& line : header.issuer_lines) issuer += (issuer.empty() ? "" : " ") + line_text(line, false);
+    return text::to_nfc("(Kèm theo " + type + " số " + number + " " + date + (issuer.empty() ? "" : " của " + issuer) + ")");
   }
 
   // Box 5a: the type name in caps and the trích yếu, bold and centred, a short rule under

@@ -224,6 +224,11 @@ struct SideNote {
 struct Appendix {
   std::optional<Header> header;
   Title title;
+  // A phụ lục of the document (Mẫu 2.1): its label ("Phụ lục"), numbered I, II … by layout
+  // when the document has two or more (Phụ lục I, mục II.6 and III.1.đ); then its title in
+  // caps and the "(Kèm theo …)" line that layout writes from the document's type, number,
+  // date and issuer, with blanks on a draft. Empty: none of this.
+  std::string label;
   PageBreak page_break;  // restart_numbering is always set
   std::vector<Block> blocks;
   SourceLocation where;

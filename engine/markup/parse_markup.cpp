@@ -630,9 +630,10 @@ class Parser {
       } else if (name == "signature") {
         doc.signatures.push_back(signature(child));
       } else if (name == "appendix") {
-        check_attributes(child, {"orientation"});
+        check_attributes(child, {"orientation", "label"});
         Appendix appendix;
         appendix.where = where(child);
+        appendix.label = attribute(child, "label", false);
         appendix.page_break.orientation =
             static_cast<PageBreak::Orientation>(choice(child, "orientation", {"unchanged", "portrait", "landscape"}, 1));
         appendix.page_break.restart_numbering = true;

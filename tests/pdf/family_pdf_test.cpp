@@ -563,3 +563,46 @@ TEST_CASE("Party documents: ĐẢNG CỘNG SẢN VIỆT NAM and its rule, the as
   }
   CHECK(found);
 }
+
+TEST_CASE("phụ lục: numbered I, II by layout, each with its (Kèm theo …) line, blanks on a draft, pages from 1 again") {
+  const auto dir = testing::scratch("appendices");
+  std::string xml = read_file(testing::sample("bao-cao-tong-ket-thi-dua.xml"));
+  const auto end = xml.rfind("</document>");
+  REQUIRE(end != std::string::npos);
+  const auto with_appendices = [&](int count) {
+    std::string out = xml;
+    std::string appendices;
+    for (int k = 1; k <= count; ++k) {
+      appendices += "  <appendix><title>Danh sách số " + std::to_string(k) + "</title><body><p>Nội dung phụ lục " +
+                    std::to_string(k) + ".</p></body></appendix>\n";
+    }
+    return out.insert(end, appendices);
+  };
+  const auto render = [&](const std::string& name, const std::string& data) {
+    write_file_atomically((dir / (name + ".xml")).string(), data);
+    const auto pdf = (dir / (name + ".pdf")).string();
+    const auto result = run(quote(testing::vanban_cli()) + " render " + quote((dir / (name + ".xml")).string()) + " -o " + quote(pdf));
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    return pdf;
+  };
+  // Two: Phụ lục I and II, each on a page of its own, unnumbered as a first page is.
+  const auto two = render("two", with_appendices(2));
+  CHECK(pages_of(two) == 4);
+  check_in_order(text_of(two), {"Trần Thanh Tâm", "Phụ lục I", "DANH SÁCH SỐ 1",
+                                "(Kèm theo Báo cáo số 145/BC-UBND ngày 06 tháng 7 năm 2020",
+                                "của Ủy ban nhân dân thị xã Duyên Hải)", "Nội dung phụ lục 1.", "Phụ lục II",
+                                "DANH SÁCH SỐ 2", "Nội dung phụ lục 2."});
+  CHECK(text_of(two, 3, 3).rfind("Phụ lục I ", 0) == 0);  // no page number above it
+  // One: "Phụ lục" alone, no numeral.
+  const auto one = render("one", with_appendices(1));
+  const std::string alone = text_of(one, 3, 3);
+  CHECK(alone.rfind("Phụ lục DANH SÁCH SỐ 1", 0) == 0);
+  // A draft: the number and the date to be written in by hand.
+  std::string draft = with_appendices(1);
+  draft.replace(draft.find("<number>145</number>"), std::string("<number>145</number>").size(), "<number></number>");
+  draft.replace(draft.find("<date>2020-07-06</date>"), std::string("<date>2020-07-06</date>").size(), "<date></date>");
+  const std::string blank = text_of(render("draft", draft), 3, 3);
+  CHECK(blank.find("(Kèm theo Báo cáo số …/BC-UBND ngày") != std::string::npos);
+  CHECK(blank.find("145") == std::string::npos);
+}
