@@ -413,11 +413,24 @@ class DocumentLayout {
     put_centred(items, centre, y + ascent(FaceStyle::bold, size), FaceStyle::bold, size, label);
     y += single_line(FaceStyle::bold, size);
     double widest = 0, last_baseline = y;
+    const double title_top = y;
     if (!appendix.title.subject.empty()) {
       const auto placed = put_centred_lines(items, styled_runs(appendix.title.subject, true, true), FaceStyle::bold, size,
                                             centre, width_, y);
       widest = placed.widest;
       last_baseline = placed.last_baseline;
+    }
+    // The seal of a document that carries one goes on its phụ lục too, over the left part
+    // of the title (Phụ lục I, mục II.8: on appendices it covers part of the title).
+    std::vector<Item> seal_items;
+    if (!doc_.signatures.empty() && doc_.signatures.front().seal_image.data && widest > 0) {
+      markup::Image seal = doc_.signatures.front().seal_image;
+      if (seal.width <= 0 && seal.height <= 0) seal.width = mm(36);
+      const auto [seal_width, seal_height] = image_size(seal, width_ / 3, mm(60));
+      const double title_left = centre - widest / 2;
+      const double middle = (title_top + last_baseline) / 2;
+      seal_items.push_back(ImageItem{std::max(left_, title_left + widest / 6 - seal_width / 2),
+                                     std::max(0.0, middle - seal_height / 2), seal_width, seal_height, seal.path, seal.data});
     }
     const auto note = appendix.title.note.empty() ? markup::Inlines{{appendix_note(), {}}} : appendix.title.note;
     last_baseline = put_centred_lines(items, styled_runs(note, false, false, true), FaceStyle::italic, size, centre, width_, y)
@@ -426,6 +439,11 @@ class DocumentLayout {
     put_rule(items, centre, rule_y, std::max(widest, width_ / 3) * s_.subject_rule_share);
     Slice slice;
     slice.height = rule_y + single_line(FaceStyle::regular, s_.body_size) / 2;
+    for (const auto& item : seal_items) {
+      const auto& image = std::get<ImageItem>(item);
+      slice.height = std::max(slice.height, image.y + image.height);
+    }
+    items.insert(items.end(), seal_items.begin(), seal_items.end());  // drawn over the title
     slice.items = std::move(items);
     return slice;
   }

@@ -605,4 +605,19 @@ TEST_CASE("phụ lục: numbered I, II by layout, each with its (Kèm theo …) 
   const std::string blank = text_of(render("draft", draft), 3, 3);
   CHECK(blank.find("(Kèm theo Báo cáo số …/BC-UBND ngày") != std::string::npos);
   CHECK(blank.find("145") == std::string::npos);
+  // A sealed document puts its seal on each phụ lục's title too: an image on page 3, none on
+  // the phụ lục of an unsealed one.
+  std::string sealed = with_appendices(1);
+  const auto name = sealed.find("<name>Trần Thanh Tâm</name>");
+  REQUIRE(name != std::string::npos);
+  std::filesystem::copy_file(testing::sample("layout/images/con-dau.png"), dir / "con-dau.png",
+                             std::filesystem::copy_options::overwrite_existing);
+  sealed.insert(name, "<seal>con-dau.png</seal>");
+  const auto images_on_page_3 = [](const std::string& pdf) {
+    const auto list = run("pdfimages -f 3 -l 3 -list " + quote(pdf));
+    REQUIRE(list.exit_code == 0);
+    return std::count(list.out.begin(), list.out.end(), '\n') - 2;  // less the two heading lines
+  };
+  CHECK(images_on_page_3(render("sealed", sealed)) == 2);  // the seal and its mask
+  CHECK(images_on_page_3(one) == 0);
 }
