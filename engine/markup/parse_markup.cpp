@@ -544,6 +544,18 @@ class Parser {
     return border;
   }
 
+  // The children of node, all named item and each a line of inline text (Nơi nhận, Kính
+  // gửi, a side note, the contact lines); any other element is unknown there.
+  std::vector<Inlines> lines_of(const pugi::xml_node& node, std::string_view item) const {
+    std::vector<Inlines> lines;
+    for (const auto& child : node.children()) {
+      if (child.type() != pugi::node_element) continue;
+      if (std::string_view(child.name()) != item) unknown(child, node.name());
+      lines.push_back(inlines(child));
+    }
+    return lines;
+  }
+
   // One signer's block: boxes 7a–7c and 8 (Phụ lục I, mục II.7–8).
   Signature signature(const pugi::xml_node& node) const {
     check_attributes(node, {"space", "space-before"});
@@ -596,37 +608,21 @@ class Parser {
         parse_title(child, doc.title);
       } else if (name == "side-note") {
         check_attributes(child, {});
-        for (const auto& line : child.children()) {
-          if (line.type() != pugi::node_element) continue;
-          if (std::string_view(line.name()) != "line") unknown(line, "side-note");
-          doc.side_note.lines.push_back(inlines(line));
-        }
+        doc.side_note.lines = lines_of(child, "line");
       } else if (name == "body") {
         check_attributes(child, {});
         parse_blocks(child, doc.body);
       } else if (name == "recipients") {
         check_attributes(child, {"label"});
         if (child.attribute("label")) doc.recipients.label = child.attribute("label").value();
-        for (const auto& item : child.children()) {
-          if (item.type() != pugi::node_element) continue;
-          if (std::string_view(item.name()) != "recipient") unknown(item, "recipients");
-          doc.recipients.items.push_back(inlines(item));
-        }
+        doc.recipients.items = lines_of(child, "recipient");
       } else if (name == "addressees") {
         check_attributes(child, {"label"});
         if (child.attribute("label")) doc.addressees.label = child.attribute("label").value();
-        for (const auto& item : child.children()) {
-          if (item.type() != pugi::node_element) continue;
-          if (std::string_view(item.name()) != "addressee") unknown(item, "addressees");
-          doc.addressees.items.push_back(inlines(item));
-        }
+        doc.addressees.items = lines_of(child, "addressee");
       } else if (name == "contact") {
         check_attributes(child, {});
-        for (const auto& line : child.children()) {
-          if (line.type() != pugi::node_element) continue;
-          if (std::string_view(line.name()) != "line") unknown(line, "contact");
-          doc.contact.lines.push_back(inlines(line));
-        }
+        doc.contact.lines = lines_of(child, "line");
       } else if (name == "signature") {
         doc.signatures.push_back(signature(child));
       } else if (name == "appendix") {

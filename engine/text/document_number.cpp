@@ -76,13 +76,16 @@ std::vector<std::string_view> split_groups(std::string_view notation) {
 
 const std::vector<DocumentType>& document_types() { return types; }
 
-std::optional<DocumentType> find_document_type(std::string_view name) {
+// The type of table named name, compared by type_key.
+std::optional<DocumentType> find_type_in(const std::vector<DocumentType>& table, std::string_view name) {
   const std::string key = type_key(name);
-  for (const auto& type : types) {
+  for (const auto& type : table) {
     if (type_key(type.name) == key) return type;
   }
   return std::nullopt;
 }
+
+std::optional<DocumentType> find_document_type(std::string_view name) { return find_type_in(types, name); }
 
 std::optional<DocumentType> find_document_type_by_code(std::string_view code) {
   if (code.empty()) return std::nullopt;
@@ -183,13 +186,7 @@ const std::vector<DocumentType> party_types = {
 
 const std::vector<DocumentType>& party_document_types() { return party_types; }
 
-std::optional<DocumentType> find_party_document_type(std::string_view name) {
-  const std::string key = type_key(name);
-  for (const auto& type : party_types) {
-    if (type_key(type.name) == key) return type;
-  }
-  return std::nullopt;
-}
+std::optional<DocumentType> find_party_document_type(std::string_view name) { return find_type_in(party_types, name); }
 
 std::string format_party_number(std::string_view number, std::string_view notation) {
   std::string digits(number);
