@@ -60,16 +60,19 @@ class Checker {
     check_number_of(root_, type, "");
     // A draft: a Số line with no number yet, a date line with no date; printed with blanks
     // to write them in by hand when the document is issued (Phụ lục I, mục II.3–4).
+    // A certificate has no Số line: its date line is the signature's, after its place.
     const data::Value* notation = root_.find("notation");
-    if (text_of(notation).empty()) return;
-    if (text_of(root_.find("number")).empty()) {
+    const data::Value* place = root_.find("place");
+    const data::Value* anchor = !text_of(notation).empty() ? notation : !text_of(place).empty() ? place : nullptr;
+    if (!anchor) return;
+    if (anchor == notation && text_of(root_.find("number")).empty()) {
       report(Severity::warning, "check.draft", "a draft: no number yet, the Số line keeps room to write it in when the "
              "document is issued (Phụ lục I, mục II.3)", notation->where);
     }
     const bool has_date_line = rules_.contract.empty() || check::find_field(rules_.contract.root, "date");
     if (has_date_line && text_of(root_.find("date")).empty()) {
       report(Severity::warning, "check.draft", "a draft: no date yet, the date line keeps room for the day, month and year "
-             "(Phụ lục I, mục II.4)", notation->where);
+             "(Phụ lục I, mục II.4)", anchor->where);
     }
   }
 

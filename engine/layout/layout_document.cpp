@@ -930,10 +930,13 @@ class DocumentLayout {
                          double& bottom) const {
     const double size = s_.signature_size;
     double y = 0;
-    if (!signature.date.empty()) {
+    // A certificate's draft (a place, no date yet) keeps its line with blanks to fill in.
+    if (!signature.date.empty() || !signature.place.empty()) {
       // A certificate's place and date head its signature (docs/conventions.md, "Certificates"), italic.
-      const auto date = text::parse_date(signature.date, signature.date_where);
-      const std::string line = text::to_nfc(text::format_place_date(signature.place, date));
+      const std::string line =
+          text::to_nfc(signature.date.empty()
+                           ? signature.place + ", " + text::format_blank_date_vi()
+                           : text::format_place_date(signature.place, text::parse_date(signature.date, signature.date_where)));
       bottom = put_centred_lines(items, {{line, FaceStyle::italic, false, {}}}, FaceStyle::italic, size, cx, column, y)
                    .last_baseline + descent(FaceStyle::italic, size);
     }

@@ -621,3 +621,40 @@ TEST_CASE("phụ lục: numbered I, II by layout, each with its (Kèm theo …) 
   CHECK(images_on_page_3(render("sealed", sealed)) == 2);  // the seal and its mask
   CHECK(images_on_page_3(one) == 0);
 }
+
+TEST_CASE("every template prints a draft: no number and no date yet, blanks kept to write them in") {
+  const auto dir = testing::scratch("drafts");
+  int drafts = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(testing::sample(""))) {
+    if (entry.path().extension() != ".xml") continue;
+    const std::string stem = entry.path().stem().string();
+    INFO(stem);
+    std::string xml = read_file(entry.path().string());
+    // The document's own number and date: its first <number> and <date> at the top level.
+    std::smatch number;
+    const bool numbered = std::regex_search(xml, number, std::regex("\\n  <number>([0-9]+)</number>"));
+    const std::string given = numbered ? number[1].str() : "";
+    if (numbered) xml.replace(static_cast<std::size_t>(number.position(0)), number.length(0), "\n  <number></number>");
+    std::smatch date;
+    // A biên bản's date is the meeting's, which the minutes record (Mẫu 1.9): never a blank.
+    const bool dated = stem.rfind("bien-ban", 0) != 0 && std::regex_search(xml, date, std::regex("\\n  <date>[0-9-]+</date>"));
+    if (dated) xml.replace(static_cast<std::size_t>(date.position(0)), date.length(0), "\n  <date></date>");
+    if (!numbered && !dated) continue;
+    write_file_atomically((dir / (stem + ".xml")).string(), xml);
+    const auto pdf = (dir / (stem + ".pdf")).string();
+    const auto result = run("cd " + quote(testing::sample("")) + " && " + quote(testing::vanban_cli()) + " render " +
+                            quote((dir / (stem + ".xml")).string()) + " -o " + quote(pdf));
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK_THAT(result.err, Catch::Contains("[check.draft]"));
+    const std::string text = text_of(pdf, 1, 1);
+    if (numbered) {
+      CHECK(text.find("Số: " + given) == std::string::npos);
+      CHECK(text.find("Số " + given) == std::string::npos);
+      CHECK(text.find("Số") != std::string::npos);  // the line is there, its number blank
+    }
+    if (dated) CHECK(std::regex_search(text, std::regex("ngày\\s+tháng\\s+năm")));
+    ++drafts;
+  }
+  CHECK(drafts >= 16);
+}
