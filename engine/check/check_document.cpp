@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 #include <optional>
+#include <regex>
 #include <utility>
 
 #include "text/document_number.h"
@@ -35,6 +36,7 @@ class Checker {
     check_event_dates();
     check_duplicate_delegates();
     check_lengths();
+    check_paper();
     check_long_words(root_);
     // In the order of the data file, as a reader goes through it.
     std::stable_sort(findings_.begin(), findings_.end(), [](const Diagnostic& a, const Diagnostic& b) {
@@ -515,6 +517,22 @@ class Checker {
         }
       }
     }
+  }
+
+  // A certificate's paper (docs/conventions.md, "Certificates"): A4, A3, A5 or the sides of a
+  // frame in millimetres, each 50–1200 mm, as <page size> takes it (docs/markup.md).
+  void check_paper() {
+    const data::Value* paper = root_.find("paper");
+    const std::string value = text_of(paper);
+    if (value.empty() || value == "A4" || value == "A3" || value == "A5") return;
+    static const std::regex sides(R"(^\s*(\d+(?:\.\d+)?)\s*(?:x|X|×)\s*(\d+(?:\.\d+)?)\s*mm\s*$)");
+    std::smatch match;
+    if (std::regex_match(value, match, sides)) {
+      const double width = std::stod(match[1]), height = std::stod(match[2]);
+      if (width >= 50 && width <= 1200 && height >= 50 && height <= 1200) return;
+    }
+    report(Severity::error, "check.paper", "the paper '" + value + "' is not A4, A3, A5, or the paper's sides from 50 to "
+           "1200 mm, such as 400x280mm", paper->where);
   }
 
   // Input limits of the document management system (Phụ lục VI), in characters.
