@@ -35,7 +35,7 @@ commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo -)
 for sample in "${samples[@]}"; do
   for breaker in total-fit first-fit; do
     line=$("$vanban" render "$sample" -o "$work/out.pdf" --stats --line-breaker "$breaker" 2>&1 >/dev/null)
-    # "X: pages 4, lines 147, overfull 0, loose (>1.5x) 0, space ratio min 0.746 max 1.443 mean 1.066"
+    # "X: pages 4, lines 146, overfull 0, loose (>1.5x) 0, space ratio min 0.746 max 1.443 mean 1.055"
     row=$(awk -v date="$(date -u +%Y-%m-%d)" -v commit="$commit" -v sample="$(basename "$sample")" -v breaker="$breaker" '{
       for (i = 1; i <= NF; i++) { gsub(",", "", $(i + 1)); f[$i] = $(i + 1) }
       printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", date, commit, sample, breaker,

@@ -17,6 +17,10 @@ constexpr double infinite_stretch = 1e9;
 // little (TeX's \hyphenpenalty is 50) and a little stretch, so that a justified line made
 // only of such letters can still reach the measure.
 constexpr double cut_penalty = 50;
+// A date split between lines ("ngày 22 tháng 6 / năm 2020") reads badly: 1000 squared in
+// demerits outweighs any line within the tolerance, so a date is split only where no layout
+// keeps it whole within it.
+constexpr double date_penalty = 1000;
 constexpr double cut_stretch = 0.5;
 
 struct Fragment {
@@ -35,6 +39,7 @@ struct Word {
   text::FaceStyle space_face = text::FaceStyle::regular;
   bool no_break_after = false;
   bool cut_after = false;  // a piece of a cut word: the next piece follows without a space
+  bool discouraged_after = false;  // inside a date: a break here costs date_penalty
 };
 
 struct Span {
@@ -117,6 +122,7 @@ std::vector<Word> prepare_words(const ParagraphSpec& spec, const text::FontFamil
   std::vector<std::size_t> starts{0};
   for (auto b : text::find_break_opportunities(all)) starts.push_back(b);
   starts.push_back(all.size());
+  const auto discouraged = text::find_discouraged_breaks(all);
   for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
     const std::size_t begin = starts[k];
     const std::size_t segment_end = starts[k + 1];
@@ -139,6 +145,7 @@ std::vector<Word> prepare_words(const ParagraphSpec& spec, const text::FontFamil
       word.space_width = fonts.face(span.face).text_width(word.space, spec.size);
     }
     if (word.fragments.empty()) continue;
+    word.discouraged_after = std::binary_search(discouraged.begin(), discouraged.end(), segment_end);
     if (word.width > measure) {
       for (auto& piece : cut_long_word(word, spec.size, fonts)) words.push_back(std::move(piece));
     } else {
@@ -158,6 +165,10 @@ std::vector<BreakItem> make_items(const std::vector<Word>& words, bool stretchab
     if (k + 1 == words.size()) break;
     if (words[k].no_break_after) {
       items.push_back(BreakItem::make_penalty(0, infinite_penalty));
+      box_word.push_back(-1);
+    } else if (words[k].discouraged_after) {
+      // A penalty before the glue makes the penalty the break, at its price (The TeXbook, ch. 14).
+      items.push_back(BreakItem::make_penalty(0, date_penalty));
       box_word.push_back(-1);
     }
     if (words[k].cut_after) {

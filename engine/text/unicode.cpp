@@ -288,7 +288,7 @@ bool is_numeral(std::string_view word) {
 bool counts_next_numeral(std::string_view word) {
   static const std::array<std::string_view, 24> words = {
       "thứ", "lần", "số", "phường", "quận", "khóm", "ấp", "tổ", "khu", "đội", "điều", "khoản", "điểm",
-      "mục", "chương", "phần", "lục", "khóa", "kỳ", "đợt", "ngày", "tháng", "năm", "đoạn"};
+      "mục", "chương", "phần", "lục", "khóa", "kỳ", "đợt", "đoạn", "khối", "lớp", "nhóm"};
   if (word.empty() || word.size() > 16) return false;
   std::string lower;
   icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size()))).toLower(icu::Locale("vi")).toUTF8String(lower);
@@ -302,11 +302,19 @@ bool is_protected_space(std::string_view text, std::size_t position) {
   if ((before == "Số:" || before == "số:") && starts_with_digit(after)) return true;
   if (is_initial(before)) return true;
   if (is_number(before) && is_unit(after)) return true;
-  // A numeral stays with what it counts, and a date stays whole: "22 tháng", "6 năm".
-  // "số 54/KH-UBND", "ngày 22/6/2020": a number that starts with a digit counts too.
+  // A numeral stays with what it counts: "số 54/KH-UBND" (a number that starts with a digit
+  // counts too).
   if ((is_numeral(after) || starts_with_digit(after)) && counts_next_numeral(before)) return true;
-  if (is_number(before) && (after == "tháng" || after == "năm")) return true;
   return false;
+}
+
+// A space inside a date: "ngày 22", "22 tháng", "tháng 6", "6 năm", "năm 2020", "ngày 22/6/2020".
+bool is_date_space(std::string_view text, std::size_t position) {
+  const auto before = word_before(text, position);
+  const auto after = word_at(text, position);
+  const bool date_word_before = before == "ngày" || before == "Ngày" || before == "tháng" || before == "năm";
+  if (date_word_before && starts_with_digit(after)) return true;
+  return is_number(before) && (after == "tháng" || after == "năm");
 }
 
 // Calls visit(offset) for each boundary the iterator finds inside utf8 (not its ends).
@@ -338,6 +346,14 @@ std::vector<std::size_t> find_break_opportunities(std::string_view utf8) {
     if (is_protected_space(utf8, offset)) return;
     breaks.push_back(offset);
   });
+  return breaks;
+}
+
+std::vector<std::size_t> find_discouraged_breaks(std::string_view utf8) {
+  std::vector<std::size_t> breaks;
+  for (const auto offset : find_break_opportunities(utf8)) {
+    if (is_date_space(utf8, offset)) breaks.push_back(offset);
+  }
   return breaks;
 }
 

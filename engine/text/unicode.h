@@ -81,10 +81,14 @@ std::optional<ForbiddenCharacter> find_forbidden_character(std::string_view utf8
 //  - after "Số:" before a number ("Số: 05", Decree 30 Phụ lục I, II.3);
 //  - after an initial ("V. Phương") and between a number and its unit ("30 mm", "25 %");
 //  - between a word that counts and its numeral ("lần thứ I", "phường 1", "Điều 3", "khoản
-//    2", "số 01"), and inside a date ("ngày 22 tháng 6 năm 2020", "ngày 22/6/2020"): no line
-//    starts with a numeral that reads as a heading, and no date is split.
+//    2", "số 01"): no line starts with a numeral that reads as a heading.
 // A no-break space (U+00A0) in the data is never a break.
 std::vector<std::size_t> find_break_opportunities(std::string_view utf8);
+
+// The break opportunities inside a date ("ngày 22 tháng 6 năm 2020", "ngày 22/6/2020"): a
+// line should not break there, and does only where keeping the date whole would leave a
+// line far too loose (layout gives these breaks a penalty, as TeX's \penalty does).
+std::vector<std::size_t> find_discouraged_breaks(std::string_view utf8);
 
 // Finds the user-perceived character (grapheme cluster, UAX #29) boundaries inside text, as
 // byte offsets: where a word too long for any line may be cut without splitting a letter

@@ -132,7 +132,7 @@ TEST_CASE("render --line-breaker first-fit gives the word-processor layout for c
                              " --stats --line-breaker first-fit"));
   CHECK(total.exit_code == 0);
   CHECK(first.exit_code == 0);
-  CHECK(total.err.find("pages 4, lines 147, overfull 0") != std::string::npos);
+  CHECK(total.err.find("pages 4, lines 146, overfull 0") != std::string::npos);
   CHECK(first.err.find("pages 5") != std::string::npos);
   CHECK(run(cli("render " + quote(testing::sample("ke-hoach-54.xml")) + " --line-breaker best-fit")).exit_code == 2);
 }
