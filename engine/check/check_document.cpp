@@ -388,7 +388,8 @@ class Checker {
       if (c >= '0' && c <= '9') digits += c;
       else if (c != '.' || digits.empty()) return std::nullopt;
     }
-    if (digits.empty() || digits.size() > 15) return std::nullopt;
+    // Twelve digits at most: a million such rows still add up within a long long.
+    if (digits.empty() || digits.size() > 12) return std::nullopt;
     return std::stoll(digits);
   }
 
@@ -417,7 +418,9 @@ class Checker {
       for (const data::Value* cell : all_of(*row, "cell")) {
         cells[column] = cell;
         const data::Value* span = cell->kind == data::Value::Kind::map ? cell->find("span") : nullptr;
-        column += std::max(1, std::atoi(text_of(span).c_str()));
+        // A span as markup takes it, 1 to 100 (anything else is refused there): never an overflow here.
+        const auto covered = whole_number(text_of(span));
+        column += static_cast<int>(std::clamp<long long>(covered.value_or(1), 1, 100));
       }
       const auto cell_text = [](const data::Value* cell) {
         if (cell->kind == data::Value::Kind::text) return cell->plain_text();
