@@ -119,10 +119,11 @@ std::vector<Word> prepare_words(const ParagraphSpec& spec, const text::FontFamil
     }
     return spans.back();
   };
+  const auto breaks = text::find_break_opportunities(all);
+  const auto discouraged = text::find_discouraged_breaks(all, breaks);
   std::vector<std::size_t> starts{0};
-  for (auto b : text::find_break_opportunities(all)) starts.push_back(b);
+  starts.insert(starts.end(), breaks.begin(), breaks.end());
   starts.push_back(all.size());
-  const auto discouraged = text::find_discouraged_breaks(all);
   for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
     const std::size_t begin = starts[k];
     const std::size_t segment_end = starts[k + 1];

@@ -290,8 +290,9 @@ bool counts_next_numeral(std::string_view word) {
       "thứ", "lần", "số", "phường", "quận", "khóm", "ấp", "tổ", "khu", "đội", "điều", "khoản", "điểm",
       "mục", "chương", "phần", "lục", "khóa", "kỳ", "đợt", "đoạn", "khối", "lớp", "nhóm"};
   if (word.empty() || word.size() > 16) return false;
+  static const icu::Locale vietnamese("vi");
   std::string lower;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size()))).toLower(icu::Locale("vi")).toUTF8String(lower);
+  icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size()))).toLower(vietnamese).toUTF8String(lower);
   return std::find(words.begin(), words.end(), std::string_view(lower)) != words.end();
 }
 
@@ -349,12 +350,12 @@ std::vector<std::size_t> find_break_opportunities(std::string_view utf8) {
   return breaks;
 }
 
-std::vector<std::size_t> find_discouraged_breaks(std::string_view utf8) {
-  std::vector<std::size_t> breaks;
-  for (const auto offset : find_break_opportunities(utf8)) {
-    if (is_date_space(utf8, offset)) breaks.push_back(offset);
+std::vector<std::size_t> find_discouraged_breaks(std::string_view utf8, const std::vector<std::size_t>& breaks) {
+  std::vector<std::size_t> discouraged;
+  for (const auto offset : breaks) {
+    if (is_date_space(utf8, offset)) discouraged.push_back(offset);
   }
-  return breaks;
+  return discouraged;
 }
 
 std::vector<std::size_t> find_character_boundaries(std::string_view utf8) {

@@ -85,10 +85,11 @@ std::optional<ForbiddenCharacter> find_forbidden_character(std::string_view utf8
 // A no-break space (U+00A0) in the data is never a break.
 std::vector<std::size_t> find_break_opportunities(std::string_view utf8);
 
-// The break opportunities inside a date ("ngày 22 tháng 6 năm 2020", "ngày 22/6/2020"): a
-// line should not break there, and does only where keeping the date whole would leave a
-// line far too loose (layout gives these breaks a penalty, as TeX's \penalty does).
-std::vector<std::size_t> find_discouraged_breaks(std::string_view utf8);
+// Those of breaks (found by find_break_opportunities in utf8) that stand inside a date
+// ("ngày 22 tháng 6 năm 2020", "ngày 22/6/2020"): a line should not break there, and does
+// only where keeping the date whole would leave a line far too loose (layout gives these
+// breaks a penalty, as TeX's \penalty does).
+std::vector<std::size_t> find_discouraged_breaks(std::string_view utf8, const std::vector<std::size_t>& breaks);
 
 // Finds the user-perceived character (grapheme cluster, UAX #29) boundaries inside text, as
 // byte offsets: where a word too long for any line may be cut without splitting a letter

@@ -62,12 +62,13 @@ TEST_CASE("a numeral stays with the word that counts it, and a break inside a da
   CHECK(contains(pieces("Kế hoạch số 54/KH-UBND ngày 20/8/2019 của"), "số 54/KH-UBND"));
   // Inside a date a break is only discouraged: layout takes it when nothing else fits.
   const std::string date = "trước ngày 05 tháng 6 năm 2020 để";
-  const auto discouraged = text::find_discouraged_breaks(date);
+  const auto discouraged = text::find_discouraged_breaks(date, text::find_break_opportunities(date));
   std::vector<std::string> after;
   for (const auto at : discouraged) after.push_back(date.substr(at, date.find(' ', at) - at));
   CHECK(after == std::vector<std::string>{"05", "tháng", "6", "năm", "2020"});
-  CHECK(text::find_discouraged_breaks("Kế hoạch số 54/KH-UBND ngày 20/8/2019 của").size() == 1);
-  CHECK(text::find_discouraged_breaks("có 250 đại biểu, 5 người").empty());
+  const std::string numbered = "Kế hoạch số 54/KH-UBND ngày 20/8/2019 của", counted = "có 250 đại biểu, 5 người";
+  CHECK(text::find_discouraged_breaks(numbered, text::find_break_opportunities(numbered)).size() == 1);
+  CHECK(text::find_discouraged_breaks(counted, text::find_break_opportunities(counted)).empty());
   CHECK(contains(pieces("Phụ lục II kèm theo"), "lục II"));
   // Words that count nothing break as before; a number that is not a numeral is no heading.
   CHECK(contains(pieces("có 250 đại biểu"), "250"));
