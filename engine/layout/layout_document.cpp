@@ -316,20 +316,37 @@ class DocumentLayout {
   // the top margin): the note in caps bold, 13 pt, centred in a single-border rectangle
   // whose bottom is 2 pt above the text block. Kept aside and drawn on page 1 after the
   // margins are checked: like the page numbers, it belongs in the margin.
+  // A note too long for the margin is refused, never drawn over the Quốc hiệu.
   void put_circulation(const markup::Inlines& note) {
     const double size = s_.circulation_size;
     const double padding = 3;
-    const std::string text = line_text(note, true);
-    const double text_width = std::min(width_of(text, FaceStyle::bold, size), width_ - left_column_width_ - 2 * padding);
-    const double height = single_line(FaceStyle::bold, size) + 2 * padding;
+    const double measure = width_ - left_column_width_ - 2 * padding;
+    ParagraphSpec spec;
+    spec.runs = styled_runs(note, true, true);
+    spec.size = size;
+    spec.width = measure;
+    spec.align = Align::center;
+    spec.balanced = true;
+    double widest = 0;
+    const auto lines = layout_paragraph(spec, fonts_);
+    for (const auto& line : lines) widest = std::max(widest, line.natural_width);
+    const double height = static_cast<double>(lines.size()) * single_line(FaceStyle::bold, size) + 2 * padding;
     const double bottom = s_.margin_top - 2;
-    const double top = std::max(2.0, bottom - height);
-    const double width = text_width + 2 * padding + 4;
+    if (bottom - height < 2) {
+      fail("layout.circulation-too-long", "the circulation note '" + excerpt(line_text(note, true)) + "' takes " +
+           std::to_string(lines.size()) + " lines, more than the top margin holds above the Quốc hiệu",
+           {}, {"box 11 holds a short note: LƯU HÀNH NỘI BỘ, XEM XONG TRẢ LẠI"});
+    }
+    const double top = bottom - height;
+    const double width = widest + 2 * padding + 4;
     put_border(circulation_items_, BorderSpec{markup::BorderStyle::single, Color{}, 0.75, std::nullopt},
-               right_centre_ - width / 2, top, width, bottom - top);
+               right_centre_ - width / 2, top, width, height);
     double y = top + padding;
-    put_centred_lines(circulation_items_, styled_runs(note, true, true), FaceStyle::bold, size, right_centre_,
-                      width - 2 * padding, y);
+    for (const auto& line : lines) {
+      const double baseline = y + ascent(FaceStyle::bold, size);
+      for (const auto& run : line.runs) put_run(circulation_items_, right_centre_ - measure / 2, baseline, size, run);
+      y += single_line(FaceStyle::bold, size);
+    }
   }
 
   // A Party document's title, "ĐẢNG CỘNG SẢN VIỆT NAM", caps bold, with a rule under it as

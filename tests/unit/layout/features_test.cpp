@@ -775,3 +775,22 @@ TEST_CASE("a date is split between lines only where keeping it whole would leave
   INFO(split << " of " << cases << " paragraphs split the date");
   CHECK(split * 10 <= cases);  // at most one in ten, where nothing else fits the tolerance
 }
+
+TEST_CASE("a circulation note too long for the top margin is refused, never drawn over the Quốc hiệu") {
+  std::string note;
+  for (int k = 0; k < 12; ++k) note += "Lưu hành nội bộ trong các cơ quan ";
+  const std::string markup = "<document><header><issuer><name>Ủy ban nhân dân</name></issuer>"
+                             "<number value='5' notation='TB-UBND'/><place-date place='Duyên Hải' date='2020-06-18'/>"
+                             "<circulation>" + note + "</circulation></header><body><p>Thử.</p></body></document>";
+  try {
+    lay_out(markup);
+    FAIL("a note of many lines was laid out in the top margin");
+  } catch (const Error& e) {
+    CHECK(e.diagnostics().front().code == "layout.circulation-too-long");
+  }
+  // A short one is drawn, in the top margin.
+  const auto short_note = lay_out(std::string(markup).replace(markup.find(note), note.size(), "Lưu hành nội bộ"));
+  const auto drawn = find_text(short_note.frame, "LƯU HÀNH NỘI BỘ");
+  REQUIRE(drawn);
+  CHECK(drawn->item.y < 20 * points_per_mm);
+}
