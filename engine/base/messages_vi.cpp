@@ -226,6 +226,8 @@ constexpr Entry catalog[] = {
   {"layout.too-many-pages", "the document takes {} pages where its <page> allows {}, even with its text at the smallest sizes allowed: shorten the longest texts or use larger paper",
    "văn bản chiếm {1} trang trong khi <page> chỉ cho {2}, dù chữ đã ở cỡ nhỏ nhất cho phép: hãy rút gọn các đoạn dài nhất hoặc dùng khổ giấy lớn hơn"},
   {"layout.box-too-tall", "a <box> is taller than a page; boxes are kept whole, so shorten its text", "một <box> cao hơn một trang; khung không được tách, hãy rút gọn nội dung"},
+  {"layout.outside-page", "on page 1 the text would run into the contact lines at its foot; vanban refuses to print it so: shorten the first block of the body or report this as a bug",
+   "ở trang 1, văn bản sẽ tràn vào phần thông tin liên hệ ở cuối trang; vanban không in như vậy: hãy rút ngắn khối đầu tiên của phần nội dung hoặc báo lỗi này"},
   {"layout.outside-page", "on page {} the text \"{}\" would stand outside the margins; vanban refuses to print it so: shorten it or report this as a bug",
    "ở trang {1}, dòng chữ \"{2}\" sẽ nằm ngoài lề; vanban không in như vậy: hãy rút gọn hoặc báo lỗi này"},
   {"layout.outside-page", "on page {} the image {} would stand outside the margins; vanban refuses to print it so: shorten it or report this as a bug",

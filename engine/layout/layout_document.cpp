@@ -598,9 +598,26 @@ class DocumentLayout {
 
   // Draws the contact block at the foot of page 1, its last line on the bottom margin, under
   // a rule the full text width; the page builder kept that room free on page 1 only.
+  // Page 1's own content ends above the block (the page builder's reserve); a first block
+  // too tall for that room is refused rather than printed under the contact lines.
   void put_contact(Page& page, const std::vector<ParagraphLine>& lines, double height, double width) const {
     const double size = s_.contact_size;
     const double top = page.height - s_.margin_bottom - height;
+    for (const auto& item : page.items) {
+      double bottom = 0;
+      if (const auto* text = std::get_if<TextItem>(&item)) bottom = text->y + descent(text->face, text->size);
+      if (const auto* image = std::get_if<ImageItem>(&item)) bottom = image->y + image->height;
+      if (const auto* rule = std::get_if<RuleItem>(&item)) bottom = std::max(rule->y1, rule->y2);
+      if (const auto* path = std::get_if<PathItem>(&item)) {
+        for (const auto& segment : path->segments) {
+          for (const auto& point : segment.points) bottom = std::max(bottom, point.y);
+        }
+      }
+      if (bottom > top + 0.5) {
+        fail("layout.outside-page", "on page 1 the text would run into the contact lines at its foot; vanban refuses "
+             "to print it so: shorten the first block of the body or report this as a bug");
+      }
+    }
     put_rule(page.items, left_ + width / 2, top + 1, width);
     double y = top + contact_rule_gap;
     for (const auto& line : lines) {
@@ -1163,7 +1180,8 @@ class DocumentLayout {
       const auto [width, height] = image_size(sized, column, mm(60));
       const double right = signature_width > 0 ? signature_left + signature_width / 3 : cx + width / 2;
       const double top = std::max(0.0, signature_middle - height / 2);
-      items.push_back(ImageItem{right - width, top, width, height, seal.path, seal.data});
+      // In a narrow column (three signers side by side) the seal stops at the left margin.
+      items.push_back(ImageItem{std::max(left_, right - width), top, width, height, seal.path, seal.data});
       lowest = std::max(lowest, top + height);
     }
     return lowest;

@@ -794,3 +794,36 @@ TEST_CASE("a circulation note too long for the top margin is refused, never draw
   REQUIRE(drawn);
   CHECK(drawn->item.y < 20 * points_per_mm);
 }
+
+TEST_CASE("three signers with images: each seal stays inside the left margin") {
+  const std::string signer = "<signature><authority>Chủ tịch</authority><signature-image src='images/chu-ky.png'/>"
+                             "<seal src='images/con-dau.png'/><name>Lê Vũ Phương</name></signature>";
+  const auto generated = lay_out(document("<p>Thử.</p>", signer + signer + signer));
+  int seals = 0;
+  for (const auto& page : generated.frame.pages) {
+    for (const auto& item : page.items) {
+      if (const auto* image = std::get_if<layout::ImageItem>(&item); image && image->path.ends_with("con-dau.png")) {
+        ++seals;
+        CHECK(image->x >= left_margin - 0.01);
+      }
+    }
+  }
+  CHECK(seals == 3);
+}
+
+TEST_CASE("page 1's first block too tall to end above the contact lines is refused, never printed under them") {
+  const std::string markup = "<document><header><issuer><name>Ủy ban nhân dân</name></issuer>"
+                             "<number value='5' notation='UBND-NV'/><place-date place='Duyên Hải' date='2020-05-20'/>"
+                             "<subject>V/v thử</subject></header><body><box height='225mm'>Khung</box></body>"
+                             "<contact><line>Địa chỉ: Số 01, đường Nguyễn Đáng</line></contact></document>";
+  try {
+    lay_out(markup);
+    FAIL("the box was printed over the contact lines");
+  } catch (const Error& e) {
+    CHECK(e.diagnostics().front().code == "layout.outside-page");
+    CHECK_THAT(e.diagnostics().front().message, Catch::Contains("contact lines"));
+  }
+  // A box that leaves the room is printed, the contact lines under it.
+  const auto fits = lay_out(std::string(markup).replace(markup.find("225mm"), 5, "150mm"));
+  CHECK(find_text(fits.frame, "Địa chỉ: Số 01, đường Nguyễn Đáng"));
+}
