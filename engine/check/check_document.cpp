@@ -4,9 +4,9 @@
 #include <array>
 #include <map>
 #include <optional>
-#include <regex>
 #include <utility>
 
+#include "base/paper.h"
 #include "text/document_number.h"
 #include "text/formats.h"
 #include "text/unicode.h"
@@ -527,15 +527,9 @@ class Checker {
   void check_paper() {
     const data::Value* paper = root_.find("paper");
     const std::string value = text_of(paper);
-    if (value.empty() || value == "A4" || value == "A3" || value == "A5") return;
-    static const std::regex sides(R"(^\s*(\d+(?:\.\d+)?)\s*(?:x|X|×)\s*(\d+(?:\.\d+)?)\s*mm\s*$)");
-    std::smatch match;
-    if (std::regex_match(value, match, sides)) {
-      const double width = std::stod(match[1]), height = std::stod(match[2]);
-      if (width >= 50 && width <= 1200 && height >= 50 && height <= 1200) return;
-    }
-    report(Severity::error, "check.paper", "the paper '" + value + "' is not A4, A3, A5, or the paper's sides from 50 to "
-           "1200 mm, such as 400x280mm", paper->where);
+    if (value.empty() || paper_size_mm(value)) return;
+    report(Severity::error, "check.paper", "the paper '" + value + "' is not " + std::string(paper_sizes_accepted),
+           paper->where);
   }
 
   // Input limits of the document management system (Phụ lục VI), in characters.

@@ -6,12 +6,12 @@
 #include <cstdio>
 #include <initializer_list>
 #include <map>
-#include <regex>
 #include <tuple>
 #include <vector>
 
 #include <pugixml.hpp>
 
+#include "base/paper.h"
 #include "base/prose.h"
 #include "base/source_index.h"
 #include "base/spelling.h"
@@ -203,24 +203,13 @@ class Parser {
 
   // ---- attribute values --------------------------------------------------------------
 
-  // A paper: A4 (the default), A3, A5, or its two sides in millimetres ("400x280mm", "400 × 280
-  // mm"), each from 50 to 1200 mm (a Bằng khen's frame is made to measure). Returns points.
+  // A paper (base/paper.h): A4 when absent. Returns its sides in points.
   std::pair<double, double> paper_size(const pugi::xml_node& node, const char* name) const {
-    static constexpr std::pair<std::string_view, std::pair<double, double>> named[] = {
-        {"A4", {210, 297}}, {"A3", {297, 420}}, {"A5", {148, 210}}};
     const auto found = node.attribute(name);
     if (!found) return {mm(210), mm(297)};
-    std::string value = found.value();
-    for (const auto& [paper, sides] : named) {
-      if (value == paper) return {mm(sides.first), mm(sides.second)};
-    }
-    static const std::regex sides(R"(^\s*(\d+(?:\.\d+)?)\s*(?:x|X|×)\s*(\d+(?:\.\d+)?)\s*mm\s*$)");
-    std::smatch match;
-    if (std::regex_match(value, match, sides)) {
-      const double width = std::stod(match[1]), height = std::stod(match[2]);
-      if (width >= 50 && width <= 1200 && height >= 50 && height <= 1200) return {mm(width), mm(height)};
-    }
-    bad_value(node, name, value, "A4, A3, A5, or the paper's sides from 50 to 1200 mm, such as 400x280mm");
+    const auto sides = paper_size_mm(found.value());
+    if (!sides) bad_value(node, name, found.value(), paper_sizes_accepted);
+    return {mm(sides->first), mm(sides->second)};
   }
 
   [[noreturn]] void bad_value(const pugi::xml_node& node, const char* name, const std::string& value,
