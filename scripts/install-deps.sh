@@ -16,8 +16,11 @@ packages=(
   libcsv-dev nlohmann-json3-dev libzip-dev
   # images: decoded whole, under our own error handlers, before layout (engine/image)
   libpng-dev libjpeg62-turbo-dev
-  # tests: Catch2 v2 and the PDF readers used to check what a reader sees
-  catch2 poppler-utils mupdf-tools qpdf
+  # the service (vanban serve): cpp-httplib
+  libcpp-httplib-dev
+  # tests: Catch2 v2 and the PDF readers used to check what a reader sees; a C compiler for
+  # the installed C API's consumer
+  catch2 poppler-utils mupdf-tools qpdf gcc
   # benchmarks: GNU time for the peak memory (bench/batch.sh, bench/batch-scale.sh)
   time
 )

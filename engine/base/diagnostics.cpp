@@ -28,7 +28,7 @@ FileName::FileName(std::string_view name) {
 }
 
 std::string format_diagnostic(const Diagnostic& diagnostic) {
-  return format_diagnostic_in(diagnostic, {"error", "warning", "hint"});
+  return format_diagnostic_in(diagnostic, {"error", "warning", "hint", "record"});
 }
 
 std::string format_diagnostic_in(const Diagnostic& diagnostic, const SeverityWords& words) {
@@ -41,6 +41,7 @@ std::string format_diagnostic_in(const Diagnostic& diagnostic, const SeverityWor
     out += ": ";
   }
   out += std::string(diagnostic.severity == Severity::error ? words.error : words.warning) + ": ";
+  if (diagnostic.record > 0) out += std::string(words.record) + " " + std::to_string(diagnostic.record) + ": ";
   out += diagnostic.message;
   if (!diagnostic.code.empty()) out += " [" + diagnostic.code + "]";
   for (const auto& hint : diagnostic.hints) out += "\n  " + std::string(words.hint) + ": " + hint;

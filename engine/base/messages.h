@@ -16,14 +16,6 @@
 
 namespace vanban {
 
-enum class Language { english, vietnamese };
-
-// "en" or "vi" (also "vi_VN.UTF-8" and the like, as $LANG gives it); nullopt for another.
-std::optional<Language> language_named(std::string_view name);
-
-// The diagnostic with its message and hints in language; what the catalog lacks stays English.
-Diagnostic translate(const Diagnostic& diagnostic, Language language);
-
 // True if the catalog has a Vietnamese message for this code.
 bool has_vietnamese(std::string_view code);
 
@@ -31,7 +23,5 @@ bool has_vietnamese(std::string_view code);
 // or nullopt when the table lacks it.
 std::optional<std::string> vietnamese_help(std::string_view english);
 
-// format_diagnostic in language: "file:line:col: lỗi: … [code]", "  gợi ý: …".
-std::string format_diagnostic(const Diagnostic& diagnostic, Language language);
 
 }  // namespace vanban

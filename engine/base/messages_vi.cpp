@@ -590,13 +590,6 @@ std::string apply_phrases(std::string text) {
 
 // The message in Vietnamese, or nullopt if no entry of this code matches it.
 std::optional<std::string> vietnamese_of(std::string_view code, const std::string& english) {
-  // A batch says which record a diagnostic is about first (pipeline/batch.cpp).
-  static const std::regex about_record("^record ([0-9]+): (.*)$");
-  std::smatch record;
-  if (std::regex_match(english, record, about_record)) {
-    const auto rest = vietnamese_of(code, record[2].str());
-    if (rest) return "bản ghi " + record[1].str() + ": " + *rest;
-  }
   for (const auto& entry : compiled_catalog()) {
     if (entry.code != code) continue;
     std::smatch parts;
@@ -773,7 +766,7 @@ std::optional<Language> language_named(std::string_view name) {
 
 std::string format_diagnostic(const Diagnostic& diagnostic, Language language) {
   if (language == Language::english) return format_diagnostic(diagnostic);
-  return format_diagnostic_in(translate(diagnostic, language), {"lỗi", "cảnh báo", "gợi ý"});
+  return format_diagnostic_in(translate(diagnostic, language), {"lỗi", "cảnh báo", "gợi ý", "bản ghi"});
 }
 
 }  // namespace vanban

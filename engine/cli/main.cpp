@@ -1,4 +1,4 @@
-// vanban: the command line. Arguments -> pipeline -> exit code.
+// vanban: the command line. Arguments -> the engine (vanban/engine.h) -> exit code.
 // Exit codes: 0 success, 1 bad input (a diagnostic names the place), 2 bad usage, 70 a bug.
 
 #include <algorithm>
@@ -20,8 +20,8 @@
 #include "base/messages.h"
 #include "base/prose.h"
 #include "base/spelling.h"
-#include "output/pdf_writer.h"
-#include "output/trace_writer.h"
+#include <vanban/engine.h>
+
 #include "pipeline/batch.h"
 #include "pipeline/data_input.h"
 #include "pipeline/generate.h"
@@ -127,10 +127,10 @@ struct LimitArgs {
 };
 
 // --format: the data's format, when its name does not tell (standard input is sniffed).
-vanban::pipeline::DataFormat data_format_named(const std::string& name) {
-  if (name == "json") return vanban::pipeline::DataFormat::json;
-  if (name == "xml") return vanban::pipeline::DataFormat::xml;
-  return vanban::pipeline::DataFormat::automatic;
+vanban::DataFormat data_format_named(const std::string& name) {
+  if (name == "json") return vanban::DataFormat::json;
+  if (name == "xml") return vanban::DataFormat::xml;
+  return vanban::DataFormat::automatic;
 }
 
 struct RenderArgs {
@@ -159,21 +159,84 @@ std::string default_output(const std::string& data) {
   return std::filesystem::path(data).stem().string() + ".pdf";
 }
 
-int run_render(const RenderArgs& args, const std::string& home) {
-  vanban::pipeline::GenerateOptions options;
+// Where vanban's own files live: the folder that holds templates/ and fonts/. Looked up in
+// order: $VANBAN_HOME; <exe>/../share/vanban (installed); the nearest ancestor of the
+// executable's folder that has both (a build tree inside the source tree). Throws Error
+// "home.not-found" when none has them, or VANBAN_HOME names a folder without them.
+bool is_home(const std::filesystem::path& folder) {
+  std::error_code ignored;
+  return std::filesystem::is_directory(folder / "templates", ignored) && std::filesystem::is_directory(folder / "fonts", ignored);
+}
+
+std::string find_home(const std::string& executable_path) {
+  if (const char* env = std::getenv("VANBAN_HOME"); env && *env) {
+    if (!is_home(env)) {
+      vanban::fail("home.not-found", std::string("VANBAN_HOME is '") + env + "', which holds no templates/ and fonts/ folders",
+           {}, {"set VANBAN_HOME to vanban's source folder or its installed share/vanban, or unset it"});
+    }
+    return env;
+  }
+  std::error_code error;
+  std::filesystem::path exe = std::filesystem::canonical(std::filesystem::path(executable_path), error);
+  if (error) exe = std::filesystem::absolute(std::filesystem::path(executable_path), error);
+  const std::filesystem::path installed = exe.parent_path().parent_path() / "share" / "vanban";
+  if (is_home(installed)) return installed.string();
+  for (std::filesystem::path folder = exe.parent_path(); !folder.empty(); folder = folder.parent_path()) {
+    if (is_home(folder)) return folder.string();
+    if (folder == folder.root_path()) break;
+  }
+  // Not the working folder: a clerk's folder holds their data, and templates found there by
+  // chance would be someone else's.
+  vanban::fail("home.not-found",
+       "vanban's templates and fonts are not beside the program (" + exe.string() + ") nor in " + installed.string(),
+       {}, {"run the vanban of a build or an install, or set VANBAN_HOME to the folder that holds templates/ and fonts/"});
+}
+
+// The engine for a command: its templates (and any given by path), and the fonts of --font-dir.
+vanban::Engine open_engine(const std::string& home, const std::string& font_dir) {
+  vanban::EngineOptions options;
   options.home = home;
-  options.template_name = args.template_name;
-  options.data_format = data_format_named(args.format);
-  options.font_dir = args.font_dir;
-  if (args.data != "-") options.base_dir = std::filesystem::path(args.data).parent_path().string();
-  options.settings.margin_top = vanban::mm(args.margin_top);
-  options.settings.margin_bottom = vanban::mm(args.margin_bottom);
-  options.settings.margin_left = vanban::mm(args.margin_left);
-  options.settings.margin_right = vanban::mm(args.margin_right);
-  options.settings.line_breaker = args.line_breaker;
-  options.input_encoding = args.input_encoding;
-  options.lenient = args.lenient;
-  options.limits = args.limits.get();
+  if (!font_dir.empty()) options.fonts = vanban::folder_resources(font_dir);
+  options.allow_template_paths = true;
+  return vanban::Engine(options);
+}
+
+std::optional<vanban::LegacyEncoding> public_encoding(const std::optional<vanban::text::LegacyEncoding>& encoding) {
+  if (!encoding) return std::nullopt;
+  return static_cast<vanban::LegacyEncoding>(*encoding);
+}
+
+// The folder a data file's images are read from: the file's own (standard input's: here).
+std::string data_folder(const std::string& data) {
+  return data == "-" ? "." : std::filesystem::path(data).parent_path().string();
+}
+
+// Prints a request's diagnostics; the exit code for them: 0 for none that is an error, 70 for
+// a bug, 1 for bad input.
+int report(const std::vector<vanban::Diagnostic>& diagnostics) {
+  int code = 0;
+  for (const auto& diagnostic : diagnostics) {
+    std::cerr << describe(diagnostic) << '\n';
+    if (diagnostic.severity == vanban::Severity::error) code = diagnostic.code == "internal" ? exit_internal : std::max(code, exit_bad_input);
+  }
+  return code;
+}
+
+int run_render(const RenderArgs& args, const std::string& home) {
+  const vanban::Engine engine = open_engine(home, args.font_dir);
+  vanban::RenderRequest request;
+  request.template_name = args.template_name;
+  request.format = args.from_markup ? vanban::DataFormat::markup : data_format_named(args.format);
+  const std::string folder = data_folder(args.data);
+  request.files = vanban::folder_resources(folder);
+  request.margins = {args.margin_top, args.margin_bottom, args.margin_left, args.margin_right};
+  request.line_breaking = args.line_breaker == vanban::layout::LineBreaker::first_fit ? vanban::LineBreaking::first_fit
+                                                                                       : vanban::LineBreaking::total_fit;
+  request.legacy_encoding = public_encoding(args.input_encoding);
+  request.lenient = args.lenient;
+  request.limits = args.limits.get();
+  request.want_markup = !args.markup.empty();
+  request.want_trace = !args.trace.empty();
 
   const std::string output = args.output.empty() ? default_output(args.data) : args.output;
   // Before any work: no output replaces the data, the template or a font, or another output.
@@ -189,28 +252,22 @@ int run_render(const RenderArgs& args, const std::string& home) {
   }
   const std::vector<vanban::OutputFile> outputs{{output, "-o"}, {args.markup, "--markup"}, {args.trace, "--trace"}};
   vanban::check_outputs(outputs, inputs);
-  const std::string data = vanban::read_file(args.data, options.limits.max_input_bytes);
-  const std::string name = args.data == "-" ? "<stdin>" : args.data;
-  const auto generated = args.from_markup ? vanban::pipeline::generate_from_markup(data, name, options)
-                                          : vanban::pipeline::generate(data, name, options);
-  for (const auto& warning : generated.warnings) std::cerr << describe(warning) << '\n';
+  request.data = vanban::read_file(args.data, request.limits->max_input_bytes);
+  request.data_name = args.data == "-" ? "<stdin>" : args.data;
+  const vanban::RenderResult result = engine.render(request);
+  if (const int code = report(result.diagnostics); code != 0) return code;
   // Everything is computed before anything is written, so an error leaves no output behind;
   // and no output replaces an image the document prints.
-  for (const auto& page : generated.frame.pages) {
-    for (const auto& item : page.items) {
-      if (const auto* image = std::get_if<vanban::layout::ImageItem>(&item)) inputs.push_back(image->path);
-    }
-  }
+  for (const auto& image : result.images) inputs.push_back((std::filesystem::path(folder) / image).string());
   vanban::check_outputs(outputs, inputs);
-  const std::string pdf = vanban::output::write_pdf(generated.frame, {true, "vanban " VANBAN_VERSION});
-  if (!args.markup.empty()) vanban::write_file_atomically(args.markup, generated.markup);
-  if (!args.trace.empty()) vanban::write_file_atomically(args.trace, vanban::output::write_trace(generated.frame));
-  vanban::write_file_atomically(output, pdf);
+  if (!args.markup.empty()) vanban::write_file_atomically(args.markup, result.markup);
+  if (!args.trace.empty()) vanban::write_file_atomically(args.trace, result.trace);
+  vanban::write_file_atomically(output, result.pdf);
   if (args.stats) {
-    const auto& s = generated.stats;
+    const auto& s = result.stats;
     std::fprintf(stderr,
                  "%s: pages %zu, lines %d, overfull %d, loose (>1.5x) %d, space ratio min %.3f max %.3f mean %.3f%s\n",
-                 args.data.c_str(), generated.frame.pages.size(), s.lines, s.overfull_lines, s.loose_lines,
+                 args.data.c_str(), s.pages, s.lines, s.overfull_lines, s.loose_lines,
                  s.min_space_ratio, s.max_space_ratio, s.mean_space_ratio, s.tightened ? ", tightened" : "");
   }
   return 0;
@@ -226,15 +283,19 @@ struct CheckArgs {
 
 // Prints every Decree 30 finding as file:line:col: warning|error: …; exit 1 if any is an error.
 int run_check(const CheckArgs& args, const std::string& home) {
-  vanban::pipeline::GenerateOptions options;
-  options.home = home;
-  options.template_name = args.template_name;
-  options.data_format = data_format_named(args.format);
-  options.input_encoding = args.input_encoding;
-  options.limits = args.limits.get();
+  const vanban::Engine engine = open_engine(home, {});
+  vanban::RenderRequest request;
+  request.template_name = args.template_name;
+  request.format = data_format_named(args.format);
+  request.legacy_encoding = public_encoding(args.input_encoding);
+  request.limits = args.limits.get();
   const std::string name = args.data == "-" ? "<stdin>" : args.data;
-  const auto findings =
-      vanban::pipeline::check_data(vanban::read_file(args.data, options.limits.max_input_bytes), name, options);
+  request.data = vanban::read_file(args.data, request.limits->max_input_bytes);
+  request.data_name = name;
+  const auto findings = engine.check(request);
+  if (std::any_of(findings.begin(), findings.end(), [](const vanban::Diagnostic& d) { return d.code == "internal"; })) {
+    return report(findings);
+  }
   int errors = 0;
   for (const auto& finding : findings) {
     std::cout << describe(finding) << '\n';
@@ -247,20 +308,21 @@ int run_check(const CheckArgs& args, const std::string& home) {
 
 // Lists the built-in templates; with a name, the fields that template reads.
 int run_templates(const std::string& name, const std::string& home) {
+  const vanban::Engine engine = open_engine(home, {});
   if (name.empty()) {
-    for (const auto& info : vanban::pipeline::list_templates(home)) {
-      std::printf("%-14s %s\n", info.name.c_str(), info.summary.c_str());
-    }
+    for (const auto& info : engine.templates()) std::printf("%-14s %s\n", info.name.c_str(), info.summary.c_str());
     std::printf("\n'vanban templates NAME' lists the fields a template reads (docs/templates.md).\n");
     return 0;
   }
-  const auto info = vanban::pipeline::load_template_info(name, home);
+  const auto described = engine.describe_template(name);
+  if (!described) vanban::pipeline::find_template(name, engine.core().templates(), true);  // says why, with a near name
+  const auto& info = *described;
   std::printf("%s: %s\n", info.name.c_str(), info.summary.c_str());
   if (!info.type.empty()) std::printf("type: %s\n", info.type.c_str());
   if (!info.sample.empty()) std::printf("sample: samples/%s\n", info.sample.c_str());
   std::printf("\nfields (* required; a list takes any number of values, \"at most N\" that many):\n");
   for (const auto& field : info.fields) {
-    std::string shape(vanban::check::kind_name(field.kind));
+    std::string shape = field.kind;
     if (field.max == 0) shape += ", list";
     else if (field.max > 1) shape += ", at most " + std::to_string(field.max);
     std::printf("  %s %-26s %-16s %s\n", field.required ? "*" : " ", field.path.c_str(), shape.c_str(),
@@ -401,7 +463,7 @@ class ProblemPrinter {
  public:
   void operator()(const vanban::pipeline::RecordOutcome& outcome) {
     for (const auto& problem : outcome.problems) {
-      auto [group, first] = groups_.try_emplace(key_of(problem, outcome.number));
+      auto [group, first] = groups_.try_emplace(key_of(problem));
       group->second.records.push_back({outcome.number, outcome.row});
       if (!first) continue;
       group->second.first = problem;
@@ -437,14 +499,10 @@ class ProblemPrinter {
     std::vector<std::pair<int, int>> records;  // number, row
   };
 
-  // The same problem in another record: its code, message (past "record N: ") and hints.
-  static std::string key_of(const vanban::Diagnostic& problem, int record) {
-    std::string message = problem.message;
-    if (const std::string prefix = "record " + std::to_string(record) + ": "; message.rfind(prefix, 0) == 0) {
-      message.erase(0, prefix.size());
-    }
+  // The same problem in another record: its code, message and hints.
+  static std::string key_of(const vanban::Diagnostic& problem) {
     // Not the column: a CSV cell's column in characters moves with the length of the cells before it.
-    std::string key = problem.code + '\n' + message;
+    std::string key = problem.code + '\n' + problem.message;
     for (const auto& hint : problem.hints) key += '\n' + hint;
     return key;
   }
@@ -455,14 +513,13 @@ class ProblemPrinter {
 };
 
 int run_batch(const BatchArgs& args, const std::string& home) {
+  const vanban::Engine engine = open_engine(home, args.font_dir);
   vanban::pipeline::BatchOptions options;
-  options.generate.home = home;
   options.generate.template_name = args.template_name;
-  options.generate.font_dir = args.font_dir;
   options.generate.lenient = args.lenient;
   options.generate.input_encoding = args.input_encoding;
   options.generate.limits = args.limits.get();
-  options.generate.base_dir = std::filesystem::path(args.records).parent_path().string();
+  options.generate.files = vanban::folder_resources(std::filesystem::path(args.records).parent_path().string());
   options.records_file = args.records;
   options.sheet = args.sheet;
   options.column_map = column_map(args);
@@ -487,7 +544,7 @@ int run_batch(const BatchArgs& args, const std::string& home) {
   ProgressPrinter progress(args.quiet);
   ProblemPrinter problems;
   options.on_record = std::ref(problems);
-  const auto result = vanban::pipeline::run_batch(options, std::ref(progress));
+  const auto result = vanban::pipeline::run_batch(engine.core(), options, std::ref(progress));
   for (const auto& warning : result.warnings) std::cerr << describe(warning) << '\n';
   problems.summary();
   if (!args.report.empty()) {
@@ -781,7 +838,7 @@ int main(int argc, char** argv) {
     if (*completion_cmd) return std::printf("%s", bash_completion(app).c_str()) < 0 ? exit_bad_input : 0;
     if (*man_cmd) return std::printf("%s", manual_page(app).c_str()) < 0 ? exit_bad_input : 0;
     if (*convert_cmd) return run_convert(convert);  // needs no templates or fonts
-    const std::string home = vanban::pipeline::find_home("/proc/self/exe");
+    const std::string home = find_home("/proc/self/exe");
     if (*render_cmd) return run_render(render, home);
     if (*check_cmd) return run_check(check, home);
     if (*templates_cmd) return run_templates(template_name, home);

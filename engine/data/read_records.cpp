@@ -564,7 +564,7 @@ class JsonRecords : public nlohmann::json_sax<nlohmann::json> {
 
   void problem(Diagnostic diagnostic) {
     if (records_.empty() || records_.back().problem) return;
-    if (!document_) diagnostic.message = "record " + std::to_string(records_.back().number) + ": " + diagnostic.message;
+    if (!document_) diagnostic.record = records_.back().number;
     records_.back().problem = std::make_shared<const Diagnostic>(std::move(diagnostic));
   }
 
@@ -923,11 +923,10 @@ RecordFile table_records(std::vector<RawRow> rows, bool workbook, const std::str
     record.number = static_cast<int>(file_records.records.size()) + 1;
     record.where = {file, row.line, 1};
     record.columns = shared_fields;
-    const std::string label = "record " + std::to_string(record.number) + ": ";
     const auto problem = [&](std::string code, std::string message, SourceLocation where, std::vector<std::string> hints = {}) {
       if (!record.problem) {
-        record.problem = std::make_shared<const Diagnostic>(
-            Diagnostic{Severity::error, std::move(code), label + std::move(message), std::move(where), std::move(hints)});
+        record.problem = std::make_shared<const Diagnostic>(Diagnostic{Severity::error, std::move(code), std::move(message),
+                                                                       std::move(where), std::move(hints), record.number});
       }
     };
     if (!workbook && row.width != width) {

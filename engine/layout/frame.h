@@ -1,8 +1,8 @@
 // Frame: the finished layout, items at fixed positions (stage 4 output, the writers' input).
 //
 // Coordinates are PDF points from the top-left corner of the page, y growing downwards;
-// a text item's y is its baseline. Writers see only this: no markup, no data, no fonts
-// beyond the files to embed.
+// a text item's y is its baseline. Writers see only this: no markup, no data; the fonts and
+// images as the engine loaded them, never a path to open.
 #pragma once
 
 #include <array>
@@ -85,7 +85,7 @@ std::vector<PathSegment> rectangle_path(double x, double y, double width, double
 struct ImageItem {
   double x = 0, y = 0;
   double width = 0, height = 0;
-  std::string path;  // the PNG or JPEG file it came from, for the trace
+  std::string name;  // the image's name as the data gave it ("anh/con-dau.png"), for the trace
   std::shared_ptr<const ImageData> data;  // its pixels, decoded by the pipeline: what the PDF embeds
   bool operator==(const ImageItem&) const = default;
 };
@@ -120,7 +120,9 @@ struct Frame {
   std::vector<Page> pages;
   std::vector<OutlineEntry> outline;  // in document order
   DocumentInfo info;
-  std::array<std::string, 4> font_files;  // per text::FaceStyle, the TrueType files to embed
+  // Per text::FaceStyle, the faces the text is set in: their files (read when the engine
+  // loaded them) are what a writer embeds.
+  std::array<std::shared_ptr<const text::FontFace>, 4> fonts;
 };
 
 // Puts a page on paper of another size: everything on it (positions, text sizes, line

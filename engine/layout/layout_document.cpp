@@ -48,7 +48,7 @@ class DocumentLayout {
   }
 
   Frame run() {
-    for (int style = 0; style < 4; ++style) frame_.font_files[style] = fonts_.faces[style]->path();
+    frame_.fonts = fonts_.faces;
     Page& first = new_page();
     double y = layout_header(first.items, doc_.header);
     y = layout_title(first.items, y, doc_.title);
@@ -400,7 +400,7 @@ class DocumentLayout {
       markup::Image emblem = header.emblem;
       if (emblem.width <= 0 && emblem.height <= 0) emblem.height = mm(20);
       const auto [width, height] = image_size(emblem, width_, page_height_ / 4);
-      items.push_back(ImageItem{centre - width / 2, y, width, height, emblem.path, emblem.data});
+      items.push_back(ImageItem{centre - width / 2, y, width, height, emblem.source, emblem.data});
       y += height + 4;
     }
     return put_national_title(items, centre, y) + 2;
@@ -447,7 +447,7 @@ class DocumentLayout {
       const double title_left = centre - widest / 2;
       const double middle = (title_top + last_baseline) / 2;
       seal_items.push_back(ImageItem{std::max(left_, title_left + widest / 6 - seal_width / 2),
-                                     std::max(0.0, middle - seal_height / 2), seal_width, seal_height, seal.path, seal.data});
+                                     std::max(0.0, middle - seal_height / 2), seal_width, seal_height, seal.source, seal.data});
     }
     const auto note = appendix.title.note.empty() ? markup::Inlines{{appendix_note(), {}}} : appendix.title.note;
     last_baseline = put_centred_lines(items, styled_runs(note, false, false, true), FaceStyle::italic, size, centre, width_, y)
@@ -844,7 +844,7 @@ class DocumentLayout {
     if (image.align == markup::Align::right) x += width_ - width;
     Slice slice;
     slice.height = height;
-    slice.items.push_back(ImageItem{x, 0, width, height, image.path, image.data});
+    slice.items.push_back(ImageItem{x, 0, width, height, image.source, image.data});
     out.push_back(std::move(slice));
   }
 
@@ -1171,7 +1171,7 @@ class DocumentLayout {
       const auto [width, height] = image_size(sized, column, space - 4);
       signature_left = cx - width / 2;
       signature_width = width;
-      items.push_back(ImageItem{signature_left, signature_middle - height / 2, width, height, signature.path, signature.data});
+      items.push_back(ImageItem{signature_left, signature_middle - height / 2, width, height, signature.source, signature.data});
       lowest = signature_middle + height / 2;
     }
     if (seal.data) {
@@ -1181,7 +1181,7 @@ class DocumentLayout {
       const double right = signature_width > 0 ? signature_left + signature_width / 3 : cx + width / 2;
       const double top = std::max(0.0, signature_middle - height / 2);
       // In a narrow column (three signers side by side) the seal stops at the left margin.
-      items.push_back(ImageItem{std::max(left_, right - width), top, width, height, seal.path, seal.data});
+      items.push_back(ImageItem{std::max(left_, right - width), top, width, height, seal.source, seal.data});
       lowest = std::max(lowest, top + height);
     }
     return lowest;
@@ -1220,7 +1220,7 @@ class DocumentLayout {
           if (image->x >= left && image->x + image->width <= right && image->y >= top && image->y + image->height <= bottom) {
             continue;
           }
-          what = "the image " + image->path;
+          what = "the image " + image->name;
         } else {
           continue;
         }

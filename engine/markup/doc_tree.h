@@ -59,7 +59,6 @@ struct PageBreak {
 
 struct Image {
   std::string source;  // as written in the markup
-  std::string path;    // resolved by the pipeline: the file it came from
   std::shared_ptr<const ImageData> data;  // decoded by the pipeline (image/decode_image.h)
   int pixel_width = 0, pixel_height = 0;  // its size, from data
   double width = 0;    // points; 0: from height or the pixel size at 96 dpi

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <mutex>
 
 #include <hb-ot.h>
 #include <hb-subset.h>
@@ -42,8 +41,8 @@ class TableReader {
   unsigned length_ = 0;
 };
 
-// A source face, read and parsed once per process: a batch subsets the same four files for
-// every document. HarfBuzz faces and fonts are immutable here, so threads share them.
+// A face to subset: HarfBuzz's face and font over the file's bytes, and what the font
+// descriptor needs from them.
 struct SourceFace {
   SourceFace() = default;
   SourceFace(const SourceFace&) = delete;
@@ -97,26 +96,25 @@ FaceMetrics metrics_of(hb_face_t* face, unsigned units_per_em) {
   return metrics;
 }
 
-const SourceFace& source_face(const std::string& path) {
-  static std::mutex lock;
-  // Kept for the life of the process, and freed at its end (so that LeakSanitizer sees no
-  // face lost when the map goes).
-  static std::map<std::string, SourceFace> faces;
-  std::lock_guard guard(lock);
-  if (const auto known = faces.find(path); known != faces.end()) return known->second;
-  hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
-  if (!blob) fail("pdf.font", "cannot read font file", {path});
-  SourceFace& source = faces[path];
-  source.face = hb_face_create(blob, 0);
-  hb_blob_destroy(blob);
-  hb_face_make_immutable(source.face);
-  source.units_per_em = std::max(1u, hb_face_get_upem(source.face));
-  source.font = hb_font_create(source.face);
-  hb_font_make_immutable(source.font);
-  source.postscript_name = postscript_name_of(source.face);
-  source.metrics = metrics_of(source.face, source.units_per_em);
-  return source;
-}
+// The face of a font file held in memory, for one subset. HarfBuzz reads the tables it
+// needs from the bytes in place, when it needs them: making one costs next to nothing.
+class OpenFace {
+ public:
+  OpenFace(std::string_view font_file, const std::string& name) {
+    hb_blob_t* blob = hb_blob_create_or_fail(font_file.data(), static_cast<unsigned>(font_file.size()),
+                                             HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+    if (!blob) fail("pdf.font", "cannot read font file", {name});
+    source.face = hb_face_create(blob, 0);
+    hb_blob_destroy(blob);
+    hb_face_make_immutable(source.face);
+    source.units_per_em = std::max(1u, hb_face_get_upem(source.face));
+    source.font = hb_font_create(source.face);
+    hb_font_make_immutable(source.font);
+    source.postscript_name = postscript_name_of(source.face);
+    source.metrics = metrics_of(source.face, source.units_per_em);
+  }
+  SourceFace source;
+};
 
 }  // namespace
 
@@ -146,8 +144,9 @@ std::string CharacterCodes::hex(std::string_view utf8) const {
   return hex;
 }
 
-FontSubset subset_font(const std::string& path, const std::set<char32_t>& code_points) {
-  const SourceFace& source = source_face(path);
+FontSubset subset_font(std::string_view font_file, const std::string& path, const std::set<char32_t>& code_points) {
+  const OpenFace open(font_file, path);
+  const SourceFace& source = open.source;
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
   if (!input) fail("pdf.font", "hb-subset is out of memory");
   hb_set_t* unicodes = hb_subset_input_unicode_set(input);

@@ -57,9 +57,9 @@ class CharacterCodes {
   std::vector<char32_t> characters_;
 };
 
-// Cuts the face in the TrueType file down to the code points (hinting and OpenType layout
-// tables dropped: the PDF writer places each glyph itself). Source faces are read once per
-// process and shared by all threads. Throws Error "pdf.font".
-FontSubset subset_font(const std::string& path, const std::set<char32_t>& code_points);
+// Cuts the face of a TrueType file (its bytes; name says which, in messages) down to the code
+// points, hinting and OpenType layout tables dropped: the PDF writer places each glyph
+// itself. Throws Error "pdf.font".
+FontSubset subset_font(std::string_view font_file, const std::string& name, const std::set<char32_t>& code_points);
 
 }  // namespace vanban::output

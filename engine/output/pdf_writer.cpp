@@ -371,7 +371,7 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
   std::array<HPDF_Dict, 4> fonts{};
   for (int style = 0; style < 4; ++style) {
     if (used[style].empty()) continue;
-    const FontSubset subset = subset_font(frame.font_files[style], used[style]);
+    const FontSubset subset = subset_font(frame.fonts[style]->bytes(), frame.fonts[style]->name(), used[style]);
     fonts[style] = embed_font(document, subset, codes, to_unicode, subset_tag(style, used[style]), options.compress);
   }
 
@@ -400,7 +400,7 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
         HPDF_Dict_Add(resources, "XObject", image_resources);
       }
       name = "Im" + std::to_string(image_names.size());
-      if (!image.data) fail("pdf.image", "the image " + image.path + " was not decoded before layout");
+      if (!image.data) fail("pdf.image", "the image " + image.name + " was not decoded before layout");
       HPDF_Dict_Add(image_resources, name.c_str(), load_image(document, *image.data));
     }
     return name;

@@ -113,7 +113,7 @@ std::string write_trace(const layout::Frame& frame) {
           append_number(out, v);
           out += ' ';
         }
-        out += '"' + std::filesystem::path(image->path).filename().string() + "\"\n";
+        out += '"' + std::filesystem::path(image->name).filename().string() + "\"\n";
       } else if (const auto* path = std::get_if<layout::PathItem>(&item)) {
         append_path(out, *path);
       } else {

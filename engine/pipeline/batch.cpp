@@ -66,7 +66,7 @@ data::DataTree record_tree(const data::Value& common, const data::Record& record
 
 // Says which record a diagnostic is about, so that a message stands on its own in a report.
 Diagnostic about_record(Diagnostic diagnostic, int number) {
-  diagnostic.message = "record " + std::to_string(number) + ": " + diagnostic.message;
+  diagnostic.record = number;
   return diagnostic;
 }
 
@@ -134,12 +134,12 @@ std::vector<data::ColumnNames> column_names(const TemplateInfo& info) {
   return names;
 }
 
-data::RecordFile read_batch_records(const BatchOptions& options, data::RecordFormat format) {
+data::RecordFile read_batch_records(const Core& core, const BatchOptions& options, data::RecordFormat format) {
   const Limits& limits = options.generate.limits;
   data::ReadOptions read;
   read.sheet = options.sheet;
   read.max_depth = limits.max_depth;
-  read.columns.known = column_names(load_template_info(options.generate.template_name, options.generate.home));
+  read.columns.known = column_names(load_template_info(core.find(options.generate.template_name)));
   read.columns.map = options.column_map;
   read.columns.header_row = options.header_row;
   read.delimiter = options.delimiter;
@@ -421,7 +421,7 @@ void prepare_out_dir(const BatchOptions& options) {
 
 }  // namespace
 
-BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress) {
+BatchResult run_batch(const Core& core, const BatchOptions& options, const BatchProgress& progress) {
   if (options.generate.template_name.empty()) fail("batch.template", "a batch needs its template: -t NAME");
   if (options.merge_file.empty() && options.out_dir.empty() && !options.dry_run) {
     fail("batch.output", "a batch needs somewhere to print: --merge FILE, --out-dir DIR, or both (or --dry-run to check it)");
@@ -447,7 +447,7 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
     fail("batch.columns", "--map and --header-row are for a table's columns (.xlsx, .csv); " + options.records_file +
                               " names its fields itself");
   }
-  data::RecordFile file = read_batch_records(options, *format);
+  data::RecordFile file = read_batch_records(core, options, *format);
   const std::vector<data::Record> records = std::move(file.records);
   data::Value common;
   common.kind = data::Value::Kind::map;
@@ -486,9 +486,15 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
   std::mutex progress_lock;
   int done = 0, told = 0;  // records done; records given to on_record, in order
   std::vector<bool> finished(static_cast<std::size_t>(count));
-  // Each worker its own maker (template, fonts, helpers), so no state is shared but the
-  // records, which are only read.
-  const auto work = [&](const DocumentMaker& maker) {
+  // The workers share the engine's maker for the template (its fonts, helpers and images);
+  // the records are only read.
+  GenerateOptions generate = options.generate;
+  const auto named = fields_in_pattern(options.name_pattern);
+  generate.also_read.insert(generate.also_read.end(), named.begin(), named.end());
+  // A spreadsheet's STT column numbers its rows: understood as such, never printed.
+  generate.also_read.push_back("stt");
+  const auto maker = core.maker(generate.template_name, generate);
+  const auto work = [&] {
     const output::PdfOptions pdf_options{true, "vanban " VANBAN_VERSION};
     for (int k = next++; k < count; k = next++) {
       const auto& record = records[static_cast<std::size_t>(begin + k)];
@@ -511,7 +517,7 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
             throw Error(std::move(judged));
           }
           for (auto& conversion : judged) outcome.problems.push_back(about_record(std::move(conversion), record.number));
-          Generated generated = maker.make(tree, options.records_file);
+          Generated generated = maker->make(tree, options.records_file, generate);
           outcome.pages = static_cast<int>(generated.frame.pages.size());
           for (auto& warning : generated.warnings) outcome.problems.push_back(about_record(std::move(warning), record.number));
           if (!outcome.output.empty()) write_file_atomically(outcome.output, output::write_pdf(generated.frame, pdf_options));
@@ -546,16 +552,9 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
     }
   };
   const int jobs = std::max(1, std::min(options.jobs, count));
-  GenerateOptions generate = options.generate;
-  const auto named = fields_in_pattern(options.name_pattern);
-  generate.also_read.insert(generate.also_read.end(), named.begin(), named.end());
-  // A spreadsheet's STT column numbers its rows: understood as such, never printed.
-  generate.also_read.push_back("stt");
-  std::vector<std::unique_ptr<DocumentMaker>> makers;
-  for (int j = 0; j < jobs; ++j) makers.push_back(std::make_unique<DocumentMaker>(generate.template_name, generate));
   std::vector<std::thread> workers;
-  for (int j = 1; j < jobs; ++j) workers.emplace_back(work, std::cref(*makers[static_cast<std::size_t>(j)]));
-  work(*makers.front());
+  for (int j = 1; j < jobs; ++j) workers.emplace_back(work);
+  work();
   for (auto& worker : workers) worker.join();
 
   if (!options.merge_file.empty() && !options.dry_run) {
@@ -565,7 +564,7 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
       if (frames[k].pages.empty()) continue;
       if (merged.pages.empty()) {
         merged.info = frames[k].info;
-        merged.font_files = frames[k].font_files;
+        merged.fonts = frames[k].fonts;
       }
       const std::size_t offset = merged.pages.size();
       for (auto entry : frames[k].outline) {

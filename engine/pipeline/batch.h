@@ -1,7 +1,7 @@
 // Batch printing (docs/batch.md): one template over many records (a spreadsheet's rows), to
-// one print file, to one PDF per record, or both. Each worker has its own DocumentMaker
-// (template, fonts, helpers loaded once); the output does not depend on the number of
-// workers. A bad record is reported with its number and field and the others are still
+// one print file, to one PDF per record, or both. The workers share the engine's
+// DocumentMaker (template, fonts, helpers loaded once); the output does not depend on the
+// number of workers. A bad record is reported with its number and field and the others are still
 // printed; every file is written to a temporary name and renamed.
 #pragma once
 
@@ -24,7 +24,7 @@ struct Shard {
 struct RecordOutcome;
 
 struct BatchOptions {
-  GenerateOptions generate;     // home, template, fonts, lenient; base_dir: the records' folder
+  GenerateOptions generate;     // template, lenient, limits; files: the records' folder
   std::string records_file;     // .xlsx, .csv, .json or .xml
   std::string sheet;            // .xlsx: the sheet to read; empty: the first
   // A table's columns (CSV, xlsx): COLUMN=FIELD pairs for headers the template's names do not
@@ -75,7 +75,7 @@ using BatchProgress = std::function<void(int done, int total)>;
 
 // Runs the batch. A file that cannot be read at all (records, common data, template) is an
 // Error; a record that cannot be printed is an outcome with its problem.
-BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress = {});
+BatchResult run_batch(const Core& core, const BatchOptions& options, const BatchProgress& progress = {});
 
 // What a table's columns feed, for the user to see before the run: the header's row, the
 // rows above it that were skipped, and a line per column ("C  Họ và tên  -> recipient/name").

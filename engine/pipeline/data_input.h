@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <vanban/engine.h>
+
 #include "base/diagnostics.h"
 #include "base/limits.h"
 #include "check/contract.h"
@@ -45,7 +47,7 @@ struct DocumentData {
 };
 // The data's format: JSON for a .json file, XML for .xml; otherwise (standard input, another
 // name) JSON when the text starts with '{', XML else.
-enum class DataFormat { automatic, xml, json };
+using vanban::DataFormat;  // vanban/engine.h; markup is not data, and is read as XML here
 DocumentData read_document_data(const std::string& bytes, const std::string& name,
                                 const std::optional<text::LegacyEncoding>& encoding, const Limits& limits,
                                 DataFormat format = DataFormat::automatic);

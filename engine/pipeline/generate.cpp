@@ -27,15 +27,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool is_home(const fs::path& folder) {
-  std::error_code ignored;
-  return fs::is_directory(folder / "templates", ignored) && fs::is_directory(folder / "fonts", ignored);
-}
-
-}  // namespace
-
-namespace {
-
 Diagnostic undrawable(const text::UndrawableCharacter& missing, const SourceLocation& where) {
   return {Severity::error, "text.undrawable", missing.description + ": it cannot be printed; remove or replace it",
           where, {}};
@@ -62,90 +53,20 @@ void check_drawable(const data::Value& value, const text::FontFamily& fonts, con
 
 }  // namespace
 
-// Images decoded once for all the documents a maker makes: a batch's emblem is read and
-// decoded once per worker, not once per certificate. A file is known by its path, size and
-// time of change, so one changed between two runs of a server is read again.
-class ImageCache {
- public:
-  std::shared_ptr<const ImageData> get(const fs::path& path, const Limits& limits, const SourceLocation& where) {
-    std::error_code error;
-    const auto size = fs::file_size(path, error);
-    const auto time = fs::last_write_time(path, error);
-    const std::string key = path.string() + "\n" + std::to_string(size) + "\n" +
-                            std::to_string(time.time_since_epoch().count());
-    if (const auto found = images_.find(key); found != images_.end()) return found->second;
-    std::string bytes;
-    try {
-      bytes = read_file(path.string(), limits.max_image_bytes);
-    } catch (const Error& e) {
-      Diagnostic moved = e.diagnostic();
-      moved.where = where;
-      throw Error(std::move(moved));
-    }
-    auto decoded = image::decode_image(bytes, path.string(), limits.max_image_pixels, where);
-    images_.emplace(key, decoded);
-    return decoded;
-  }
-
- private:
-  std::map<std::string, std::shared_ptr<const ImageData>> images_;
-};
-
 namespace {
 
-// Finds an image's file and decodes it. Data is untrusted (a web form's, a spreadsheet from
-// outside), so an image is only ever read from inside base_dir, the data file's folder: a
-// path that is absolute, or leads out through ".." or a symbolic link, is refused, and data
-// cannot make vanban read (and print) any other file on the machine.
-void resolve_image(markup::Image& image, const std::string& base_dir, const Limits& limits, ImageCache& cache) {
-  if (image.source.empty()) return;
-  const fs::path source(image.source);
-  const fs::path base(base_dir.empty() ? "." : base_dir);
-  const fs::path path = base / source;
-  std::error_code base_error, path_error;
-  const fs::path inside = fs::weakly_canonical(base, base_error);
-  const fs::path resolved = fs::weakly_canonical(path, path_error);
-  const auto [end, ignored] = std::mismatch(inside.begin(), inside.end(), resolved.begin(), resolved.end());
-  if (source.is_absolute() || base_error || path_error || end != inside.end()) {
-    fail("image.path-escapes", "the image '" + image.source + "' is outside the data file's folder",
-         image.where, {"copy the image into the data file's folder (or a folder inside it) and give its path from there"});
-  }
-  std::error_code error;
-  if (!fs::is_regular_file(path, error)) fail("image.not-found", "no image file " + path.string(), image.where);
-  image.path = path.string();
-  image.data = cache.get(path, limits, image.where);
-  image.pixel_width = image.data->width;
-  image.pixel_height = image.data->height;
-}
-
-void resolve_images(std::vector<markup::Block>& blocks, const std::string& base_dir, const Limits& limits,
-                    ImageCache& cache) {
-  for (auto& block : blocks) {
-    if (block.kind == markup::BlockKind::image) resolve_image(block.image, base_dir, limits, cache);
-    resolve_images(block.children, base_dir, limits, cache);
-  }
-}
-
 // Stages 3 and 4: markup -> DocTree -> Frame.
-void lay_out(const std::string& markup, const std::string& markup_name, const text::FontFamily& fonts,
-             const GenerateOptions& options, ImageCache& images, Generated& out) {
+void lay_out(const std::string& markup, const std::string& markup_name, const Core& core, const GenerateOptions& options,
+             Generated& out) {
+  const text::FontFamily& fonts = core.fonts();
   markup::DocTree doc = markup::parse_markup(markup, markup_name, options.limits);
   // What data brought in was checked at its place; what is left came from the template or
   // the markup itself.
   if (const auto missing = text::find_undrawable_character(markup, fonts)) {
     throw Error(undrawable(*missing, locate_offset(markup_name, markup, missing->offset)));
   }
-  const Limits& limits = options.limits;
-  resolve_images(doc.body, options.base_dir, limits, images);
-  resolve_image(doc.header.emblem, options.base_dir, limits, images);
-  for (auto& appendix : doc.appendices) {
-    resolve_images(appendix.blocks, options.base_dir, limits, images);
-    if (appendix.header) resolve_image(appendix.header->emblem, options.base_dir, limits, images);
-  }
-  for (auto& signature : doc.signatures) {
-    resolve_image(signature.signature_image, options.base_dir, limits, images);
-    resolve_image(signature.seal_image, options.base_dir, limits, images);
-  }
+  static const MemoryResources no_files;
+  image::load_images(doc, options.files ? *options.files : no_files, options.limits, core.images());
   layout::LayoutSettings settings = options.settings;
   settings.max_pages = options.limits.max_pages;
   out.frame = layout::layout_document(doc, fonts, settings, &out.stats);
@@ -153,43 +74,9 @@ void lay_out(const std::string& markup, const std::string& markup_name, const te
 
 }  // namespace
 
-namespace {
-
-// The four faces, from --font-dir or <home>/fonts.
-text::FontFamily load_fonts(const GenerateOptions& options) {
-  return text::load_font_family(options.font_dir.empty() ? (fs::path(options.home) / "fonts").string() : options.font_dir);
-}
-
-}  // namespace
-
-std::string find_home(const std::string& executable_path) {
-  if (const char* env = std::getenv("VANBAN_HOME"); env && *env) {
-    if (!is_home(env)) {
-      fail("home.not-found", std::string("VANBAN_HOME is '") + env + "', which holds no templates/ and fonts/ folders",
-           {}, {"set VANBAN_HOME to vanban's source folder or its installed share/vanban, or unset it"});
-    }
-    return env;
-  }
-  std::error_code error;
-  fs::path exe = fs::canonical(fs::path(executable_path), error);
-  if (error) exe = fs::absolute(fs::path(executable_path), error);
-  const fs::path installed = exe.parent_path().parent_path() / "share" / "vanban";
-  if (is_home(installed)) return installed.string();
-  for (fs::path folder = exe.parent_path(); !folder.empty(); folder = folder.parent_path()) {
-    if (is_home(folder)) return folder.string();
-    if (folder == folder.root_path()) break;
-  }
-  // Not the working folder: a clerk's folder holds their data, and templates found there by
-  // chance would be someone else's.
-  fail("home.not-found",
-       "vanban's templates and fonts are not beside the program (" + exe.string() + ") nor in " + installed.string(),
-       {}, {"run the vanban of a build or an install, or set VANBAN_HOME to the folder that holds templates/ and fonts/"});
-}
-
-// The template to use: the one asked for, else the one the data names. Empty when neither
-// names one. The data may name only a built-in template: a path in it would make vanban read
-// (and, in its error, tell of) whatever file the data chose.
-static std::string template_name_of(const data::DataTree& tree, const GenerateOptions& options) {
+// A data file may name only a built-in template: a path in it would make vanban read (and,
+// in its error, tell of) whatever file the data chose.
+std::string template_name_of(const data::DataTree& tree, const GenerateOptions& options) {
   if (!options.template_name.empty()) return options.template_name;
   const data::Value* named = tree.root.find("template");
   if (!named) return {};
@@ -266,7 +153,8 @@ Error at_data(const Error& error, const mustache::Rendered& rendered, const std:
 
 }  // namespace
 
-std::vector<Diagnostic> check_data(const std::string& data, const std::string& data_name, const GenerateOptions& options) {
+std::vector<Diagnostic> check_data(const Core& core, const std::string& data, const std::string& data_name,
+                                   const GenerateOptions& options) {
   DocumentData input = read_document_data(data, data_name, options.input_encoding, options.limits, options.data_format);
   const std::string template_name = template_name_of(input.tree, options);
   std::vector<Diagnostic> findings = std::move(input.warnings);
@@ -275,9 +163,9 @@ std::vector<Diagnostic> check_data(const std::string& data, const std::string& d
   if (template_name.empty()) {
     checked = check::check_document(input.tree, {});
   } else {
-    const DocumentMaker maker(template_name, options);
-    if (input.json) join_json_blocks(input.tree.root, maker.rules().contract.root);
-    checked = check::check_document(input.tree, maker.rules());
+    const auto maker = core.maker(template_name, options);
+    if (input.json) join_json_blocks(input.tree.root, maker->rules().contract.root);
+    checked = check::check_document(input.tree, maker->rules());
   }
   findings.insert(findings.end(), checked.begin(), checked.end());
   std::stable_sort(findings.begin(), findings.end(), [](const Diagnostic& a, const Diagnostic& b) {
@@ -286,13 +174,11 @@ std::vector<Diagnostic> check_data(const std::string& data, const std::string& d
   return findings;
 }
 
-DocumentMaker::DocumentMaker(const std::string& template_name, const GenerateOptions& options)
-    : options_(options),
-      template_(load_template(template_name, options.home, options.limits)),
-      info_(load_template_info(template_name, options.home)),
-      fonts_(load_fonts(options)),
-      helpers_(vietnamese_helpers()),
-      images_(std::make_unique<ImageCache>()) {
+DocumentMaker::DocumentMaker(const Core& core, const std::string& template_name, const GenerateOptions& options)
+    : core_(core), lenient_(options.lenient), helpers_(vietnamese_helpers()) {
+  const TemplateSource source = core.find(template_name);
+  template_ = load_template(source, options.limits);
+  info_ = load_template_info(source);
   if (info_.contract.empty()) {
     fail("template.no-declaration", "the template '" + info_.name + "' declares no fields: there is no template.xml beside " +
                                         template_.file,
@@ -308,19 +194,21 @@ DocumentMaker::DocumentMaker(const std::string& template_name, const GenerateOpt
 
 DocumentMaker::~DocumentMaker() = default;
 
-Generated DocumentMaker::make(const data::DataTree& tree, const std::string& data_name, const std::string& clean) const {
+Generated DocumentMaker::make(const data::DataTree& tree, const std::string& data_name, const GenerateOptions& options,
+                              const std::string& clean) const {
+  const auto start = std::chrono::steady_clock::now();
   Generated out;
   // The data checked against its contract and Decree 30: errors stop here, all of them
   // reported at once, with the characters the fonts cannot draw; the warnings go with them,
   // in data order.
   std::vector<Diagnostic> findings = check::check_document(tree, rules_);
   for (auto& finding : findings) {
-    if (finding.severity == Severity::error && options_.lenient && finding.code.rfind("check.", 0) == 0) {
+    if (finding.severity == Severity::error && lenient_ && finding.code.rfind("check.", 0) == 0) {
       finding.severity = Severity::warning;
       finding.message += " (printed anyway: --lenient)";
     }
   }
-  check_drawable(tree.root, fonts_, clean, data_name, findings);
+  check_drawable(tree.root, core_.fonts(), clean, data_name, findings);
   if (std::any_of(findings.begin(), findings.end(), [](const Diagnostic& d) { return d.severity == Severity::error; })) {
     throw Error(std::move(findings));
   }
@@ -328,23 +216,26 @@ Generated DocumentMaker::make(const data::DataTree& tree, const std::string& dat
   // 2. Template: the data in the shape the template reads, rendered; every value followed to
   // the markup, and any that did not reach it is an error, never a blank.
   data::DataTree shaped = tree;
-  check::normalize_data(shaped.root, rules_.contract, options_.lenient);
+  check::normalize_data(shaped.root, rules_.contract, lenient_);
   const mustache::Rendered rendered = mustache::render_template(template_, shaped, helpers_);
   if (auto unprinted = find_unprinted_values(shaped.root, rules_.contract, rendered, reads_); !unprinted.empty()) {
     throw Error(std::move(unprinted));
   }
   out.markup = rendered.markup;
+  out.template_ms = milliseconds_since(start);
   // 3 and 4. Markup -> DocTree -> Frame.
+  const auto laid = std::chrono::steady_clock::now();
   const std::string markup_name = data_name + " (markup of " + template_.name + ")";
   try {
-    lay_out(out.markup, markup_name, fonts_, options_, *images_, out);
+    lay_out(out.markup, markup_name, core_, options, out);
   } catch (const Error& e) {
     throw at_data(e, rendered, markup_name);
   }
+  out.layout_ms = milliseconds_since(laid);
   return out;
 }
 
-Generated generate(const std::string& data, const std::string& data_name, const GenerateOptions& options) {
+Generated generate(const Core& core, const std::string& data, const std::string& data_name, const GenerateOptions& options) {
   // 1. Data: bytes -> Unicode (each value judged alone, legacy text converted when asked) ->
   // DataTree.
   DocumentData input = read_document_data(data, data_name, options.input_encoding, options.limits, options.data_format);
@@ -354,24 +245,21 @@ Generated generate(const std::string& data, const std::string& data_name, const 
     fail("template.none", "no template given: use -t NAME or a template=\"NAME\" attribute on the root",
          input.tree.root.where);
   }
-  const DocumentMaker maker(template_name, options);
-  if (input.json) join_json_blocks(input.tree.root, maker.rules().contract.root);
-  Generated out = maker.make(input.tree, data_name, input.text);
+  const auto maker = core.maker(template_name, options);
+  if (input.json) join_json_blocks(input.tree.root, maker->rules().contract.root);
+  // 3 and 4: checks, template, markup and layout.
+  Generated out = maker->make(input.tree, data_name, options, input.text);
   out.warnings.insert(out.warnings.begin(), input.warnings.begin(), input.warnings.end());
   return out;
 }
 
-Generated generate_from_markup(const std::string& markup, const std::string& markup_name,
+Generated generate_from_markup(const Core& core, const std::string& markup, const std::string& markup_name,
                                const GenerateOptions& options) {
-  return generate_from_markup(markup, markup_name, options, load_fonts(options));
-}
-
-Generated generate_from_markup(const std::string& markup, const std::string& markup_name,
-                               const GenerateOptions& options, const text::FontFamily& fonts) {
+  const auto start = std::chrono::steady_clock::now();
   Generated out;
   out.markup = markup;
-  ImageCache images;
-  lay_out(markup, markup_name, fonts, options, images, out);
+  lay_out(markup, markup_name, core, options, out);
+  out.layout_ms = milliseconds_since(start);
   return out;
 }
 

@@ -17,15 +17,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void add_partials(const fs::path& folder, const fs::path& skip, mustache::Template& tmpl, std::size_t max_bytes) {
-  std::error_code error;
-  if (!fs::is_directory(folder, error)) return;
-  for (const auto& entry : fs::directory_iterator(folder, error)) {
-    const auto& path = entry.path();
-    if (path.extension() != ".mustache" || path == skip) continue;
+void add_partials(const Resources& folder, std::string_view within, const std::string& skip, mustache::Template& tmpl,
+                  std::size_t max_bytes) {
+  for (const auto& file : folder.list(within)) {
+    if (file.size() <= 9 || file.compare(file.size() - 9, 9, ".mustache") != 0) continue;
+    const std::string path = within.empty() ? file : std::string(within) + "/" + file;
+    if (path == skip) continue;
+    auto text = folder.read(path, max_bytes);
+    if (!text) continue;  // a folder named like a partial
     // Partials beside the template are read after the shared ones and win over them.
-    tmpl.partials[path.stem().string()] = read_file(path.string(), max_bytes);
-    tmpl.partial_files[path.stem().string()] = path.string();
+    const std::string name = file.substr(0, file.size() - 9);
+    tmpl.partials[name] = std::move(*text);
+    tmpl.partial_files[name] = folder.describe(path);
   }
 }
 
@@ -146,36 +149,52 @@ void check_partials(const mustache::Template& tmpl) {
   if (!errors.empty()) throw Error(std::move(errors));
 }
 
-struct Located {
-  fs::path main;
-  std::string name;
-};
+}  // namespace
 
-Located locate_template(const std::string& name_or_path, const std::string& home) {
-  const fs::path templates = fs::path(home) / "templates";
-  const bool is_path = name_or_path.find('/') != std::string::npos || fs::path(name_or_path).extension() == ".mustache";
-  std::error_code error;
-  fs::path main;
-  if (is_path) {
-    main = fs::is_directory(name_or_path, error) ? fs::path(name_or_path) / "main.mustache" : fs::path(name_or_path);
-  } else {
-    main = templates / name_or_path / "main.mustache";
+TemplateSource find_template(const std::string& name_or_path, const std::shared_ptr<const Resources>& templates,
+                             bool allow_paths) {
+  const bool is_path = name_or_path.find_first_of("/\\") != std::string::npos ||
+                       fs::path(name_or_path).extension() == ".mustache";
+  TemplateSource source;
+  source.shared = templates;
+  std::string looked_at;
+  if (is_path && allow_paths) {
+    std::error_code error;
+    const fs::path main = fs::is_directory(name_or_path, error) ? fs::path(name_or_path) / "main.mustache" : fs::path(name_or_path);
+    source.name = main.parent_path().filename().string();
+    source.folder = folder_resources(main.parent_path().string());
+    source.main = main.filename().string();
+    looked_at = main.string();
+  } else if (!is_path && !name_or_path.empty() && name_or_path.front() != '.') {
+    source.name = name_or_path;
+    source.folder = sub_resources(templates, name_or_path);
+    looked_at = templates->describe(name_or_path + "/main.mustache");
   }
-  if (!fs::is_regular_file(main, error)) {
+  bool found = false;
+  if (source.folder) {
+    const auto names = source.folder->list("");
+    found = std::binary_search(names.begin(), names.end(), source.main);
+  }
+  if (!found) {
     std::vector<std::string> hints;
     if (!is_path) {
       std::vector<std::string> names;
-      for (const auto& entry : fs::directory_iterator(templates, error)) {
-        if (fs::is_regular_file(entry.path() / "main.mustache", error)) names.push_back(entry.path().filename().string());
+      for (const auto& entry : templates->list("")) {
+        const auto inside = templates->list(entry);
+        if (std::binary_search(inside.begin(), inside.end(), std::string("main.mustache"))) names.push_back(entry);
       }
-      std::sort(names.begin(), names.end());
       if (const auto near = nearest_name(name_or_path, names)) hints.push_back("did you mean '" + *near + "'?");
+    } else if (!allow_paths) {
+      hints.push_back("a template is named here, never given as a path");
     }
-    fail("template.not-found", "no template '" + name_or_path + "' (looked for " + main.string() +
+    fail("template.not-found", "no template '" + name_or_path + "' (" +
+                                   (looked_at.empty() ? std::string("not a template's name") : "looked for " + looked_at) +
                                    "; 'vanban templates' lists the built-in ones)", {}, std::move(hints));
   }
-  return {main, is_path ? main.parent_path().filename().string() : name_or_path};
+  return source;
 }
+
+namespace {
 
 std::string text_field(const data::Value& map, std::string_view name) {
   const data::Value* value = map.find(name);
@@ -238,18 +257,19 @@ TemplateField read_field_declaration(const data::Value& field) {
 
 check::TemplateRules TemplateInfo::rules(bool lenient) const { return {name, type, contract, lenient, profile}; }
 
-mustache::Template load_template(const std::string& name_or_path, const std::string& home, const Limits& limits) {
-  const Located located = locate_template(name_or_path, home);
+mustache::Template load_template(const TemplateSource& source, const Limits& limits) {
   mustache::Template tmpl;
-  tmpl.name = located.name;
-  tmpl.file = located.main.string();
+  tmpl.name = source.name;
+  tmpl.file = source.folder->describe(source.main);
   tmpl.max_depth = limits.max_depth;
   // Markup a few times the data's size at most; at least the default, for a raised limit more.
   tmpl.max_output_bytes = std::max(tmpl.max_output_bytes, 8 * limits.max_input_bytes);
   tmpl.max_steps = std::max(tmpl.max_steps, tmpl.max_output_bytes / 16);
-  tmpl.text = read_file(located.main.string(), limits.max_input_bytes);
-  add_partials(fs::path(home) / "templates" / "partials", located.main, tmpl, limits.max_input_bytes);
-  add_partials(located.main.parent_path(), located.main, tmpl, limits.max_input_bytes);
+  auto text = source.folder->read(source.main, limits.max_input_bytes);
+  if (!text) fail("template.not-found", "no template file " + tmpl.file);
+  tmpl.text = std::move(*text);
+  if (source.shared) add_partials(*source.shared, "partials", "", tmpl, limits.max_input_bytes);
+  add_partials(*source.folder, "", source.main, tmpl, limits.max_input_bytes);
   check_partials(tmpl);
   return tmpl;
 }
@@ -261,15 +281,12 @@ mustache::Template load_template(const std::string& name_or_path, const std::str
 //     <field name="session" list="yes" required="yes">…</field>
 //     <field name="session/title" kind="text">…</field> …
 //   </template>
-TemplateInfo load_template_info(const std::string& name_or_path, const std::string& home) {
-  const Located located = locate_template(name_or_path, home);
+TemplateInfo load_template_info(const TemplateSource& source) {
   TemplateInfo info;
-  info.name = located.name;
-  info.folder = located.main.parent_path().string();
-  const fs::path declaration = located.main.parent_path() / "template.xml";
-  std::error_code error;
-  if (!fs::is_regular_file(declaration, error)) return info;
-  const data::DataTree tree = data::read_data(read_file(declaration.string(), Limits{}.max_input_bytes), declaration.string());
+  info.name = source.name;
+  const auto declaration = source.folder->read("template.xml", Limits{}.max_input_bytes);
+  if (!declaration) return info;
+  const data::DataTree tree = data::read_data(*declaration, source.folder->describe("template.xml"));
   if (tree.root_name != "template") {
     fail("template.declaration", "a template declaration's root element is <template>, not <" + tree.root_name + ">",
          tree.root.where);
@@ -298,12 +315,13 @@ TemplateInfo load_template_info(const std::string& name_or_path, const std::stri
       if (from.empty() || from.find_first_of("/\\.") != std::string::npos) {
         fail("template.declaration", "<fields from=\"…\"> names a shared partial of templates/partials", entry.get().where);
       }
-      const fs::path file = fs::path(home) / "templates" / "partials" / (from + ".xml");
-      if (!fs::is_regular_file(file, error)) {
-        fail("template.declaration", "there is no declaration of the partial '" + from + "' (no " + file.string() + ")",
-             entry.get().where);
+      const std::string file = "partials/" + from + ".xml";
+      const auto text = source.shared ? source.shared->read(file, Limits{}.max_input_bytes) : std::nullopt;
+      if (!text) {
+        fail("template.declaration", "there is no declaration of the partial '" + from + "' (no " +
+             (source.shared ? source.shared->describe(file) : file) + ")", entry.get().where);
       }
-      const data::DataTree partial = data::read_data(read_file(file.string(), Limits{}.max_input_bytes), file.string());
+      const data::DataTree partial = data::read_data(*text, source.shared->describe(file));
       for (const auto& field : partial.root.fields) {
         if (field.name == "field" && !own.count(text_field(field.get(), "name"))) {
           info.fields.push_back(read_field_declaration(field.get()));
@@ -325,15 +343,14 @@ TemplateInfo load_template_info(const std::string& name_or_path, const std::stri
   return info;
 }
 
-std::vector<TemplateInfo> list_templates(const std::string& home) {
+std::vector<TemplateInfo> list_templates(const std::shared_ptr<const Resources>& templates) {
   std::vector<TemplateInfo> all;
-  std::error_code error;
-  for (const auto& entry : fs::directory_iterator(fs::path(home) / "templates", error)) {
-    if (fs::is_regular_file(entry.path() / "main.mustache", error)) {
-      all.push_back(load_template_info(entry.path().filename().string(), home));
+  for (const auto& entry : templates->list("")) {
+    const auto inside = templates->list(entry);
+    if (std::binary_search(inside.begin(), inside.end(), std::string("main.mustache"))) {
+      all.push_back(load_template_info(find_template(entry, templates, false)));
     }
   }
-  std::sort(all.begin(), all.end(), [](const TemplateInfo& a, const TemplateInfo& b) { return a.name < b.name; });
   return all;
 }
 

@@ -1,6 +1,6 @@
 #include "text/font.h"
 
-#include <filesystem>
+#include <vanban/resources.h>
 
 #include <hb-ot.h>
 #include <hb.h>
@@ -33,25 +33,27 @@ struct FontFace::HbFont {
 
 FontFace::~FontFace() = default;
 
-std::shared_ptr<const FontFace> FontFace::load(const std::string& path) {
-  hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
-  if (!blob) fail("font.load", "cannot read font file", {path});
+std::shared_ptr<const FontFace> FontFace::load(std::string bytes, const std::string& name) {
+  std::shared_ptr<FontFace> result(new FontFace());
+  result->name_ = name;
+  result->bytes_ = std::move(bytes);
+  hb_blob_t* blob = hb_blob_create_or_fail(result->bytes_.data(), static_cast<unsigned>(result->bytes_.size()),
+                                           HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+  if (!blob) fail("font.load", "cannot read font file", {name});
   hb_face_t* face = hb_face_create(blob, 0);
   hb_blob_destroy(blob);
   if (hb_face_get_glyph_count(face) == 0) {
     hb_face_destroy(face);
-    fail("font.load", "not a TrueType font (no glyphs)", {path});
+    fail("font.load", "not a TrueType font (no glyphs)", {name});
   }
-  std::shared_ptr<FontFace> result(new FontFace());
-  result->path_ = path;
   result->font_ = std::make_unique<HbFont>();
   result->font_->font = hb_font_create(face);
   result->units_per_em_ = hb_face_get_upem(face);
 
-  char name[128] = {};
-  unsigned int length = sizeof name;
-  hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &length, name);
-  result->postscript_name_ = name;
+  char postscript[128] = {};
+  unsigned int length = sizeof postscript;
+  hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &length, postscript);
+  result->postscript_name_ = postscript;
   hb_face_destroy(face);
 
   hb_font_extents_t extents{};
@@ -59,7 +61,9 @@ std::shared_ptr<const FontFace> FontFace::load(const std::string& path) {
   result->ascent_ = extents.ascender / result->units_per_em_;
   result->descent_ = -extents.descender / result->units_per_em_;
   result->line_gap_ = extents.line_gap / result->units_per_em_;
-  result->advance_cache_.assign(0x10000, -1.0f);
+  hb_font_make_immutable(result->font_->font);
+  result->advance_cache_ = std::make_unique<std::atomic<float>[]>(0x10000);
+  for (std::size_t k = 0; k < 0x10000; ++k) result->advance_cache_[k].store(-1.0f, std::memory_order_relaxed);
   return result;
 }
 
@@ -69,13 +73,16 @@ bool FontFace::has_glyph(char32_t code_point) const {
 }
 
 double FontFace::advance(char32_t code_point) const {
-  if (code_point < advance_cache_.size() && advance_cache_[code_point] >= 0) return advance_cache_[code_point];
+  const bool cached = code_point < 0x10000;
+  if (cached) {
+    if (const float known = advance_cache_[code_point].load(std::memory_order_relaxed); known >= 0) return known;
+  }
   hb_codepoint_t glyph = 0;
   double width = 0;
   if (hb_font_get_nominal_glyph(font_->font, code_point, &glyph)) {
     width = hb_font_get_glyph_h_advance(font_->font, glyph) / units_per_em_;
   }
-  if (code_point < advance_cache_.size()) advance_cache_[code_point] = static_cast<float>(width);
+  if (cached) advance_cache_[code_point].store(static_cast<float>(width), std::memory_order_relaxed);
   return width;
 }
 
@@ -139,13 +146,14 @@ const std::array<std::vector<std::string>, 4>& known_font_files() {
   return files;
 }
 
-FontFamily load_font_family(const std::string& folder) {
+FontFamily load_font_family(const Resources& folder) {
+  // A face of Times New Roman is under 1 MB; 64 MB is beyond any font of the kind.
+  constexpr std::size_t max_font_bytes = std::size_t{64} << 20;
   FontFamily family;
   for (int style = 0; style < 4; ++style) {
     for (const auto& file : known_font_files()[style]) {
-      const auto path = std::filesystem::path(folder) / file;
-      if (std::filesystem::exists(path)) {
-        family.faces[style] = FontFace::load(path.string());
+      if (auto bytes = folder.read(file, max_font_bytes)) {
+        family.faces[style] = FontFace::load(std::move(*bytes), folder.describe(file));
         break;
       }
     }
@@ -153,7 +161,7 @@ FontFamily load_font_family(const std::string& folder) {
       fail("font.missing",
            "no " + std::string(face_style_name(static_cast<FaceStyle>(style))) + " face found; looked for " +
                known_font_files()[style][0] + " or " + known_font_files()[style][1],
-           {folder});
+           {folder.describe("")});
     }
   }
   return family;

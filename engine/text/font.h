@@ -3,11 +3,16 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace vanban {
+class Resources;
+}
 
 namespace vanban::text {
 
@@ -20,10 +25,13 @@ std::string_view face_style_name(FaceStyle style);
 
 class FontFace {
  public:
-  // Loads a TrueType face from a file. Throws Error "font.load" naming the file.
-  static std::shared_ptr<const FontFace> load(const std::string& path);
+  // Loads a TrueType face from its file's bytes; name says where they came from, in
+  // messages and traces. Throws Error "font.load" naming it.
+  static std::shared_ptr<const FontFace> load(std::string bytes, const std::string& name);
 
-  const std::string& path() const { return path_; }
+  const std::string& name() const { return name_; }
+  // The font file, for a writer to embed (subset): read once, when the face was loaded.
+  const std::string& bytes() const { return bytes_; }
   const std::string& postscript_name() const { return postscript_name_; }
 
   // Vertical metrics, in em (hhea ascender, descender as a positive depth, line gap).
@@ -43,14 +51,17 @@ class FontFace {
 
  private:
   FontFace() = default;
-  std::string path_;
+  std::string name_;
+  std::string bytes_;  // before font_: HarfBuzz reads it, so it outlives the font
   std::string postscript_name_;
   double ascent_ = 0, descent_ = 0, line_gap_ = 0;
   double units_per_em_ = 1000;
   struct HbFont;
   std::unique_ptr<HbFont> font_;
-  // Advances of the Basic Multilingual Plane, filled lazily; -1 means not yet looked up.
-  mutable std::vector<float> advance_cache_;
+  // Advances of the Basic Multilingual Plane, filled lazily; -1 means not yet looked up. A
+  // face is shared by the threads of an engine: two that look the same character up store
+  // the same width, and relaxed atomics make that no race.
+  mutable std::unique_ptr<std::atomic<float>[]> advance_cache_;
 };
 
 // The four faces of one family.
@@ -76,7 +87,7 @@ std::optional<UndrawableCharacter> find_undrawable_character(std::string_view ut
 // fonts/), then Times New Roman as Windows, macOS and Debian's msttcorefonts name it.
 const std::array<std::vector<std::string>, 4>& known_font_files();
 
-// Loads the four faces from a folder (see known_font_files). Throws Error "font.missing".
-FontFamily load_font_family(const std::string& folder);
+// Loads the four faces from a folder's files (see known_font_files). Throws Error "font.missing".
+FontFamily load_font_family(const Resources& folder);
 
 }  // namespace vanban::text

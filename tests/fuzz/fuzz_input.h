@@ -1,6 +1,7 @@
 // What every fuzz target shares: the bytes as a string, and the rule that bad input may only
 // end in a vanban::Error (a located diagnostic). Any other exception escapes the target and
-// libFuzzer reports it as a crash, as it does a sanitizer finding.
+// libFuzzer reports it as a crash, as it does a sanitizer finding; the targets that go through
+// the engine's façade, which catches everything, abort on the diagnostics it makes of them.
 #pragma once
 
 #include <cstddef>
@@ -8,6 +9,9 @@
 #include <cstdlib>
 #include <iostream>
 #include <string>
+#include <vector>
+
+#include <vanban/engine.h>
 
 #include "base/diagnostics.h"
 
@@ -24,7 +28,28 @@ inline void refused(const Error& error) {
   if (verbose) std::cerr << format_diagnostic(error.diagnostic()) << '\n';
 }
 
+// The diagnostics of a request through the façade (vanban/engine.h): refused input is
+// fine; a bug ("internal": an exception that was no vanban::Error) or an allocation that
+// failed ("limit.memory") is a crash.
+inline void judge(const std::vector<Diagnostic>& diagnostics) {
+  static const bool verbose = std::getenv("VANBAN_FUZZ_VERBOSE") != nullptr;
+  for (const auto& diagnostic : diagnostics) {
+    if (diagnostic.code == "internal" || diagnostic.code == "limit.memory") {
+      std::cerr << format_diagnostic(diagnostic) << '\n';
+      std::abort();
+    }
+    if (verbose && diagnostic.severity == Severity::error) std::cerr << format_diagnostic(diagnostic) << '\n';
+  }
+}
+
 // Where the targets find templates, fonts and the sample images (the source tree).
 inline std::string home() { return VANBAN_SOURCE_DIR; }
+
+// The engine's options for the targets that go through it: the source tree's templates and fonts.
+inline EngineOptions engine_options() {
+  EngineOptions options;
+  options.home = home();
+  return options;
+}
 
 }  // namespace vanban::fuzz

@@ -13,6 +13,7 @@
 #include "base/files.h"
 #include "output/trace_writer.h"
 #include "pipeline/generate.h"
+#include "support/engine.h"
 #include "support/paths.h"
 
 using namespace vanban;
@@ -30,10 +31,9 @@ enum class Input { data, markup };
 
 void check_golden(const std::string& input_file, const std::string& trace_file, Input input = Input::data) {
   pipeline::GenerateOptions options;
-  options.home = testing::source_dir();
-  options.base_dir = std::filesystem::path(input_file).parent_path().string();
-  const auto generated = input == Input::data ? pipeline::generate(read_file(input_file), input_file, options)
-                                              : pipeline::generate_from_markup(read_file(input_file), input_file, options);
+  options.files = testing::files_in(std::filesystem::path(input_file).parent_path().string());
+  const auto generated = input == Input::data ? pipeline::generate(testing::core(), read_file(input_file), input_file, options)
+                                              : pipeline::generate_from_markup(testing::core(), read_file(input_file), input_file, options);
   const std::string actual = output::write_trace(generated.frame);
   if (const char* update = std::getenv("VANBAN_UPDATE_GOLDEN"); update && std::string(update) == "1") {
     write_file_atomically(trace_file, actual);
@@ -158,8 +158,7 @@ TEST_CASE("NFD data renders exactly as NFC data") {
   REQUIRE(decomposed != nfc);  // the test means something only if the input changed
 
   pipeline::GenerateOptions options;
-  options.home = testing::source_dir();
-  const auto from_nfc = pipeline::generate(nfc, "nfc.xml", options);
-  const auto from_nfd = pipeline::generate(decomposed, "nfd.xml", options);
+  const auto from_nfc = pipeline::generate(testing::core(), nfc, "nfc.xml", options);
+  const auto from_nfd = pipeline::generate(testing::core(), decomposed, "nfd.xml", options);
   CHECK(output::write_trace(from_nfd.frame) == output::write_trace(from_nfc.frame));
 }

@@ -9,6 +9,7 @@
 #include "base/files.h"
 #include "layout/frame.h"
 #include "output/pdf_writer.h"
+#include "support/engine.h"
 #include "support/paths.h"
 #include "support/run.h"
 
@@ -174,9 +175,7 @@ TEST_CASE("shapes as a reader sees them: the red stamp, the notes, and the JPEG 
 
 TEST_CASE("a print file of more pages than a page tree node holds (32,767) is written whole") {
   layout::Frame frame;
-  frame.font_files = {testing::fonts_dir() + "/LiberationSerif-Regular.ttf", testing::fonts_dir() + "/LiberationSerif-Bold.ttf",
-                      testing::fonts_dir() + "/LiberationSerif-Italic.ttf",
-                      testing::fonts_dir() + "/LiberationSerif-BoldItalic.ttf"};
+  frame.fonts = testing::fonts().faces;
   for (int k = 0; k < 33000; ++k) {
     layout::Page page{595.28, 841.89, k + 1, true, {}};
     if (k == 32999) page.items.push_back(layout::TextItem{72, 100, text::FaceStyle::regular, 14, "Trang cuối", {}});

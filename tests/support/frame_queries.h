@@ -8,16 +8,12 @@
 #include <vector>
 
 #include "layout/frame.h"
+#include "support/engine.h"
 #include "support/paths.h"
 #include "text/font.h"
 
 namespace vanban::testing {
 
-// The default font family (Liberation Serif from fonts/), loaded once.
-inline const text::FontFamily& fonts() {
-  static const text::FontFamily family = text::load_font_family(fonts_dir());
-  return family;
-}
 
 struct FoundText {
   int page = 0;  // 0-based

@@ -20,10 +20,14 @@ TEST_CASE("Vietnamese messages carry over the parts that change, and the hints")
   CHECK(format_diagnostic(english, Language::english) == format_diagnostic(english));
 }
 
-TEST_CASE("a batch's record prefix is translated, a message the catalog lacks stays English") {
-  const Diagnostic ragged{Severity::error, "data.csv-ragged", "record 4: record 4 has 6 cells where the header names 5 columns",
-                          {}, {}};
-  CHECK(translate(ragged, Language::vietnamese).message == "bản ghi 4: bản ghi 4 có 6 ô trong khi hàng tiêu đề có 5 cột");
+TEST_CASE("a batch's record is a field, printed translated; a message the catalog lacks stays English") {
+  Diagnostic ragged{Severity::error, "data.csv-ragged", "record 4 has 6 cells where the header names 5 columns", {}, {}};
+  ragged.record = 4;
+  CHECK(format_diagnostic(ragged) == "error: record 4: record 4 has 6 cells where the header names 5 columns [data.csv-ragged]");
+  CHECK(translate(ragged, Language::vietnamese).message == "bản ghi 4 có 6 ô trong khi hàng tiêu đề có 5 cột");
+  CHECK(translate(ragged, Language::vietnamese).record == 4);
+  CHECK(format_diagnostic(ragged, Language::vietnamese) ==
+        "lỗi: bản ghi 4: bản ghi 4 có 6 ô trong khi hàng tiêu đề có 5 cột [data.csv-ragged]");
   const Diagnostic unknown{Severity::warning, "data.csv-ragged", "a message no one has translated yet", {}, {}};
   CHECK(translate(unknown, Language::vietnamese).message == unknown.message);
   CHECK(format_diagnostic(unknown, Language::vietnamese) == "cảnh báo: a message no one has translated yet [data.csv-ragged]");

@@ -14,6 +14,7 @@
 #include "output/trace_writer.h"
 #include "pipeline/generate.h"
 #include "support/frame_queries.h"
+#include "support/engine.h"
 #include "support/paths.h"
 
 using namespace vanban;
@@ -34,9 +35,8 @@ std::string document(const std::string& body, const std::string& after = "") {
 
 pipeline::Generated lay_out(const std::string& markup) {
   pipeline::GenerateOptions options;
-  options.home = testing::source_dir();
-  options.base_dir = testing::sample("layout");
-  return pipeline::generate_from_markup(markup, "test.xml", options);
+  options.files = testing::files_in(testing::sample("layout"));
+  return pipeline::generate_from_markup(testing::core(), markup, "test.xml", options);
 }
 
 std::string repeat(const std::string& text, int times) {
@@ -249,7 +249,7 @@ TEST_CASE("R27-28 the signature between position and name, the seal over its lef
   REQUIRE(images.size() == 2);
   const auto& signature = images[0];
   const auto& seal = images[1];
-  CHECK(signature.path.ends_with("chu-ky.png"));
+  CHECK(signature.name.ends_with("chu-ky.png"));
   const auto position = find_text(frame, "CHỦ TỊCH");
   const auto name = find_text(frame, "Lê Vũ Phương");
   REQUIRE(position);
@@ -274,13 +274,12 @@ TEST_CASE("images are checked before layout: a missing, truncated or unknown fil
   write_file_atomically((dir / "truncated.jpg").string(), jpeg.substr(0, jpeg.size() - 100));
   write_file_atomically((dir / "text.png").string(), "not an image\n");
   pipeline::GenerateOptions options;
-  options.home = testing::source_dir();
-  options.base_dir = dir.string();
+  options.files = testing::files_in(dir.string());
   for (const auto& [source, code] : {std::pair{"missing.png", "image.not-found"}, std::pair{"truncated.png", "image.bad-png"},
                                      std::pair{"truncated.jpg", "image.bad-jpeg"}, std::pair{"text.png", "image.unsupported"}}) {
     INFO(source);
     try {
-      pipeline::generate_from_markup(document("<p>x</p>\n<image src='" + std::string(source) + "'/>"), "doc.xml", options);
+      pipeline::generate_from_markup(testing::core(), document("<p>x</p>\n<image src='" + std::string(source) + "'/>"), "doc.xml", options);
       FAIL("accepted " << source);
     } catch (const Error& e) {
       CHECK(e.diagnostic().code == code);
@@ -802,7 +801,7 @@ TEST_CASE("three signers with images: each seal stays inside the left margin") {
   int seals = 0;
   for (const auto& page : generated.frame.pages) {
     for (const auto& item : page.items) {
-      if (const auto* image = std::get_if<layout::ImageItem>(&item); image && image->path.ends_with("con-dau.png")) {
+      if (const auto* image = std::get_if<layout::ImageItem>(&item); image && image->name.ends_with("con-dau.png")) {
         ++seals;
         CHECK(image->x >= left_margin - 0.01);
       }

@@ -9,6 +9,7 @@
 #include "output/trace_writer.h"
 #include "pipeline/generate.h"
 #include "support/frame_queries.h"
+#include "support/engine.h"
 #include "support/paths.h"
 
 using namespace vanban;
@@ -19,12 +20,11 @@ using testing::width_of;
 namespace {
 
 struct Sample {
-  text::FontFamily fonts = text::load_font_family(testing::fonts_dir());
+  text::FontFamily fonts = testing::fonts();
   pipeline::Generated generated;
   Sample() {
     pipeline::GenerateOptions options;
-    options.home = testing::source_dir();
-    generated = pipeline::generate(read_file(testing::sample("ke-hoach-54.xml")), "ke-hoach-54.xml", options);
+    generated = pipeline::generate(testing::core(), read_file(testing::sample("ke-hoach-54.xml")), "ke-hoach-54.xml", options);
   }
 };
 
@@ -209,10 +209,9 @@ TEST_CASE("R29-30 Nơi nhận level with the signature block, the signature neve
 
 TEST_CASE("margins outside Decree 30's ranges are refused") {
   pipeline::GenerateOptions options;
-  options.home = testing::source_dir();
   options.settings.margin_left = mm(25);
   try {
-    pipeline::generate(read_file(testing::sample("ke-hoach-54.xml")), "ke-hoach-54.xml", options);
+    pipeline::generate(testing::core(), read_file(testing::sample("ke-hoach-54.xml")), "ke-hoach-54.xml", options);
     FAIL("accepted a 25 mm left margin");
   } catch (const Error& e) {
     CHECK(e.diagnostic().code == "settings.margin");
@@ -227,9 +226,8 @@ TEST_CASE("a long issuer name or authority line wraps inside its column") {
               std::string("<on-behalf-of>Ủy ban nhân dân</on-behalf-of>").size(),
               "<on-behalf-of>Ủy ban nhân dân thành phố Hồ Chí Minh và các quận huyện</on-behalf-of>");
   pipeline::GenerateOptions options;
-  options.home = testing::source_dir();
-  const auto generated = pipeline::generate(xml, "long.xml", options);
-  const text::FontFamily fonts = text::load_font_family(testing::fonts_dir());
+  const auto generated = pipeline::generate(testing::core(), xml, "long.xml", options);
+  const text::FontFamily fonts = testing::fonts();
   const double column = (right_edge - left_margin) * 0.4;
   int issuer_lines = 0, authority_lines = 0;
   for (const auto& found : testing::all_texts(generated.frame)) {
@@ -259,9 +257,8 @@ TEST_CASE("the seed plan fits 4 pages with no overfull line, evener than first f
   CHECK(total.stats.tightened);
 
   pipeline::GenerateOptions options;
-  options.home = testing::source_dir();
   options.settings.line_breaker = layout::LineBreaker::first_fit;
-  const auto first = pipeline::generate(read_file(testing::sample("ke-hoach-54.xml")), "ke-hoach-54.xml", options);
+  const auto first = pipeline::generate(testing::core(), read_file(testing::sample("ke-hoach-54.xml")), "ke-hoach-54.xml", options);
   CHECK(first.frame.pages.size() == 5);
   CHECK(first.stats.lines > total.stats.lines);
   CHECK(first.stats.max_space_ratio > total.stats.max_space_ratio);
@@ -270,17 +267,16 @@ TEST_CASE("the seed plan fits 4 pages with no overfull line, evener than first f
 
 TEST_CASE("the page-saving pass is not kept when it saves no page") {
   pipeline::GenerateOptions options;
-  options.home = testing::source_dir();
   std::string xml = read_file(testing::sample("ke-hoach-54.xml"));
   // Cut the body to its first two sections: two pages, and tightening cannot make it one.
   const auto cut_from = xml.find("<section", xml.find("</section>", xml.find("</section>") + 1));
   const auto cut_to = xml.rfind("</body>");
   xml.erase(cut_from, cut_to - cut_from);
-  const auto short_plan = pipeline::generate(xml, "short.xml", options);
+  const auto short_plan = pipeline::generate(testing::core(), xml, "short.xml", options);
   CHECK(short_plan.frame.pages.size() == 2);
   CHECK_FALSE(short_plan.stats.tightened);
   options.settings.save_last_page = false;
-  const auto untouched = pipeline::generate(xml, "short.xml", options);
+  const auto untouched = pipeline::generate(testing::core(), xml, "short.xml", options);
   CHECK(output::write_trace(short_plan.frame) == output::write_trace(untouched.frame));
   CHECK(short_plan.stats.lines == untouched.stats.lines);
 }

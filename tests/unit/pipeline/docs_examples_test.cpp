@@ -12,6 +12,7 @@
 #include "data/read_data.h"
 #include "pipeline/generate.h"
 #include "pipeline/template_helpers.h"
+#include "support/engine.h"
 #include "support/paths.h"
 
 using namespace vanban;
@@ -101,11 +102,10 @@ TEST_CASE("the walkthrough's new template, copied from docs/templates.md, checks
     write_file_atomically((dir / name).string(), text);
   }
   pipeline::GenerateOptions options;
-  options.home = testing::source_dir();
   options.template_name = (dir / "thong-bao").string();
   const std::string data = files.at("thong-bao-27.xml");
-  CHECK(pipeline::check_data(data, "thong-bao-27.xml", options).empty());
-  const auto generated = pipeline::generate(data, "thong-bao-27.xml", options);
+  CHECK(pipeline::check_data(testing::core(), data, "thong-bao-27.xml", options).empty());
+  const auto generated = pipeline::generate(testing::core(), data, "thong-bao-27.xml", options);
   CHECK(generated.warnings.empty());
   std::string text;
   for (const auto& page : generated.frame.pages) {
@@ -120,7 +120,7 @@ TEST_CASE("the walkthrough's new template, copied from docs/templates.md, checks
   wrong.replace(wrong.find("TB-UBND"), 7, "KH-UBND");
   const std::string signer_name = "<name>Trần Minh Trí</name>";
   wrong.replace(wrong.find(signer_name), signer_name.size(), "");
-  const auto findings = pipeline::check_data(wrong, "thong-bao-27.xml", options);
+  const auto findings = pipeline::check_data(testing::core(), wrong, "thong-bao-27.xml", options);
   REQUIRE(findings.size() == 2);
   CHECK(findings[0].code == "check.notation-type");
   CHECK(findings[1].code == "check.required-field");

@@ -7,6 +7,7 @@
 #include "mustache/render_template.h"
 #include "pipeline/generate.h"
 #include "pipeline/templates.h"
+#include "support/engine.h"
 #include "support/paths.h"
 #include "support/run.h"
 
@@ -26,7 +27,7 @@ std::string template_folder(const std::string& name, const std::string& main,
 
 std::vector<Diagnostic> load_errors(const std::string& folder) {
   try {
-    pipeline::load_template(folder, testing::source_dir());
+    pipeline::load_template(testing::core().find(folder));
   } catch (const Error& e) {
     return e.diagnostics();
   }
@@ -50,16 +51,15 @@ TEST_CASE("partials: a partial that recurses inside a section renders a tree, an
   const auto folder = template_folder("partial-tree", "<document>{{#node}}{{> node}}{{/node}}</document>",
                                       {{"node", "[{{name}}{{#node}}{{> node}}{{/node}}]"}});
   REQUIRE(load_errors(folder).empty());
-  const auto tmpl = pipeline::load_template(folder, testing::source_dir());
+  const auto tmpl = pipeline::load_template(testing::core().find(folder));
   const auto tree = data::read_data("<d><node><name>a</name><node><name>b</name><node><name>c</name></node></node></node></d>",
                                     "d.xml");
   CHECK(mustache::render_template(tmpl, tree).markup == "<document>[a[b[c]]]</document>");
 }
 
 TEST_CASE("partials: a recursion whose section is always true stops at the depth limit") {
-  auto tmpl = pipeline::load_template(
-      template_folder("partial-runaway", "<document>{{> loop}}</document>", {{"loop", "{{#yes}}{{> loop}}{{/yes}}"}}),
-      testing::source_dir());
+  auto tmpl = pipeline::load_template(testing::core().find(
+      template_folder("partial-runaway", "<document>{{> loop}}</document>", {{"loop", "{{#yes}}{{> loop}}{{/yes}}"}})));
   tmpl.max_depth = 50;
   try {
     // "yes" is text: the section pushes it, and the name is found again one scope out.
@@ -91,14 +91,13 @@ std::string declared_template(const std::string& name, const std::string& main, 
 
 pipeline::GenerateOptions options_for(const std::string& folder) {
   pipeline::GenerateOptions options;
-  options.home = testing::source_dir();
   options.template_name = folder;
   return options;
 }
 
 std::vector<Diagnostic> maker_errors(const std::string& folder) {
   try {
-    pipeline::DocumentMaker maker(folder, options_for(folder));
+    pipeline::DocumentMaker maker(testing::core(), folder, options_for(folder));
   } catch (const Error& e) {
     return e.diagnostics();
   }
@@ -165,10 +164,10 @@ TEST_CASE("every value is followed to the markup: one the template did not place
                               "<p>{{name}}</p>{{/signer}}" + minimal_end,
       "<field name='signer/authority' kind='text'/><field name='signer/on-behalf-of' kind='text'/>"
       "<field name='signer/name' kind='text'/>");
-  const pipeline::DocumentMaker maker(folder, options_for(folder));
+  const pipeline::DocumentMaker maker(testing::core(), folder, options_for(folder));
   const auto tree = data::read_data("<d>\n<signer><on-behalf-of>CHỦ TỊCH</on-behalf-of>\n<name>An</name></signer></d>", "d.xml");
   try {
-    maker.make(tree, "d.xml");
+    maker.make(tree, "d.xml", options_for(folder));
     FAIL("no error");
   } catch (const Error& e) {
     REQUIRE(e.diagnostics().size() == 1);
@@ -180,6 +179,6 @@ TEST_CASE("every value is followed to the markup: one the template did not place
   const auto printed = maker.make(
       data::read_data("<d><signer><authority>TL.</authority><on-behalf-of>CHỦ TỊCH</on-behalf-of><name>An</name></signer></d>",
                       "d.xml"),
-      "d.xml");
+      "d.xml", options_for(folder));
   CHECK_THAT(printed.markup, Catch::Contains("TL. CHỦ TỊCH"));
 }

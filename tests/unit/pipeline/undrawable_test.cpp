@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "pipeline/generate.h"
+#include "support/engine.h"
 #include "support/paths.h"
 
 using namespace vanban;
@@ -10,10 +11,9 @@ namespace {
 
 Diagnostic error_of(const std::string& xml, const std::string& markup = "") {
   pipeline::GenerateOptions options;
-  options.home = testing::source_dir();
   try {
-    if (markup.empty()) pipeline::generate(xml, "d.xml", options);
-    else pipeline::generate_from_markup(markup, "m.xml", options);
+    if (markup.empty()) pipeline::generate(testing::core(), xml, "d.xml", options);
+    else pipeline::generate_from_markup(testing::core(), markup, "m.xml", options);
   } catch (const Error& e) {
     return e.diagnostic();
   }
@@ -66,10 +66,9 @@ TEST_CASE("a character reference is reported at its element, and template text a
 
 TEST_CASE("every Vietnamese letter, in NFC and NFD, and the usual symbols are drawable") {
   pipeline::GenerateOptions options;
-  options.home = testing::source_dir();
   const std::string letters = "aàảãáạ ăằẳẵắặ âầẩẫấậ eèẻẽéẹ êềểễếệ iìỉĩíị oòỏõóọ ôồổỗốộ ơờởỡớợ uùủũúụ ưừửữứự "
                               "yỳỷỹýỵ đ AÀẢÃÁẠ ĂẰẲẴẮẶ ÂẦẨẪẤẬ EÈẺẼÉẸ ÊỀỂỄẾỆ IÌỈĨÍỊ OÒỎÕÓỌ ÔỒỔỖỐỘ ƠỜỞỠỚỢ "
                               "UÙỦŨÚỤ ƯỪỬỮỨỰ YỲỶỸÝỴ Đ – — “ ” ‘ ’ … § № ° % ₫ € ×";
   const std::string nfd = "Vie\xCC\xA3\xCC\x82t Nam";
-  CHECK_NOTHROW(pipeline::generate(plan_with("<p>" + letters + "</p><p>" + nfd + "</p>"), "d.xml", options));
+  CHECK_NOTHROW(pipeline::generate(testing::core(), plan_with("<p>" + letters + "</p><p>" + nfd + "</p>"), "d.xml", options));
 }

@@ -1,7 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include <algorithm>
 
+#include "support/engine.h"
 #include "support/paths.h"
 #include "text/font.h"
 #include "text/formats.h"
@@ -157,7 +160,7 @@ TEST_CASE("the Số line writes numbers 1-9 as 01-09") {
 }
 
 TEST_CASE("font metrics come from the TrueType file") {
-  const auto fonts = text::load_font_family(vanban::testing::fonts_dir());
+  const auto fonts = testing::fonts();
   const auto& regular = fonts.face(text::FaceStyle::regular);
   // Liberation Serif: hhea 1825 + 443 + 87 over 2048 units: 1.15 em (read from the font file).
   CHECK(regular.line_height() == Approx(2355.0 / 2048.0));
@@ -169,9 +172,22 @@ TEST_CASE("font metrics come from the TrueType file") {
   CHECK_FALSE(regular.has_glyph(U'\U0001F600'));
 }
 
+TEST_CASE("fonts load from memory as from a folder, and the face keeps its file for the PDF") {
+  MemoryResources memory;
+  for (const auto& face : testing::fonts().faces) memory.add(std::filesystem::path(face->name()).filename().string(), face->bytes());
+  const auto fonts = text::load_font_family(memory);
+  const auto& regular = fonts.face(text::FaceStyle::regular);
+  CHECK(regular.name() == "memory:LiberationSerif-Regular.ttf");
+  CHECK(regular.bytes() == testing::fonts().face(text::FaceStyle::regular).bytes());
+  CHECK(regular.text_width("Quốc hiệu", 14) == testing::fonts().face(text::FaceStyle::regular).text_width("Quốc hiệu", 14));
+  MemoryResources three_faces;
+  three_faces.add("LiberationSerif-Regular.ttf", regular.bytes());
+  CHECK_THROWS_WITH(text::load_font_family(three_faces), Catch::Contains("no bold face found"));
+}
+
 TEST_CASE("a missing face is an error naming the folder") {
   try {
-    text::load_font_family(vanban::testing::source_dir() + "/templates");
+    text::load_font_family(*folder_resources(vanban::testing::source_dir() + "/templates"));
     FAIL("loaded fonts from a folder without fonts");
   } catch (const Error& e) {
     CHECK(e.diagnostic().code == "font.missing");

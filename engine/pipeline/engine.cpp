@@ -1,0 +1,218 @@
+// The façade (vanban/engine.h): a request through the pipeline's stages, its problems
+// returned as diagnostics.
+#include <vanban/engine.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <new>
+
+#include "base/diagnostics.h"
+#include "base/units.h"
+#include "check/contract.h"
+#include "output/pdf_writer.h"
+#include "output/trace_writer.h"
+#include "pipeline/generate.h"
+
+#ifndef VANBAN_VERSION
+#define VANBAN_VERSION "0"
+#endif
+#ifndef VANBAN_DATADIR
+#define VANBAN_DATADIR ""
+#endif
+
+namespace vanban {
+
+namespace pipeline {
+
+namespace {
+
+// The home an engine reads templates and fonts from: the one given, else $VANBAN_HOME, else
+// the share/vanban folder this library was installed with.
+std::string home_of(const EngineOptions& options) {
+  if (!options.home.empty()) return options.home;
+  if (const char* env = std::getenv("VANBAN_HOME"); env && *env) return env;
+  return VANBAN_DATADIR;
+}
+
+std::shared_ptr<const Resources> home_folder(const EngineOptions& options, const char* folder) {
+  const std::string home = home_of(options);
+  std::error_code error;
+  if (home.empty() || !std::filesystem::is_directory(std::filesystem::path(home) / folder, error)) {
+    fail("home.not-found", "no " + std::string(folder) + "/ folder in vanban's home '" + home + "'", {},
+         {"give the folder that holds templates/ and fonts/ (an installed share/vanban, or vanban's source folder) "
+          "as the engine's home, or set VANBAN_HOME"});
+  }
+  return folder_resources((std::filesystem::path(home) / folder).string());
+}
+
+}  // namespace
+
+Core::Core(const EngineOptions& options)
+    : templates_(options.templates ? options.templates : home_folder(options, "templates")),
+      fonts_(text::load_font_family(options.fonts ? *options.fonts : *home_folder(options, "fonts"))),
+      limits_(options.limits),
+      allow_template_paths_(options.allow_template_paths) {}
+
+Core::~Core() = default;
+
+std::shared_ptr<const DocumentMaker> Core::maker(const std::string& template_name, const GenerateOptions& options) const {
+  // A maker depends on its template and on the options that shape its rules and its limits.
+  const Limits& l = options.limits;
+  std::string key = template_name + '\n' + (options.lenient ? "lenient" : "strict") + '\n' +
+                    std::to_string(l.max_input_bytes) + ' ' + std::to_string(l.max_depth);
+  for (const auto& field : options.also_read) key += '\n' + field;
+  {
+    const std::lock_guard guard(makers_lock_);
+    if (const auto found = makers_.find(key); found != makers_.end()) return found->second;
+  }
+  // Made outside the lock: a template is read and checked in a few milliseconds, and other
+  // templates' documents need not wait for it.
+  auto made = std::make_shared<const DocumentMaker>(*this, template_name, options);
+  const std::lock_guard guard(makers_lock_);
+  // Templates of one's own given by path (a command line's) are few; a bound all the same.
+  if (makers_.size() >= 256) makers_.clear();
+  return makers_.emplace(key, std::move(made)).first->second;
+}
+
+namespace {
+
+GenerateOptions options_of(const Core& core, const RenderRequest& request) {
+  GenerateOptions options;
+  options.template_name = request.template_name;
+  options.files = request.files;
+  if (request.legacy_encoding) options.input_encoding = static_cast<text::LegacyEncoding>(*request.legacy_encoding);
+  options.data_format = request.format == DataFormat::markup ? DataFormat::xml : request.format;
+  options.lenient = request.lenient;
+  options.limits = request.limits ? *request.limits : core.limits();
+  options.settings.margin_top = mm(request.margins.top);
+  options.settings.margin_bottom = mm(request.margins.bottom);
+  options.settings.margin_left = mm(request.margins.left);
+  options.settings.margin_right = mm(request.margins.right);
+  options.settings.line_breaker = request.line_breaking == LineBreaking::first_fit ? layout::LineBreaker::first_fit
+                                                                                    : layout::LineBreaker::total_fit;
+  return options;
+}
+
+static_assert(static_cast<int>(LegacyEncoding::tcvn3) == static_cast<int>(text::LegacyEncoding::tcvn3) &&
+              static_cast<int>(LegacyEncoding::vni) == static_cast<int>(text::LegacyEncoding::vni) &&
+              static_cast<int>(LegacyEncoding::cp1258) == static_cast<int>(text::LegacyEncoding::cp1258));
+
+// Runs work and turns what it throws into diagnostics: the errors a stage found, a machine out
+// of memory, and anything else, which is a bug.
+template <typename Work>
+std::vector<Diagnostic> caught(Work&& work) {
+  try {
+    work();
+    return {};
+  } catch (const Error& e) {
+    return e.diagnostics();
+  } catch (const std::bad_alloc&) {
+    return {{Severity::error, "limit.memory",
+             "out of memory: the input is too large for this machine; use a smaller input or lower the --max-* limits", {}, {}}};
+  } catch (const std::exception& e) {
+    return {{Severity::error, "internal",
+             std::string("internal error: ") + e.what() + " (a bug in vanban: please report it with the input that caused it)",
+             {}, {}}};
+  }
+}
+
+TemplateDescription description_of(const TemplateInfo& info) {
+  TemplateDescription out;
+  out.name = info.name;
+  out.summary = info.summary;
+  out.type = info.type;
+  out.sample = info.sample;
+  out.profile = info.profile == check::Profile::party ? "party" : "state";
+  for (const auto& field : info.fields) {
+    out.fields.push_back({field.path, field.required, std::string(check::kind_name(field.kind)), field.max, field.label,
+                          field.aliases, field.description});
+  }
+  return out;
+}
+
+}  // namespace
+
+}  // namespace pipeline
+
+bool RenderResult::ok() const {
+  return std::none_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
+Engine::Engine(EngineOptions options) : core_(std::make_shared<const pipeline::Core>(options)) {}
+Engine::~Engine() = default;
+Engine::Engine(Engine&&) noexcept = default;
+Engine& Engine::operator=(Engine&&) noexcept = default;
+
+RenderResult Engine::render(const RenderRequest& request) const {
+  RenderResult result;
+  const pipeline::GenerateOptions options = pipeline::options_of(*core_, request);
+  auto errors = pipeline::caught([&] {
+    // 1–4: data, template, markup, layout (pipeline/generate.cpp).
+    const auto start = std::chrono::steady_clock::now();
+    pipeline::Generated generated =
+        request.format == DataFormat::markup ? pipeline::generate_from_markup(*core_, request.data, request.data_name, options)
+                                             : pipeline::generate(*core_, request.data, request.data_name, options);
+    const double total_ms = pipeline::milliseconds_since(start);
+    result.diagnostics = std::move(generated.warnings);
+    if (request.want_markup) result.markup = std::move(generated.markup);
+    for (const auto& page : generated.frame.pages) {
+      for (const auto& item : page.items) {
+        const auto* image = std::get_if<layout::ImageItem>(&item);
+        if (image && std::find(result.images.begin(), result.images.end(), image->name) == result.images.end()) {
+          result.images.push_back(image->name);
+        }
+      }
+    }
+    // 5. Output.
+    const auto written = std::chrono::steady_clock::now();
+    if (request.want_pdf) result.pdf = output::write_pdf(generated.frame, {true, "vanban " VANBAN_VERSION});
+    if (request.want_trace) result.trace = output::write_trace(generated.frame);
+    RenderStats& stats = result.stats;
+    stats.pdf_ms = pipeline::milliseconds_since(written);
+    stats.template_ms = generated.template_ms;
+    stats.layout_ms = generated.layout_ms;
+    stats.data_ms = std::max(0.0, total_ms - generated.template_ms - generated.layout_ms);
+    stats.pages = generated.frame.pages.size();
+    const layout::LayoutStats& s = generated.stats;
+    stats.lines = s.lines;
+    stats.overfull_lines = s.overfull_lines;
+    stats.loose_lines = s.loose_lines;
+    stats.min_space_ratio = s.min_space_ratio;
+    stats.max_space_ratio = s.max_space_ratio;
+    stats.mean_space_ratio = s.mean_space_ratio;
+    stats.tightened = s.tightened;
+  });
+  if (!errors.empty()) {
+    // An error stops the document: nothing of it is returned but what was found.
+    result.pdf.clear();
+    result.trace.clear();
+    result.diagnostics = std::move(errors);
+  }
+  return result;
+}
+
+std::vector<Diagnostic> Engine::check(const RenderRequest& request) const {
+  std::vector<Diagnostic> findings;
+  auto errors = pipeline::caught([&] {
+    findings = pipeline::check_data(*core_, request.data, request.data_name, pipeline::options_of(*core_, request));
+  });
+  return errors.empty() ? findings : errors;
+}
+
+std::vector<TemplateDescription> Engine::templates() const {
+  std::vector<TemplateDescription> all;
+  for (const auto& info : pipeline::list_templates(core_->templates())) all.push_back(pipeline::description_of(info));
+  return all;
+}
+
+std::optional<TemplateDescription> Engine::describe_template(const std::string& name) const {
+  try {
+    return pipeline::description_of(pipeline::load_template_info(core_->find(name)));
+  } catch (const Error& e) {
+    if (e.diagnostic().code == "template.not-found") return std::nullopt;
+    throw;
+  }
+}
+
+}  // namespace vanban

@@ -1,0 +1,159 @@
+// vanban's engine: data through a template to a PDF typeset by Decree 30/2020/NĐ-CP.
+//
+// An Engine is made once: it reads the fonts and keeps, per template, the compiled template,
+// its declaration and helpers, all read through Resources (vanban/resources.h). It is safe
+// to share between threads: render, check and the template listing may run at once from any
+// number of them. A document's problems never throw: they come back as diagnostics, each with
+// its code, place and hints (vanban/diagnostic.h), and a document with an error has no PDF.
+//
+//   vanban::Engine engine({.home = "/usr/share/vanban"});
+//   vanban::RenderRequest request;
+//   request.template_name = "giay-khen";
+//   request.data = R"({"recipient": {"name": "Nguyễn Văn An"}, …})";
+//   const vanban::RenderResult result = engine.render(request);
+//   if (result.ok()) write(result.pdf);
+//   for (const auto& d : result.diagnostics) std::cerr << vanban::format_diagnostic(d) << '\n';
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <vanban/diagnostic.h>
+#include <vanban/limits.h>
+#include <vanban/resources.h>
+
+namespace vanban {
+
+// How the data is written: JSON for a name ending in .json, XML for .xml, else JSON when the
+// text starts with '{' (automatic); markup is the document markup itself (docs/markup.md),
+// laid out without a template.
+enum class DataFormat { automatic, xml, json, markup };
+
+// Text typed in one of the old Vietnamese encodings, converted value by value where the data
+// holds it (docs/vietnamese.md).
+enum class LegacyEncoding { tcvn3, vni, cp1258 };
+
+// How paragraphs are broken into lines: total fit (Knuth and Plass) or first fit, as a word
+// processor does.
+enum class LineBreaking { total_fit, first_fit };
+
+struct EngineOptions {
+  // A folder holding templates/ (NAME/main.mustache, partials/) and fonts/ (the four faces of
+  // Liberation Serif or Times New Roman): an installed share/vanban, or the source tree.
+  std::string home;
+  // Read instead of home/templates and home/fonts when given (in memory, say).
+  std::shared_ptr<const Resources> templates;
+  std::shared_ptr<const Resources> fonts;
+  // A request may name a template by its path on disk (a command line's -t PATH). Off for a
+  // service: data and requests name built-in templates only.
+  bool allow_template_paths = false;
+  // The limits of a request that gives none.
+  Limits limits;
+};
+
+// Page margins in millimetres; the defaults are Decree 30's (Phụ lục I, Phần I, mục I.5).
+struct Margins {
+  double top = 20, bottom = 20, left = 30, right = 15;
+};
+
+struct RenderRequest {
+  std::string template_name;  // a template's name; empty: the one the data names
+  std::string data;           // the document's data (or markup)
+  std::string data_name = "data";  // names the data in diagnostics: "file:line:col"
+  DataFormat format = DataFormat::automatic;
+  // The files the data's images are read from (its folder); none: the data may name no image.
+  std::shared_ptr<const Resources> files;
+  std::optional<LegacyEncoding> legacy_encoding;
+  // Decree 30 and template findings that are errors (a ký hiệu in an office's own form, a
+  // missing field) are given as warnings and the document printed anyway; data that cannot
+  // be printed at all (a date that does not exist) still stops it.
+  bool lenient = false;
+  std::optional<Limits> limits;  // none: the engine's
+  Margins margins;
+  LineBreaking line_breaking = LineBreaking::total_fit;
+  bool want_pdf = true;      // false: checked and laid out, nothing written (a dry run)
+  bool want_markup = false;  // the markup the template made, for debugging
+  bool want_trace = false;   // the layout trace: every line, rule and image placed
+};
+
+struct RenderStats {
+  std::size_t pages = 0;
+  int lines = 0;           // justified body lines, last lines included
+  int overfull_lines = 0;  // lines wider than their measure
+  int loose_lines = 0;     // lines whose spaces are more than 1.5 times their natural width
+  double min_space_ratio = 1, max_space_ratio = 1, mean_space_ratio = 1;
+  bool tightened = false;  // the pass that saves a last page of a few lines was kept
+  // Milliseconds spent reading the data, in the template (with the checks), laying out and
+  // writing the PDF.
+  double data_ms = 0, template_ms = 0, layout_ms = 0, pdf_ms = 0;
+};
+
+struct RenderResult {
+  std::string pdf;     // empty when an error stopped the document, or no PDF was asked for
+  std::string markup;  // when asked for and made
+  std::string trace;   // when asked for and made
+  // Every error and warning, in data order.
+  std::vector<Diagnostic> diagnostics;
+  // The images the document prints, by their names in the request's files.
+  std::vector<std::string> images;
+  RenderStats stats;
+
+  // Returns true when no diagnostic is an error.
+  bool ok() const;
+};
+
+// A field a template declares (templates/NAME/template.xml; docs/templates.md).
+struct TemplateField {
+  std::string path;         // "signer/name"
+  bool required = false;
+  std::string kind;         // "text", "inline", "date", "number", "notation", "image", "flag", "group", "body"
+  int max = 1;              // most values; 0: any number
+  std::string label;        // a spreadsheet column's header for it ("Họ và tên")
+  std::vector<std::string> aliases;  // other usual headers
+  std::string description;
+};
+
+struct TemplateDescription {
+  std::string name;     // "giay-khen"
+  std::string summary;  // one line
+  std::string type;     // the document's type name, "Kế hoạch"; empty for a certificate
+  std::string sample;   // a sample data file, in the source tree's samples/
+  std::string profile;  // "state" (Decree 30) or "party" (Hướng dẫn 36-HD/VPTW)
+  std::vector<TemplateField> fields;
+};
+
+namespace pipeline {
+class Core;
+}
+
+class Engine {
+ public:
+  // Reads the fonts and finds the templates. Throws vanban::Error: "home.not-found" (neither
+  // home nor templates and fonts given), "font.missing", "font.load".
+  explicit Engine(EngineOptions options);
+  ~Engine();
+  Engine(Engine&&) noexcept;
+  Engine& operator=(Engine&&) noexcept;
+
+  // Renders one document: its data checked against Decree 30 and the template's declaration,
+  // run through the template, laid out and written. Never throws for bad input.
+  RenderResult render(const RenderRequest& request) const;
+
+  // Checks the data against Decree 30 and its template without printing it: every finding,
+  // errors and warnings, in data order.
+  std::vector<Diagnostic> check(const RenderRequest& request) const;
+
+  // Describes every template, by name; one template, or nullopt for no such template.
+  std::vector<TemplateDescription> templates() const;
+  std::optional<TemplateDescription> describe_template(const std::string& name) const;
+
+  // The engine's inside, for vanban's own batch printing and tools.
+  const pipeline::Core& core() const { return *core_; }
+
+ private:
+  std::shared_ptr<const pipeline::Core> core_;
+};
+
+}  // namespace vanban
