@@ -198,6 +198,8 @@ class Validator {
       hints.push_back("did you mean '" + child.name + "'? the data has '" + *near + "' at " + place_of(slip->where));
     }
     report(Severity::error, "check.required-field", std::move(message), map.where, std::move(hints));
+    // It points at the map that lacks it; the field it is about is the one missing.
+    findings_.back().field = child_path;
   }
 
   void check_value(const data::Value& value, const FieldSpec& spec, const std::string& path) {

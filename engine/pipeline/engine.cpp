@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <new>
 
+#include <nlohmann/json.hpp>
+
 #include "base/diagnostics.h"
 #include "base/units.h"
 #include "check/contract.h"
@@ -213,6 +215,47 @@ std::optional<TemplateDescription> Engine::describe_template(const std::string& 
     if (e.diagnostic().code == "template.not-found") return std::nullopt;
     throw;
   }
+}
+
+namespace {
+
+nlohmann::ordered_json template_object(const TemplateDescription& d) {
+  nlohmann::ordered_json fields = nlohmann::ordered_json::array();
+  for (const auto& f : d.fields) {
+    fields.push_back({{"path", f.path}, {"required", f.required}, {"kind", f.kind}, {"max", f.max}, {"label", f.label},
+                      {"aliases", f.aliases}, {"description", f.description}});
+  }
+  return {{"name", d.name}, {"summary", d.summary}, {"type", d.type}, {"profile", d.profile}, {"sample", d.sample},
+          {"fields", std::move(fields)}};
+}
+
+}  // namespace
+
+std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
+  nlohmann::ordered_json all = nlohmann::ordered_json::array();
+  for (const auto& d : diagnostics) {
+    all.push_back({{"severity", d.severity == Severity::error ? "error" : "warning"},
+                   {"code", d.code},
+                   {"message", d.message},
+                   {"file", d.where.file.str()},
+                   {"line", d.where.line},
+                   {"column", d.where.column},
+                   {"record", d.record},
+                   {"field", d.field},
+                   {"hints", d.hints}});
+  }
+  // Invalid UTF-8 in a message (an echo of bad data) is replaced, never a failure.
+  return all.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::string template_json(const TemplateDescription& description) {
+  return template_object(description).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::string templates_json(const std::vector<TemplateDescription>& descriptions) {
+  nlohmann::ordered_json all = nlohmann::ordered_json::array();
+  for (const auto& d : descriptions) all.push_back(template_object(d));
+  return all.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 }  // namespace vanban

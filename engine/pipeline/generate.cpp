@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <utility>
 
 #include "base/files.h"
 #include "base/source_index.h"
@@ -153,6 +154,50 @@ Error at_data(const Error& error, const mustache::Rendered& rendered, const std:
 
 }  // namespace
 
+namespace {
+
+// Names the data field each diagnostic points to: the path of the value that was read at its
+// place in the data (docs/library.md, "Diagnostics"), so that a form can show it beside its
+// field.
+void collect_field_places(const data::Value& value, const std::string& path,
+                          std::map<std::pair<int, int>, std::string>& places) {
+  if (!path.empty()) places.emplace(std::pair(value.where.line, value.where.column), path);
+  if (value.kind != data::Value::Kind::map) return;
+  std::map<std::string, int> seen, count;
+  for (const auto& field : value.fields) ++count[field.name];
+  for (const auto& field : value.fields) {
+    std::string name = path.empty() ? field.name : path + '/' + field.name;
+    const int index = ++seen[field.name];
+    if (count[field.name] > 1) name += '[' + std::to_string(index) + ']';
+    collect_field_places(field.get(), name, places);
+  }
+}
+
+void name_fields(const data::DataTree& tree, const std::string& data_name, std::vector<Diagnostic>& diagnostics) {
+  std::map<std::pair<int, int>, std::string> places;
+  for (auto& d : diagnostics) {
+    if (!d.field.empty() || d.where.file != data_name || d.where.line == 0) continue;
+    if (places.empty()) collect_field_places(tree.root, "", places);
+    if (const auto found = places.find(std::pair(d.where.line, d.where.column)); found != places.end()) {
+      d.field = found->second;
+    }
+  }
+}
+
+// Runs work; the diagnostics it throws get their fields named.
+template <typename Work>
+auto with_fields(const data::DataTree& tree, const std::string& data_name, Work&& work) {
+  try {
+    return work();
+  } catch (const Error& e) {
+    std::vector<Diagnostic> named = e.diagnostics();
+    name_fields(tree, data_name, named);
+    throw Error(std::move(named));
+  }
+}
+
+}  // namespace
+
 std::vector<Diagnostic> check_data(const Core& core, const std::string& data, const std::string& data_name,
                                    const GenerateOptions& options) {
   DocumentData input = read_document_data(data, data_name, options.input_encoding, options.limits, options.data_format);
@@ -171,6 +216,7 @@ std::vector<Diagnostic> check_data(const Core& core, const std::string& data, co
   std::stable_sort(findings.begin(), findings.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
   });
+  name_fields(input.tree, data_name, findings);
   return findings;
 }
 
@@ -248,8 +294,9 @@ Generated generate(const Core& core, const std::string& data, const std::string&
   const auto maker = core.maker(template_name, options);
   if (input.json) join_json_blocks(input.tree.root, maker->rules().contract.root);
   // 3 and 4: checks, template, markup and layout.
-  Generated out = maker->make(input.tree, data_name, options, input.text);
+  Generated out = with_fields(input.tree, data_name, [&] { return maker->make(input.tree, data_name, options, input.text); });
   out.warnings.insert(out.warnings.begin(), input.warnings.begin(), input.warnings.end());
+  name_fields(input.tree, data_name, out.warnings);
   return out;
 }
 

@@ -62,6 +62,9 @@ struct Diagnostic {
   // In a batch, the record (1-based, in the whole records file) the diagnostic is about; 0
   // when it is about no one record. Printed before the message: "record 3: …".
   int record = 0;
+  // The data field it is about, where the data has one at the place it points to:
+  // "recipient/name", "to[2]" for the second of a repeated field. Empty otherwise.
+  std::string field = {};
 };
 
 // Formats a diagnostic as "file:line:col: error: message [code]", then "  hint: ..." lines;

@@ -124,6 +124,16 @@ struct TemplateDescription {
   std::vector<TemplateField> fields;
 };
 
+// Writes diagnostics as a JSON array of objects {severity, code, message, file, line,
+// column, record, field, hints} (docs/library.md), in the language they are in: translate
+// them first for Vietnamese.
+std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics);
+
+// Writes template descriptions as JSON: one object {name, summary, type, profile, sample,
+// fields: [{path, required, kind, max, label, aliases, description}]}.
+std::string template_json(const TemplateDescription& description);
+std::string templates_json(const std::vector<TemplateDescription>& descriptions);
+
 namespace pipeline {
 class Core;
 }

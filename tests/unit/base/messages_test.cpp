@@ -20,7 +20,7 @@ TEST_CASE("Vietnamese messages carry over the parts that change, and the hints")
   CHECK(format_diagnostic(english, Language::english) == format_diagnostic(english));
 }
 
-TEST_CASE("a batch's record is a field, printed translated; a message the catalog lacks stays English") {
+TEST_CASE("a batch record is a field, printed translated, and a message the catalog lacks stays English") {
   Diagnostic ragged{Severity::error, "data.csv-ragged", "record 4 has 6 cells where the header names 5 columns", {}, {}};
   ragged.record = 4;
   CHECK(format_diagnostic(ragged) == "error: record 4: record 4 has 6 cells where the header names 5 columns [data.csv-ragged]");

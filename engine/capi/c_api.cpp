@@ -1,0 +1,203 @@
+// The C API (vanban/vanban.h): opaque handles over the C++ façade (vanban/engine.h). No
+// exception crosses into C: each is turned into a NULL, a -1 or a diagnostic.
+#include <vanban/vanban.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <new>
+#include <string>
+#include <vector>
+
+#include <vanban/engine.h>
+
+#ifndef VANBAN_VERSION
+#define VANBAN_VERSION "0"
+#endif
+
+struct vanban_engine {
+  vanban::Engine engine;
+};
+
+struct vanban_request {
+  vanban::RenderRequest request;
+  vanban::Language language = vanban::Language::english;
+};
+
+struct vanban_result {
+  vanban::RenderResult result;
+  std::vector<std::string> texts;  // each diagnostic as printed
+  std::string json;
+};
+
+namespace {
+
+char* copy_of(const std::string& text) {
+  char* copy = static_cast<char*>(std::malloc(text.size() + 1));
+  if (copy) std::memcpy(copy, text.c_str(), text.size() + 1);
+  return copy;
+}
+
+const vanban::Diagnostic* diagnostic_at(const vanban_result* result, size_t index) {
+  if (!result || index >= result->result.diagnostics.size()) return nullptr;
+  return &result->result.diagnostics[index];
+}
+
+}  // namespace
+
+extern "C" {
+
+const char* vanban_version(void) { return VANBAN_VERSION; }
+
+vanban_engine* vanban_engine_new(const char* home, char** error) {
+  if (error) *error = nullptr;
+  try {
+    vanban::EngineOptions options;
+    if (home) options.home = home;
+    return new vanban_engine{vanban::Engine(std::move(options))};
+  } catch (const vanban::Error& e) {
+    if (error) *error = copy_of(vanban::format_diagnostic(e.diagnostic()));
+  } catch (const std::exception& e) {
+    if (error) *error = copy_of(e.what());
+  }
+  return nullptr;
+}
+
+void vanban_engine_free(vanban_engine* engine) { delete engine; }
+
+char* vanban_engine_templates_json(const vanban_engine* engine) {
+  if (!engine) return nullptr;
+  try {
+    return copy_of(vanban::templates_json(engine->engine.templates()));
+  } catch (const std::exception&) {
+    return nullptr;
+  }
+}
+
+void vanban_string_free(char* text) { std::free(text); }
+
+vanban_request* vanban_request_new(void) { return new (std::nothrow) vanban_request; }
+void vanban_request_free(vanban_request* request) { delete request; }
+
+int vanban_request_set_template(vanban_request* request, const char* template_name) {
+  if (!request) return -1;
+  request->request.template_name = template_name ? template_name : "";
+  return 0;
+}
+
+int vanban_request_set_data(vanban_request* request, const char* data, size_t size) {
+  if (!request || (!data && size > 0)) return -1;
+  request->request.data.assign(data ? data : "", size);
+  return 0;
+}
+
+int vanban_request_set_data_name(vanban_request* request, const char* data_name) {
+  if (!request || !data_name || !*data_name) return -1;
+  request->request.data_name = data_name;
+  return 0;
+}
+
+int vanban_request_set_files_dir(vanban_request* request, const char* folder) {
+  if (!request) return -1;
+  try {
+    request->request.files = folder && *folder ? vanban::folder_resources(folder) : nullptr;
+  } catch (const std::exception&) {
+    return -1;
+  }
+  return 0;
+}
+
+int vanban_request_set_lenient(vanban_request* request, int lenient) {
+  if (!request) return -1;
+  request->request.lenient = lenient != 0;
+  return 0;
+}
+
+int vanban_request_set_language(vanban_request* request, const char* language) {
+  if (!request || !language) return -1;
+  const auto found = vanban::language_named(language);
+  if (!found) return -1;
+  request->language = *found;
+  return 0;
+}
+
+vanban_result* vanban_render(const vanban_engine* engine, const vanban_request* request) {
+  if (!engine || !request) return nullptr;
+  try {
+    auto out = std::make_unique<vanban_result>();
+    out->result = engine->engine.render(request->request);
+    for (auto& d : out->result.diagnostics) {
+      out->texts.push_back(vanban::format_diagnostic(d, request->language));
+      d = vanban::translate(d, request->language);
+    }
+    out->json = vanban::diagnostics_json(out->result.diagnostics);
+    return out.release();
+  } catch (const std::exception&) {
+    return nullptr;  // out of memory
+  }
+}
+
+void vanban_result_free(vanban_result* result) { delete result; }
+
+int vanban_result_ok(const vanban_result* result) { return result && result->result.ok() ? 1 : 0; }
+
+const unsigned char* vanban_result_pdf(const vanban_result* result, size_t* size) {
+  if (size) *size = result ? result->result.pdf.size() : 0;
+  if (!result || result->result.pdf.empty()) return nullptr;
+  return reinterpret_cast<const unsigned char*>(result->result.pdf.data());
+}
+
+size_t vanban_result_pages(const vanban_result* result) { return result ? result->result.stats.pages : 0; }
+
+size_t vanban_result_diagnostic_count(const vanban_result* result) {
+  return result ? result->result.diagnostics.size() : 0;
+}
+
+const char* vanban_result_diagnostic_severity(const vanban_result* result, size_t index) {
+  const auto* d = diagnostic_at(result, index);
+  if (!d) return nullptr;
+  return d->severity == vanban::Severity::error ? "error" : "warning";
+}
+
+const char* vanban_result_diagnostic_code(const vanban_result* result, size_t index) {
+  const auto* d = diagnostic_at(result, index);
+  return d ? d->code.c_str() : nullptr;
+}
+
+const char* vanban_result_diagnostic_message(const vanban_result* result, size_t index) {
+  const auto* d = diagnostic_at(result, index);
+  return d ? d->message.c_str() : nullptr;
+}
+
+const char* vanban_result_diagnostic_file(const vanban_result* result, size_t index) {
+  const auto* d = diagnostic_at(result, index);
+  return d ? d->where.file.str().c_str() : nullptr;
+}
+
+int vanban_result_diagnostic_line(const vanban_result* result, size_t index) {
+  const auto* d = diagnostic_at(result, index);
+  return d ? d->where.line : 0;
+}
+
+int vanban_result_diagnostic_column(const vanban_result* result, size_t index) {
+  const auto* d = diagnostic_at(result, index);
+  return d ? d->where.column : 0;
+}
+
+size_t vanban_result_diagnostic_hint_count(const vanban_result* result, size_t index) {
+  const auto* d = diagnostic_at(result, index);
+  return d ? d->hints.size() : 0;
+}
+
+const char* vanban_result_diagnostic_hint(const vanban_result* result, size_t index, size_t hint) {
+  const auto* d = diagnostic_at(result, index);
+  return d && hint < d->hints.size() ? d->hints[hint].c_str() : nullptr;
+}
+
+const char* vanban_result_diagnostic_text(const vanban_result* result, size_t index) {
+  return diagnostic_at(result, index) ? result->texts[index].c_str() : nullptr;
+}
+
+const char* vanban_result_diagnostics_json(const vanban_result* result) { return result ? result->json.c_str() : nullptr; }
+
+}  // extern "C"

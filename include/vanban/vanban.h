@@ -1,0 +1,92 @@
+/* vanban's C API: Vietnamese administrative documents, typeset by Decree 30/2020/NĐ-CP, from
+ * any language that can call C (PHP FFI, Python ctypes, Go cgo, .NET P/Invoke).
+ *
+ * An engine is made once and may be shared between threads; each render returns a result the
+ * caller owns and frees. Strings are UTF-8 and NUL-terminated unless a size is given; every
+ * string a result hands out lives as long as the result.
+ *
+ *   char* error = NULL;
+ *   vanban_engine* engine = vanban_engine_new(NULL, &error);   // the installed templates and fonts
+ *   vanban_request* request = vanban_request_new();
+ *   vanban_request_set_template(request, "giay-khen");
+ *   vanban_request_set_data(request, json, strlen(json));
+ *   vanban_result* result = vanban_render(engine, request);
+ *   size_t size; const unsigned char* pdf = vanban_result_pdf(result, &size);
+ *   ...
+ *   vanban_result_free(result); vanban_request_free(request); vanban_engine_free(engine);
+ */
+#ifndef VANBAN_VANBAN_H
+#define VANBAN_VANBAN_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct vanban_engine vanban_engine;
+typedef struct vanban_request vanban_request;
+typedef struct vanban_result vanban_result;
+
+/* The library's version, "0.1.0". */
+const char* vanban_version(void);
+
+/* Makes an engine that reads templates/ and fonts/ from home: the folder an installation's
+ * share/vanban is, or vanban's source folder; NULL or "" for $VANBAN_HOME, else the installed
+ * one. On failure returns NULL and, when error is not NULL, sets *error to a message the
+ * caller frees with vanban_string_free. */
+vanban_engine* vanban_engine_new(const char* home, char** error);
+void vanban_engine_free(vanban_engine* engine);
+
+/* The templates' declarations, as a JSON array of {name, summary, type, profile, fields}; the
+ * caller frees the string with vanban_string_free. */
+char* vanban_engine_templates_json(const vanban_engine* engine);
+void vanban_string_free(char* text);
+
+/* A request: the template's name (none: the one the data names), the data (JSON or XML),
+ * the name the data has in diagnostics ("data" by default), the folder its images are read
+ * from (none: the data names no image), lenient (Decree 30 findings as warnings) and the
+ * language of the messages ("en", the default, or "vi"). Each setter copies what it is given
+ * and returns 0, or -1 for a value it does not know (a language other than en or vi). */
+vanban_request* vanban_request_new(void);
+void vanban_request_free(vanban_request* request);
+int vanban_request_set_template(vanban_request* request, const char* template_name);
+int vanban_request_set_data(vanban_request* request, const char* data, size_t size);
+int vanban_request_set_data_name(vanban_request* request, const char* data_name);
+int vanban_request_set_files_dir(vanban_request* request, const char* folder);
+int vanban_request_set_lenient(vanban_request* request, int lenient);
+int vanban_request_set_language(vanban_request* request, const char* language);
+
+/* Renders one document. Never returns NULL (but when out of memory); bad data gives a result
+ * whose vanban_result_ok is 0 and whose diagnostics say why. */
+vanban_result* vanban_render(const vanban_engine* engine, const vanban_request* request);
+void vanban_result_free(vanban_result* result);
+
+/* 1 when no diagnostic is an error (the PDF was made), else 0. */
+int vanban_result_ok(const vanban_result* result);
+/* The PDF's bytes and their number; NULL and 0 when there is none. */
+const unsigned char* vanban_result_pdf(const vanban_result* result, size_t* size);
+size_t vanban_result_pages(const vanban_result* result);
+
+/* The diagnostics, 0 ≤ index < count: severity ("error" or "warning"), code
+ * ("check.required-field"), message, the file, line and column it points at (0 where none),
+ * the batch record (0: none), its hints, and the whole as vanban prints it. */
+size_t vanban_result_diagnostic_count(const vanban_result* result);
+const char* vanban_result_diagnostic_severity(const vanban_result* result, size_t index);
+const char* vanban_result_diagnostic_code(const vanban_result* result, size_t index);
+const char* vanban_result_diagnostic_message(const vanban_result* result, size_t index);
+const char* vanban_result_diagnostic_file(const vanban_result* result, size_t index);
+int vanban_result_diagnostic_line(const vanban_result* result, size_t index);
+int vanban_result_diagnostic_column(const vanban_result* result, size_t index);
+size_t vanban_result_diagnostic_hint_count(const vanban_result* result, size_t index);
+const char* vanban_result_diagnostic_hint(const vanban_result* result, size_t index, size_t hint);
+const char* vanban_result_diagnostic_text(const vanban_result* result, size_t index);
+/* Every diagnostic as a JSON array of {severity, code, message, file, line, column, field,
+ * hints}. */
+const char* vanban_result_diagnostics_json(const vanban_result* result);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

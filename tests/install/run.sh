@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the built vanban into a temporary prefix, then builds and runs, against that prefix
+# only, a C++ program through find_package(vanban CONFIG) and a C program through pkg-config;
+# reads back the PDFs they wrote.
+#   run.sh BUILD_DIR SOURCE_DIR
+set -euo pipefail
+build=$1 source=$2
+work=$(mktemp -d)
+[ -n "${VANBAN_KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
+prefix=$work/prefix
+cmake --install "$build" --prefix "$prefix" >/dev/null
+sample=$source/docs/examples/giay-khen.json
+
+# C++: CMake package.
+cmake -S "$source/tests/install" -B "$work/cpp" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$work/cpp" >/dev/null
+"$work/cpp/cpp_consumer" "$prefix/share/vanban" "$sample" "$work/cpp.pdf" >"$work/cpp.out"
+grep -q "thiếu trường này" "$work/cpp.out" || { echo "no Vietnamese diagnostic from the C++ consumer"; cat "$work/cpp.out"; exit 1; }
+pdftotext "$work/cpp.pdf" - | grep -q "Nguyễn Văn An" || { echo "the C++ consumer's PDF lacks the recipient"; exit 1; }
+
+# C: pkg-config, linked statically or not as the library was built.
+export PKG_CONFIG_PATH=$(dirname "$(find "$prefix" -name vanban.pc)")
+static=--static
+if find "$prefix" -name 'libvanban.so*' | grep -q .; then static=; fi
+# shellcheck disable=SC2046
+gcc -std=c11 -Wall -Werror -o "$work/c_consumer" "$source/tests/install/c_consumer.c" $(pkg-config --cflags --libs $static vanban)
+if [ -z "$static" ]; then export LD_LIBRARY_PATH=$(dirname "$(find "$prefix" -name 'libvanban.so' | head -1)"); fi
+VANBAN_HOME="$prefix/share/vanban" "$work/c_consumer" "$sample" "$work/c.pdf" >"$work/c.out"
+grep -q "lỗi: .*\[check.required-field\]" "$work/c.out" || { echo "no Vietnamese diagnostic from the C consumer"; cat "$work/c.out"; exit 1; }
+grep -q '"field":"achievement"' "$work/c.out" || { echo "the C consumer's JSON does not name the field"; cat "$work/c.out"; exit 1; }
+pdftotext "$work/c.pdf" - | grep -q "GIẤY KHEN" || { echo "the C consumer's PDF lacks its title"; exit 1; }
+cmp -s "$work/c.pdf" "$work/cpp.pdf" || { echo "the C and C++ consumers made different PDFs of the same data"; exit 1; }
+echo "install: C++ (find_package) and C (pkg-config) consumers built and ran against $prefix"
