@@ -23,6 +23,7 @@
 #include <vanban/engine.h>
 
 #include "pipeline/batch.h"
+#include "service/service.h"
 #include "pipeline/data_input.h"
 #include "pipeline/generate.h"
 #include "text/legacy.h"
@@ -570,6 +571,56 @@ struct ConvertArgs {
 
 // Converts the legacy values of a file (TCVN3, VNI or Windows-1258: bytes, or mojibake in
 // UTF-8) to UTF-8 in NFC, each value judged alone; a workbook into a new workbook.
+struct ServeArgs {
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  int workers = 0;
+  int queue = 64;
+  double max_body_mb = 32;
+  std::string token_file;
+  bool quiet = false;
+  std::string font_dir;
+  LimitArgs limits;
+};
+
+int run_serve(const ServeArgs& args, const std::string& home) {
+  vanban::EngineOptions engine_options;
+  engine_options.home = home;
+  if (!args.font_dir.empty()) engine_options.fonts = vanban::folder_resources(args.font_dir);
+  // Requests name built-in templates only: never a path on this machine.
+  engine_options.allow_template_paths = false;
+  const vanban::Engine engine(engine_options);
+  vanban::service::ServiceOptions options;
+  options.host = args.host;
+  options.port = args.port;
+  options.workers = args.workers;
+  options.queue = args.queue;
+  options.max_body_bytes = static_cast<std::size_t>(args.max_body_mb * 1024 * 1024);
+  options.limits = args.limits.get();
+  if (!args.token_file.empty()) {
+    // A file, not an argument: a command line is visible to every user of the machine.
+    std::string token = vanban::read_file(args.token_file);
+    while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) token.pop_back();
+    if (token.empty()) vanban::fail("service.token", "the token file is empty", {args.token_file});
+    options.token = token;
+  }
+  if (!args.quiet) options.access_log = &std::cerr;
+  options.on_listening = [](const std::string& host, int port) {
+    std::cerr << "vanban serve: listening on http://" << (host.find(':') != std::string::npos ? "[" + host + "]" : host)
+              << ':' << port << "/ (SIGTERM or Ctrl-C stops it)" << std::endl;
+  };
+  const int code = vanban::service::serve(engine, options);
+  if (code != 0) {
+    std::cerr << describe({vanban::Severity::error, "service.listen",
+                           "cannot listen on " + args.host + ":" + std::to_string(args.port), {},
+                           {"is another program using the port? choose another with --port"}})
+              << '\n';
+    return exit_bad_input;
+  }
+  std::cerr << "vanban serve: stopped" << std::endl;
+  return 0;
+}
+
 int run_convert(const ConvertArgs& args) {
   const std::string name = args.input == "-" ? "<stdin>" : args.input;
   vanban::check_outputs({{args.output, "-o"}}, {args.input});
@@ -785,6 +836,19 @@ int main(int argc, char** argv) {
   convert_cmd->add_option("-o,--output", convert.output, "file to write, or - for standard output (the default)");
   convert_cmd->add_flag("--capitals", convert.capitals,
                         "the text was set in a TCVN3 capitals font (.VnTimeH): write it in capitals");
+  ServeArgs serve;
+  auto* serve_cmd = app.add_subcommand("serve", "Serve the engine over HTTP for e-office systems, with a page for clerks at /");
+  serve_cmd->add_option("--host", serve.host, "address to listen on (0.0.0.0 for every interface)")->capture_default_str();
+  serve_cmd->add_option("--port", serve.port, "TCP port (0: any free one)")->capture_default_str()->check(CLI::Range(0, 65535));
+  serve_cmd->add_option("--workers", serve.workers, "documents made at once (default: one per core)")->check(CLI::NonNegativeNumber);
+  serve_cmd->add_option("--queue", serve.queue, "requests that may wait for a worker; one more is answered 429")
+      ->capture_default_str()->check(CLI::Range(0, 100000));
+  serve_cmd->add_option("--max-body-mb", serve.max_body_mb, "the largest request body, in MB (larger: 413)")
+      ->capture_default_str()->check(finite_between(0.001, 1024));
+  serve_cmd->add_option("--token-file", serve.token_file, "a file holding the bearer token every /v1/ request must give");
+  serve_cmd->add_flag("-q,--quiet", serve.quiet, "no access log");
+  serve_cmd->add_option("--font-dir", serve.font_dir, "folder with the four faces (default: fonts/)");
+  serve.limits.add_to(*serve_cmd);
   render.limits.add_to(*render_cmd);
   check.limits.add_to(*check_cmd);
   batch.limits.add_to(*batch_cmd);
@@ -806,7 +870,7 @@ int main(int argc, char** argv) {
     if (std::find(commands.begin(), commands.end(), argv[1]) == commands.end()) {
       std::cerr << "vanban: '" << argv[1] << "' is not a command";
       if (const auto near = vanban::nearest_name(argv[1], commands)) std::cerr << ": did you mean '" << *near << "'?";
-      std::cerr << "\nThe commands are render, check, batch, templates, convert, completion and man; vanban --help tells more.\n";
+      std::cerr << "\nThe commands are render, check, batch, templates, convert, serve, completion and man; vanban --help tells more.\n";
       return exit_bad_usage;
     }
   }
@@ -843,6 +907,7 @@ int main(int argc, char** argv) {
     if (*check_cmd) return run_check(check, home);
     if (*templates_cmd) return run_templates(template_name, home);
     if (*batch_cmd) return run_batch(batch, home);
+    if (*serve_cmd) return run_serve(serve, home);
   } catch (const vanban::Error& e) {
     for (const auto& diagnostic : e.diagnostics()) std::cerr << describe(diagnostic) << '\n';
     return exit_bad_input;

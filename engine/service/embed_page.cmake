@@ -1,0 +1,17 @@
+# Writes OUTPUT, a C++ file defining the page's three texts (service/page.h) from the files in
+# PAGE_DIR. Raw string literals hold them as written; the delimiter must not occur in them.
+set(out "// Made by engine/service/embed_page.cmake from engine/service/page/; do not edit.\n#include \"service/page.h\"\n\nnamespace vanban::service {\n")
+foreach(pair "html;index.html" "js;app.js" "css;style.css")
+  list(GET pair 0 name)
+  list(GET pair 1 file)
+  file(READ "${PAGE_DIR}/${file}" text)
+  string(FIND "${text}" ")vanban_page\"" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "${file} holds the raw string's delimiter")
+  endif()
+  string(APPEND out "extern const std::string_view page_${name} = R\"vanban_page(${text})vanban_page\";\n")
+endforeach()
+string(APPEND out "}  // namespace vanban::service\n")
+file(WRITE "${OUTPUT}.new" "${out}")
+file(COPY_FILE "${OUTPUT}.new" "${OUTPUT}" ONLY_IF_DIFFERENT)
+file(REMOVE "${OUTPUT}.new")
