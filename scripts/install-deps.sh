@@ -21,6 +21,9 @@ packages=(
   # tests: Catch2 v2 and the PDF readers used to check what a reader sees; a C compiler for
   # the installed C API's consumer
   catch2 poppler-utils mupdf-tools qpdf gcc
+  # tests of vanban serve: Python drives the HTTP checks, and the clerks' page in headless
+  # Chromium through ChromeDriver
+  python3 chromium chromium-driver
   # benchmarks: GNU time for the peak memory (bench/batch.sh, bench/batch-scale.sh)
   time
 )

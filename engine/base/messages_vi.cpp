@@ -683,6 +683,8 @@ std::optional<std::string> vietnamese_help(std::string_view english) {
     {"the largest request body, in MB (larger: 413)", "thân yêu cầu lớn nhất, tính bằng MB (lớn hơn: 413)"},
     {"a file holding the bearer token every /v1/ request must give", "tệp chứa mã truy cập (bearer token) mà mọi yêu cầu /v1/ phải gửi"},
     {"no access log", "không ghi nhật ký truy cập"},
+    {"seconds a request may wait for a worker (longer: 503)", "số giây một yêu cầu được chờ đến lượt (lâu hơn: 503)"},
+    {"seconds a client may send or read nothing before it is dropped", "số giây máy khách được phép không gửi hay nhận gì trước khi bị ngắt"},
     {"Print a shell completion script: vanban completion bash",
      "In tập lệnh tự hoàn thành cho shell: vanban completion bash"},
     {"Print the manual page (roff): vanban man > vanban.1",

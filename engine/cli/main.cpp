@@ -577,6 +577,8 @@ struct ServeArgs {
   int workers = 0;
   int queue = 64;
   double max_body_mb = 32;
+  double queue_timeout = 10;
+  int client_timeout = 10;
   std::string token_file;
   bool quiet = false;
   std::string font_dir;
@@ -596,6 +598,8 @@ int run_serve(const ServeArgs& args, const std::string& home) {
   options.workers = args.workers;
   options.queue = args.queue;
   options.max_body_bytes = static_cast<std::size_t>(args.max_body_mb * 1024 * 1024);
+  options.queue_deadline_s = args.queue_timeout;
+  options.read_timeout_s = options.write_timeout_s = args.client_timeout;
   options.limits = args.limits.get();
   if (!args.token_file.empty()) {
     // A file, not an argument: a command line is visible to every user of the machine.
@@ -845,6 +849,10 @@ int main(int argc, char** argv) {
       ->capture_default_str()->check(CLI::Range(0, 100000));
   serve_cmd->add_option("--max-body-mb", serve.max_body_mb, "the largest request body, in MB (larger: 413)")
       ->capture_default_str()->check(finite_between(0.001, 1024));
+  serve_cmd->add_option("--queue-timeout", serve.queue_timeout, "seconds a request may wait for a worker (longer: 503)")
+      ->capture_default_str()->check(finite_between(0.001, 3600));
+  serve_cmd->add_option("--client-timeout", serve.client_timeout, "seconds a client may send or read nothing before it is dropped")
+      ->capture_default_str()->check(CLI::Range(1, 3600));
   serve_cmd->add_option("--token-file", serve.token_file, "a file holding the bearer token every /v1/ request must give");
   serve_cmd->add_flag("-q,--quiet", serve.quiet, "no access log");
   serve_cmd->add_option("--font-dir", serve.font_dir, "folder with the four faces (default: fonts/)");

@@ -10,9 +10,13 @@ work=$(mktemp -d)
 prefix=$work/prefix
 cmake --install "$build" --prefix "$prefix" >/dev/null
 sample=$source/docs/examples/giay-khen.json
+# A sanitizer build's library needs the sanitizers' runtime in its consumers too.
+flags=$(sed -n 's/^CMAKE_CXX_FLAGS:STRING=//p' "$build/CMakeCache.txt")
+sanitize=$(grep -o -- '-fsanitize=[^ ]*' <<<"$flags" | head -1 || true)
 
 # C++: CMake package.
-cmake -S "$source/tests/install" -B "$work/cpp" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake -S "$source/tests/install" -B "$work/cpp" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_BUILD_TYPE=Release \
+  -DCMAKE_CXX_FLAGS="$sanitize" >/dev/null
 cmake --build "$work/cpp" >/dev/null
 "$work/cpp/cpp_consumer" "$prefix/share/vanban" "$sample" "$work/cpp.pdf" >"$work/cpp.out"
 grep -q "thiếu trường này" "$work/cpp.out" || { echo "no Vietnamese diagnostic from the C++ consumer"; cat "$work/cpp.out"; exit 1; }
@@ -23,7 +27,7 @@ export PKG_CONFIG_PATH=$(dirname "$(find "$prefix" -name vanban.pc)")
 static=--static
 if find "$prefix" -name 'libvanban.so*' | grep -q .; then static=; fi
 # shellcheck disable=SC2046
-gcc -std=c11 -Wall -Werror -o "$work/c_consumer" "$source/tests/install/c_consumer.c" $(pkg-config --cflags --libs $static vanban)
+gcc -std=c11 -Wall -Werror $sanitize -o "$work/c_consumer" "$source/tests/install/c_consumer.c" $(pkg-config --cflags --libs $static vanban)
 if [ -z "$static" ]; then export LD_LIBRARY_PATH=$(dirname "$(find "$prefix" -name 'libvanban.so' | head -1)"); fi
 VANBAN_HOME="$prefix/share/vanban" "$work/c_consumer" "$sample" "$work/c.pdf" >"$work/c.out"
 grep -q "lỗi: .*\[check.required-field\]" "$work/c.out" || { echo "no Vietnamese diagnostic from the C consumer"; cat "$work/c.out"; exit 1; }
