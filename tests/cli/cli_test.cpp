@@ -428,11 +428,49 @@ TEST_CASE("every vanban command the README and docs/ show runs as written") {
   }
   int ran = 0;
   for (const auto& page : pages) {
+    // The page's curl commands, each joined across its "\" continuations: they are run
+    // against the service its "build/vanban serve" command starts.
+    std::vector<std::string> curls;
+    {
+      std::istringstream text(read_file(page));
+      std::string joined;
+      for (std::string line; std::getline(text, line);) {
+        const auto start = line.find_first_not_of(' ');
+        if (start == std::string::npos || start < 4) continue;
+        if (joined.empty() && line.compare(start, 5, "curl ") != 0) continue;
+        joined += line.substr(start);
+        if (!joined.empty() && joined.back() == '\\') {
+          joined.pop_back();
+          continue;
+        }
+        curls.push_back(joined);
+        joined.clear();
+      }
+    }
     std::istringstream text(read_file(page));
     for (std::string line; std::getline(text, line);) {
       const auto start = line.find_first_not_of(' ');
       if (start == std::string::npos || start < 4 || line.compare(start, 13, "build/vanban ") != 0) continue;
       const std::string command = line.substr(start);
+      if (command.find(" serve") != std::string::npos) {
+        // A service runs until it is stopped: started, asked what the page asks it, stopped.
+        INFO(page << ": " << command);
+        std::string script = command + " 2> serve.err & pid=$!; for i in $(seq 100); do grep -q listening serve.err && break; "
+                             "sleep 0.1; done; status=0;";
+        for (const auto& curl : curls) script += " " + curl + " || status=1;";
+        script += " kill -TERM $pid; wait $pid || status=1; exit $status";
+        const auto result = run("cd " + quote(dir.string()) + " && bash -c " + quote(script));
+        CHECK(result.exit_code == 0);
+        for (const auto& curl : curls) {
+          const auto output = curl.find(" -o ");
+          if (output == std::string::npos) continue;
+          const std::string file = curl.substr(output + 4, curl.find(' ', output + 4) - output - 4);
+          INFO(curl);
+          CHECK(read_file((dir / file).string()).rfind("%PDF-", 0) == 0);
+        }
+        ++ran;
+        continue;
+      }
       const bool placeholder = std::any_of(command.begin(), command.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
                                (command.find("DATA") != std::string::npos || command.find("TEMPLATE") != std::string::npos ||
                                 command.find("OUT") != std::string::npos);

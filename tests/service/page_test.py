@@ -28,9 +28,8 @@ processes = []
 
 
 def fail(message):
+    # The browser's session is closed and the processes stopped on the way out (finally).
     print("page_test: " + message, file=sys.stderr)
-    for process in processes:
-        process.kill()
     sys.exit(1)
 
 

@@ -353,15 +353,19 @@ async function chooseTemplate(name) {
 
 async function start() {
   $('batch').hidden = true;
+  // A service with a token: the clerk types it once a session.
+  const saved = sessionStorage.getItem('vanban-token');
+  if (saved) $('token').value = saved;
   const answer = await api('/v1/templates');
   const select = $('kind');
   select.textContent = '';
   select.append(el('option', { value: '' }, '— chọn loại văn bản —'));
   if (!answer.ok) {
-    $('summary').textContent = answer.status === 401 ? 'Hãy nhập mã truy cập rồi tải lại trang.' : 'Không tải được danh sách mẫu.';
+    $('summary').textContent = answer.status === 401 ? 'Hãy nhập mã truy cập.' : 'Không tải được danh sách mẫu.';
     return;
   }
   for (const t of answer.body) select.append(el('option', { value: t.name }, (t.type || t.summary.split(':')[0]) + ' — ' + t.name));
+  started = true;
   select.addEventListener('change', () => chooseTemplate(select.value));
   $('form').addEventListener('submit', render);
   $('run-batch').addEventListener('click', runBatch);
@@ -372,4 +376,9 @@ async function start() {
   }
 }
 
+let started = false;
+$('token').addEventListener('change', () => {
+  sessionStorage.setItem('vanban-token', $('token').value.trim());
+  if (!started) start();
+});
 start();
