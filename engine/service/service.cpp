@@ -527,18 +527,47 @@ class Service {
     }
   }
 
-  // A folder of its own for one batch, removed when done.
-  struct TemporaryFolder {
-    std::filesystem::path path;
-    TemporaryFolder() {
-      std::string pattern = (std::filesystem::temp_directory_path() / "vanban-batch-XXXXXX").string();
-      if (!mkdtemp(pattern.data())) fail("io.write", "cannot make a temporary folder for the batch", {});
-      path = pattern;
+  // A folder of its own for one batch, removed when done. Its name is one of a few, reused
+  // (the process's id and a number below the workers'), because every file name a
+  // diagnostic carries is kept for the process's life (base/diagnostics.h, FileName): a new
+  // name per request would grow the service's memory without end.
+  class TemporaryFolder {
+   public:
+    explicit TemporaryFolder(Service& service) : service_(service) {
+      {
+        const std::lock_guard lock(service_.folders_mutex_);
+        auto free = std::find(service_.folders_in_use_.begin(), service_.folders_in_use_.end(), false);
+        if (free == service_.folders_in_use_.end()) free = service_.folders_in_use_.insert(free, false);
+        *free = true;
+        slot_ = static_cast<std::size_t>(free - service_.folders_in_use_.begin());
+      }
+      path = std::filesystem::temp_directory_path() /
+             ("vanban-" + std::to_string(getpid()) + "-batch-" + std::to_string(slot_));
+      std::error_code error;
+      std::filesystem::remove_all(path, error);
+      if (!std::filesystem::create_directory(path, error) || error) {
+        release();
+        fail("io.write", "cannot make a temporary folder for the batch", {});
+      }
+      std::filesystem::permissions(path, std::filesystem::perms::owner_all, error);
     }
     ~TemporaryFolder() {
       std::error_code ignored;
       std::filesystem::remove_all(path, ignored);
+      release();
     }
+    TemporaryFolder(const TemporaryFolder&) = delete;
+    TemporaryFolder& operator=(const TemporaryFolder&) = delete;
+
+    std::filesystem::path path;
+
+   private:
+    void release() {
+      const std::lock_guard lock(service_.folders_mutex_);
+      service_.folders_in_use_[slot_] = false;
+    }
+    Service& service_;
+    std::size_t slot_ = 0;
   };
 
   static void write_file(const std::filesystem::path& path, const std::string& bytes) {
@@ -584,7 +613,7 @@ class Service {
       return;
     }
     try {
-      TemporaryFolder folder;
+      TemporaryFolder folder(*this);
       pipeline::BatchOptions batch;
       batch.generate.template_name = field("template");
       batch.generate.lenient = field("lenient") == "true";
@@ -603,9 +632,23 @@ class Service {
       if (output == "zip") batch.out_dir = (folder.path / "out").string();
       batch.jobs = 1;
       pipeline::BatchResult result = pipeline::run_batch(engine_.core(), batch);
+      // The report names no file of this machine's temporary folder: the list is
+      // "records.xlsx" (one name of a few, as the folders'), each record's PDF its name in
+      // the zip.
+      const FileName records_name(batch.records_file);
       for (auto& outcome : result.outcomes) {
         metrics_.diagnostics(outcome.problems);
         outcome.problems = translated(std::move(outcome.problems), language);
+        for (auto& problem : outcome.problems) {
+          if (problem.where.file == records_name) problem.where.file = FileName("records" + extension);
+        }
+      }
+      std::vector<std::pair<std::string, std::string>> pdfs;  // name in the zip, file here
+      for (auto& outcome : result.outcomes) {
+        if (outcome.output.empty()) continue;
+        const std::string name = std::filesystem::path(outcome.output).lexically_relative(batch.out_dir).generic_string();
+        pdfs.emplace_back(name, outcome.output);
+        outcome.output = name;
       }
       response.set_header("X-Vanban-Printed", std::to_string(result.printed()));
       response.set_header("X-Vanban-Failed", std::to_string(result.failed()));
@@ -617,7 +660,7 @@ class Service {
       std::string bytes;
       std::string type;
       if (output == "zip") {
-        bytes = zip_outputs(folder.path, batch.out_dir, result);
+        bytes = zip_outputs(folder.path, pdfs, result);
         type = "application/zip";
       } else {
         bytes = read_file(batch.merge_file);
@@ -640,7 +683,8 @@ class Service {
   }
 
   // A zip of every record's PDF, the print file and the report (CSV and JSON).
-  static std::string zip_outputs(const std::filesystem::path& folder, const std::string& out_dir,
+  static std::string zip_outputs(const std::filesystem::path& folder,
+                                 const std::vector<std::pair<std::string, std::string>>& pdfs,
                                  const pipeline::BatchResult& result) {
     const std::string path = (folder / "batch.zip").string();
     int error = 0;
@@ -663,11 +707,7 @@ class Service {
         fail("io.write", std::string("cannot add ") + name + " to the batch's zip", {});
       }
     };
-    for (const auto& outcome : result.outcomes) {
-      if (outcome.output.empty()) continue;
-      const std::filesystem::path file(outcome.output);
-      add_file(std::filesystem::relative(file, out_dir).generic_string(), file.string());
-    }
+    for (const auto& [name, file] : pdfs) add_file(name, file);
     add_file("batch.pdf", (folder / "merged.pdf").string());
     add_text("report.csv", csv);
     add_text("report.json", json);
@@ -684,6 +724,8 @@ class Service {
   Metrics metrics_;
   std::atomic<bool> draining_{false};
   std::atomic<int> connections_{0};
+  std::mutex folders_mutex_;
+  std::vector<bool> folders_in_use_;
   std::mutex log_mutex_;
 };
 

@@ -164,6 +164,13 @@ with open(zip_path, "wb") as f:
 listing = subprocess.run(["python3", "-m", "zipfile", "-l", zip_path], capture_output=True, text=True).stdout
 check(status == 200 and listing.count(".pdf") == 9 and "report.csv" in listing,
       "the zip does not hold 8 PDFs, the print file and the report: " + listing)
+status, _, answer = request(port, "POST", "/v1/batch", body, {**auth, "Content-Type": kind, "Accept": "application/json"})
+report = json.loads(answer)["report"]
+files = [p["file"] for r in report for p in r["problems"] if "file" in p]
+check(status == 200 and files and all(f == "records.xlsx" for f in files),
+      "the report does not name the list as the client sent it: %s" % files)
+check(b"vanban-" not in answer.split(b'"zip"')[0] and sorted(r["output"] for r in report if r["output"])[0].endswith(".pdf"),
+      "the report names the service's temporary folder")
 body, kind = multipart([("template", None, b"giay-khen"), ("records", "danh-sach.doc", b"x")])
 check(request(port, "POST", "/v1/batch", body, {**auth, "Content-Type": kind})[0] == 415, "a .doc list is not 415")
 
