@@ -90,6 +90,10 @@ std::optional<std::string> base64_decode(std::string_view text) {
   return out;
 }
 
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) text.replace(at, from.size(), to);
+}
+
 // The work slots: at most `slots` requests work at once, at most `waiting` wait for a slot.
 class WorkQueue {
  public:
@@ -612,6 +616,14 @@ class Service {
                      language);
       return;
     }
+    std::string records_path;  // the list here, named in no answer
+    const std::string records_shown = "records" + extension;
+    const auto hide_path = [&](Diagnostic& d) {
+      if (records_path.empty()) return;
+      if (d.where.file == records_path) d.where.file = FileName(records_shown);
+      replace_all(d.message, records_path, records_shown);
+      for (auto& hint : d.hints) replace_all(hint, records_path, records_shown);
+    };
     try {
       TemporaryFolder folder(*this);
       pipeline::BatchOptions batch;
@@ -619,6 +631,7 @@ class Service {
       batch.generate.lenient = field("lenient") == "true";
       batch.generate.limits = options_.limits;
       batch.records_file = (folder.path / ("records" + extension)).string();
+      records_path = batch.records_file;
       write_file(batch.records_file, records.content);
       batch.sheet = field("sheet");
       if (const std::string common = field("common"); !common.empty()) {
@@ -635,13 +648,10 @@ class Service {
       // The report names no file of this machine's temporary folder: the list is
       // "records.xlsx" (one name of a few, as the folders'), each record's PDF its name in
       // the zip.
-      const FileName records_name(batch.records_file);
       for (auto& outcome : result.outcomes) {
         metrics_.diagnostics(outcome.problems);
         outcome.problems = translated(std::move(outcome.problems), language);
-        for (auto& problem : outcome.problems) {
-          if (problem.where.file == records_name) problem.where.file = FileName("records" + extension);
-        }
+        for (auto& problem : outcome.problems) hide_path(problem);
       }
       std::vector<std::pair<std::string, std::string>> pdfs;  // name in the zip, file here
       for (auto& outcome : result.outcomes) {
@@ -677,8 +687,10 @@ class Service {
         response.set_content(std::move(bytes), type);
       }
     } catch (const Error& e) {
-      metrics_.diagnostics(e.diagnostics());
-      answer_diagnostics(response, status_for(e.diagnostics()), e.diagnostics(), language);
+      std::vector<Diagnostic> problems = e.diagnostics();
+      metrics_.diagnostics(problems);
+      for (auto& problem : problems) hide_path(problem);
+      answer_diagnostics(response, status_for(problems), problems, language);
     }
   }
 
