@@ -10,8 +10,9 @@
 static char* read_all(const char* path, size_t* size) {
   FILE* file = fopen(path, "rb");
   if (!file) return NULL;
-  char* text = malloc(1 << 20);
-  *size = fread(text, 1, 1 << 20, file);
+  /* NUL-terminated: the program edits it as a string. */
+  char* text = calloc(1, 1 << 20);
+  *size = fread(text, 1, (1 << 20) - 1, file);
   fclose(file);
   return text;
 }
