@@ -42,6 +42,9 @@ struct PngReader {
   png_infop info = nullptr;
   PngSource source{};
   char message[256] = "";
+  // libpng tells a side over png_set_user_limits as a warning, then fails with only
+  // "Invalid IHDR data" (png_check_IHDR): the warning says which it was.
+  bool over_user_limit = false;
   ~PngReader() { png_destroy_read_struct(&png, info ? &info : nullptr, nullptr); }
 };
 
@@ -51,7 +54,11 @@ void png_failed(png_structp png, png_const_charp message) {
   png_longjmp(png, 1);
 }
 
-void png_warned(png_structp, png_const_charp) {}  // a warning leaves the image as it is
+// A warning leaves the image as it is; the one about the user limits is kept for the error
+// that follows it.
+void png_warned(png_structp png, png_const_charp message) {
+  if (std::strstr(message, "exceeds user limit")) static_cast<PngReader*>(png_get_error_ptr(png))->over_user_limit = true;
+}
 
 void png_read_bytes(png_structp png, png_bytep out, png_size_t length) {
   auto* reader = static_cast<PngReader*>(png_get_io_ptr(png));
@@ -109,7 +116,7 @@ std::shared_ptr<const ImageData> decode_png(std::string_view bytes, const std::s
   // No side may be longer than the pixel limit allows even for a one-pixel-wide image.
   const auto max_side = static_cast<png_uint_32>(std::min<std::uint64_t>(max_pixels, 0x7FFFFFFF));
   if (!png_read_header(reader, header, max_side)) {
-    if (std::strstr(reader.message, "exceeds user limit")) {
+    if (reader.over_user_limit || std::strstr(reader.message, "exceeds user limit")) {
       fail("image.too-large", file + " is wider or taller than the pixel limit allows", where,
            {"scale the image down, or raise the limit with --max-image-mp"});
     }

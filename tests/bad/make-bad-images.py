@@ -38,11 +38,11 @@ header = struct.pack(">IIBBBBB", 64, 64, 8, 6, 0, 0, 0)
 damaged = bytearray(zlib.compress(good, 9))
 for k in range(40, 60):
     damaged[k] ^= 0x5A
-(here.parent / "damaged-idat-png" / "emblem.png").write_bytes(png(header, [bytes(damaged)]))
+(here / "damaged-idat-png" / "emblem.png").write_bytes(png(header, [bytes(damaged)]))
 # Half the rows: the image data ends early.
-(here.parent / "short-idat-png" / "emblem.png").write_bytes(png(header, [zlib.compress(good[: len(good) // 2], 9)]))
+(here / "short-idat-png" / "emblem.png").write_bytes(png(header, [zlib.compress(good[: len(good) // 2], 9)]))
 # An IHDR of colour type 5, which PNG does not have.
-(here.parent / "bad-ihdr-png" / "emblem.png").write_bytes(
+(here / "bad-ihdr-png" / "emblem.png").write_bytes(
     png(struct.pack(">IIBBBBB", 64, 64, 8, 5, 0, 0, 0), [zlib.compress(good, 9)]))
 # 20,000 × 20,000 pixels of grey in 1 MB: refused from its header, before decoding.
 side = 20000
@@ -50,8 +50,11 @@ row = b"\x00" + b"\x80" * side
 compressor = zlib.compressobj(9)
 big = compressor.compress(row * 64)
 big += compressor.flush(zlib.Z_FULL_FLUSH)
-(here.parent / "huge-png" / "emblem.png").write_bytes(
+(here / "huge-png" / "emblem.png").write_bytes(
     png(struct.pack(">IIBBBBB", side, side, 8, 0, 0, 0, 0), [big]))
+# 1,500 × 1 pixels of grey: a side longer than --max-image-mp 0.001 (1,000 pixels) allows.
+(here / "png-wider-than-limit" / "emblem.png").write_bytes(
+    png(struct.pack(">IIBBBBB", 1500, 1, 8, 0, 0, 0, 0), [zlib.compress(b"\x00" + b"\x80" * 1500, 9)]))
 
 
 def adam7(width, height, pixel):
@@ -69,5 +72,5 @@ def adam7(width, height, pixel):
     return bytes(raw)
 
 
-(here.parent / "interlaced-png" / "emblem.png").write_bytes(
+(here / "interlaced-png" / "emblem.png").write_bytes(
     png(struct.pack(">IIBBBBB", 64, 64, 8, 6, 0, 0, 1), [zlib.compress(adam7(64, 64, red_disc), 9)]))
