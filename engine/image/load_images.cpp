@@ -1,5 +1,6 @@
 #include "image/load_images.h"
 
+#include <cstdint>
 #include <functional>
 
 #include "image/decode_image.h"
@@ -12,18 +13,25 @@ std::shared_ptr<const ImageData> ImageStore::decode(std::string bytes, const std
   {
     const std::lock_guard guard(lock_);
     for (auto [at, end] = images_.equal_range(hash); at != end; ++at) {
-      if (at->second.bytes == bytes) return at->second.image;
+      // Decoded under another request's limits, perhaps larger: one over this request's is
+      // decoded again below, to be refused as decode_image refuses it.
+      const ImageData& image = *at->second.image;
+      const auto pixels = static_cast<std::uint64_t>(image.width) * static_cast<std::uint64_t>(image.height);
+      if (at->second.bytes == bytes && pixels <= limits.max_image_pixels) return at->second.image;
     }
   }
   // Decoded outside the lock: two threads that decode the same image both keep a copy once.
   auto decoded = decode_image(bytes, name, limits.max_image_pixels, where);
+  // What an entry holds is its file and its decoded samples, which may be a hundred times
+  // the file (a plain PNG of 50 megapixels is a few kilobytes, decoded 200 MB).
+  const std::size_t size = bytes.size() + decoded->samples.size() + decoded->alpha.size() + decoded->jpeg.size();
   const std::lock_guard guard(lock_);
-  if (held_bytes_ + bytes.size() > max_bytes_) {
+  if (held_bytes_ + size > max_bytes_) {
     images_.clear();
     held_bytes_ = 0;
   }
-  if (bytes.size() <= max_bytes_) {
-    held_bytes_ += bytes.size();
+  if (size <= max_bytes_) {
+    held_bytes_ += size;
     images_.emplace(hash, Entry{std::move(bytes), decoded});
   }
   return decoded;

@@ -24,7 +24,8 @@ namespace vanban::image {
 // Images decoded once for every document an engine makes: a batch's emblem is decoded once,
 // not once per certificate, and a service's offices send the same seal all day. An image is
 // known by its bytes, so a file changed between two documents is decoded again. Shared by
-// threads; it holds at most max_bytes of files, and forgets them all when it would hold more.
+// threads; it holds at most max_bytes of files and their decoded samples, and forgets them
+// all when it would hold more.
 class ImageStore {
  public:
   explicit ImageStore(std::size_t max_bytes = std::size_t{256} << 20) : max_bytes_(max_bytes) {}

@@ -289,6 +289,23 @@ TEST_CASE("images are checked before layout: a missing, truncated or unknown fil
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("an image the engine decoded once is still held to each document's pixel limit") {
+  const std::string markup = document("<p>x</p>\n<image src='images/con-dau.png' width='25mm'/>");
+  pipeline::GenerateOptions options;
+  options.files = testing::files_in(testing::sample("layout"));
+  // Decoded and kept under the default limit...
+  CHECK_NOTHROW(pipeline::generate_from_markup(testing::core(), markup, "doc.xml", options));
+  // ...and refused, at its place, for a document whose limit it passes.
+  options.limits.max_image_pixels = 100;
+  try {
+    pipeline::generate_from_markup(testing::core(), markup, "doc.xml", options);
+    FAIL("an image over the document's limit was taken from the engine's store");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().code == "image.too-large");
+    CHECK(e.diagnostic().where.line == 2);
+  }
+}
+
 TEST_CASE("headings are bookmarked with their label, page and level") {
   std::string filler;
   for (int k = 0; k < 6; ++k) filler += long_paragraph;
