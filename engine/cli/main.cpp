@@ -569,8 +569,7 @@ struct ConvertArgs {
   bool capitals = false;
 };
 
-// Converts the legacy values of a file (TCVN3, VNI or Windows-1258: bytes, or mojibake in
-// UTF-8) to UTF-8 in NFC, each value judged alone; a workbook into a new workbook.
+// vanban serve: where it listens, how much it takes at once, and each request's limits.
 struct ServeArgs {
   std::string host = "127.0.0.1";
   int port = 8080;
@@ -625,6 +624,8 @@ int run_serve(const ServeArgs& args, const std::string& home) {
   return 0;
 }
 
+// Converts the legacy values of a file (TCVN3, VNI or Windows-1258: bytes, or mojibake in
+// UTF-8) to UTF-8 in NFC, each value judged alone; a workbook into a new workbook.
 int run_convert(const ConvertArgs& args) {
   const std::string name = args.input == "-" ? "<stdin>" : args.input;
   vanban::check_outputs({{args.output, "-o"}}, {args.input});
