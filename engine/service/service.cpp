@@ -265,7 +265,7 @@ int status_for(const std::vector<Diagnostic>& diagnostics) {
     if (d.severity != Severity::error) continue;
     if (d.code == "internal") return 500;
     if (d.code == "limit.memory") return 503;
-    if (d.code == "template.not-found" || d.code == "template.none") return d.code == "template.none" ? 422 : 404;
+    if (d.code == "template.not-found") return 404;
     if (d.code == "limit.input-size") return 413;
   }
   return 422;
@@ -325,25 +325,44 @@ std::optional<std::pair<std::size_t, std::size_t>> top_level_value(const std::st
   return std::nullopt;
 }
 
+[[noreturn]] void bad_envelope(const std::string& message) {
+  fail("service.envelope", message, {"request"},
+       {"send {\"template\": NAME, \"data\": {…}, \"lenient\": true or false, \"files\": {NAME: base64}} (docs/service.md)"});
+}
+
+// The envelope, or nullopt for a body that is the document's data itself. A member of the
+// wrong kind is refused (service.envelope), never passed over.
 std::optional<Envelope> read_envelope(const std::string& body, const Json& parsed) {
   if (!parsed.is_object() || !parsed.contains("data") || !parsed["data"].is_object()) return std::nullopt;
   for (const auto& [key, value] : parsed.items()) {
     if (key != "template" && key != "data" && key != "lenient" && key != "files") return std::nullopt;
   }
-  Envelope envelope;
-  if (parsed.contains("template") && parsed["template"].is_string()) envelope.template_name = parsed["template"];
-  if (parsed.contains("lenient") && parsed["lenient"].is_boolean()) envelope.lenient = parsed["lenient"];
   const auto span = top_level_value(body, "data");
   if (!span) return std::nullopt;
+  Envelope envelope;
+  if (parsed.contains("template")) {
+    if (!parsed["template"].is_string()) bad_envelope("'template' is a template's name, in quotes");
+    envelope.template_name = parsed["template"];
+  }
+  if (parsed.contains("lenient")) {
+    if (!parsed["lenient"].is_boolean()) bad_envelope("'lenient' is true or false");
+    envelope.lenient = parsed["lenient"];
+  }
   envelope.data = body.substr(0, span->second);
   for (std::size_t i = 0; i < span->first; ++i) {
     if (envelope.data[i] != '\n') envelope.data[i] = ' ';
   }
-  if (parsed.contains("files") && parsed["files"].is_object()) {
+  if (parsed.contains("files")) {
+    if (!parsed["files"].is_object()) bad_envelope("'files' is an object of file names and their bytes in base64");
     envelope.files = std::make_shared<MemoryResources>();
     for (const auto& [name, value] : parsed["files"].items()) {
-      if (!value.is_string()) continue;
-      if (auto bytes = base64_decode(value.get<std::string>())) envelope.files->add(name, std::move(*bytes));
+      auto bytes = value.is_string() ? base64_decode(value.get<std::string>()) : std::nullopt;
+      if (!bytes) bad_envelope("the file '" + name + "' of 'files' is not base64 text");
+      try {
+        envelope.files->add(name, std::move(*bytes));
+      } catch (const Error&) {
+        bad_envelope("the file name '" + name + "' of 'files' is not a name inside the document's folder");
+      }
     }
   }
   return envelope;
@@ -497,19 +516,22 @@ class Service {
       render.format = DataFormat::xml;
     } else {
       const Json parsed = Json::parse(request.body, nullptr, false);
-      if (parsed.is_discarded()) {
-        // Read as the data, for the JSON reader's located diagnostic.
-        render.data = request.body;
-        render.format = DataFormat::json;
-      } else if (auto envelope = read_envelope(request.body, parsed)) {
+      std::optional<Envelope> envelope;
+      try {
+        if (!parsed.is_discarded()) envelope = read_envelope(request.body, parsed);
+      } catch (const Error& e) {
+        answer_diagnostics(response, 400, e.diagnostics(), language);
+        return;
+      }
+      render.format = DataFormat::json;
+      if (envelope) {
         render.data = std::move(envelope->data);
         if (!envelope->template_name.empty()) render.template_name = envelope->template_name;
         render.lenient = render.lenient || envelope->lenient;
         render.files = envelope->files;
-        render.format = DataFormat::json;
       } else {
+        // The document's JSON itself; malformed, the JSON reader tells where.
         render.data = request.body;
-        render.format = DataFormat::json;
       }
     }
     const RenderResult result = engine_.render(render);

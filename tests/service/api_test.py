@@ -130,6 +130,14 @@ check("thiếu trường này" in diagnostic["message"], "the diagnostic is not 
 check('"recipient"' in line, "the diagnostic's line is not the body's 'recipient' line: " + line)
 status, _, body = request(port, "POST", "/v1/render", b'{"template": "giay-khen", "data": {"a": }', {**auth})
 check(status == 422 and json.loads(body)["diagnostics"][0]["code"] == "data.json-syntax", "malformed JSON is not 422")
+# An envelope member of the wrong kind is refused, never passed over.
+for bad in ({"lenient": "yes"}, {"template": 5}, {"files": {"chu-ky.png": "not base64!"}},
+            {"files": {"../chu-ky.png": "iVBORw0KGgo="}}, {"files": ["chu-ky.png"]}):
+    wrong = json.loads(envelope)
+    wrong.update(bad)
+    status, _, body = request(port, "POST", "/v1/render", json.dumps(wrong).encode(), auth)
+    check(status == 400 and json.loads(body)["diagnostics"][0]["code"] == "service.envelope",
+          "the envelope member %s was not refused: %d %s" % (bad, status, body[:200]))
 status, _, body = request(port, "POST", "/v1/render", json.dumps({"template": "khong-co", "data": {}}).encode(), auth)
 check(status == 404, "an unknown template's render is not 404: %d" % status)
 status, _, body = request(port, "POST", "/v1/render", b"\xff\xfe<bad", {**auth, "Content-Type": "application/xml"})
