@@ -286,6 +286,8 @@ constexpr Entry catalog[] = {
   {"pdf.libharu", "libharu failed while {}: error {}", "libharu gặp lỗi khi {1}: mã lỗi {2}"},
   {"pdf.libharu", "libharu is out of memory", "libharu hết bộ nhớ"},
   {"pdf.libharu", "libharu could not add page {}", "libharu không thêm được trang {1}"},
+  {"pdf.deflate", "out of memory for the stream compressor", "không đủ bộ nhớ cho bộ nén luồng dữ liệu"},
+  {"pdf.deflate", "a stream did not fit its compression bound", "một luồng dữ liệu nén vượt quá giới hạn dự tính"},
   {"pdf.pages", "a PDF holds at most {} pages; this one has {}", "một tệp PDF chứa tối đa {1} trang; tệp này có {2}"},
   {"pdf.font", "libharu is out of memory", "libharu hết bộ nhớ"},
   {"pdf.font", "hb-subset is out of memory", "hb-subset hết bộ nhớ"},
