@@ -231,6 +231,7 @@ constexpr Entry catalog[] = {
   {"template.syntax", "Invalid set delimiter tag", "thẻ đổi dấu phân cách không hợp lệ"},
   {"template.syntax", "{}", "mẫu sai cú pháp: {1}"},
   {"template.render", "in a partial of template '{}': {}", "trong một mẫu con của mẫu '{1}': {2}"},
+  {"template.render", "in the partial '{}' of template '{}': {}", "trong mẫu con '{1}' của mẫu '{2}': {3}"},
   {"template.unknown-helper", "{}", "hàm trợ giúp của mẫu dùng sai: {1}"},
   {"template.sort-key", "{}", "khóa sắp xếp của mẫu dùng sai: {1}"},
   {"template.partial-path", "'{{> {}}}': a partial is named, not given as a path", "'{{> {1}}}': mẫu con được gọi bằng tên, không phải bằng đường dẫn"},

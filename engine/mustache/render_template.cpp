@@ -404,13 +404,25 @@ class BoundedMarkup {
   std::string markup_;
 };
 
+// The texts of a template as kainjow parsed them (CompiledTemplate).
+struct ParsedTexts {
+  std::optional<km::mustache> main;
+  // Each partial parsed, its own {{> name}} tags made into calls (call_parsed_partials).
+  std::map<std::string, km::mustache> partials;
+  // The partials' texts, for kainjow's own {{> name}} in a text that sets other delimiters.
+  std::map<std::string, km::data> partial_texts;
+};
+
+// The name a partial's call is looked up by: ">" and the partial's name, which no data name
+// can shadow, as TemplateContext answers it first.
+constexpr char partial_call_sigil = '>';
+
 // The context kainjow renders in: names resolve through LazyData, "vn." names through
 // HelperData; partials come from the template's own table, so data can never shadow them.
 class TemplateContext : public km::basic_context<std::string> {
  public:
-  TemplateContext(LazyData& data, HelperData& helpers, const std::map<std::string, km::data>& partials,
-                  const Template& tmpl)
-      : data_(data), helpers_(helpers), partials_(partials), template_(tmpl) {
+  TemplateContext(LazyData& data, HelperData& helpers, const ParsedTexts& parsed, const Template& tmpl)
+      : data_(data), helpers_(helpers), parsed_(parsed), template_(tmpl) {
     stack_.push_back(data_.root());
   }
 
@@ -434,6 +446,7 @@ class TemplateContext : public km::basic_context<std::string> {
   const km::data* get(const std::string& name) const override {
     count_step();
     if (name == ".") return stack_.back();
+    if (!name.empty() && name.front() == partial_call_sigil) return partial_call(name.substr(1));
     if (name == "@first" || name == "@last") return data_.position_in_list(stack_, name == "@last");
     const std::vector<std::string> parts = split_dotted_name(name);
     if (parts.front() == "vn" && parts.size() >= 2) {
@@ -445,15 +458,48 @@ class TemplateContext : public km::basic_context<std::string> {
   // Partials included one inside the other with no section between them cannot end; the
   // template loader refuses such cycles (pipeline/templates.h), this stops any it missed.
   const km::data* get_partial(const std::string& name) const override {
+    count_inclusion(name);
+    const auto found = parsed_.partial_texts.find(name);
+    return found == parsed_.partial_texts.end() ? nullptr : &found->second;
+  }
+
+ private:
+  void count_inclusion(const std::string& name) const {
     if (++partials_since_push_ > 10000) {
       fail("template.partial-cycle", "the partial '" + name + "' of template '" + template_.name +
                                          "' is included inside itself without end", {template_.file});
     }
-    const auto found = partials_.find(name);
-    return found == partials_.end() ? nullptr : &found->second;
   }
 
- private:
+  // A section-lambda that renders the parsed partial in this context, where kainjow's own
+  // inclusion would: the scopes, the steps and the depth are this render's. Each render
+  // works on its own copy of a partial (kainjow records errors in the parsed object).
+  const km::data* partial_call(const std::string& name) const {
+    if (const auto made = partial_calls_.find(name); made != partial_calls_.end()) return &made->second;
+    if (!parsed_.partials.count(name)) return nullptr;  // as kainjow does; the loader refuses unknown partials
+    km::lambda2 call = [this, name](const std::string&, const km::renderer&) {
+      count_inclusion(name);
+      auto copy = partial_copies_.find(name);
+      if (copy == partial_copies_.end()) copy = partial_copies_.emplace(name, parsed_.partials.at(name)).first;
+      PartialOutput output;
+      copy->second.render(const_cast<TemplateContext&>(*this), output);
+      if (!copy->second.is_valid()) {
+        fail("template.render", "in the partial '" + name + "' of template '" + template_.name + "': " +
+                                    copy->second.error_message(), {template_.file});
+      }
+      return std::move(output.text);
+    };
+    return &partial_calls_.emplace(name, km::data(call)).first->second;
+  }
+
+  struct PartialOutput {
+    std::string text;
+    PartialOutput& operator<<(const std::string& more) {
+      text += more;
+      return *this;
+    }
+  };
+
   // Looks a dotted name up from the innermost scope out; "@root.a.b" starts at the top of
   // the data, whatever the sections around it.
   const km::data* find(const std::vector<std::string>& parts) const {
@@ -478,53 +524,104 @@ class TemplateContext : public km::basic_context<std::string> {
 
   LazyData& data_;
   HelperData& helpers_;
-  const std::map<std::string, km::data>& partials_;
+  const ParsedTexts& parsed_;
   const Template& template_;
+  mutable std::map<std::string, km::data> partial_calls_;
+  mutable std::map<std::string, km::mustache> partial_copies_;
   std::vector<const km::data*> stack_;
   mutable int partials_since_push_ = 0;
   mutable std::size_t steps_ = 0;
 };
 
 // kainjow reports parse errors as '... at N' with a byte offset; turn it into line:col.
-SourceLocation locate_kainjow_error(const std::string& message, const Template& tmpl) {
+SourceLocation locate_kainjow_error(const std::string& message, const std::string& file, const std::string& text) {
   const auto at = message.rfind(" at ");
   if (at != std::string::npos) {
     std::size_t offset = 0;
     const char* begin = message.data() + at + 4;
     const char* end = message.data() + message.size();
     if (std::from_chars(begin, end, offset).ec == std::errc()) {
-      return locate_offset(tmpl.file, tmpl.text, offset);
+      return locate_offset(file, text, offset);
     }
   }
-  return {tmpl.file};
+  return {file};
+}
+
+// Parses a text, or throws its syntax error at its place in file.
+km::mustache parse_text(const std::string& text, const std::string& file) {
+  km::mustache parsed(text);
+  if (!parsed.is_valid()) {
+    // kainjow ends its message with " at OFFSET", which the location now says.
+    std::string message = parsed.error_message();
+    if (const auto at = message.rfind(" at "); at != std::string::npos) message.resize(at);
+    std::vector<std::string> hints;
+    if (message.rfind("Unclosed section", 0) == 0) hints.push_back("close every {{#name}} with {{/name}}, in order");
+    fail("template.syntax", message, locate_kainjow_error(parsed.error_message(), file, text), std::move(hints));
+  }
+  // Data values are already markup-safe (rich_text_markup), so escaping again would double it.
+  parsed.set_custom_escape([](const std::string& escaped) { return escaped; });
+  return parsed;
+}
+
+// The text with each {{> name}} as {{#>name}}{{/>name}}, a section over the partial's call
+// (TemplateContext::partial_call); a text with a set-delimiter tag is left as it is, for
+// kainjow to include its partials itself.
+std::string call_parsed_partials(const std::string& text) {
+  using Kind = TemplateTag::Kind;
+  const TagScan scan = scan_template_tags(text);
+  if (scan.problem) return text;
+  std::string out;
+  std::size_t copied = 0;
+  for (const auto& tag : scan.tags) {
+    if (tag.kind == Kind::set_delimiter) return text;
+    if (tag.kind != Kind::partial) continue;
+    out.append(text, copied, tag.begin - copied);
+    const std::string call = std::string(1, partial_call_sigil) + tag.name;
+    out += "{{#" + call + "}}{{/" + call + "}}";
+    copied = tag.end;
+  }
+  out.append(text, copied, std::string::npos);
+  return out;
+}
+
+// Parses a text and then its calling form: errors are placed in the text as written.
+km::mustache parse_calling_partials(const std::string& text, const std::string& file) {
+  km::mustache parsed = parse_text(text, file);
+  const std::string calling = call_parsed_partials(text);
+  if (calling == text) return parsed;
+  return parse_text(calling, file);
 }
 
 }  // namespace
 
-Rendered render_template(const Template& tmpl, const data::DataTree& tree, const Helpers& helpers) {
-  km::mustache compiled(tmpl.text);
-  if (!compiled.is_valid()) {
-    // kainjow ends its message with " at OFFSET", which the location now says.
-    std::string message = compiled.error_message();
-    if (const auto at = message.rfind(" at "); at != std::string::npos) message.resize(at);
-    std::vector<std::string> hints;
-    if (message.rfind("Unclosed section", 0) == 0) hints.push_back("close every {{#name}} with {{/name}}, in order");
-    fail("template.syntax", message, locate_kainjow_error(compiled.error_message(), tmpl), std::move(hints));
+struct CompiledTemplate::Parsed : ParsedTexts {};
+
+CompiledTemplate::CompiledTemplate(Template tmpl) : template_(std::move(tmpl)) {
+  auto parsed = std::make_unique<Parsed>();
+  parsed->main.emplace(parse_calling_partials(template_.text, template_.file));
+  for (const auto& [name, text] : template_.partials) {
+    const auto file = template_.partial_files.find(name);
+    parsed->partials.emplace(name, parse_calling_partials(text, file == template_.partial_files.end() ? name : file->second));
+    parsed->partial_texts.emplace(name, km::data(text));
   }
-  // Data values are already markup-safe (rich_text_markup), so escaping again would double it.
-  compiled.set_custom_escape([](const std::string& text) { return text; });
+  parsed_ = std::move(parsed);
+}
 
-  std::map<std::string, km::data> partials;
-  for (const auto& [name, text] : tmpl.partials) partials.emplace(name, km::data(text));
+CompiledTemplate::~CompiledTemplate() = default;
+CompiledTemplate::CompiledTemplate(CompiledTemplate&&) noexcept = default;
+CompiledTemplate& CompiledTemplate::operator=(CompiledTemplate&&) noexcept = default;
 
+Rendered render_template(const CompiledTemplate& compiled, const data::DataTree& tree, const Helpers& helpers) {
+  const Template& tmpl = compiled.source();
+  km::mustache main = *compiled.parsed_->main;  // this render's copy: kainjow records its errors in it
   LazyData lazy(tree);
   HelperData helper_data(helpers, lazy, tmpl.file);
-  TemplateContext context(lazy, helper_data, partials, tmpl);
+  TemplateContext context(lazy, helper_data, *compiled.parsed_, tmpl);
   BoundedMarkup output(tmpl);
-  compiled.render(context, output);
+  main.render(context, output);
   const std::string marked = std::move(output.markup());
-  if (!compiled.is_valid()) {
-    fail("template.render", "in a partial of template '" + tmpl.name + "': " + compiled.error_message(), {tmpl.file});
+  if (!main.is_valid()) {
+    fail("template.render", "in a partial of template '" + tmpl.name + "': " + main.error_message(), {tmpl.file});
   }
   Unmarked unmarked = unmark(marked);
   Rendered rendered;
@@ -534,6 +631,10 @@ Rendered render_template(const Template& tmpl, const data::DataTree& tree, const
     if (span.id < lazy.marked().size()) rendered.placed.push_back({span.begin, span.end, lazy.marked()[span.id]});
   }
   return rendered;
+}
+
+Rendered render_template(const Template& tmpl, const data::DataTree& tree, const Helpers& helpers) {
+  return render_template(CompiledTemplate(tmpl), tree, helpers);
 }
 
 std::string markup_to_plain(std::string_view markup) {

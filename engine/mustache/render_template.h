@@ -29,6 +29,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -77,12 +78,36 @@ struct Rendered {
   std::vector<PlacedValue> placed;  // in the order of the markup (of their starts)
 };
 
+// A template parsed once for every document made from it: the main text and each partial.
+// kainjow parses a partial's text again at each inclusion (a plan's recursive body, once a
+// block), so the parsed partials' tags {{> name}} become calls of the parsed partials, which
+// render in the same context. A text that sets other delimiters ({{=<% %>=}}) keeps kainjow's
+// own inclusion. Safe to share between threads: each render works on copies.
+class CompiledTemplate {
+ public:
+  // Throws Error "template.syntax" at the place in the main text or the partial.
+  explicit CompiledTemplate(Template tmpl);
+  ~CompiledTemplate();
+  CompiledTemplate(CompiledTemplate&&) noexcept;
+  CompiledTemplate& operator=(CompiledTemplate&&) noexcept;
+
+  const Template& source() const { return template_; }
+
+ private:
+  friend Rendered render_template(const CompiledTemplate&, const data::DataTree&, const Helpers&);
+  struct Parsed;
+  Template template_;
+  std::unique_ptr<const Parsed> parsed_;
+};
+
 // Renders the template over the data, and says where each data value went: every text value
 // is followed through the rendering (marked with Unicode noncharacters, which data never
 // holds, and which are taken out again here), so the pipeline can prove that each value of
 // the data reached the document, and place a markup error at the data value behind it.
 // Throws Error "template.syntax" / "template.render", and "template.unknown-helper" /
 // "template.sort-key" for a helper misused.
+Rendered render_template(const CompiledTemplate& tmpl, const data::DataTree& data, const Helpers& helpers = {});
+// The same for a template used once: parses it, then renders.
 Rendered render_template(const Template& tmpl, const data::DataTree& data, const Helpers& helpers = {});
 
 // Reads markup back to text: tags dropped, the five escapes undone.

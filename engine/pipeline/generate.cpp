@@ -221,21 +221,23 @@ std::vector<Diagnostic> check_data(const Core& core, const std::string& data, co
 }
 
 DocumentMaker::DocumentMaker(const Core& core, const std::string& template_name, const GenerateOptions& options)
-    : core_(core), lenient_(options.lenient), helpers_(vietnamese_helpers()) {
+    : core_(core),
+      lenient_(options.lenient),
+      template_(load_template(core.find(template_name), options.limits)),
+      helpers_(vietnamese_helpers()) {
   const TemplateSource source = core.find(template_name);
-  template_ = load_template(source, options.limits);
   info_ = load_template_info(source);
   if (info_.contract.empty()) {
     fail("template.no-declaration", "the template '" + info_.name + "' declares no fields: there is no template.xml beside " +
-                                        template_.file,
-         {template_.file}, {"declare every field it prints in template.xml (docs/templates.md, \"Declaring a template\"): "
+                                        template_.source().file,
+         {template_.source().file}, {"declare every field it prints in template.xml (docs/templates.md, \"Declaring a template\"): "
                             "without it, vanban cannot tell data it would print from data it would lose"});
   }
   rules_ = info_.rules(options.lenient);
   add_outside_fields(rules_.contract, options.also_read);
   // Checked against the very contract documents are checked against: the reads it returns
   // point into it.
-  reads_ = check_template_fields(template_, rules_.contract, helpers_);
+  reads_ = check_template_fields(template_.source(), rules_.contract, helpers_);
 }
 
 DocumentMaker::~DocumentMaker() = default;
@@ -271,7 +273,7 @@ Generated DocumentMaker::make(const data::DataTree& tree, const std::string& dat
   out.template_ms = milliseconds_since(start);
   // 3 and 4. Markup -> DocTree -> Frame.
   const auto laid = std::chrono::steady_clock::now();
-  const std::string markup_name = data_name + " (markup of " + template_.name + ")";
+  const std::string markup_name = data_name + " (markup of " + template_.source().name + ")";
   try {
     lay_out(out.markup, markup_name, core_, options, out);
   } catch (const Error& e) {

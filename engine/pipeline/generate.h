@@ -118,7 +118,7 @@ class DocumentMaker {
  private:
   const Core& core_;
   bool lenient_ = false;
-  mustache::Template template_;
+  mustache::CompiledTemplate template_;  // parsed once for every document
   TemplateInfo info_;
   mustache::Helpers helpers_;
   check::TemplateRules rules_;  // from info_, with the --name pattern's fields: made once for every document

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <thread>
+
 #include "data/read_data.h"
 #include "mustache/render_template.h"
 
@@ -173,4 +175,49 @@ TEST_CASE("the rendering says where each data value went, and the marks that fol
   CHECK(rendered.placed[0].value == tree.root.find("name"));
   CHECK(rendered.placed[1].value == tree.root.find("place"));
   CHECK(mustache::markup_to_plain(rendered.markup) == "An & Bình");
+}
+
+TEST_CASE("a template parsed once renders each document as a fresh parse would, from any thread") {
+  // A recursive partial (as a plan's body), a partial in a text that sets other delimiters,
+  // and values placed inside partials.
+  mustache::Template tmpl{.name = "t", .file = "t.mustache",
+                          .text = "{{#node}}{{> tree}}{{/node}}|{{=<% %>=}}<%> leaf%>",
+                          .partials = {{"tree", "({{name}}{{#node}}{{> tree}}{{/node}})"}, {"leaf", "[{{@root.last}}]"}}};
+  const mustache::CompiledTemplate compiled(tmpl);
+  const std::vector<std::string> inputs = {
+      "<d><node name='a'><node name='b'><node name='c'/></node><node name='d'/></node><last>x</last></d>",
+      "<d><node name='e'/><last>y</last></d>"};
+  const std::vector<std::string> expected = {"(a(b(c))(d))|[x]", "(e)|[y]"};
+  for (std::size_t k = 0; k < inputs.size(); ++k) {
+    const auto tree = data::read_data(inputs[k], "d.xml");
+    CHECK(mustache::render_template(compiled, tree).markup == expected[k]);
+    CHECK(mustache::render_template(tmpl, tree).markup == expected[k]);
+    // Every value placed inside the partials is followed to the markup.
+    CHECK(mustache::render_template(compiled, tree).placed.size() == (k == 0 ? 5u : 2u));
+  }
+  std::vector<std::string> seen(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < seen.size(); ++t) {
+    threads.emplace_back([&, t] {
+      const auto tree = data::read_data(inputs[t % 2], "d.xml");
+      for (int round = 0; round < 50; ++round) seen[t] = mustache::render_template(compiled, tree).markup;
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (std::size_t t = 0; t < seen.size(); ++t) CHECK(seen[t] == expected[t % 2]);
+}
+
+TEST_CASE("a partial's syntax error is placed in the partial's own file") {
+  mustache::Template tmpl{.name = "t", .file = "t.mustache", .text = "{{> closing}}",
+                          .partials = {{"closing", "<p>\n {{#signer}}x</p>"}},
+                          .partial_files = {{"closing", "partials/closing.mustache"}}};
+  try {
+    const mustache::CompiledTemplate compiled(tmpl);
+    FAIL("accepted an unclosed section in a partial");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().code == "template.syntax");
+    CHECK(e.diagnostic().where.file == "partials/closing.mustache");
+    CHECK(e.diagnostic().where.line == 2);
+    CHECK(e.diagnostic().where.column == 2);
+  }
 }
