@@ -78,17 +78,20 @@ double FontFace::advance(char32_t code_point) const {
     if (const float known = advance_cache_[code_point].load(std::memory_order_relaxed); known >= 0) return known;
   }
   hb_codepoint_t glyph = 0;
-  double width = 0;
+  double exact = 0;
   if (hb_font_get_nominal_glyph(font_->font, code_point, &glyph)) {
-    width = hb_font_get_glyph_h_advance(font_->font, glyph) / units_per_em_;
+    exact = hb_font_get_glyph_h_advance(font_->font, glyph) / units_per_em_;
   }
-  if (cached) advance_cache_[code_point].store(static_cast<float>(width), std::memory_order_relaxed);
+  // Every call answers what the cache holds, the first one too: the same text measures the
+  // same in the first document of a batch as in the last, whatever the face's units per em.
+  const auto width = static_cast<float>(exact);
+  if (cached) advance_cache_[code_point].store(width, std::memory_order_relaxed);
   return width;
 }
 
 double FontFace::text_width(std::string_view utf8, double size) const {
   double width = 0;
-  for (char32_t cp : decode_utf8(utf8)) width += advance(cp);
+  for (std::size_t at = 0; at < utf8.size();) width += advance(next_code_point(utf8, at));
   return width * size;
 }
 

@@ -179,27 +179,10 @@ std::optional<ForbiddenCharacter> find_forbidden_character(std::string_view utf8
 }
 
 std::u32string decode_utf8(std::string_view utf8) {
-  std::u32string out;
-  out.reserve(utf8.size());
-  std::size_t i = 0;
-  while (i < utf8.size()) {
-    const auto byte = static_cast<unsigned char>(utf8[i]);
-    int length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
-    char32_t cp = length == 1 ? byte : length == 2 ? (byte & 0x1F) : length == 3 ? (byte & 0x0F) : (byte & 0x07);
-    bool valid = length > 0 && i + static_cast<std::size_t>(length) <= utf8.size();
-    for (int k = 1; valid && k < length; ++k) {
-      const auto next = static_cast<unsigned char>(utf8[i + k]);
-      if ((next & 0xC0) != 0x80) valid = false;
-      cp = (cp << 6) | (next & 0x3F);
-    }
-    if (!valid) {
-      out.push_back(U'\uFFFD');
-      ++i;
-      continue;
-    }
-    out.push_back(cp);
-    i += static_cast<std::size_t>(length);
-  }
+  std::u32string out(utf8.size(), U'\0');
+  std::size_t count = 0;
+  for (std::size_t at = 0; at < utf8.size();) out[count++] = next_code_point(utf8, at);
+  out.resize(count);
   return out;
 }
 

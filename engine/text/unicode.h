@@ -49,6 +49,30 @@ struct DecodedFile {
 };
 DecodedFile decode_text_file(std::string_view bytes);
 
+// Decodes the code point at at and moves at past it; an invalid byte is U+FFFD, and at moves
+// one byte. Inline: layout measures every word through it.
+inline char32_t next_code_point(std::string_view utf8, std::size_t& at) {
+  const auto byte = static_cast<unsigned char>(utf8[at]);
+  if (byte < 0x80) {
+    ++at;
+    return byte;
+  }
+  const int length = (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
+  char32_t cp = length == 2 ? (byte & 0x1F) : length == 3 ? (byte & 0x0F) : (byte & 0x07);
+  bool valid = length > 0 && at + static_cast<std::size_t>(length) <= utf8.size();
+  for (int k = 1; valid && k < length; ++k) {
+    const auto next = static_cast<unsigned char>(utf8[at + static_cast<std::size_t>(k)]);
+    if ((next & 0xC0) != 0x80) valid = false;
+    cp = (cp << 6) | (next & 0x3F);
+  }
+  if (!valid) {
+    ++at;
+    return U'\uFFFD';
+  }
+  at += static_cast<std::size_t>(length);
+  return cp;
+}
+
 // Decodes UTF-8 into code points; invalid bytes become U+FFFD.
 std::u32string decode_utf8(std::string_view utf8);
 // Encodes one code point as UTF-8 onto out (base/utf8.h).
