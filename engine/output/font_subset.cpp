@@ -126,22 +126,33 @@ std::uint16_t FontSubset::glyph_of(char32_t code_point) const {
 
 CharacterCodes::CharacterCodes(const std::set<char32_t>& characters) : characters_(characters.begin(), characters.end()) {
   if (characters_.size() > 0xFFFE) fail("pdf.font", "a document may draw at most 65,534 different characters");
+  for (std::size_t k = 0; k < characters_.size() && characters_[k] < 0x10000; ++k) {
+    bmp_codes_.resize(characters_[k] + 1, 0);
+    bmp_codes_[characters_[k]] = static_cast<std::uint16_t>(k + 1);
+  }
 }
 
 std::uint16_t CharacterCodes::code_of(char32_t character) const {
+  if (character < bmp_codes_.size()) return bmp_codes_[character];
+  if (character < 0x10000) return 0;
   const auto found = std::lower_bound(characters_.begin(), characters_.end(), character);
   return found != characters_.end() && *found == character ? static_cast<std::uint16_t>(found - characters_.begin() + 1) : 0;
 }
 
-std::string CharacterCodes::hex(std::string_view utf8) const {
+void CharacterCodes::append_hex(std::string& out, std::string_view utf8) const {
   static constexpr char digits[] = "0123456789ABCDEF";
-  std::string hex;
-  hex.reserve(utf8.size() * 4);
-  for (char32_t cp : text::decode_utf8(utf8)) {
-    const unsigned code = code_of(cp);
-    for (int shift = 12; shift >= 0; shift -= 4) hex += digits[(code >> shift) & 0xF];
+  for (std::size_t at = 0; at < utf8.size();) {
+    const unsigned code = code_of(text::next_code_point(utf8, at));
+    const char four[4] = {digits[(code >> 12) & 0xF], digits[(code >> 8) & 0xF], digits[(code >> 4) & 0xF], digits[code & 0xF]};
+    out.append(four, 4);
   }
-  return hex;
+}
+
+std::string CharacterCodes::hex(std::string_view utf8) const {
+  std::string out;
+  out.reserve(utf8.size() * 4);
+  append_hex(out, utf8);
+  return out;
 }
 
 FontSubset subset_font(std::string_view font_file, const std::string& path, const std::set<char32_t>& code_points) {

@@ -52,9 +52,13 @@ class CharacterCodes {
   const std::vector<char32_t>& characters() const { return characters_; }
   // The text as 2-byte codes, in hexadecimal.
   std::string hex(std::string_view utf8) const;
+  void append_hex(std::string& out, std::string_view utf8) const;
 
  private:
   std::vector<char32_t> characters_;
+  // The code of each character of the Basic Multilingual Plane up to the last one drawn:
+  // every character of every line is looked up, in one step here.
+  std::vector<std::uint16_t> bmp_codes_;
 };
 
 // Cuts the face of a TrueType file (its bytes; name says which, in messages) down to the code
