@@ -38,9 +38,9 @@ using text::FaceStyle;
 
 class DocumentLayout {
  public:
-  DocumentLayout(const markup::DocTree& doc, const text::FontFamily& fonts, const LayoutSettings& settings,
-                 LayoutStats* stats, int looseness)
-      : doc_(doc), fonts_(fonts), s_(settings), stats_(stats), looseness_(looseness) {
+  DocumentLayout(const markup::DocTree& doc, const text::FontFamily& fonts, ParagraphCache& paragraphs,
+                 const LayoutSettings& settings, LayoutStats* stats, int looseness)
+      : doc_(doc), fonts_(fonts), paragraphs_(paragraphs), s_(settings), stats_(stats), looseness_(looseness) {
     left_ = s_.margin_left;
     page_width_ = s_.page_width;
     page_height_ = s_.page_height;
@@ -161,7 +161,7 @@ class DocumentLayout {
     spec.align = Align::center;
     spec.balanced = true;
     CentredLines placed;
-    for (const auto& line : layout_paragraph(spec, fonts_)) {
+    for (const auto& line : paragraphs_.lay_out(spec)) {
       const double baseline = y + ascent(face, size);
       for (const auto& run : line.runs) put_run(items, cx - width / 2, baseline, size, run);
       placed.widest = std::max(placed.widest, line.natural_width);
@@ -328,7 +328,7 @@ class DocumentLayout {
     spec.align = Align::center;
     spec.balanced = true;
     double widest = 0;
-    const auto lines = layout_paragraph(spec, fonts_);
+    const auto lines = paragraphs_.lay_out(spec);
     for (const auto& line : lines) widest = std::max(widest, line.natural_width);
     const double height = static_cast<double>(lines.size()) * single_line(FaceStyle::bold, size) + 2 * padding;
     const double bottom = s_.margin_top - 2;
@@ -541,7 +541,7 @@ class DocumentLayout {
       spec.size = size;
       spec.width = 1e6;  // the natural width of its text on one line
       spec.align = Align::left;
-      for (const auto& line : layout_paragraph(spec, fonts_)) widest = std::max(widest, line.natural_width);
+      for (const auto& line : paragraphs_.lay_out(spec)) widest = std::max(widest, line.natural_width);
     }
     const double block_width = std::max(label_width, item_offset + dash_width + widest);
     // Centred; a block too wide to centre starts at the paragraph indent, its lines wrap.
@@ -564,7 +564,7 @@ class DocumentLayout {
       spec.width = std::max(left_ + width_ - text_left, 36.0);
       spec.align = Align::left;
       bool first_line = true;
-      for (const auto& line : layout_paragraph(spec, fonts_)) {
+      for (const auto& line : paragraphs_.lay_out(spec)) {
         Slice slice;
         slice.height = line_height;
         slice.break_before_allowed = first_line && out.size() > first + 1;  // the label keeps its first addressee
@@ -591,7 +591,7 @@ class DocumentLayout {
       spec.width = width_;
       spec.align = Align::center;
       spec.balanced = true;
-      for (auto& line : layout_paragraph(spec, fonts_)) lines.push_back(std::move(line));
+      for (auto& line : paragraphs_.lay_out(spec)) lines.push_back(std::move(line));
     }
     return lines;
   }
@@ -714,7 +714,7 @@ class DocumentLayout {
     spec.breaker = s_.line_breaker;
     spec.break_params = s_.break_params;
     spec.break_params.looseness += looseness_;
-    auto lines = layout_paragraph(spec, fonts_);
+    auto lines = paragraphs_.lay_out(spec);
     if (block.max_lines > 0 && static_cast<int>(lines.size()) > block.max_lines) {
       size = shrunk_size(spec, block, lines);
     }
@@ -728,6 +728,7 @@ class DocumentLayout {
       slice.break_before_allowed = j == 0 || (j >= 2 && count - j >= 2);
       if (j == 0 && block.space_before >= 0) slice.space_before = block.space_before;
       const double baseline = ascent(FaceStyle::regular, size);
+      slice.items.reserve(line.runs.size());  // a justified line places each word apart
       for (const auto& run : line.runs) {
         put_run(slice.items, left_, baseline, size, run);
       }
@@ -751,7 +752,7 @@ class DocumentLayout {
     const double floor = std::min(block.min_size > 0 ? block.min_size : 13.0, size);
     const auto fits = [&](int steps, std::vector<ParagraphLine>& out) {
       spec.size = floor + steps * 0.25;
-      out = layout_paragraph(spec, fonts_);
+      out = paragraphs_.lay_out(spec);
       return static_cast<int>(out.size()) <= block.max_lines;
     };
     int low = 0, high = static_cast<int>(std::ceil((size - floor) / 0.25));  // at least size: does not fit
@@ -815,7 +816,7 @@ class DocumentLayout {
     style.width = width_;
     style.size = table.size > 0 ? table.size : s_.table_size;
     style.rule_thickness = s_.rule_thickness;
-    auto laid = layout_table(table, style, fonts_);
+    auto laid = layout_table(table, style, paragraphs_);
     const int group = laid.header.empty() ? -1 : static_cast<int>(header_groups_.size());
     for (auto& slice : laid.body) slice.header_group = group;
     const std::size_t first = out.size();
@@ -873,7 +874,7 @@ class DocumentLayout {
       spec.width = std::max(outer_width - 2 * inset, 1.0);
       spec.align = Align::center;
       spec.balanced = true;
-      for (auto& line : layout_paragraph(spec, fonts_)) {
+      for (auto& line : paragraphs_.lay_out(spec)) {
         widest = std::max(widest, line.natural_width);
         lines.push_back(std::move(line));
       }
@@ -1139,7 +1140,7 @@ class DocumentLayout {
       spec.width = column;
       spec.align = Align::left;
       bool first = true;
-      for (const auto& line : layout_paragraph(spec, fonts_)) {
+      for (const auto& line : paragraphs_.lay_out(spec)) {
         LeftLine placed;
         placed.starts_entry = first;
         first = false;
@@ -1277,6 +1278,7 @@ class DocumentLayout {
 
   const markup::DocTree& doc_;
   const text::FontFamily& fonts_;
+  ParagraphCache& paragraphs_;
   const LayoutSettings& s_;
   LayoutStats* stats_;
   int looseness_;  // added to every body paragraph's (the page-saving pass)
@@ -1325,11 +1327,12 @@ Frame layout_document(const markup::DocTree& doc, const text::FontFamily& fonts,
   if (settings.text_width() < 72 || settings.page_height - settings.margin_top - settings.margin_bottom < 72) {
     fail("layout.page-too-small", "the margins leave less than an inch of the page for text");
   }
+  ParagraphCache paragraphs(fonts);  // both passes lay out the same paragraphs
   LayoutStats first_stats;
-  Frame frame = DocumentLayout(doc, fonts, settings, &first_stats, 0).run();
+  Frame frame = DocumentLayout(doc, fonts, paragraphs, settings, &first_stats, 0).run();
   if (settings.save_last_page && settings.line_breaker == LineBreaker::total_fit && frame.pages.size() > 1) {
     LayoutStats tight_stats;
-    Frame tight = DocumentLayout(doc, fonts, settings, &tight_stats, -1).run();
+    Frame tight = DocumentLayout(doc, fonts, paragraphs, settings, &tight_stats, -1).run();
     if (tight.pages.size() < frame.pages.size()) {
       frame = std::move(tight);
       first_stats = tight_stats;

@@ -114,10 +114,7 @@ class PageBuilder {
   }
 
   void add_items(Page& page, const std::vector<Item>& items, double top) {
-    for (Item item : items) {
-      shift_item(item, top);
-      page.items.push_back(std::move(item));
-    }
+    for (const Item& item : items) shift_item(page.items.emplace_back(item), top);
   }
 
   // Draws what was placed on the current page, with the items its first and last slices
@@ -125,6 +122,9 @@ class PageBuilder {
   void flush() {
     Page& page = frame_.pages.back();
     const std::size_t page_index = frame_.pages.size() - 1;
+    std::size_t count = page.items.size();  // a page holds a thousand items: grown once, not by doubling
+    for (const auto& p : placed_) count += p.slice->items.size() + p.slice->items_if_first.size() + p.slice->items_if_last.size();
+    page.items.reserve(count);
     bool content_started = false;
     for (std::size_t k = 0; k < placed_.size(); ++k) {
       const auto& p = placed_[k];

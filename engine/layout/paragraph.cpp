@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
+#include <unordered_map>
 
 #include "text/unicode.h"
 
@@ -274,8 +276,10 @@ ParagraphLine finalize_line(const ParagraphSpec& spec, const std::vector<Word>& 
 
 }  // namespace
 
-std::vector<ParagraphLine> layout_paragraph(const ParagraphSpec& spec, const text::FontFamily& fonts) {
-  const auto words = prepare_words(spec, fonts);
+namespace {
+
+// Breaks prepared words into lines and places them.
+std::vector<ParagraphLine> break_words(const ParagraphSpec& spec, const std::vector<Word>& words) {
   if (words.empty()) return {};
   std::vector<int> box_word;
   const auto items = make_items(words, spec.align == Align::justify, box_word);
@@ -293,6 +297,67 @@ std::vector<ParagraphLine> layout_paragraph(const ParagraphSpec& spec, const tex
     lines.push_back(finalize_line(spec, words, line_words, breaks[index], index == 0, index + 1 == breaks.size(), full));
   }
   return lines;
+}
+
+template <typename T>
+void append_bytes(std::string& key, const T& value) {
+  key.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+void append_text(std::string& key, const std::string& text) {
+  append_bytes(key, text.size());
+  key += text;
+}
+
+// What prepare_words reads of a spec, as bytes.
+std::string words_key(const ParagraphSpec& spec) {
+  std::string key;
+  for (const auto& run : spec.runs) {
+    append_text(key, run.text);
+    append_bytes(key, run.face);
+    append_bytes(key, run.underline);
+    append_bytes(key, run.color);
+  }
+  append_bytes(key, spec.runs.size());
+  for (const double number : {spec.size, spec.width, spec.indent, spec.first_indent}) append_bytes(key, number);
+  append_text(key, spec.label);
+  append_bytes(key, spec.label_face);
+  return key;
+}
+
+// The rest of the spec, which only the breaking reads.
+std::string breaking_key(const ParagraphSpec& spec) {
+  std::string key;
+  append_bytes(key, spec.align);
+  append_bytes(key, spec.balanced);
+  append_bytes(key, spec.breaker);
+  const BreakParams& p = spec.break_params;
+  for (const double number : {p.tolerance, p.line_penalty, p.adjacent_demerits, p.flagged_demerits}) append_bytes(key, number);
+  append_bytes(key, p.looseness);
+  return key;
+}
+
+}  // namespace
+
+std::vector<ParagraphLine> layout_paragraph(const ParagraphSpec& spec, const text::FontFamily& fonts) {
+  return break_words(spec, prepare_words(spec, fonts));
+}
+
+struct ParagraphCache::Store {
+  std::unordered_map<std::string, std::vector<Word>> words;
+  std::unordered_map<std::string, std::vector<ParagraphLine>> lines;
+};
+
+ParagraphCache::ParagraphCache(const text::FontFamily& fonts) : fonts_(fonts), store_(std::make_unique<Store>()) {}
+ParagraphCache::~ParagraphCache() = default;
+
+std::vector<ParagraphLine> ParagraphCache::lay_out(const ParagraphSpec& spec) {
+  std::string key = words_key(spec);
+  auto words = store_->words.find(key);
+  if (words == store_->words.end()) words = store_->words.emplace(key, prepare_words(spec, fonts_)).first;
+  key += breaking_key(spec);
+  auto lines = store_->lines.find(key);
+  if (lines == store_->lines.end()) lines = store_->lines.emplace(std::move(key), break_words(spec, words->second)).first;
+  return lines->second;
 }
 
 }  // namespace vanban::layout

@@ -8,6 +8,7 @@
 // ourselves, since libharu ignores word spacing for UTF-8 fonts (docs/dependencies.md, "Word spacing").
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -63,5 +64,26 @@ struct ParagraphLine {
 
 // Lays out one paragraph; an empty paragraph gives no lines.
 std::vector<ParagraphLine> layout_paragraph(const ParagraphSpec& spec, const text::FontFamily& fonts);
+
+// The paragraphs of one document, laid out once each: layout_document lays a document out a
+// second time with its body a line looser (the page-saving pass), and there a paragraph of
+// the same spec is the same lines, and one only the breaking changes keeps its words (their
+// break opportunities and widths, most of the work). Lives while one document is laid out.
+class ParagraphCache {
+ public:
+  explicit ParagraphCache(const text::FontFamily& fonts);
+  ~ParagraphCache();
+  ParagraphCache(const ParagraphCache&) = delete;
+  ParagraphCache& operator=(const ParagraphCache&) = delete;
+
+  // The same lines as layout_paragraph(spec, fonts).
+  std::vector<ParagraphLine> lay_out(const ParagraphSpec& spec);
+  const text::FontFamily& fonts() const { return fonts_; }
+
+ private:
+  struct Store;
+  const text::FontFamily& fonts_;
+  std::unique_ptr<Store> store_;
+};
 
 }  // namespace vanban::layout

@@ -174,7 +174,8 @@ std::vector<double> distribute_columns(const markup::Table& table, const TableSt
   return widths;
 }
 
-TableSlices layout_table(const markup::Table& table, const TableStyle& style, const text::FontFamily& fonts) {
+TableSlices layout_table(const markup::Table& table, const TableStyle& style, ParagraphCache& paragraphs) {
+  const text::FontFamily& fonts = paragraphs.fonts();
   const auto widths = distribute_columns(table, style, fonts);
   std::vector<double> edges{style.left};
   for (double w : widths) edges.push_back(edges.back() + w);
@@ -212,7 +213,7 @@ TableSlices layout_table(const markup::Table& table, const TableStyle& style, co
         spec.size = style.size;
         spec.width = std::max(laid.width - 2 * style.padding_x, 1.0);
         spec.align = paragraph_align(align);
-        for (auto& line : layout_paragraph(spec, fonts)) laid.lines.push_back(std::move(line));
+        for (auto& line : paragraphs.lay_out(spec)) laid.lines.push_back(std::move(line));
       }
       cells.push_back(std::move(laid));
       column = last;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "layout/page_builder.h"
+#include "layout/paragraph.h"
 #include "markup/doc_tree.h"
 #include "text/font.h"
 
@@ -34,7 +35,8 @@ struct TableSlices {
 std::vector<double> distribute_columns(const markup::Table& table, const TableStyle& style,
                                        const text::FontFamily& fonts);
 
-// Lays out a table: its header rows' bands apart, for the page builder to repeat.
-TableSlices layout_table(const markup::Table& table, const TableStyle& style, const text::FontFamily& fonts);
+// Lays out a table: its header rows' bands apart, for the page builder to repeat. Its cells'
+// paragraphs are laid out through the document's cache.
+TableSlices layout_table(const markup::Table& table, const TableStyle& style, ParagraphCache& paragraphs);
 
 }  // namespace vanban::layout

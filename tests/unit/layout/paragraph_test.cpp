@@ -128,3 +128,47 @@ TEST_CASE("a word longer than the line is cut between letters, never overflowing
   };
   CHECK(without_spaces(joined) == without_spaces("Họ tên: " + word + " hết."));
 }
+
+TEST_CASE("the paragraph cache gives the lines layout_paragraph gives, whatever changed between calls") {
+  // The same text again, then with only the breaking changed (one line looser, as the
+  // page-saving pass asks), then at another size, another width and another face: each must
+  // be the lines of a fresh layout, not a remembered one of another spec.
+  const auto same_lines = [](const std::vector<layout::ParagraphLine>& a, const std::vector<layout::ParagraphLine>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      if (a[k].runs.size() != b[k].runs.size() || a[k].ratio != b[k].ratio) return false;
+      for (std::size_t r = 0; r < a[k].runs.size(); ++r) {
+        if (a[k].runs[r].text != b[k].runs[r].text || a[k].runs[r].x != b[k].runs[r].x ||
+            a[k].runs[r].face != b[k].runs[r].face) {
+          return false;
+        }
+      }
+    }
+    return true;
+  };
+  layout::ParagraphCache cache(fonts());
+  std::vector<ParagraphSpec> specs;
+  specs.push_back(spec(long_text, 300));
+  specs.push_back(specs.back());
+  specs.back().break_params.looseness = -1;
+  specs.push_back(spec(long_text, 300));
+  specs.back().size = 13;
+  specs.push_back(spec(long_text, 250));
+  specs.push_back(spec(long_text, 300));
+  specs.back().runs.front().face = text::FaceStyle::bold;
+  specs.push_back(spec(long_text, 300, Align::center));
+  specs.push_back(spec(long_text, 300));
+  specs.back().label = "1.";
+  std::size_t distinct_line_counts = 0;
+  std::size_t last_count = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (const auto& s : specs) {
+      const auto fresh = layout::layout_paragraph(s, fonts());
+      CHECK(same_lines(cache.lay_out(s), fresh));
+      if (round == 0 && fresh.size() != last_count) ++distinct_line_counts;
+      last_count = fresh.size();
+    }
+  }
+  // The specs do lay out differently, so a cache that answered one for another would fail.
+  CHECK(distinct_line_counts >= 3);
+}
