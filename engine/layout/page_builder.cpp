@@ -122,7 +122,9 @@ class PageBuilder {
   void flush() {
     Page& page = frame_.pages.back();
     const std::size_t page_index = frame_.pages.size() - 1;
-    std::size_t count = page.items.size();  // a page holds a thousand items: grown once, not by doubling
+    // A page holds a thousand items: grown once, not by doubling, with room for the few that
+    // layout adds after the pages are built (the page number, a border, box 11).
+    std::size_t count = page.items.size() + 8;
     for (const auto& p : placed_) count += p.slice->items.size() + p.slice->items_if_first.size() + p.slice->items_if_last.size();
     page.items.reserve(count);
     bool content_started = false;

@@ -12,6 +12,12 @@
 
 namespace vanban::text {
 
+namespace {
+// In the advance cache: not yet looked up, and no glyph in the face (an advance of 0).
+constexpr float not_looked_up = -1.0f, no_glyph = -2.0f;
+}  // namespace
+
+
 FaceStyle face_style(bool bold, bool italic) {
   return bold ? (italic ? FaceStyle::bold_italic : FaceStyle::bold) : (italic ? FaceStyle::italic : FaceStyle::regular);
 }
@@ -63,30 +69,34 @@ std::shared_ptr<const FontFace> FontFace::load(std::string bytes, const std::str
   result->line_gap_ = extents.line_gap / result->units_per_em_;
   hb_font_make_immutable(result->font_->font);
   result->advance_cache_ = std::make_unique<std::atomic<float>[]>(0x10000);
-  for (std::size_t k = 0; k < 0x10000; ++k) result->advance_cache_[k].store(-1.0f, std::memory_order_relaxed);
+  for (std::size_t k = 0; k < 0x10000; ++k) result->advance_cache_[k].store(not_looked_up, std::memory_order_relaxed);
   return result;
 }
 
-bool FontFace::has_glyph(char32_t code_point) const {
+float FontFace::look_up(char32_t code_point) const {
   hb_codepoint_t glyph = 0;
-  return hb_font_get_nominal_glyph(font_->font, code_point, &glyph);
-}
-
-double FontFace::advance(char32_t code_point) const {
-  const bool cached = code_point < 0x10000;
-  if (cached) {
-    if (const float known = advance_cache_[code_point].load(std::memory_order_relaxed); known >= 0) return known;
-  }
-  hb_codepoint_t glyph = 0;
-  double exact = 0;
-  if (hb_font_get_nominal_glyph(font_->font, code_point, &glyph)) {
-    exact = hb_font_get_glyph_h_advance(font_->font, glyph) / units_per_em_;
-  }
+  if (!hb_font_get_nominal_glyph(font_->font, code_point, &glyph)) return no_glyph;
   // Every call answers what the cache holds, the first one too: the same text measures the
   // same in the first document of a batch as in the last, whatever the face's units per em.
-  const auto width = static_cast<float>(exact);
-  if (cached) advance_cache_[code_point].store(width, std::memory_order_relaxed);
-  return width;
+  return static_cast<float>(hb_font_get_glyph_h_advance(font_->font, glyph) / units_per_em_);
+}
+
+float FontFace::cached(char32_t code_point) const {
+  if (code_point >= 0x10000) return look_up(code_point);
+  float known = advance_cache_[code_point].load(std::memory_order_relaxed);
+  if (known == not_looked_up) {
+    known = look_up(code_point);
+    advance_cache_[code_point].store(known, std::memory_order_relaxed);
+  }
+  return known;
+}
+
+// A mark may have a glyph of no advance: presence and width are told apart in the cache.
+bool FontFace::has_glyph(char32_t code_point) const { return cached(code_point) != no_glyph; }
+
+double FontFace::advance(char32_t code_point) const {
+  const float known = cached(code_point);
+  return known == no_glyph ? 0 : known;
 }
 
 double FontFace::text_width(std::string_view utf8, double size) const {

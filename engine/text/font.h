@@ -58,10 +58,12 @@ class FontFace {
   double units_per_em_ = 1000;
   struct HbFont;
   std::unique_ptr<HbFont> font_;
-  // Advances of the Basic Multilingual Plane, filled lazily; -1 means not yet looked up. A
-  // face is shared by the threads of an engine: two that look the same character up store
-  // the same width, and relaxed atomics make that no race.
+  // Advances of the Basic Multilingual Plane, filled lazily (-1: not yet looked up, -2: no
+  // glyph). A face is shared by the threads of an engine: two that look the same character
+  // up store the same value, and relaxed atomics make that no race.
   mutable std::unique_ptr<std::atomic<float>[]> advance_cache_;
+  float look_up(char32_t code_point) const;
+  float cached(char32_t code_point) const;
 };
 
 // The four faces of one family.
