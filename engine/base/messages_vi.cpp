@@ -418,6 +418,11 @@ constexpr Entry catalog[] = {
   {"home.not-found", "no {}/ folder in vanban's home '{}'", "không có thư mục {1}/ trong thư mục gốc '{2}' của vanban"},
   {"hint", "give the folder that holds templates/ and fonts/ (an installed share/vanban, or vanban's source folder) as the engine's home, or set VANBAN_HOME",
    "hãy chỉ thư mục chứa templates/ và fonts/ (share/vanban đã cài, hoặc thư mục mã nguồn của vanban) làm thư mục gốc, hoặc đặt VANBAN_HOME"},
+  {"service.missing", "vanban-serve, the program that serves HTTP, is not beside vanban ({}) nor at {}",
+   "không có vanban-serve, chương trình phục vụ HTTP, bên cạnh vanban ({1}) hay tại {2}"},
+  {"hint", "build the whole project (cmake --build), or install it again",
+   "hãy dựng toàn bộ dự án (cmake --build), hoặc cài đặt lại"},
+  {"service.missing", "cannot start {}: {}", "không khởi động được {1}: {2}"},
   {"resource.outside", "'{}' is not a path inside {}", "'{1}' không phải đường dẫn nằm trong {2}"},
   {"hint", "give a path from inside the folder, without \"..\" and not starting with \"/\"",
    "hãy ghi đường dẫn từ bên trong thư mục, không có \"..\" và không bắt đầu bằng \"/\""},
@@ -670,7 +675,7 @@ Diagnostic translate(const Diagnostic& diagnostic, Language language) {
 }
 
 std::optional<std::string> vietnamese_help(std::string_view english) {
-  // The command-line help, line for line (engine/cli/main.cpp); --lang vi shows it.
+  // The command-line help, line for line (engine/cli/command_line.cpp); --lang vi shows it.
   static const std::map<std::string_view, std::string_view> help{
     {"vanban: Vietnamese administrative documents, typeset by Decree 30/2020/NĐ-CP",
      "vanban: văn bản hành chính Việt Nam, trình bày theo Nghị định 30/2020/NĐ-CP"},

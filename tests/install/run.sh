@@ -34,4 +34,20 @@ grep -q "lỗi: .*\[check.required-field\]" "$work/c.out" || { echo "no Vietname
 grep -q '"field":"achievement"' "$work/c.out" || { echo "the C consumer's JSON does not name the field"; cat "$work/c.out"; exit 1; }
 pdftotext "$work/c.pdf" - | grep -q "GIẤY KHEN" || { echo "the C consumer's PDF lacks its title"; exit 1; }
 cmp -s "$work/c.pdf" "$work/cpp.pdf" || { echo "the C and C++ consumers made different PDFs of the same data"; exit 1; }
-echo "install: C++ (find_package) and C (pkg-config) consumers built and ran against $prefix"
+# The installed command line: `vanban serve` hands over to the installed vanban-serve, which
+# finds the installed templates; vanban itself links no HTTP library.
+if readelf -d "$prefix/bin/vanban" | grep -qE 'NEEDED.*(httplib|libssl)'; then echo "the installed vanban links the HTTP service"; exit 1; fi
+env -u VANBAN_HOME "$prefix/bin/vanban" serve --port 0 2>"$work/serve.err" &
+server=$!
+port=
+for _ in $(seq 100); do
+  port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$work/serve.err")
+  [ -n "$port" ] && break
+  sleep 0.1
+done
+[ -n "$port" ] || { kill $server; echo "the installed vanban serve did not start"; cat "$work/serve.err"; exit 1; }
+templates=$(python3 -c 'import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1], timeout=30).read().decode())' \
+  "http://127.0.0.1:$port/v1/templates" || true)
+kill $server; wait $server || true
+grep -q '"giay-khen"' <<<"$templates" || { echo "the installed service lists no giay-khen template: $templates"; exit 1; }
+echo "install: C++ (find_package) and C (pkg-config) consumers built and ran, and vanban serve answered, against $prefix"
