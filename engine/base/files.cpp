@@ -1,5 +1,6 @@
 #include "base/files.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -63,9 +64,39 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
       fail_input_size(path, static_cast<std::size_t>(info.st_size), max_bytes);
     }
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail("io.read", "cannot open file: " + std::string(std::strerror(errno)), {path});
-  return read_bounded(in, path);
+  const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (descriptor < 0) fail("io.read", "cannot open file: " + std::string(std::strerror(errno)), {path});
+  // Straight into the string, sized by the file plus one byte, so that a regular file is one
+  // copy from the page cache (fonts are read at every start) and the one byte tells whether
+  // it grew since stat; past that, or for a device or a pipe, the string grows in steps and
+  // never beyond one byte over the limit.
+  const bool regular = S_ISREG(info.st_mode);
+  std::string bytes(regular ? static_cast<std::size_t>(info.st_size) + 1 : std::size_t{1} << 16, '\0');
+  std::size_t filled = 0;
+  for (;;) {
+    if (filled == bytes.size()) {
+      if (filled > max_bytes) break;
+      bytes.resize(std::min(std::max(filled * 2, filled + (std::size_t{1} << 16)), max_bytes + 1));
+    }
+    const ssize_t count = ::read(descriptor, bytes.data() + filled, bytes.size() - filled);
+    if (count < 0 && errno == EINTR) continue;
+    if (count < 0) {
+      const int error = errno;
+      ::close(descriptor);
+      fail("io.read", "cannot read file: " + std::string(std::strerror(error)), {path});
+    }
+    if (count == 0) break;
+    filled += static_cast<std::size_t>(count);
+  }
+  ::close(descriptor);
+  if (filled > max_bytes && !regular) {
+    // A device or a pipe has no size to tell: only that it went past the limit.
+    fail("limit.input-size", "the file gives more than the " + format_megabytes(max_bytes) + " allowed", {path},
+         {"check that this is the file you meant; raise the limit with --max-input-mb"});
+  }
+  if (filled > max_bytes) fail_input_size(path, filled, max_bytes);
+  bytes.resize(filled);
+  return bytes;
 }
 
 namespace {

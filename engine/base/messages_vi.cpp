@@ -28,6 +28,7 @@ constexpr Entry catalog[] = {
   {"io.read", "cannot open file: {}", "không mở được tệp: {1}"},
   {"io.read", "cannot read file", "không đọc được tệp"},
   {"io.read", "cannot read file: it is a folder", "không đọc được tệp: đây là một thư mục"},
+  {"io.read", "cannot read file: {}", "không đọc được tệp: {1}"},
   {"io.write", "cannot write output: {}", "không ghi được tệp kết quả: {1}"},
   {"io.output", "{} {}: it is {}, which writing would replace or cannot hold a PDF", "{1} {2}: đây là {3}, ghi vào sẽ thay thế nó hoặc nó không chứa được tệp PDF"},
   {"io.output", "{} {}: it is the input {}, which writing would replace", "{1} {2}: đây chính là tệp đầu vào {3}, ghi vào sẽ thay thế nó"},
@@ -75,6 +76,7 @@ constexpr Entry catalog[] = {
   {"internal", "internal error (a bug in vanban: please report it with the request)", "lỗi nội bộ (lỗi của vanban: xin báo lại kèm yêu cầu đã gửi)"},
   // Limits.
   {"limit.input-size", "the file is {}, more than the {} allowed", "tệp nặng {1}, vượt mức {2} cho phép"},
+  {"limit.input-size", "the file gives more than the {} allowed", "tệp cho ra hơn mức {1} cho phép"},
   {"limit.depth", "elements are nested more than {} deep here", "các phần tử lồng nhau quá {1} tầng ở đây"},
   {"limit.depth", "arrays and objects are nested more than {} deep here", "các mảng và đối tượng lồng nhau quá {1} tầng ở đây"},
   {"limit.depth", "the template '{}' nests sections more than {} deep: a partial that includes itself without end?",

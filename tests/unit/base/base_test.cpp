@@ -71,6 +71,35 @@ TEST_CASE("reading a missing file names it") {
   }
 }
 
+TEST_CASE("a bounded read returns the whole file, and stops one byte past the limit") {
+  const fs::path dir = fs::temp_directory_path() / "vanban-read-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string path = (dir / "data.bin").string();
+  std::string content(200000, '\0');
+  for (std::size_t i = 0; i < content.size(); ++i) content[i] = static_cast<char>(i * 7 % 251);
+  std::ofstream(path, std::ios::binary) << content;
+  CHECK(read_file(path, content.size()) == content);  // exactly at the limit
+  CHECK(read_file(path, 1 << 20) == content);
+  std::ofstream(dir / "empty").close();
+  CHECK(read_file((dir / "empty").string(), 10).empty());
+  try {
+    read_file(path, content.size() - 1);
+    FAIL("read past the limit");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().code == "limit.input-size");
+  }
+  // A device has no size: what it gives is read in steps up to the limit, not to its end.
+  try {
+    read_file("/dev/zero", 300000);
+    FAIL("read /dev/zero whole");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().code == "limit.input-size");
+    CHECK(e.diagnostic().message.find("gives more than") != std::string::npos);
+  }
+  fs::remove_all(dir);
+}
+
 TEST_CASE("offset_of_location undoes locate_offset, counting characters not bytes") {
   const std::string text = "<d>\n  <p>Việt Nam ☃</p>\n</d>";
   for (std::size_t offset = 0; offset <= text.size(); ++offset) {
