@@ -1,5 +1,10 @@
 #include "text/font.h"
 
+#include <atomic>
+#include <bit>
+#include <cstdlib>
+#include <new>
+
 #include <vanban/resources.h>
 
 #include <hb-ot.h>
@@ -13,9 +18,13 @@
 namespace vanban::text {
 
 namespace {
-// In the advance cache: not yet looked up, and no glyph in the face (an advance of 0).
-constexpr float not_looked_up = -1.0f, no_glyph = -2.0f;
+// In the advance cache (font.h): an entry not yet looked up, and a code point the face has no
+// glyph for. An advance of +0 is kept as -0, which is the same width and not 0's bits.
+constexpr std::uint32_t not_looked_up = 0;
+constexpr float no_glyph = -2.0f;
 }  // namespace
+
+void FontFace::FreeMemory::operator()(std::uint32_t* memory) const { std::free(memory); }
 
 
 FaceStyle face_style(bool bold, bool italic) {
@@ -68,8 +77,8 @@ std::shared_ptr<const FontFace> FontFace::load(std::string bytes, const std::str
   result->descent_ = -extents.descender / result->units_per_em_;
   result->line_gap_ = extents.line_gap / result->units_per_em_;
   hb_font_make_immutable(result->font_->font);
-  result->advance_cache_ = std::make_unique<std::atomic<float>[]>(0x10000);
-  for (std::size_t k = 0; k < 0x10000; ++k) result->advance_cache_[k].store(not_looked_up, std::memory_order_relaxed);
+  result->advance_cache_.reset(static_cast<std::uint32_t*>(std::calloc(0x10000, sizeof(std::uint32_t))));
+  if (!result->advance_cache_) throw std::bad_alloc();
   return result;
 }
 
@@ -83,11 +92,11 @@ float FontFace::look_up(char32_t code_point) const {
 
 float FontFace::cached(char32_t code_point) const {
   if (code_point >= 0x10000) return look_up(code_point);
-  float known = advance_cache_[code_point].load(std::memory_order_relaxed);
-  if (known == not_looked_up) {
-    known = look_up(code_point);
-    advance_cache_[code_point].store(known, std::memory_order_relaxed);
-  }
+  std::atomic_ref<std::uint32_t> entry(advance_cache_[code_point]);
+  const std::uint32_t bits = entry.load(std::memory_order_relaxed);
+  if (bits != not_looked_up) return std::bit_cast<float>(bits);
+  const float known = look_up(code_point);
+  entry.store(std::bit_cast<std::uint32_t>(known == 0.0f ? -0.0f : known), std::memory_order_relaxed);
   return known;
 }
 

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <atomic>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -58,10 +59,15 @@ class FontFace {
   double units_per_em_ = 1000;
   struct HbFont;
   std::unique_ptr<HbFont> font_;
-  // Advances of the Basic Multilingual Plane, filled lazily (-1: not yet looked up, -2: no
-  // glyph). A face is shared by the threads of an engine: two that look the same character
-  // up store the same value, and relaxed atomics make that no race.
-  mutable std::unique_ptr<std::atomic<float>[]> advance_cache_;
+  // Advances of the Basic Multilingual Plane, filled lazily: each entry is a float's bits,
+  // 0 for not yet looked up (so the table comes zeroed from calloc, and a process touches
+  // only the pages of the scripts it writes, not 256 KB a face at every start). A face is
+  // shared by the threads of an engine: two that look the same character up store the same
+  // value, and relaxed atomic accesses make that no race.
+  struct FreeMemory {
+    void operator()(std::uint32_t* memory) const;
+  };
+  std::unique_ptr<std::uint32_t[], FreeMemory> advance_cache_;
   float look_up(char32_t code_point) const;
   float cached(char32_t code_point) const;
 };
