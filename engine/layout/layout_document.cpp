@@ -701,7 +701,7 @@ class DocumentLayout {
     spec.size = size;
     spec.width = width_;
     spec.first_indent = s_.first_line_indent;
-    spec.align = paragraph_align(block.align);
+    spec.align = block.align;
     if (spec.align != Align::justify) spec.first_indent = 0;
     spec.label = list_label(block);
     // A label takes its text's weight: "I." is bold beside a bold title, as a heading's is

@@ -59,7 +59,7 @@ class PageBuilder {
       if (cut == page_start) cut = i;
       while (!placed_.empty() && placed_.back().index >= cut && placed_.back().index != repeated) placed_.pop_back();
       flush();
-      start_page(PageSetup{frame_.pages.back().width, frame_.pages.back().height, false});
+      start_page(BreakSetup{frame_.pages.back().width, frame_.pages.back().height, false});
       page_start = cut;
       i = cut;
       // A table continuing here: its header rows first (no break inside them).
@@ -90,7 +90,7 @@ class PageBuilder {
     placed_.push_back({static_cast<std::size_t>(&slice - slices_.data()), &slice, top});
   }
 
-  static void apply_setup(Page& page, const PageSetup& setup) {
+  static void apply_setup(Page& page, const BreakSetup& setup) {
     if (setup.width > 0) {
       page.width = setup.width;
       page.height = setup.height;
@@ -101,7 +101,7 @@ class PageBuilder {
     }
   }
 
-  void start_page(const PageSetup& setup) {
+  void start_page(const BreakSetup& setup) {
     if (margins_.max_pages > 0 && frame_.pages.size() >= margins_.max_pages) {
       fail("limit.pages", "the document takes more than " + std::to_string(margins_.max_pages) + " pages",
            margins_.where, {"check the data for a text pasted many times over; raise the limit with --max-pages"});

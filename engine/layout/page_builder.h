@@ -15,8 +15,9 @@
 
 namespace vanban::layout {
 
-// The page set-up a forced break starts.
-struct PageSetup {
+// The paper and numbering that a forced page break starts (markup::PageSetup is a whole
+// document's paper and margins).
+struct BreakSetup {
   double width = 0, height = 0;
   bool restart_numbering = false;  // Decree 30 Phụ lục I, III.1.đ: each appendix from 1
 };
@@ -26,7 +27,7 @@ struct Slice {
   double space_before = 0;  // dropped at the top of a page
   bool break_before_allowed = true;
   bool page_break_before = false;  // an explicit page break: the slice starts a page
-  PageSetup setup;                  // with page_break_before: the new pages' set-up
+  BreakSetup setup;                  // with page_break_before: the new pages' set-up
   int header_group = -1;  // table rows: the header slices to repeat when a page starts here
   std::vector<Item> items;           // positions relative to the slice's top
   std::vector<Item> items_if_last;   // drawn only when the page ends after this slice

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "base/align.h"
 #include "base/color.h"
 #include "layout/line_breaker.h"
 #include "text/font.h"
@@ -20,7 +21,7 @@ namespace vanban::layout {
 
 using vanban::Color;
 
-enum class Align { justify, left, center, right };
+using vanban::Align;
 
 struct StyledRun {
   std::string text;  // NFC UTF-8

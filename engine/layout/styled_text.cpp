@@ -24,14 +24,4 @@ void put_run(std::vector<Item>& items, double line_x, double baseline, double si
   items.push_back(RuleItem{x, y, x + run.width, y, size * 0.05, run.color});
 }
 
-Align paragraph_align(markup::Align align) {
-  switch (align) {
-    case markup::Align::left: return Align::left;
-    case markup::Align::center: return Align::center;
-    case markup::Align::right: return Align::right;
-    case markup::Align::justify: break;
-  }
-  return Align::justify;
-}
-
 }  // namespace vanban::layout

@@ -19,7 +19,4 @@ std::vector<StyledRun> styled_runs(const markup::Inlines& inlines, bool force_bo
 // underline (0.05 em thick, 0.12 em below the baseline) if it has one.
 void put_run(std::vector<Item>& items, double line_x, double baseline, double size, const PlacedRun& run);
 
-// Returns the paragraph alignment for a markup alignment.
-Align paragraph_align(markup::Align align);
-
 }  // namespace vanban::layout

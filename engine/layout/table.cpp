@@ -212,7 +212,7 @@ TableSlices layout_table(const markup::Table& table, const TableStyle& style, Pa
         spec.runs = std::move(runs);
         spec.size = style.size;
         spec.width = std::max(laid.width - 2 * style.padding_x, 1.0);
-        spec.align = paragraph_align(align);
+        spec.align = align;
         for (auto& line : paragraphs.lay_out(spec)) laid.lines.push_back(std::move(line));
       }
       cells.push_back(std::move(laid));

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "base/align.h"
 #include "base/color.h"
 #include "base/diagnostics.h"
 #include "base/image_data.h"
@@ -45,7 +46,7 @@ enum class BlockKind {
   box,         // text in a bordered rectangle: an urgency stamp, a circulation note
 };
 
-enum class Align { justify, left, center, right };
+using vanban::Align;
 
 // Automatic list labels, as Decree 30 numbers the parts of a text (Phụ lục I, mục II.6): "I.",
 // "1.", "a)" with the Vietnamese letter sequence, and the bullets "-" and "+".
