@@ -1,6 +1,6 @@
 #include "data/read_data.h"
 
-#include "base/xml_input.h"
+#include "xml/xml_input.h"
 
 #include <pugixml.hpp>
 

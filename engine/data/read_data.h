@@ -19,7 +19,7 @@
 namespace vanban::data {
 
 // Parses XML data; file_name is used only in diagnostics. A DOCTYPE and nesting deeper than
-// max_depth are refused (base/xml_input.h).
+// max_depth are refused (xml/xml_input.h).
 DataTree read_data(std::string_view xml, const std::string& file_name, int max_depth = Limits{}.max_depth);
 
 }  // namespace vanban::data

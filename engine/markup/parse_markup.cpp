@@ -16,7 +16,7 @@
 #include "base/source_index.h"
 #include "base/spelling.h"
 #include "base/units.h"
-#include "base/xml_input.h"
+#include "xml/xml_input.h"
 
 namespace vanban::markup {
 

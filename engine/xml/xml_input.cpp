@@ -1,4 +1,4 @@
-#include "base/xml_input.h"
+#include "xml/xml_input.h"
 
 #include <cstdio>
 #include <optional>
