@@ -451,4 +451,46 @@ void normalize_data(data::Value& root, const Contract& contract, bool lenient) {
   normalize_map(root, contract.root, lenient, true);
 }
 
+void join_json_blocks(data::Value& map, const FieldSpec& spec) {
+  if (map.kind != data::Value::Kind::map) return;
+  // Inner arrays first: an item's own blocks are joined before the body's items are.
+  for (auto& field : map.fields) {
+    if (const FieldSpec* inner = find_field(spec, field.name)) join_json_blocks(field.value.front(), *inner);
+  }
+  std::vector<data::Field> joined;
+  for (std::size_t k = 0; k < map.fields.size();) {
+    std::size_t end = k + 1;
+    while (end < map.fields.size() && map.fields[end].name == map.fields[k].name) ++end;
+    const FieldSpec* inner = find_field(spec, map.fields[k].name);
+    const bool one_key_objects = std::all_of(map.fields.begin() + static_cast<std::ptrdiff_t>(k),
+                                             map.fields.begin() + static_cast<std::ptrdiff_t>(end), [](const data::Field& f) {
+                                               return f.get().kind == data::Value::Kind::map && f.get().fields.size() == 1;
+                                             });
+    // Several values of one field each: the parts of one value, in order, when joined they
+    // make a value the field takes (each key known, none more often than it may be); else a
+    // list ("session": [{"title": "A"}, {"title": "B"}] is two sessions).
+    bool holds_blocks = inner && one_key_objects &&
+                        (inner->kind == FieldKind::blocks || inner->kind == FieldKind::group || inner->takes_blocks);
+    if (holds_blocks) {
+      std::map<std::string, int> count;
+      for (std::size_t part = k; part < end && holds_blocks; ++part) {
+        const std::string& key = map.fields[part].get().fields.front().name;
+        const FieldSpec* child = find_field(*inner, key);
+        holds_blocks = child && (child->max == 0 || ++count[key] <= child->max);
+      }
+    }
+    if (holds_blocks && end - k > 1) {
+      data::Field whole{map.fields[k].name, false, {data::Value{data::Value::Kind::map, {}, {}, map.fields[k].get().where}}};
+      for (std::size_t part = k; part < end; ++part) {
+        whole.value.front().fields.push_back(std::move(map.fields[part].value.front().fields.front()));
+      }
+      joined.push_back(std::move(whole));
+    } else {
+      for (std::size_t part = k; part < end; ++part) joined.push_back(std::move(map.fields[part]));
+    }
+    k = end;
+  }
+  map.fields = std::move(joined);
+}
+
 }  // namespace vanban::check

@@ -102,4 +102,12 @@ std::vector<Diagnostic> validate_data(const data::Value& root, const Contract& c
 // said so).
 void normalize_data(data::Value& root, const Contract& contract, bool lenient = false);
 
+// JSON cannot repeat a key in an object, so a body's blocks in order (p, bullet, p), and a
+// section's or an item's, are written as an array of one-key objects:
+//   "body": [{"p": "…"}, {"section": [{"number": "I"}, {"title": "…"}, {"p": "…"}]}, {"p": "…"}]
+// The array makes the field repeat; here, where the contract says the field holds blocks (or
+// is a group of one value, as a bullet with its + bullets) and each of its values is a map of
+// one field, they are joined into the one map XML would give (docs/data-schema.md, "JSON").
+void join_json_blocks(data::Value& map, const FieldSpec& spec);
+
 }  // namespace vanban::check

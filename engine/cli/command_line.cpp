@@ -27,7 +27,7 @@
 #include "cli/command_line.h"
 
 #include "pipeline/batch.h"
-#include "pipeline/data_input.h"
+#include "data/data_input.h"
 #include "pipeline/generate.h"
 #include "text/legacy.h"
 #include "text/unicode.h"
@@ -631,7 +631,7 @@ int run_serve(const ServeArgs& args, const std::string& home, const vanban::cli:
 int run_convert(const ConvertArgs& args) {
   const std::string name = args.input == "-" ? "<stdin>" : args.input;
   vanban::check_outputs({{args.output, "-o"}}, {args.input});
-  const auto converted = vanban::pipeline::convert_file(vanban::read_file(args.input, vanban::Limits{}.max_records_bytes), name,
+  const auto converted = vanban::data::convert_file(vanban::read_file(args.input, vanban::Limits{}.max_records_bytes), name,
                                                         args.from, args.capitals);
   for (const auto& warning : converted.warnings) std::cerr << describe(warning) << '\n';
   vanban::write_file_atomically(args.output, converted.bytes);

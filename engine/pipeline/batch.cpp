@@ -19,7 +19,7 @@
 #include "base/spelling.h"
 #include "data/read_records.h"
 #include "output/pdf_writer.h"
-#include "pipeline/data_input.h"
+#include "data/data_input.h"
 #include "mustache/template_tags.h"
 #include "pipeline/templates.h"
 #include "text/unicode.h"
@@ -54,8 +54,8 @@ data::DataTree record_tree(const data::Value& common, const data::Record& record
                            std::vector<Diagnostic>* findings = nullptr) {
   data::Value fields = data::fields_of(record);
   check_record_size(fields, record, options);
-  auto found = check_value_encodings(fields, options.generate.input_encoding, options.records_file);
-  apply_capitals_fonts(fields);
+  auto found = data::check_value_encodings(fields, options.generate.input_encoding, options.records_file);
+  data::apply_capitals_fonts(fields);
   if (findings) *findings = std::move(found);
   data::DataTree tree;
   tree.root_name = "document";
@@ -456,7 +456,7 @@ BatchResult run_batch(const Core& core, const BatchOptions& options, const Batch
   result.warnings = std::move(file.warnings);
   if (result.table && options.show_columns) options.show_columns(*result.table);
   if (!options.common_file.empty()) {
-    DocumentData input = read_document_data(read_file(options.common_file, options.generate.limits.max_input_bytes),
+    data::DocumentData input = data::read_document_data(read_file(options.common_file, options.generate.limits.max_input_bytes),
                                             options.common_file, options.generate.input_encoding, options.generate.limits);
     common = std::move(input.tree.root);
     result.warnings.insert(result.warnings.end(), input.warnings.begin(), input.warnings.end());

@@ -14,7 +14,7 @@
 #include "image/decode_image.h"
 #include "data/read_data.h"
 #include "markup/parse_markup.h"
-#include "pipeline/data_input.h"
+#include "data/data_input.h"
 #include "pipeline/template_check.h"
 #include "pipeline/template_helpers.h"
 #include "pipeline/templates.h"
@@ -200,7 +200,7 @@ auto with_fields(const data::DataTree& tree, const std::string& data_name, Work&
 
 std::vector<Diagnostic> check_data(const Core& core, const std::string& data, const std::string& data_name,
                                    const GenerateOptions& options) {
-  DocumentData input = read_document_data(data, data_name, options.input_encoding, options.limits, options.data_format);
+  data::DocumentData input = data::read_document_data(data, data_name, options.input_encoding, options.limits, options.data_format);
   const std::string template_name = template_name_of(input.tree, options);
   std::vector<Diagnostic> findings = std::move(input.warnings);
   // The template is checked against its contract too: a tag naming no field is reported here.
@@ -209,7 +209,7 @@ std::vector<Diagnostic> check_data(const Core& core, const std::string& data, co
     checked = check::check_document(input.tree, {});
   } else {
     const auto maker = core.maker(template_name, options);
-    if (input.json) join_json_blocks(input.tree.root, maker->rules().contract.root);
+    if (input.json) check::join_json_blocks(input.tree.root, maker->rules().contract.root);
     checked = check::check_document(input.tree, maker->rules());
   }
   findings.insert(findings.end(), checked.begin(), checked.end());
@@ -286,7 +286,7 @@ Generated DocumentMaker::make(const data::DataTree& tree, const std::string& dat
 Generated generate(const Core& core, const std::string& data, const std::string& data_name, const GenerateOptions& options) {
   // 1. Data: bytes -> Unicode (each value judged alone, legacy text converted when asked) ->
   // DataTree.
-  DocumentData input = read_document_data(data, data_name, options.input_encoding, options.limits, options.data_format);
+  data::DocumentData input = data::read_document_data(data, data_name, options.input_encoding, options.limits, options.data_format);
   // 2. Template: the one asked for, else the one the data names, with its declaration.
   const std::string template_name = template_name_of(input.tree, options);
   if (template_name.empty()) {
@@ -294,7 +294,7 @@ Generated generate(const Core& core, const std::string& data, const std::string&
          input.tree.root.where);
   }
   const auto maker = core.maker(template_name, options);
-  if (input.json) join_json_blocks(input.tree.root, maker->rules().contract.root);
+  if (input.json) check::join_json_blocks(input.tree.root, maker->rules().contract.root);
   // 3 and 4: checks, template, markup and layout.
   Generated out = with_fields(input.tree, data_name, [&] { return maker->make(input.tree, data_name, options, input.text); });
   out.warnings.insert(out.warnings.begin(), input.warnings.begin(), input.warnings.end());

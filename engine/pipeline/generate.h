@@ -21,7 +21,7 @@
 #include "layout/layout_document.h"
 #include "layout/settings.h"
 #include "mustache/render_template.h"
-#include "pipeline/data_input.h"
+#include "data/data_input.h"
 #include "pipeline/template_check.h"
 #include "pipeline/templates.h"
 #include "text/font.h"

@@ -2,12 +2,12 @@
 // Decree 30 checks, as `vanban check` runs them.
 #include "check/check_document.h"
 #include "fuzz_input.h"
-#include "pipeline/data_input.h"
+#include "data/data_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string bytes = vanban::fuzz::input(data, size);
   try {
-    const auto input = vanban::pipeline::read_document_data(bytes, "fuzz.xml", {}, {});
+    const auto input = vanban::data::read_document_data(bytes, "fuzz.xml", {}, {});
     vanban::check::check_document(input.tree, {});
   } catch (const vanban::Error& error) {
     vanban::fuzz::refused(error);

@@ -1,4 +1,4 @@
-#include "pipeline/data_input.h"
+#include "data/data_input.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -10,7 +10,7 @@
 #include "data/read_workbook.h"
 #include "text/unicode.h"
 
-namespace vanban::pipeline {
+namespace vanban::data {
 
 namespace fs = std::filesystem;
 
@@ -200,48 +200,6 @@ DocumentData read_document_data(const std::string& bytes, const std::string& nam
   return out;
 }
 
-void join_json_blocks(data::Value& map, const check::FieldSpec& spec) {
-  if (map.kind != data::Value::Kind::map) return;
-  // Inner arrays first: an item's own blocks are joined before the body's items are.
-  for (auto& field : map.fields) {
-    if (const check::FieldSpec* inner = check::find_field(spec, field.name)) join_json_blocks(field.value.front(), *inner);
-  }
-  std::vector<data::Field> joined;
-  for (std::size_t k = 0; k < map.fields.size();) {
-    std::size_t end = k + 1;
-    while (end < map.fields.size() && map.fields[end].name == map.fields[k].name) ++end;
-    const check::FieldSpec* inner = check::find_field(spec, map.fields[k].name);
-    const bool one_key_objects = std::all_of(map.fields.begin() + static_cast<std::ptrdiff_t>(k),
-                                             map.fields.begin() + static_cast<std::ptrdiff_t>(end), [](const data::Field& f) {
-                                               return f.get().kind == data::Value::Kind::map && f.get().fields.size() == 1;
-                                             });
-    // Several values of one field each: the parts of one value, in order, when joined they
-    // make a value the field takes (each key known, none more often than it may be); else a
-    // list ("session": [{"title": "A"}, {"title": "B"}] is two sessions).
-    bool holds_blocks = inner && one_key_objects &&
-                        (inner->kind == check::FieldKind::blocks || inner->kind == check::FieldKind::group || inner->takes_blocks);
-    if (holds_blocks) {
-      std::map<std::string, int> count;
-      for (std::size_t part = k; part < end && holds_blocks; ++part) {
-        const std::string& key = map.fields[part].get().fields.front().name;
-        const check::FieldSpec* child = check::find_field(*inner, key);
-        holds_blocks = child && (child->max == 0 || ++count[key] <= child->max);
-      }
-    }
-    if (holds_blocks && end - k > 1) {
-      data::Field whole{map.fields[k].name, false, {data::Value{data::Value::Kind::map, {}, {}, map.fields[k].get().where}}};
-      for (std::size_t part = k; part < end; ++part) {
-        whole.value.front().fields.push_back(std::move(map.fields[part].value.front().fields.front()));
-      }
-      joined.push_back(std::move(whole));
-    } else {
-      for (std::size_t part = k; part < end; ++part) joined.push_back(std::move(map.fields[part]));
-    }
-    k = end;
-  }
-  map.fields = std::move(joined);
-}
-
 namespace {
 
 [[noreturn]] void refuse_binary(const std::string& name, const std::string& what) {
@@ -328,4 +286,4 @@ ConvertedFile convert_file(const std::string& bytes, const std::string& name, te
   return out;
 }
 
-}  // namespace vanban::pipeline
+}  // namespace vanban::data

@@ -13,11 +13,10 @@
 
 #include "base/diagnostics.h"
 #include "base/limits.h"
-#include "check/contract.h"
 #include "data/data_tree.h"
 #include "text/legacy.h"
 
-namespace vanban::pipeline {
+namespace vanban::data {
 
 // Judges every text value below root alone (text::classify_value) and converts or refuses it:
 //  - Unicode is kept as it is;
@@ -28,19 +27,19 @@ namespace vanban::pipeline {
 //  - damaged UTF-8 is refused ("data.bad-utf8"), naming its bytes.
 // text is the file the values came from, when there is one, to place a bad byte exactly.
 // Returns the findings in data order; values are converted in place.
-std::vector<Diagnostic> check_value_encodings(data::Value& root, const std::optional<text::LegacyEncoding>& encoding,
+std::vector<Diagnostic> check_value_encodings(Value& root, const std::optional<text::LegacyEncoding>& encoding,
                                               const std::string& file_name, const std::string& text = {});
 
 // TCVN3 has no codes for capitals with tones: they were typed in lower case and shown in an
 // "H" face (.VnTimeH). Text the data marks as set in such a face is upper-cased
 // (docs/data-schema.md, "Legacy fonts").
-void apply_capitals_fonts(data::Value& value);
+void apply_capitals_fonts(Value& value);
 
 // A document's data: its bytes decoded (a BOM, UTF-16), read as XML, each value judged, TCVN3
 // capitals applied. Throws Error with every encoding error; the conversions come back as
 // warnings. text is the decoded file, for placing later findings exactly.
 struct DocumentData {
-  data::DataTree tree;
+  DataTree tree;
   std::string text;
   std::vector<Diagnostic> warnings;
   bool json = false;  // read as JSON (its blocks are joined once the template is known: join_json_blocks)
@@ -51,14 +50,6 @@ using vanban::DataFormat;  // vanban/engine.h; markup is not data, and is read a
 DocumentData read_document_data(const std::string& bytes, const std::string& name,
                                 const std::optional<text::LegacyEncoding>& encoding, const Limits& limits,
                                 DataFormat format = DataFormat::automatic);
-
-// JSON cannot repeat a key in an object, so a body's blocks in order (p, bullet, p), and a
-// section's or an item's, are written as an array of one-key objects:
-//   "body": [{"p": "…"}, {"section": [{"number": "I"}, {"title": "…"}, {"p": "…"}]}, {"p": "…"}]
-// The array makes the field repeat; here, where the contract says the field holds blocks (or
-// is a group of one value, as a bullet with its + bullets) and each of its values is a map of
-// one field, they are joined into the one map XML would give (docs/data-schema.md, "JSON").
-void join_json_blocks(data::Value& map, const check::FieldSpec& spec);
 
 // `vanban convert`: a file's legacy values converted to Unicode, each judged alone as above
 // (what is already Unicode is kept, each conversion listed): a workbook's cells into a new
@@ -72,4 +63,4 @@ struct ConvertedFile {
 };
 ConvertedFile convert_file(const std::string& bytes, const std::string& name, text::LegacyEncoding from, bool capitals);
 
-}  // namespace vanban::pipeline
+}  // namespace vanban::data
