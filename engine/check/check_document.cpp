@@ -7,6 +7,8 @@
 #include <utility>
 
 #include "base/paper.h"
+#include "base/source_index.h"
+#include "text/font.h"
 #include "text/document_number.h"
 #include "text/formats.h"
 #include "text/unicode.h"
@@ -592,7 +594,40 @@ class Checker {
 }  // namespace
 
 std::vector<Diagnostic> check_document(const data::DataTree& data, const TemplateRules& rules) {
-  return Checker(data.root, rules).run();
+  std::vector<Diagnostic> findings = Checker(data.root, rules).run();
+  // --lenient prints a document its template or Decree 30 would refuse: those errors stay in
+  // the report, as warnings that say so.
+  if (rules.lenient) {
+    for (auto& finding : findings) {
+      if (finding.severity == Severity::error && finding.code.rfind("check.", 0) == 0) {
+        finding.severity = Severity::warning;
+        finding.message += " (printed anyway: --lenient)";
+      }
+    }
+  }
+  return findings;
+}
+
+Diagnostic undrawable_finding(const text::UndrawableCharacter& missing, const SourceLocation& where) {
+  return {Severity::error, "text.undrawable", missing.description + ": it cannot be printed; remove or replace it",
+          where, {}};
+}
+
+// A character's place: where it stands in the data file when it is there as written, else its
+// element (a character reference, or NFD text that composes to it).
+void check_drawable(const data::Value& value, const text::FontFamily& fonts, const std::string& data,
+                    const std::string& data_name, std::vector<Diagnostic>& errors) {
+  for (const auto& span : value.text) {
+    const std::string nfc = text::to_nfc(span.text);
+    const auto missing = text::find_undrawable_character(nfc, fonts);
+    if (!missing) continue;
+    std::string bytes;
+    text::append_utf8(missing->code_point, bytes);
+    // Records of a batch come without their file's text: the element's place is the best.
+    const auto found = data.empty() ? std::string::npos : data.find(bytes, offset_of_location(data, value.where));
+    errors.push_back(undrawable_finding(*missing, found == std::string::npos ? value.where : locate_offset(data_name, data, found)));
+  }
+  for (const auto& field : value.fields) check_drawable(field.get(), fonts, data, data_name, errors);
 }
 
 }  // namespace vanban::check

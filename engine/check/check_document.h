@@ -29,6 +29,7 @@
 #include "base/diagnostics.h"
 #include "check/contract.h"
 #include "data/data_tree.h"
+#include "text/font.h"
 
 namespace vanban::check {
 
@@ -48,6 +49,20 @@ struct TemplateRules {
   Profile profile = Profile::state;
 };
 
+// The data against its template's contract and Decree 30's rules: every finding, in data
+// order. With rules.lenient, the errors of the contract and the decree ("check.*") are
+// warnings marked "(printed anyway: --lenient)".
 std::vector<Diagnostic> check_document(const data::DataTree& data, const TemplateRules& rules = {});
+
+// Refuses data text the PDF could not show as written (CJK, emoji, anything outside the BMP):
+// "text.undrawable", at the character's own place in text (the data file's text, empty for a
+// batch's records), else at its element. The first such character of each text is appended
+// to findings.
+// The error for a character no face can draw (text.undrawable), at where; the markup's own
+// text is checked with it too.
+Diagnostic undrawable_finding(const text::UndrawableCharacter& missing, const SourceLocation& where);
+
+void check_drawable(const data::Value& value, const text::FontFamily& fonts, const std::string& text,
+                    const std::string& data_name, std::vector<Diagnostic>& findings);
 
 }  // namespace vanban::check

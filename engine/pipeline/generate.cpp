@@ -28,30 +28,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Diagnostic undrawable(const text::UndrawableCharacter& missing, const SourceLocation& where) {
-  return {Severity::error, "text.undrawable", missing.description + ": it cannot be printed; remove or replace it",
-          where, {}};
-}
-
-// Refuses data text that the PDF could not show as written (CJK, emoji, anything outside the
-// BMP), at the character's own place in the data file when it is there as written, else at
-// its element (a character reference, or NFD text that composes to it). The first such
-// character of each text is reported.
-void check_drawable(const data::Value& value, const text::FontFamily& fonts, const std::string& data,
-                    const std::string& data_name, std::vector<Diagnostic>& errors) {
-  for (const auto& span : value.text) {
-    const std::string nfc = text::to_nfc(span.text);
-    const auto missing = text::find_undrawable_character(nfc, fonts);
-    if (!missing) continue;
-    std::string bytes;
-    text::append_utf8(missing->code_point, bytes);
-    // Records of a batch come without their file's text: the element's place is the best.
-    const auto found = data.empty() ? std::string::npos : data.find(bytes, offset_of_location(data, value.where));
-    errors.push_back(undrawable(*missing, found == std::string::npos ? value.where : locate_offset(data_name, data, found)));
-  }
-  for (const auto& field : value.fields) check_drawable(field.get(), fonts, data, data_name, errors);
-}
-
 }  // namespace
 
 namespace {
@@ -64,7 +40,7 @@ void lay_out(const std::string& markup, const std::string& markup_name, const Co
   // What data brought in was checked at its place; what is left came from the template or
   // the markup itself.
   if (const auto missing = text::find_undrawable_character(markup, fonts)) {
-    throw Error(undrawable(*missing, locate_offset(markup_name, markup, missing->offset)));
+    throw Error(check::undrawable_finding(*missing, locate_offset(markup_name, markup, missing->offset)));
   }
   static const MemoryResources no_files;
   image::load_images(doc, options.files ? *options.files : no_files, options.limits, core.images());
@@ -250,13 +226,7 @@ Generated DocumentMaker::make(const data::DataTree& tree, const std::string& dat
   // reported at once, with the characters the fonts cannot draw; the warnings go with them,
   // in data order.
   std::vector<Diagnostic> findings = check::check_document(tree, rules_);
-  for (auto& finding : findings) {
-    if (finding.severity == Severity::error && lenient_ && finding.code.rfind("check.", 0) == 0) {
-      finding.severity = Severity::warning;
-      finding.message += " (printed anyway: --lenient)";
-    }
-  }
-  check_drawable(tree.root, core_.fonts(), clean, data_name, findings);
+  check::check_drawable(tree.root, core_.fonts(), clean, data_name, findings);
   if (std::any_of(findings.begin(), findings.end(), [](const Diagnostic& d) { return d.severity == Severity::error; })) {
     throw Error(std::move(findings));
   }
