@@ -319,7 +319,7 @@ int run_templates(const std::string& name, const std::string& home) {
     return 0;
   }
   const auto described = engine.describe_template(name);
-  if (!described) vanban::pipeline::find_template(name, engine.core().templates(), true);  // says why, with a near name
+  if (!described) vanban::catalogue::find_template(name, engine.core().templates(), true);  // says why, with a near name
   const auto& info = *described;
   std::printf("%s: %s\n", info.name.c_str(), info.summary.c_str());
   if (!info.type.empty()) std::printf("type: %s\n", info.type.c_str());

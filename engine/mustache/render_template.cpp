@@ -456,7 +456,7 @@ class TemplateContext : public km::basic_context<std::string> {
   }
 
   // Partials included one inside the other with no section between them cannot end; the
-  // template loader refuses such cycles (pipeline/templates.h), this stops any it missed.
+  // template loader refuses such cycles (catalogue/templates.h), this stops any it missed.
   const km::data* get_partial(const std::string& name) const override {
     count_inclusion(name);
     const auto found = parsed_.partial_texts.find(name);

@@ -21,7 +21,7 @@
 #include "output/pdf_writer.h"
 #include "data/data_input.h"
 #include "mustache/template_tags.h"
-#include "pipeline/templates.h"
+#include "catalogue/templates.h"
 #include "text/unicode.h"
 
 namespace vanban::pipeline {
@@ -122,7 +122,7 @@ std::string record_name(const data::Record& record) {
 
 // The names the template gives its fields' columns (label and aliases, template.xml), and
 // every field it prints, so that a header that spells a field's path is known too.
-std::vector<data::ColumnNames> column_names(const TemplateInfo& info) {
+std::vector<data::ColumnNames> column_names(const catalogue::TemplateInfo& info) {
   std::vector<data::ColumnNames> names;
   for (const auto& field : info.fields) {
     if (field.kind == check::FieldKind::group) continue;
@@ -139,7 +139,7 @@ data::RecordFile read_batch_records(const Core& core, const BatchOptions& option
   data::ReadOptions read;
   read.sheet = options.sheet;
   read.max_depth = limits.max_depth;
-  read.columns.known = column_names(load_template_info(core.find(options.generate.template_name)));
+  read.columns.known = column_names(catalogue::load_template_info(core.find(options.generate.template_name)));
   read.columns.map = options.column_map;
   read.columns.header_row = options.header_row;
   read.delimiter = options.delimiter;

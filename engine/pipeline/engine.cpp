@@ -119,7 +119,7 @@ std::vector<Diagnostic> caught(Work&& work) {
   }
 }
 
-TemplateDescription description_of(const TemplateInfo& info) {
+TemplateDescription description_of(const catalogue::TemplateInfo& info) {
   TemplateDescription out;
   out.name = info.name;
   out.summary = info.summary;
@@ -204,13 +204,13 @@ std::vector<Diagnostic> Engine::check(const RenderRequest& request) const {
 
 std::vector<TemplateDescription> Engine::templates() const {
   std::vector<TemplateDescription> all;
-  for (const auto& info : pipeline::list_templates(core_->templates())) all.push_back(pipeline::description_of(info));
+  for (const auto& info : catalogue::list_templates(core_->templates())) all.push_back(pipeline::description_of(info));
   return all;
 }
 
 std::optional<TemplateDescription> Engine::describe_template(const std::string& name) const {
   try {
-    return pipeline::description_of(pipeline::load_template_info(core_->find(name)));
+    return pipeline::description_of(catalogue::load_template_info(core_->find(name)));
   } catch (const Error& e) {
     if (e.diagnostic().code == "template.not-found") return std::nullopt;
     throw;

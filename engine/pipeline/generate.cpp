@@ -17,7 +17,7 @@
 #include "data/data_input.h"
 #include "pipeline/template_check.h"
 #include "pipeline/template_helpers.h"
-#include "pipeline/templates.h"
+#include "catalogue/templates.h"
 #include "text/font.h"
 #include "text/formats.h"
 #include "text/unicode.h"
@@ -199,10 +199,10 @@ std::vector<Diagnostic> check_data(const Core& core, const std::string& data, co
 DocumentMaker::DocumentMaker(const Core& core, const std::string& template_name, const GenerateOptions& options)
     : core_(core),
       lenient_(options.lenient),
-      template_(load_template(core.find(template_name), options.limits)),
+      template_(catalogue::load_template(core.find(template_name), options.limits)),
       helpers_(vietnamese_helpers()) {
-  const TemplateSource source = core.find(template_name);
-  info_ = load_template_info(source);
+  const catalogue::TemplateSource source = core.find(template_name);
+  info_ = catalogue::load_template_info(source);
   if (info_.contract.empty()) {
     fail("template.no-declaration", "the template '" + info_.name + "' declares no fields: there is no template.xml beside " +
                                         template_.source().file,

@@ -23,7 +23,7 @@
 #include "mustache/render_template.h"
 #include "data/data_input.h"
 #include "pipeline/template_check.h"
-#include "pipeline/templates.h"
+#include "catalogue/templates.h"
 #include "text/font.h"
 #include "text/legacy.h"
 
@@ -69,7 +69,7 @@ class Core {
   image::ImageStore& images() const { return images_; }
 
   // Finds a template by name, or by path where the engine allows it.
-  TemplateSource find(const std::string& name_or_path) const { return find_template(name_or_path, templates_, allow_template_paths_); }
+  catalogue::TemplateSource find(const std::string& name_or_path) const { return catalogue::find_template(name_or_path, templates_, allow_template_paths_); }
 
   // The maker of a template for these options (their lenience, --name fields and limits),
   // made the first time it is asked for and shared after: safe from any thread. Throws Error
@@ -112,14 +112,14 @@ class DocumentMaker {
   Generated make(const data::DataTree& tree, const std::string& data_name, const GenerateOptions& options,
                  const std::string& clean = {}) const;
 
-  const TemplateInfo& info() const { return info_; }
+  const catalogue::TemplateInfo& info() const { return info_; }
   const check::TemplateRules& rules() const { return rules_; }
 
  private:
   const Core& core_;
   bool lenient_ = false;
   mustache::CompiledTemplate template_;  // parsed once for every document
-  TemplateInfo info_;
+  catalogue::TemplateInfo info_;
   mustache::Helpers helpers_;
   check::TemplateRules rules_;  // from info_, with the --name pattern's fields: made once for every document
   TemplateReads reads_;         // where the template prints each field

@@ -14,7 +14,7 @@
 #include "check/check_document.h"
 #include "mustache/render_template.h"
 
-namespace vanban::pipeline {
+namespace vanban::catalogue {
 
 using TemplateField = check::FieldDeclaration;
 
@@ -59,4 +59,4 @@ TemplateInfo load_template_info(const TemplateSource& source);
 // Every template among templates (a folder with a main.mustache), by name.
 std::vector<TemplateInfo> list_templates(const std::shared_ptr<const Resources>& templates);
 
-}  // namespace vanban::pipeline
+}  // namespace vanban::catalogue

@@ -6,7 +6,7 @@
 #include "data/read_data.h"
 #include "mustache/render_template.h"
 #include "pipeline/generate.h"
-#include "pipeline/templates.h"
+#include "catalogue/templates.h"
 #include "support/engine.h"
 #include "support/paths.h"
 #include "support/run.h"
@@ -27,7 +27,7 @@ std::string template_folder(const std::string& name, const std::string& main,
 
 std::vector<Diagnostic> load_errors(const std::string& folder) {
   try {
-    pipeline::load_template(testing::core().find(folder));
+    catalogue::load_template(testing::core().find(folder));
   } catch (const Error& e) {
     return e.diagnostics();
   }
@@ -51,14 +51,14 @@ TEST_CASE("partials: a partial that recurses inside a section renders a tree, an
   const auto folder = template_folder("partial-tree", "<document>{{#node}}{{> node}}{{/node}}</document>",
                                       {{"node", "[{{name}}{{#node}}{{> node}}{{/node}}]"}});
   REQUIRE(load_errors(folder).empty());
-  const auto tmpl = pipeline::load_template(testing::core().find(folder));
+  const auto tmpl = catalogue::load_template(testing::core().find(folder));
   const auto tree = data::read_data("<d><node><name>a</name><node><name>b</name><node><name>c</name></node></node></node></d>",
                                     "d.xml");
   CHECK(mustache::render_template(tmpl, tree).markup == "<document>[a[b[c]]]</document>");
 }
 
 TEST_CASE("partials: a recursion whose section is always true stops at the depth limit") {
-  auto tmpl = pipeline::load_template(testing::core().find(
+  auto tmpl = catalogue::load_template(testing::core().find(
       template_folder("partial-runaway", "<document>{{> loop}}</document>", {{"loop", "{{#yes}}{{> loop}}{{/yes}}"}})));
   tmpl.max_depth = 50;
   try {

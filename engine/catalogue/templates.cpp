@@ -1,4 +1,4 @@
-#include "pipeline/templates.h"
+#include "catalogue/templates.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -11,7 +11,7 @@
 #include "data/read_data.h"
 #include "mustache/template_tags.h"
 
-namespace vanban::pipeline {
+namespace vanban::catalogue {
 
 namespace fs = std::filesystem;
 
@@ -354,4 +354,4 @@ std::vector<TemplateInfo> list_templates(const std::shared_ptr<const Resources>&
   return all;
 }
 
-}  // namespace vanban::pipeline
+}  // namespace vanban::catalogue
