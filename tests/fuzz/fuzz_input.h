@@ -52,4 +52,21 @@ inline EngineOptions engine_options() {
   return options;
 }
 
+// One request through an engine made once per target: the bytes as data in format, its
+// images read from files_folder (a folder of the source tree), the PDF or the layout trace
+// made; its diagnostics judged.
+inline void render_once(const std::uint8_t* data, std::size_t size, DataFormat format, const std::string& files_folder,
+                        bool want_pdf) {
+  static const Engine engine(engine_options());
+  static const auto files = folder_resources(home() + "/" + files_folder);
+  RenderRequest request;
+  request.data = input(data, size);
+  request.data_name = "fuzz.xml";
+  request.format = format;
+  request.files = files;
+  request.want_pdf = want_pdf;
+  request.want_trace = !want_pdf;
+  judge(engine.render(request).diagnostics);
+}
+
 }  // namespace vanban::fuzz
