@@ -160,6 +160,20 @@ TEST_CASE("a template's required fields: missing or blank ones are errors at the
   CHECK_THAT(findings[1].message, Catch::Contains("'meeting/date'") && Catch::Contains("in 'meeting'"));
 }
 
+TEST_CASE("lenient rules: the template's and the decree's errors are kept, as warnings that say the document is printed anyway") {
+  using check::FieldKind;
+  const std::vector<Declared> fields{{"invitee", true}, {"signer", false, FieldKind::group}, {"signer/name", true, FieldKind::text}};
+  const std::string xml = "<document>\n  <signer><name>Trần Minh Trí</name></signer>\n</document>\n";
+  const auto strict = check::check_document(data::read_data(xml, "d.xml"), rules_of("giay-moi", "Giấy mời", fields));
+  const auto lenient = check::check_document(data::read_data(xml, "d.xml"), rules_of("giay-moi", "Giấy mời", fields, true));
+  REQUIRE(strict.size() == 1);
+  CHECK(strict[0].severity == Severity::error);
+  REQUIRE(lenient.size() == 1);
+  CHECK(lenient[0].code == strict[0].code);
+  CHECK(lenient[0].severity == Severity::warning);
+  CHECK(lenient[0].message == strict[0].message + " (printed anyway: --lenient)");
+}
+
 TEST_CASE("a misspelt field: it is an error with a \"did you mean\", and the required one it stands for hints at it") {
   using check::FieldKind;
   const auto rules = rules_of("giay-khen", "", {{"recipient", false, FieldKind::group}, {"recipient/name", true, FieldKind::text},
