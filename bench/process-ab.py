@@ -22,7 +22,8 @@ for build in builds:
     if not os.access(os.path.join(build, "vanban"), os.X_OK):
         sys.exit("no %s/vanban: build it first" % build)
 
-work = tempfile.mkdtemp(prefix="vanban-ab-")
+work_folder = tempfile.TemporaryDirectory(prefix="vanban-ab-")  # removed at exit, or on a failed run
+work = work_folder.name
 seed = os.path.join(root, "samples", "ke-hoach-54.xml")
 commands = {
     "start (--version)": ["--version"],
@@ -42,16 +43,16 @@ def run_once(program, arguments):
 
 rows = []
 for name, arguments in commands.items():
-    samples = {build: ([], []) for build in builds}
+    samples = [([], []), ([], [])]  # by position: the same build twice is an A/A run
     for build in builds:  # warm the page cache
         run_once(os.path.join(build, "vanban"), arguments)
     for i in range(pairs):
-        order = builds if i % 2 == 0 else builds[::-1]
-        for build in order:
-            wall, cpu = run_once(os.path.join(build, "vanban"), arguments)
-            samples[build][0].append(wall)
-            samples[build][1].append(cpu)
-    before, after = (tuple(statistics.median(s) for s in samples[b]) for b in builds)
+        order = (0, 1) if i % 2 == 0 else (1, 0)
+        for which in order:
+            wall, cpu = run_once(os.path.join(builds[which], "vanban"), arguments)
+            samples[which][0].append(wall)
+            samples[which][1].append(cpu)
+    before, after = (tuple(statistics.median(s) for s in samples[which]) for which in (0, 1))
     rows.append((name, before, after))
 
 print("| %d pairs | before wall ms | after wall ms | after ÷ before | before CPU ms | after CPU ms | after ÷ before |" % pairs)
@@ -59,6 +60,3 @@ print("|---|---|---|---|---|---|---|")
 for name, before, after in rows:
     print("| %s | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f |"
           % (name, before[0], after[0], after[0] / before[0], before[1], after[1], after[1] / before[1]))
-for file in os.listdir(work):
-    os.remove(os.path.join(work, file))
-os.rmdir(work)
