@@ -42,7 +42,7 @@ struct DocumentData {
   DataTree tree;
   std::string text;
   std::vector<Diagnostic> warnings;
-  bool json = false;  // read as JSON (its blocks are joined once the template is known: join_json_blocks)
+  bool json = false;  // read as JSON (its blocks are joined once the template is known: check::join_json_blocks)
 };
 // The data's format: JSON for a .json file, XML for .xml; otherwise (standard input, another
 // name) JSON when the text starts with '{', XML else.
