@@ -331,16 +331,39 @@ HPDF_Image load_image(HaruDocument& document, const ImageData& data) {
   return image;
 }
 
-// Bookmarks for the headings, nested by level, with UTF-8 titles (docs/dependencies.md, "UTF-8 text").
+// A text string as PDF 32000-1, 7.9.2.2 has it: UTF-16BE after the byte order mark, written
+// in hex. libharu's UTF-8 encoder writes the same bytes, but turns a character beyond the
+// Basic Multilingual Plane into a space and costs a tenth of a small render to set up
+// (docs/dependencies.md, "UTF-8 text").
+HPDF_Binary text_string(HaruDocument& document, const std::string& utf8) {
+  std::vector<HPDF_BYTE> bytes{0xFE, 0xFF};
+  const auto unit = [&](unsigned value) {
+    bytes.push_back(static_cast<HPDF_BYTE>(value >> 8));
+    bytes.push_back(static_cast<HPDF_BYTE>(value & 0xFF));
+  };
+  for (const char32_t cp : text::decode_utf8(utf8)) {
+    if (cp < 0x10000) {
+      unit(cp);
+    } else {
+      unit(0xD800 + ((cp - 0x10000) >> 10));
+      unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
+    }
+  }
+  HPDF_Binary string = HPDF_Binary_New(document.get()->mmgr, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
+  if (!string) fail("pdf.libharu", "libharu could not hold a text string of " + std::to_string(utf8.size()) + " bytes");
+  return string;
+}
+
+// Bookmarks for the headings, nested by level, their titles text strings.
 void add_outline(HaruDocument& document, const Frame& frame, const std::vector<HPDF_Page>& pages) {
   if (frame.outline.empty()) return;
-  HPDF_Encoder utf8 = HPDF_GetEncoder(document.get(), "UTF-8");
   std::vector<HPDF_Outline> open;  // the last outline at each level
   for (const auto& entry : frame.outline) {
     const auto level = static_cast<std::size_t>(std::max(entry.level, 0));
     if (open.size() > level) open.resize(level);
     HPDF_Outline parent = open.empty() ? nullptr : open.back();  // nullptr: the root;
-    HPDF_Outline outline = HPDF_CreateOutline(document.get(), parent, entry.title.c_str(), utf8);
+    HPDF_Outline outline = HPDF_CreateOutline(document.get(), parent, "", nullptr);
+    if (outline) HPDF_Dict_Add(outline, "Title", text_string(document, entry.title));
     const auto& page = frame.pages[entry.page];
     HPDF_Destination destination = HPDF_Page_CreateDestination(pages[entry.page]);
     HPDF_Destination_SetXYZ(destination, 0, static_cast<HPDF_REAL>(page.height - entry.y), 1);
@@ -409,21 +432,22 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
     HPDF_SetPagesConfiguration(doc, 4096);
     document.check("arranging the pages");
   }
-  HPDF_UseUTFEncodings(doc);
-  // Document information: only what is known; an empty entry is left out. Text in UTF-8
-  // needs the UTF-8 encoder current (docs/dependencies.md, "UTF-8 text"), which writes it as UTF-16;
-  // plain ASCII (the creator, "vanban 1.2") is written before, as a short literal string.
+  // Document information: only what is known; an empty entry is left out. Plain ASCII (the
+  // creator, "vanban 1.2") is a short literal string, other text a text string.
   const auto is_ascii = [](const std::string& text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   };
-  const std::array<std::pair<HPDF_InfoType, const std::string*>, 4> info{
-      {{HPDF_INFO_TITLE, &frame.info.title}, {HPDF_INFO_AUTHOR, &frame.info.author},
-       {HPDF_INFO_SUBJECT, &frame.info.subject}, {HPDF_INFO_CREATOR, &options.creator}}};
-  for (const bool ascii : {true, false}) {
-    if (!ascii) HPDF_SetCurrentEncoder(doc, "UTF-8");
-    for (const auto& [key, value] : info) {
-      if (!value->empty() && is_ascii(*value) == ascii) HPDF_SetInfoAttr(doc, key, value->c_str());
+  const std::array<std::pair<const char*, const std::string*>, 4> info{
+      {{"Title", &frame.info.title}, {"Author", &frame.info.author},
+       {"Subject", &frame.info.subject}, {"Creator", &options.creator}}};
+  for (const auto& [key, value] : info) {
+    if (value->empty()) continue;
+    if (!doc->info) {  // as HPDF_SetInfoAttr makes it: an indirect object the trailer names
+      doc->info = HPDF_Dict_New(doc->mmgr);
+      if (!doc->info || HPDF_Xref_Add(doc->xref, doc->info) != HPDF_OK) fail("pdf.libharu", "libharu is out of memory");
     }
+    if (is_ascii(*value)) HPDF_Dict_Add(doc->info, key, HPDF_String_New(doc->mmgr, value->c_str(), nullptr));
+    else HPDF_Dict_Add(doc->info, key, text_string(document, *value));
   }
   document.check("setting up the document");
 
