@@ -328,7 +328,7 @@ class DocumentLayout {
     spec.align = Align::center;
     spec.balanced = true;
     double widest = 0;
-    const auto lines = paragraphs_.lay_out(spec);
+    const auto& lines = paragraphs_.lay_out(spec);
     for (const auto& line : lines) widest = std::max(widest, line.natural_width);
     const double height = static_cast<double>(lines.size()) * single_line(FaceStyle::bold, size) + 2 * padding;
     const double bottom = s_.margin_top - 2;
@@ -591,7 +591,7 @@ class DocumentLayout {
       spec.width = width_;
       spec.align = Align::center;
       spec.balanced = true;
-      for (auto& line : paragraphs_.lay_out(spec)) lines.push_back(std::move(line));
+      for (const auto& line : paragraphs_.lay_out(spec)) lines.push_back(line);
     }
     return lines;
   }
@@ -874,9 +874,9 @@ class DocumentLayout {
       spec.width = std::max(outer_width - 2 * inset, 1.0);
       spec.align = Align::center;
       spec.balanced = true;
-      for (auto& line : paragraphs_.lay_out(spec)) {
+      for (const auto& line : paragraphs_.lay_out(spec)) {
         widest = std::max(widest, line.natural_width);
-        lines.push_back(std::move(line));
+        lines.push_back(line);
       }
     }
     const double width = box.width > 0 ? outer_width : std::min(width_, widest + 2 * inset);

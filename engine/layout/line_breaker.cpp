@@ -127,22 +127,23 @@ std::vector<LineBreak> break_total_fit(const std::vector<BreakItem>& items, cons
   };
   std::vector<Node> nodes{{0, 0, 1, Totals{}, 0, 0, -1}};
   std::vector<int> active{0};
+  // The best way to reach a break per fitness class (tight, decent, loose, very loose);
+  // with looseness, per fitness class and line count, so that other line counts survive
+  // (TeX keeps nodes apart by line number for the same reason).
+  struct Candidate {
+    double demerits = std::numeric_limits<double>::infinity();
+    int from = -1;
+    double ratio = 0;
+    std::size_t line = 0;
+    int fitness = 0;
+  };
+  std::vector<Candidate> best;  // at the break being looked at
 
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (!is_legal_break(items, i)) continue;
     const auto& item = items[i];
     const double penalty = item.type == BreakItem::Type::penalty ? item.penalty : 0;
-    // The best way to reach this break per fitness class (tight, decent, loose, very loose);
-    // with looseness, per fitness class and line count, so that other line counts survive
-    // (TeX keeps nodes apart by line number for the same reason).
-    struct Candidate {
-      double demerits = std::numeric_limits<double>::infinity();
-      int from = -1;
-      double ratio = 0;
-      std::size_t line = 0;
-      int fitness = 0;
-    };
-    std::vector<Candidate> best;
+    best.clear();
     auto offer = [&](const Candidate& candidate) {
       for (auto& existing : best) {
         if (existing.fitness == candidate.fitness && (params.looseness == 0 || existing.line == candidate.line)) {
@@ -158,8 +159,9 @@ std::vector<LineBreak> break_total_fit(const std::vector<BreakItem>& items, cons
       const double natural = line_natural_width(items, sums, node.totals, i, line);
       const double ratio = adjustment_ratio(natural, line.stretch, line.shrink, widths(node.line));
       if (ratio >= -1 && ratio <= max_ratio) {
-        const double badness = std::min(100.0 * std::pow(std::abs(ratio), 3.0), 10000.0);
-        double demerits = std::pow(params.line_penalty + badness, 2.0);
+        const double size = std::abs(ratio);
+        const double badness = std::min(100.0 * (size * size * size), 10000.0);
+        double demerits = (params.line_penalty + badness) * (params.line_penalty + badness);
         if (penalty >= 0) demerits += penalty * penalty;
         else if (penalty > -infinite_penalty) demerits -= penalty * penalty;
         if (item.flagged && node.position < items.size() && items[node.position].flagged) {

@@ -161,7 +161,9 @@ std::vector<Word> prepare_words(const ParagraphSpec& spec, const text::FontFamil
 // Turns words into boxes, glue and penalties; box_word[i] is the word of box i, or -1.
 std::vector<BreakItem> make_items(const std::vector<Word>& words, bool stretchable, std::vector<int>& box_word) {
   std::vector<BreakItem> items;
+  items.reserve(words.size() * 3 + 2);  // a box, a glue and at most a penalty a word
   box_word.clear();
+  box_word.reserve(words.size() * 3 + 2);
   for (std::size_t k = 0; k < words.size(); ++k) {
     items.push_back(BreakItem::box(words[k].width));
     box_word.push_back(static_cast<int>(k));
@@ -232,6 +234,7 @@ ParagraphLine finalize_line(const ParagraphSpec& spec, const std::vector<Word>& 
                             const std::vector<int>& line_words, const LineBreak& line_break, bool first_line,
                             bool last_line, double full) {
   ParagraphLine line;
+  line.runs.reserve(line_words.size());
   for (std::size_t k = 0; k < line_words.size(); ++k) {
     line.natural_width += words[line_words[k]].width;
     if (k + 1 < line_words.size()) line.natural_width += words[line_words[k]].space_width;
@@ -252,14 +255,17 @@ ParagraphLine finalize_line(const ParagraphSpec& spec, const std::vector<Word>& 
     const Word& word = words[line_words[k]];
     const bool last_word = k + 1 == line_words.size();
     for (std::size_t f = 0; f < word.fragments.size(); ++f) {
-      Fragment fragment = word.fragments[f];
+      const Fragment& fragment = word.fragments[f];
       // A justified word carries its space as text so that copied text keeps it; its
       // position comes from the layout, not from the space's advance.
       if (stretch_spaces && !last_word && f + 1 == word.fragments.size() && fragment.face == word.space_face) {
-        fragment.text += word.space;
+        Fragment spaced = fragment;
+        spaced.text += word.space;
+        add_run(line.runs, x, spaced, false);
+      } else {
+        add_run(line.runs, x, fragment, !stretch_spaces);
       }
-      add_run(line.runs, x, fragment, !stretch_spaces);
-      x += word.fragments[f].width;
+      x += fragment.width;
     }
     if (last_word) break;
     double space = word.space_width;
@@ -288,8 +294,10 @@ std::vector<ParagraphLine> break_words(const ParagraphSpec& spec, const std::vec
 
   std::vector<ParagraphLine> lines;
   std::size_t item = 0;
+  lines.reserve(breaks.size());
+  std::vector<int> line_words;
   for (std::size_t index = 0; index < breaks.size(); ++index) {
-    std::vector<int> line_words;
+    line_words.clear();
     for (; item < breaks[index].position; ++item) {
       if (box_word[item] >= 0) line_words.push_back(box_word[item]);
     }
@@ -324,11 +332,14 @@ std::string words_key(const ParagraphSpec& spec) {
   return key;
 }
 
-// The rest of the spec, which only the breaking reads.
+// The rest of the spec, which only the breaking reads: the breaker's parameters only where
+// total fit runs (choose_breaks), so a ragged paragraph is broken once for both passes of a
+// document, not again at the tight pass's looseness.
 std::string breaking_key(const ParagraphSpec& spec) {
   std::string key;
   append_bytes(key, spec.align);
   append_bytes(key, spec.balanced);
+  if (spec.align != Align::justify || spec.breaker != LineBreaker::total_fit) return key;
   append_bytes(key, spec.breaker);
   const BreakParams& p = spec.break_params;
   for (const double number : {p.tolerance, p.line_penalty, p.adjacent_demerits, p.flagged_demerits}) append_bytes(key, number);
@@ -350,7 +361,7 @@ struct ParagraphCache::Store {
 ParagraphCache::ParagraphCache(const text::FontFamily& fonts) : fonts_(fonts), store_(std::make_unique<Store>()) {}
 ParagraphCache::~ParagraphCache() = default;
 
-std::vector<ParagraphLine> ParagraphCache::lay_out(const ParagraphSpec& spec) {
+const std::vector<ParagraphLine>& ParagraphCache::lay_out(const ParagraphSpec& spec) {
   std::string key = words_key(spec);
   auto words = store_->words.find(key);
   if (words == store_->words.end()) words = store_->words.emplace(key, prepare_words(spec, fonts_)).first;

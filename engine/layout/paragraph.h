@@ -77,8 +77,9 @@ class ParagraphCache {
   ParagraphCache(const ParagraphCache&) = delete;
   ParagraphCache& operator=(const ParagraphCache&) = delete;
 
-  // The same lines as layout_paragraph(spec, fonts).
-  std::vector<ParagraphLine> lay_out(const ParagraphSpec& spec);
+  // The same lines as layout_paragraph(spec, fonts), held by the cache: a reference stays
+  // good while the cache lives (the store is node-based, a later lay_out moves nothing).
+  const std::vector<ParagraphLine>& lay_out(const ParagraphSpec& spec);
   const text::FontFamily& fonts() const { return fonts_; }
 
  private:

@@ -213,7 +213,7 @@ TableSlices layout_table(const markup::Table& table, const TableStyle& style, Pa
         spec.size = style.size;
         spec.width = std::max(laid.width - 2 * style.padding_x, 1.0);
         spec.align = align;
-        for (auto& line : paragraphs.lay_out(spec)) laid.lines.push_back(std::move(line));
+        for (const auto& line : paragraphs.lay_out(spec)) laid.lines.push_back(line);
       }
       cells.push_back(std::move(laid));
       column = last;
