@@ -30,6 +30,17 @@ struct vanban_result {
   std::string json;
 };
 
+struct vanban_batch {
+  vanban::BatchRequest request;
+  vanban::Language language = vanban::Language::english;
+};
+
+struct vanban_batch_result {
+  vanban::BatchResult result;
+  std::string report;
+  std::string json;
+};
+
 namespace {
 
 char* copy_of(const std::string& text) {
@@ -199,5 +210,131 @@ const char* vanban_result_diagnostic_text(const vanban_result* result, size_t in
 }
 
 const char* vanban_result_diagnostics_json(const vanban_result* result) { return result ? result->json.c_str() : nullptr; }
+
+vanban_batch* vanban_batch_new(void) { return new (std::nothrow) vanban_batch; }
+void vanban_batch_free(vanban_batch* batch) { delete batch; }
+
+int vanban_batch_set_template(vanban_batch* batch, const char* template_name) {
+  if (!batch || !template_name) return -1;
+  batch->request.template_name = template_name;
+  return 0;
+}
+
+int vanban_batch_set_records(vanban_batch* batch, const char* bytes, size_t size, const char* name) {
+  if (!batch || (!bytes && size > 0) || !name || !*name) return -1;
+  batch->request.records.assign(bytes ? bytes : "", size);
+  batch->request.records_name = name;
+  return 0;
+}
+
+int vanban_batch_set_common(vanban_batch* batch, const char* data, size_t size) {
+  if (!batch || (!data && size > 0)) return -1;
+  batch->request.common.assign(data ? data : "", size);
+  return 0;
+}
+
+int vanban_batch_set_sheet(vanban_batch* batch, const char* sheet) {
+  if (!batch) return -1;
+  batch->request.sheet = sheet ? sheet : "";
+  return 0;
+}
+
+int vanban_batch_set_files_dir(vanban_batch* batch, const char* folder) {
+  if (!batch) return -1;
+  try {
+    batch->request.files = folder && *folder ? vanban::folder_resources(folder) : nullptr;
+  } catch (const std::exception&) {
+    return -1;
+  }
+  return 0;
+}
+
+int vanban_batch_set_lenient(vanban_batch* batch, int lenient) {
+  if (!batch) return -1;
+  batch->request.lenient = lenient != 0;
+  return 0;
+}
+
+int vanban_batch_set_each(vanban_batch* batch, int each, const char* pattern) {
+  if (!batch || (pattern && !*pattern)) return -1;
+  batch->request.want_each = each != 0;
+  batch->request.name_pattern = pattern ? pattern : "{{number}}.pdf";
+  return 0;
+}
+
+int vanban_batch_set_jobs(vanban_batch* batch, int jobs) {
+  if (!batch || jobs < 1) return -1;
+  batch->request.jobs = jobs;
+  return 0;
+}
+
+int vanban_batch_set_language(vanban_batch* batch, const char* language) {
+  if (!batch || !language) return -1;
+  const auto found = vanban::language_named(language);
+  if (!found) return -1;
+  batch->language = *found;
+  return 0;
+}
+
+vanban_batch_result* vanban_render_batch(const vanban_engine* engine, const vanban_batch* batch) {
+  if (!engine || !batch) return nullptr;
+  try {
+    auto out = std::make_unique<vanban_batch_result>();
+    out->result = engine->engine.render_batch(batch->request);
+    for (auto& d : out->result.diagnostics) d = vanban::translate(d, batch->language);
+    for (auto& record : out->result.records) {
+      for (auto& d : record.diagnostics) d = vanban::translate(d, batch->language);
+    }
+    out->report = vanban::batch_report_json(out->result);
+    out->json = vanban::diagnostics_json(out->result.diagnostics);
+    return out.release();
+  } catch (const std::exception&) {
+    return nullptr;  // out of memory
+  }
+}
+
+void vanban_batch_result_free(vanban_batch_result* result) { delete result; }
+
+int vanban_batch_result_ok(const vanban_batch_result* result) { return result && result->result.ok() ? 1 : 0; }
+
+size_t vanban_batch_result_printed(const vanban_batch_result* result) {
+  return result ? static_cast<size_t>(result->result.printed()) : 0;
+}
+
+size_t vanban_batch_result_failed(const vanban_batch_result* result) {
+  return result ? static_cast<size_t>(result->result.failed()) : 0;
+}
+
+const unsigned char* vanban_batch_result_merged_pdf(const vanban_batch_result* result, size_t* size) {
+  if (size) *size = result ? result->result.merged_pdf.size() : 0;
+  if (!result || result->result.merged_pdf.empty()) return nullptr;
+  return reinterpret_cast<const unsigned char*>(result->result.merged_pdf.data());
+}
+
+size_t vanban_batch_result_record_count(const vanban_batch_result* result) {
+  return result ? result->result.records.size() : 0;
+}
+
+int vanban_batch_result_record_printed(const vanban_batch_result* result, size_t index) {
+  if (!result || index >= result->result.records.size()) return -1;
+  return result->result.records[index].status == vanban::RecordStatus::printed ? 1 : 0;
+}
+
+const char* vanban_batch_result_record_file_name(const vanban_batch_result* result, size_t index) {
+  if (!result || index >= result->result.records.size() || result->result.records[index].file_name.empty()) return nullptr;
+  return result->result.records[index].file_name.c_str();
+}
+
+const unsigned char* vanban_batch_result_record_pdf(const vanban_batch_result* result, size_t index, size_t* size) {
+  const bool there = result && index < result->result.records.size() && !result->result.records[index].pdf.empty();
+  if (size) *size = there ? result->result.records[index].pdf.size() : 0;
+  return there ? reinterpret_cast<const unsigned char*>(result->result.records[index].pdf.data()) : nullptr;
+}
+
+const char* vanban_batch_result_report_json(const vanban_batch_result* result) { return result ? result->report.c_str() : nullptr; }
+
+const char* vanban_batch_result_diagnostics_json(const vanban_batch_result* result) {
+  return result ? result->json.c_str() : nullptr;
+}
 
 }  // extern "C"

@@ -51,10 +51,10 @@ void check_record_size(const data::Value& fields, const data::Record& record, co
 }
 
 data::DataTree record_tree(const data::Value& common, const data::Record& record, const BatchOptions& options,
-                           std::vector<Diagnostic>* findings = nullptr) {
+                           const std::string& records_name, std::vector<Diagnostic>* findings = nullptr) {
   data::Value fields = data::fields_of(record);
   check_record_size(fields, record, options);
-  auto found = data::check_value_encodings(fields, options.generate.input_encoding, options.records_file);
+  auto found = data::check_value_encodings(fields, options.generate.input_encoding, records_name);
   data::apply_capitals_fonts(fields);
   if (findings) *findings = std::move(found);
   data::DataTree tree;
@@ -134,7 +134,8 @@ std::vector<data::ColumnNames> column_names(const catalogue::TemplateInfo& info)
   return names;
 }
 
-data::RecordFile read_batch_records(const Core& core, const BatchOptions& options, data::RecordFormat format) {
+data::RecordFile read_batch_records(const Core& core, const BatchOptions& options, const BatchInput& input,
+                                    data::RecordFormat format) {
   const Limits& limits = options.generate.limits;
   data::ReadOptions read;
   read.sheet = options.sheet;
@@ -143,11 +144,13 @@ data::RecordFile read_batch_records(const Core& core, const BatchOptions& option
   read.columns.map = options.column_map;
   read.columns.header_row = options.header_row;
   read.delimiter = options.delimiter;
-  const std::string bytes = read_file(options.records_file, limits.max_records_bytes);
+  if (input.records.size() > limits.max_records_bytes) {
+    fail_input_size(input.records_name, input.records.size(), limits.max_records_bytes);
+  }
   // A workbook is a zip; the other formats are text, perhaps with a BOM or in UTF-16 (Excel's
   // "Unicode Text"). Legacy text is judged record by record, value by value (record_tree).
-  if (format == data::RecordFormat::xlsx) return data::read_record_file(bytes, format, options.records_file, read);
-  return data::read_record_file(text::decode_text_file(bytes).text, format, options.records_file, read);
+  if (format == data::RecordFormat::xlsx) return data::read_record_file(input.records, format, input.records_name, read);
+  return data::read_record_file(text::decode_text_file(input.records).text, format, input.records_name, read);
 }
 
 // A complete PDF, as --resume trusts one: it starts "%PDF-", and ends with "startxref", the
@@ -213,9 +216,10 @@ std::optional<std::string> text_at(const data::Value& map, std::string_view path
 // Every record of the file is named, whatever the shard, so that shards sharing a folder
 // agree on the names.
 std::vector<std::string> output_names(const BatchOptions& options, const data::Value& common,
-                                      const std::vector<data::Record>& records) {
+                                      const std::vector<data::Record>& records, const std::string& records_name,
+                                      bool wanted) {
   std::vector<std::string> names(records.size());
-  if (options.out_dir.empty()) return names;
+  if (!wanted) return names;
   const mustache::Template pattern{.name = "--name", .file = "--name", .text = options.name_pattern};
   // A pattern of text and plain tags ({{recipient.name}}-{{number}}.pdf, as nearly all are)
   // is filled in directly, its fields looked up in the record: 100,000 records are named in
@@ -264,7 +268,7 @@ std::vector<std::string> output_names(const BatchOptions& options, const data::V
     if (plain) {
       filled = fill(record);
     } else {
-      data::DataTree tree = record_tree(common, record, options);
+      data::DataTree tree = record_tree(common, record, options, records_name);
       if (!tree.root.find("number")) {  // {{number}}: the record's number, unless it has its own
         tree.root.fields.push_back({"number", false, {data::Value{data::Value::Kind::text,
                                                                   {{std::to_string(record.number), {}}}, {},
@@ -283,7 +287,7 @@ std::vector<std::string> output_names(const BatchOptions& options, const data::V
     for (int copy = 2; !used.insert(text::to_lower_vi(name)).second; ++copy) {
       name = stem + "-" + std::to_string(copy) + extension;
     }
-    names[k] = (fs::path(options.out_dir) / name).string();
+    names[k] = options.out_dir.empty() ? name : (fs::path(options.out_dir) / name).string();
   }
   return names;
 }
@@ -383,8 +387,9 @@ namespace {
 
 // Every field a --name pattern names is a column of the records, a field of one of them or of
 // the common data, or {{number}}: a name nothing fills would name every file "pdf.pdf".
-void check_name_pattern(const BatchOptions& options, const data::Value& common, const std::vector<data::Record>& records) {
-  if (options.out_dir.empty()) return;
+void check_name_pattern(const BatchOptions& options, const data::Value& common, const std::vector<data::Record>& records,
+                        bool wanted) {
+  if (!wanted) return;
   std::vector<std::string> known;
   if (!records.empty() && records.front().columns) known = *records.front().columns;
   std::vector<Diagnostic> errors;
@@ -419,6 +424,24 @@ void prepare_out_dir(const BatchOptions& options) {
   if (::access(dir.c_str(), W_OK) != 0) refuse("it cannot be written to");
 }
 
+// What the records' file is, by its name, and whether the options fit it.
+void check_records_options(const BatchOptions& options, const std::string& records_name) {
+  const auto format = data::record_format_of(records_name);
+  if (!format) {
+    fail("batch.records-format", records_name + ": records are read from .xlsx, .csv, .json or .xml files "
+                                 "(save a spreadsheet as \"Excel Workbook\" or \"CSV UTF-8\")",
+         {}, {"tab-separated text (Excel's \"Unicode Text\") is read as .txt or .tsv"});
+  }
+  if (!options.sheet.empty() && *format != data::RecordFormat::xlsx) {
+    fail("batch.sheet", "--sheet names a sheet of an .xlsx workbook; " + records_name + " is not one");
+  }
+  if ((!options.column_map.empty() || options.header_row > 0) && *format != data::RecordFormat::xlsx &&
+      *format != data::RecordFormat::csv) {
+    fail("batch.columns", "--map and --header-row are for a table's columns (.xlsx, .csv); " + records_name +
+                              " names its fields itself");
+  }
+}
+
 }  // namespace
 
 BatchResult run_batch(const Core& core, const BatchOptions& options, const BatchProgress& progress) {
@@ -426,15 +449,7 @@ BatchResult run_batch(const Core& core, const BatchOptions& options, const Batch
   if (options.merge_file.empty() && options.out_dir.empty() && !options.dry_run) {
     fail("batch.output", "a batch needs somewhere to print: --merge FILE, --out-dir DIR, or both (or --dry-run to check it)");
   }
-  const auto format = data::record_format_of(options.records_file);
-  if (!format) {
-    fail("batch.records-format", options.records_file + ": records are read from .xlsx, .csv, .json or .xml files "
-                                 "(save a spreadsheet as \"Excel Workbook\" or \"CSV UTF-8\")",
-         {}, {"tab-separated text (Excel's \"Unicode Text\") is read as .txt or .tsv"});
-  }
-  if (!options.sheet.empty() && *format != data::RecordFormat::xlsx) {
-    fail("batch.sheet", "--sheet names a sheet of an .xlsx workbook; " + options.records_file + " is not one");
-  }
+  check_records_options(options, options.records_file);
   // Before any work: no output replaces an input or another output, or a link or a device.
   check_outputs({{options.merge_file, "--merge"}, {options.report_file, "--report"}},
                 {options.records_file, options.common_file});
@@ -442,12 +457,41 @@ BatchResult run_batch(const Core& core, const BatchOptions& options, const Batch
     fail("io.out-dir", "--out-dir " + options.out_dir + ": it is a file, not a folder", {options.out_dir},
          {"give a folder that exists or can be made, and that you may write to"});
   }
-  if ((!options.column_map.empty() || options.header_row > 0) && *format != data::RecordFormat::xlsx &&
-      *format != data::RecordFormat::csv) {
-    fail("batch.columns", "--map and --header-row are for a table's columns (.xlsx, .csv); " + options.records_file +
-                              " names its fields itself");
+  const Limits& limits = options.generate.limits;
+  BatchInput input;
+  input.records_name = options.records_file;
+  input.records = read_file(options.records_file, limits.max_records_bytes);
+  if (!options.common_file.empty()) {
+    input.common_name = options.common_file;
+    input.common = read_file(options.common_file, limits.max_input_bytes);
   }
-  data::RecordFile file = read_batch_records(core, options, *format);
+  BatchSink sink;
+  if (!options.out_dir.empty() && !options.dry_run) {
+    sink.before_work = [&](const std::vector<std::string>& outputs) {
+      // The print file and the report are never one of the records' files.
+      std::vector<OutputFile> all{{options.merge_file, "--merge"}, {options.report_file, "--report"}};
+      for (const auto& output : outputs) all.push_back({output, "--out-dir"});
+      check_outputs(all, {});
+      prepare_out_dir(options);
+      if (options.resume) remove_temporary_files(options.out_dir);
+    };
+    sink.record_pdf = [](const std::string& output, std::string pdf) { write_file_atomically(output, pdf); };
+    if (options.resume && options.merge_file.empty()) {
+      sink.printed_before = [](const std::string& output) { return is_complete_pdf(output); };
+    }
+  }
+  if (!options.merge_file.empty() && !options.dry_run) {
+    sink.merged_pdf = [&](std::string pdf) { write_file_atomically(options.merge_file, pdf); };
+  }
+  return print_batch(core, options, input, sink, progress);
+}
+
+BatchResult print_batch(const Core& core, const BatchOptions& options, const BatchInput& input, const BatchSink& sink,
+                        const BatchProgress& progress) {
+  if (options.generate.template_name.empty()) fail("batch.template", "a batch needs its template: -t NAME");
+  check_records_options(options, input.records_name);
+  const auto format = data::record_format_of(input.records_name);
+  data::RecordFile file = read_batch_records(core, options, input, *format);
   const std::vector<data::Record> records = std::move(file.records);
   data::Value common;
   common.kind = data::Value::Kind::map;
@@ -455,11 +499,11 @@ BatchResult run_batch(const Core& core, const BatchOptions& options, const Batch
   result.table = std::move(file.table);
   result.warnings = std::move(file.warnings);
   if (result.table && options.show_columns) options.show_columns(*result.table);
-  if (!options.common_file.empty()) {
-    data::DocumentData input = data::read_document_data(read_file(options.common_file, options.generate.limits.max_input_bytes),
-                                            options.common_file, options.generate.input_encoding, options.generate.limits);
-    common = std::move(input.tree.root);
-    result.warnings.insert(result.warnings.end(), input.warnings.begin(), input.warnings.end());
+  if (!input.common.empty()) {
+    data::DocumentData shared = data::read_document_data(input.common, input.common_name, options.generate.input_encoding,
+                                                         options.generate.limits);
+    common = std::move(shared.tree.root);
+    result.warnings.insert(result.warnings.end(), shared.warnings.begin(), shared.warnings.end());
   }
 
   result.total_records = static_cast<int>(records.size());
@@ -468,20 +512,16 @@ BatchResult run_batch(const Core& core, const BatchOptions& options, const Batch
   const auto range = options.shard ? shard_range(*options.shard, result.total_records)
                                    : std::pair{0, result.total_records};
   const int begin = range.first, end = range.second;
-  check_name_pattern(options, common, records);
-  const std::vector<std::string> outputs = output_names(options, common, records);
-  if (!options.out_dir.empty() && !options.dry_run) {
-    // The print file and the report are never one of the records' files.
-    std::vector<OutputFile> all{{options.merge_file, "--merge"}, {options.report_file, "--report"}};
-    for (const auto& output : outputs) all.push_back({output, "--out-dir"});
-    check_outputs(all, {});
-    prepare_out_dir(options);
-    if (options.resume) remove_temporary_files(options.out_dir);
-  }
+  // Names are made for a dry run with --out-dir too, so that its --name pattern is checked.
+  const bool named_outputs = static_cast<bool>(sink.record_pdf) || !options.out_dir.empty();
+  check_name_pattern(options, common, records, named_outputs);
+  const std::vector<std::string> outputs = output_names(options, common, records, input.records_name, named_outputs);
+  if (sink.before_work) sink.before_work(outputs);
 
   const int count = end - begin;
   result.outcomes.resize(static_cast<std::size_t>(count));
-  std::vector<layout::Frame> frames(options.merge_file.empty() ? 0 : static_cast<std::size_t>(count));
+  const bool needs_merge = sink.merged_pdf && !options.dry_run;
+  std::vector<layout::Frame> frames(needs_merge ? static_cast<std::size_t>(count) : 0);
   std::atomic<int> next{0};
   std::mutex progress_lock;
   int done = 0, told = 0;  // records done; records given to on_record, in order
@@ -502,9 +542,8 @@ BatchResult run_batch(const Core& core, const BatchOptions& options, const Batch
       outcome.number = record.number;
       outcome.row = record.where.line;
       outcome.name = record_name(record);
-      outcome.output = options.dry_run ? std::string() : outputs[static_cast<std::size_t>(begin + k)];
-      const bool needs_merge = !options.merge_file.empty() && !options.dry_run;
-      if (options.resume && !needs_merge && !outcome.output.empty() && is_complete_pdf(outcome.output)) {
+      outcome.output = options.dry_run || !sink.record_pdf ? std::string() : outputs[static_cast<std::size_t>(begin + k)];
+      if (sink.printed_before && !needs_merge && !outcome.output.empty() && sink.printed_before(outcome.output)) {
         outcome.status = RecordOutcome::Status::skipped;
       } else if (record.problem) {
         outcome.status = RecordOutcome::Status::failed;
@@ -512,15 +551,15 @@ BatchResult run_batch(const Core& core, const BatchOptions& options, const Batch
       } else {
         try {
           std::vector<Diagnostic> judged;
-          const data::DataTree tree = record_tree(common, record, options, &judged);
+          const data::DataTree tree = record_tree(common, record, options, input.records_name, &judged);
           if (std::any_of(judged.begin(), judged.end(), [](const Diagnostic& d) { return d.severity == Severity::error; })) {
             throw Error(std::move(judged));
           }
           for (auto& conversion : judged) outcome.problems.push_back(about_record(std::move(conversion), record.number));
-          Generated generated = maker->make(tree, options.records_file, generate);
+          Generated generated = maker->make(tree, input.records_name, generate);
           outcome.pages = static_cast<int>(generated.frame.pages.size());
           for (auto& warning : generated.warnings) outcome.problems.push_back(about_record(std::move(warning), record.number));
-          if (!outcome.output.empty()) write_file_atomically(outcome.output, output::write_pdf(generated.frame, pdf_options));
+          if (!outcome.output.empty()) sink.record_pdf(outcome.output, output::write_pdf(generated.frame, pdf_options));
           if (needs_merge) frames[static_cast<std::size_t>(k)] = std::move(generated.frame);
         } catch (const Error& e) {
           outcome.status = RecordOutcome::Status::failed;
@@ -557,7 +596,7 @@ BatchResult run_batch(const Core& core, const BatchOptions& options, const Batch
   work();
   for (auto& worker : workers) worker.join();
 
-  if (!options.merge_file.empty() && !options.dry_run) {
+  if (needs_merge) {
     // One print file, the records in input order; a failed record leaves no page.
     layout::Frame merged;
     for (std::size_t k = 0; k < frames.size(); ++k) {
@@ -574,9 +613,7 @@ BatchResult run_batch(const Core& core, const BatchOptions& options, const Batch
       std::move(frames[k].pages.begin(), frames[k].pages.end(), std::back_inserter(merged.pages));
       frames[k] = {};
     }
-    if (!merged.pages.empty()) {
-      write_file_atomically(options.merge_file, output::write_pdf(merged, {true, "vanban " VANBAN_VERSION}));
-    }
+    if (!merged.pages.empty()) sink.merged_pdf(output::write_pdf(merged, {true, "vanban " VANBAN_VERSION}));
   }
   return result;
 }
@@ -619,6 +656,7 @@ std::string batch_report_json(const BatchResult& result) {
         entry["line"] = problem.where.line;
         entry["column"] = problem.where.column;
       }
+      if (!problem.field.empty()) entry["field"] = problem.field;
       entry["hints"] = problem.hints;
       problems.push_back(std::move(entry));
     }

@@ -73,9 +73,42 @@ struct BatchResult {
 // records done so far, and the records to do.
 using BatchProgress = std::function<void(int done, int total)>;
 
-// Runs the batch. A file that cannot be read at all (records, common data, template) is an
-// Error; a record that cannot be printed is an outcome with its problem.
+// Runs the batch over files: options.records_file and common_file are read, each record's
+// PDF written into out_dir, the print file to merge_file, each to a temporary name and
+// renamed. A file that cannot be read at all (records, common data, template) is an Error; a
+// record that cannot be printed is an outcome with its problem.
 BatchResult run_batch(const Core& core, const BatchOptions& options, const BatchProgress& progress = {});
+
+// A batch's inputs as bytes: the records' file, named for its format (by its extension) and
+// for diagnostics, and the common data (empty: none), read as JSON or XML by its name and text.
+struct BatchInput {
+  std::string records;
+  std::string records_name;
+  std::string common;
+  std::string common_name = "common";
+};
+
+// Where a batch's documents go (run_batch: the files; Engine::render_batch: memory). Each is
+// optional.
+struct BatchSink {
+  // The records' output names, in input order, before any record is printed: out_dir/NAME
+  // where options.out_dir is given, else the bare file name ("Nguyễn Văn An.pdf").
+  std::function<void(const std::vector<std::string>& outputs)> before_work;
+  // A record's PDF under its output name, from the worker that made it (not serialised).
+  // None: no record has a PDF of its own, only its outcome.
+  std::function<void(const std::string& output, std::string pdf)> record_pdf;
+  // Whether a record's output is already there, whole (--resume): the record is skipped.
+  std::function<bool(const std::string& output)> printed_before;
+  // The print file, every printed record's pages in input order, once all are done; not
+  // called when no record printed.
+  std::function<void(std::string pdf)> merged_pdf;
+};
+
+// The batch itself, on inputs in memory: options' file fields (records_file, common_file,
+// merge_file, report_file, resume) are not read; options.out_dir, when given, only prefixes the
+// output names.
+BatchResult print_batch(const Core& core, const BatchOptions& options, const BatchInput& input, const BatchSink& sink,
+                        const BatchProgress& progress = {});
 
 // What a table's columns feed, for the user to see before the run: the header's row, the
 // rows above it that were skipped, and a line per column ("C  Họ và tên  -> recipient/name").

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <mutex>
 #include <new>
 
 #include <nlohmann/json.hpp>
@@ -14,6 +16,7 @@
 #include "check/contract.h"
 #include "output/pdf_writer.h"
 #include "output/trace_writer.h"
+#include "pipeline/batch.h"
 #include "pipeline/generate.h"
 
 #ifndef VANBAN_VERSION
@@ -79,12 +82,13 @@ std::shared_ptr<const DocumentMaker> Core::maker(const std::string& template_nam
 
 namespace {
 
-GenerateOptions options_of(const Core& core, const RenderRequest& request) {
+// What a render and a batch request share, as the pipeline's options.
+template <typename Request>
+GenerateOptions common_options_of(const Core& core, const Request& request) {
   GenerateOptions options;
   options.template_name = request.template_name;
   options.files = request.files;
   if (request.legacy_encoding) options.input_encoding = static_cast<text::LegacyEncoding>(*request.legacy_encoding);
-  options.data_format = request.format == DataFormat::markup ? DataFormat::xml : request.format;
   options.lenient = request.lenient;
   options.limits = request.limits ? *request.limits : core.limits();
   options.settings.margin_top = mm(request.margins.top);
@@ -94,6 +98,54 @@ GenerateOptions options_of(const Core& core, const RenderRequest& request) {
   options.settings.line_breaker = request.line_breaking == LineBreaking::first_fit ? layout::LineBreaker::first_fit
                                                                                     : layout::LineBreaker::total_fit;
   return options;
+}
+
+GenerateOptions options_of(const Core& core, const RenderRequest& request) {
+  GenerateOptions options = common_options_of(core, request);
+  options.data_format = request.format == DataFormat::markup ? DataFormat::xml : request.format;
+  return options;
+}
+
+BatchOptions batch_options_of(const Core& core, const BatchRequest& request) {
+  BatchOptions options;
+  options.generate = common_options_of(core, request);
+  options.sheet = request.sheet;
+  options.column_map = request.column_map;
+  options.header_row = request.header_row;
+  options.name_pattern = request.name_pattern;
+  options.ascii_names = request.ascii_names;
+  options.dry_run = !request.want_merged && !request.want_each;
+  options.jobs = request.jobs;
+  return options;
+}
+
+BatchRecord record_of(RecordOutcome&& outcome) {
+  BatchRecord record;
+  record.number = outcome.number;
+  record.row = outcome.row;
+  record.name = std::move(outcome.name);
+  record.status = outcome.status == RecordOutcome::Status::failed ? RecordStatus::failed : RecordStatus::printed;
+  record.file_name = std::move(outcome.output);
+  record.pages = outcome.pages;
+  record.diagnostics = std::move(outcome.problems);
+  return record;
+}
+
+// The pipeline's report over the public result's records.
+pipeline::BatchResult outcomes_of(const vanban::BatchResult& result) {
+  pipeline::BatchResult outcomes;
+  for (const auto& record : result.records) {
+    RecordOutcome outcome;
+    outcome.number = record.number;
+    outcome.row = record.row;
+    outcome.name = record.name;
+    outcome.status = record.status == RecordStatus::failed ? RecordOutcome::Status::failed : RecordOutcome::Status::printed;
+    outcome.output = record.file_name;
+    outcome.pages = record.pages;
+    outcome.problems = record.diagnostics;
+    outcomes.outcomes.push_back(std::move(outcome));
+  }
+  return outcomes;
 }
 
 static_assert(static_cast<int>(LegacyEncoding::tcvn3) == static_cast<int>(text::LegacyEncoding::tcvn3) &&
@@ -189,6 +241,54 @@ RenderResult Engine::render(const RenderRequest& request) const {
     // An error stops the document: nothing of it is returned but what was found.
     result.pdf.clear();
     result.trace.clear();
+    result.diagnostics = std::move(errors);
+  }
+  return result;
+}
+
+int BatchResult::printed() const {
+  return static_cast<int>(std::count_if(records.begin(), records.end(), [](const BatchRecord& r) { return r.status == RecordStatus::printed; }));
+}
+int BatchResult::failed() const {
+  return static_cast<int>(std::count_if(records.begin(), records.end(), [](const BatchRecord& r) { return r.status == RecordStatus::failed; }));
+}
+bool BatchResult::ok() const {
+  return std::none_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
+std::string batch_report_json(const BatchResult& result) { return pipeline::batch_report_json(pipeline::outcomes_of(result)); }
+std::string batch_report_csv(const BatchResult& result) { return pipeline::batch_report_csv(pipeline::outcomes_of(result)); }
+
+BatchResult Engine::render_batch(const BatchRequest& request) const {
+  BatchResult result;
+  const pipeline::BatchOptions options = pipeline::batch_options_of(*core_, request);
+  pipeline::BatchInput input{request.records, request.records_name, request.common, request.common_name};
+  // Each record's PDF by its name (the names are told apart before any is printed).
+  std::mutex pdfs_lock;
+  std::map<std::string, std::string> pdfs;
+  pipeline::BatchSink sink;
+  if (request.want_each) {
+    sink.record_pdf = [&](const std::string& name, std::string pdf) {
+      const std::lock_guard guard(pdfs_lock);
+      pdfs[name] = std::move(pdf);
+    };
+  }
+  if (request.want_merged) sink.merged_pdf = [&](std::string pdf) { result.merged_pdf = std::move(pdf); };
+  auto errors = pipeline::caught([&] {
+    pipeline::BatchResult printed = pipeline::print_batch(*core_, options, input, sink);
+    result.diagnostics = std::move(printed.warnings);
+    if (printed.table) result.columns = pipeline::describe_columns(*printed.table, request.template_name);
+    result.records.reserve(printed.outcomes.size());
+    for (auto& outcome : printed.outcomes) {
+      BatchRecord record = pipeline::record_of(std::move(outcome));
+      if (const auto pdf = pdfs.find(record.file_name); !record.file_name.empty() && pdf != pdfs.end()) {
+        record.pdf = std::move(pdf->second);
+      }
+      result.records.push_back(std::move(record));
+    }
+  });
+  if (!errors.empty()) {
+    result = {};
     result.diagnostics = std::move(errors);
   }
   return result;

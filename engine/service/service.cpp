@@ -20,7 +20,6 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <mutex>
 #include <sstream>
@@ -29,7 +28,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "pipeline/batch.h"
+#include "base/diagnostics.h"
 #include "service/page.h"
 
 namespace vanban::service {
@@ -90,9 +89,6 @@ std::optional<std::string> base64_decode(std::string_view text) {
   return out;
 }
 
-void replace_all(std::string& text, const std::string& from, const std::string& to) {
-  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) text.replace(at, from.size(), to);
-}
 
 // The work slots: at most `slots` requests work at once, at most `waiting` wait for a slot.
 class WorkQueue {
@@ -553,62 +549,6 @@ class Service {
     }
   }
 
-  // A folder of its own for one batch, removed when done. Its name is one of a few, reused
-  // (the process's id and a number below the workers'), because every file name a
-  // diagnostic carries is kept for the process's life (base/diagnostics.h, FileName): a new
-  // name per request would grow the service's memory without end.
-  class TemporaryFolder {
-   public:
-    explicit TemporaryFolder(Service& service) : service_(service) {
-      {
-        const std::lock_guard lock(service_.folders_mutex_);
-        auto free = std::find(service_.folders_in_use_.begin(), service_.folders_in_use_.end(), false);
-        if (free == service_.folders_in_use_.end()) free = service_.folders_in_use_.insert(free, false);
-        *free = true;
-        slot_ = static_cast<std::size_t>(free - service_.folders_in_use_.begin());
-      }
-      path = std::filesystem::temp_directory_path() /
-             ("vanban-" + std::to_string(getpid()) + "-batch-" + std::to_string(slot_));
-      std::error_code error;
-      std::filesystem::remove_all(path, error);
-      if (!std::filesystem::create_directory(path, error) || error) {
-        release();
-        fail("io.write", "cannot make a temporary folder for the batch", {});
-      }
-      std::filesystem::permissions(path, std::filesystem::perms::owner_all, error);
-    }
-    ~TemporaryFolder() {
-      std::error_code ignored;
-      std::filesystem::remove_all(path, ignored);
-      release();
-    }
-    TemporaryFolder(const TemporaryFolder&) = delete;
-    TemporaryFolder& operator=(const TemporaryFolder&) = delete;
-
-    std::filesystem::path path;
-
-   private:
-    void release() {
-      const std::lock_guard lock(service_.folders_mutex_);
-      service_.folders_in_use_[slot_] = false;
-    }
-    Service& service_;
-    std::size_t slot_ = 0;
-  };
-
-  static void write_file(const std::filesystem::path& path, const std::string& bytes) {
-    std::ofstream out(path, std::ios::binary);
-    out << bytes;
-    if (!out.flush()) fail("io.write", "cannot write " + path.filename().string() + " of the batch", {});
-  }
-
-  static std::string read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-  }
-
   // The upload's records, as a multipart form: records (the file), template, common (the
   // fields every record shares, as a file or as JSON text), output (pdf, the default, or
   // zip), sheet, name, lenient.
@@ -638,69 +578,50 @@ class Service {
                      language);
       return;
     }
-    std::string records_path;  // the list here, named in no answer
-    const std::string records_shown = "records" + extension;
-    const auto hide_path = [&](Diagnostic& d) {
-      if (records_path.empty()) return;
-      if (d.where.file == records_path) d.where.file = FileName(records_shown);
-      replace_all(d.message, records_path, records_shown);
-      for (auto& hint : d.hints) replace_all(hint, records_path, records_shown);
-    };
     try {
-      TemporaryFolder folder(*this);
-      pipeline::BatchOptions batch;
-      batch.generate.template_name = field("template");
-      batch.generate.lenient = field("lenient") == "true";
-      batch.generate.limits = options_.limits;
-      batch.records_file = (folder.path / ("records" + extension)).string();
-      records_path = batch.records_file;
-      write_file(batch.records_file, records.content);
+      BatchRequest batch;
+      batch.template_name = field("template");
+      batch.lenient = field("lenient") == "true";
+      batch.limits = options_.limits;
+      // The list is named by its kind alone in the answers: the client's own file name
+      // (perhaps a path of its machine) is not echoed, nor kept (base/diagnostics.h, FileName).
+      batch.records_name = "records" + extension;
+      batch.records = records.content;
       batch.sheet = field("sheet");
-      if (const std::string common = field("common"); !common.empty()) {
-        const bool json = common.find_first_not_of(" \t\r\n\xEF\xBB\xBF") != std::string::npos &&
-                          common[common.find_first_not_of(" \t\r\n\xEF\xBB\xBF")] == '{';
-        batch.common_file = (folder.path / (json ? "common.json" : "common.xml")).string();
-        write_file(batch.common_file, common);
-      }
+      batch.common = field("common");
       if (const std::string name = field("name"); !name.empty()) batch.name_pattern = name;
-      batch.merge_file = (folder.path / "merged.pdf").string();
-      if (output == "zip") batch.out_dir = (folder.path / "out").string();
-      batch.jobs = 1;
-      pipeline::BatchResult result = pipeline::run_batch(engine_.core(), batch);
-      // The report names no file of this machine's temporary folder: the list is
-      // "records.xlsx" (one name of a few, as the folders'), each record's PDF its name in
-      // the zip.
-      for (auto& outcome : result.outcomes) {
-        metrics_.diagnostics(outcome.problems);
-        outcome.problems = translated(std::move(outcome.problems), language);
-        for (auto& problem : outcome.problems) hide_path(problem);
+      batch.want_merged = true;
+      batch.want_each = output == "zip";
+      batch.jobs = 1;  // the service's workers are the parallelism
+      BatchResult result = engine_.render_batch(batch);
+      if (!result.ok()) {
+        metrics_.diagnostics(result.diagnostics);
+        answer_diagnostics(response, status_for(result.diagnostics), result.diagnostics, language);
+        return;
       }
-      std::vector<std::pair<std::string, std::string>> pdfs;  // name in the zip, file here
-      for (auto& outcome : result.outcomes) {
-        if (outcome.output.empty()) continue;
-        const std::string name = std::filesystem::path(outcome.output).lexically_relative(batch.out_dir).generic_string();
-        pdfs.emplace_back(name, outcome.output);
-        outcome.output = name;
+      for (auto& record : result.records) {
+        metrics_.diagnostics(record.diagnostics);
+        record.diagnostics = translated(std::move(record.diagnostics), language);
       }
       response.set_header("X-Vanban-Printed", std::to_string(result.printed()));
       response.set_header("X-Vanban-Failed", std::to_string(result.failed()));
       if (result.printed() == 0) {
         response.status = 422;
-        response.set_content("{\"report\":" + pipeline::batch_report_json(result) + "}", "application/json");
+        response.set_content("{\"report\":" + batch_report_json(result) + "}", "application/json");
         return;
       }
       std::string bytes;
       std::string type;
       if (output == "zip") {
-        bytes = zip_outputs(folder.path, pdfs, result);
+        bytes = zip_outputs(result);
         type = "application/zip";
       } else {
-        bytes = read_file(batch.merge_file);
+        bytes = std::move(result.merged_pdf);
         type = "application/pdf";
       }
       if (wants_json(request)) {
         response.set_content("{\"printed\":" + std::to_string(result.printed()) + ",\"failed\":" +
-                                 std::to_string(result.failed()) + ",\"report\":" + pipeline::batch_report_json(result) +
+                                 std::to_string(result.failed()) + ",\"report\":" + batch_report_json(result) +
                                  ",\"" + output + "\":\"" + base64_encode(bytes) + "\"}",
                              "application/json");
       } else {
@@ -711,45 +632,56 @@ class Service {
     } catch (const Error& e) {
       std::vector<Diagnostic> problems = e.diagnostics();
       metrics_.diagnostics(problems);
-      for (auto& problem : problems) hide_path(problem);
       answer_diagnostics(response, status_for(problems), problems, language);
     }
   }
 
-  // A zip of every record's PDF, the print file and the report (CSV and JSON).
-  static std::string zip_outputs(const std::filesystem::path& folder,
-                                 const std::vector<std::pair<std::string, std::string>>& pdfs,
-                                 const pipeline::BatchResult& result) {
-    const std::string path = (folder / "batch.zip").string();
-    int error = 0;
-    zip_t* archive = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-    if (!archive) fail("io.write", "cannot make the batch's zip", {});
-    const std::string csv = pipeline::batch_report_csv(result), json = pipeline::batch_report_json(result);
-    const auto add_file = [&](const std::string& name, const std::string& file) {
-      zip_source_t* source = zip_source_file(archive, file.c_str(), 0, -1);
+  // A zip of every record's PDF, the print file and the report (CSV and JSON), made in memory
+  // (libzip's buffer source, kept past zip_close to be read back).
+  static std::string zip_outputs(const BatchResult& result) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
+    zip_t* archive = buffer ? zip_open_from_source(buffer, ZIP_TRUNCATE, &error) : nullptr;
+    zip_error_fini(&error);
+    if (!archive) {
+      if (buffer) zip_source_free(buffer);
+      fail("io.write", "cannot make the batch's zip", {});
+    }
+    zip_source_keep(buffer);  // closing the archive writes into it; it is read after
+    const auto abandon = [&](const std::string& why) {
+      zip_discard(archive);
+      zip_source_free(buffer);
+      fail("io.write", why, {});
+    };
+    const std::string csv = batch_report_csv(result), json = batch_report_json(result);
+    // The bytes must live until zip_close, which reads them: they are result's and the reports'.
+    const auto add = [&](const std::string& name, const std::string& bytes) {
+      zip_source_t* source = zip_source_buffer(archive, bytes.data(), bytes.size(), 0);
       if (!source || zip_file_add(archive, name.c_str(), source, ZIP_FL_ENC_UTF_8) < 0) {
         if (source) zip_source_free(source);
-        zip_discard(archive);
-        fail("io.write", "cannot add " + name + " to the batch's zip", {});
+        abandon("cannot add " + name + " to the batch's zip");
       }
     };
-    const auto add_text = [&](const char* name, const std::string& text) {
-      zip_source_t* source = zip_source_buffer(archive, text.data(), text.size(), 0);
-      if (!source || zip_file_add(archive, name, source, ZIP_FL_ENC_UTF_8) < 0) {
-        if (source) zip_source_free(source);
-        zip_discard(archive);
-        fail("io.write", std::string("cannot add ") + name + " to the batch's zip", {});
-      }
-    };
-    for (const auto& [name, file] : pdfs) add_file(name, file);
-    add_file("batch.pdf", (folder / "merged.pdf").string());
-    add_text("report.csv", csv);
-    add_text("report.json", json);
-    if (zip_close(archive) != 0) {
-      zip_discard(archive);
-      fail("io.write", "cannot finish the batch's zip", {});
+    for (const auto& record : result.records) {
+      if (!record.file_name.empty()) add(record.file_name, record.pdf);
     }
-    return read_file(path);
+    add("batch.pdf", result.merged_pdf);
+    add("report.csv", csv);
+    add("report.json", json);
+    if (zip_close(archive) != 0) abandon("cannot finish the batch's zip");
+    std::string bytes;
+    zip_stat_t stat;
+    zip_stat_init(&stat);
+    if (zip_source_stat(buffer, &stat) == 0 && (stat.valid & ZIP_STAT_SIZE) && zip_source_open(buffer) == 0) {
+      bytes.resize(stat.size);
+      const zip_int64_t read = zip_source_read(buffer, bytes.data(), bytes.size());
+      zip_source_close(buffer);
+      if (read != static_cast<zip_int64_t>(bytes.size())) bytes.clear();
+    }
+    zip_source_free(buffer);
+    if (bytes.empty()) fail("io.write", "cannot read the batch's zip back", {});
+    return bytes;
   }
 
   const Engine& engine_;
@@ -758,8 +690,6 @@ class Service {
   Metrics metrics_;
   std::atomic<bool> draining_{false};
   std::atomic<int> connections_{0};
-  std::mutex folders_mutex_;
-  std::vector<bool> folders_in_use_;
   std::mutex log_mutex_;
 };
 

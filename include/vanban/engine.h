@@ -104,6 +104,66 @@ struct RenderResult {
   bool ok() const;
 };
 
+// A batch (docs/batch.md): one template over the records of a workbook, CSV, JSON or XML
+// file given as bytes, to one print file, a PDF per record, or both, all in memory.
+struct BatchRequest {
+  std::string template_name;  // required: a batch names its template
+  std::string records;        // the records file's bytes
+  // Its name: the extension (.xlsx, .csv, .txt or .tsv, .json, .xml) gives the format; the
+  // diagnostics name it ("records.xlsx: row 7: …").
+  std::string records_name = "records.csv";
+  std::string sheet;  // .xlsx: the sheet to read; empty: the first
+  // A table's columns: COLUMN=FIELD pairs for headers the template's names do not match
+  // (FIELD "-" leaves the column out), and the header's row when it is not to be found.
+  std::vector<std::pair<std::string, std::string>> column_map;
+  int header_row = 0;
+  // Fields every record shares (JSON or XML), over which each record's own are laid.
+  std::string common;
+  std::string common_name = "common";
+  std::shared_ptr<const Resources> files;  // the images the records and common data name
+  std::optional<LegacyEncoding> legacy_encoding;
+  bool lenient = false;
+  std::optional<Limits> limits;  // none: the engine's
+  Margins margins;
+  LineBreaking line_breaking = LineBreaking::total_fit;
+  bool want_merged = true;  // one print-ready PDF, every printed record in input order
+  bool want_each = false;   // a PDF per record, named by name_pattern; neither: a dry run
+  std::string name_pattern = "{{number}}.pdf";  // a Mustache pattern over the record's fields
+  bool ascii_names = false;  // fold diacritics out of the records' file names
+  int jobs = 1;              // worker threads; the output does not depend on them
+};
+
+enum class RecordStatus { printed, failed };
+
+struct BatchRecord {
+  int number = 0;    // 1-based, in the records file
+  int row = 0;       // its row in the sheet, or its first line in the file
+  std::string name;  // who or what it is for: its first name field, else its first value
+  RecordStatus status = RecordStatus::printed;
+  std::string file_name;  // want_each: its PDF's name ("Nguyễn Văn An.pdf"); empty when failed
+  std::string pdf;        // want_each: its PDF
+  int pages = 0;
+  std::vector<Diagnostic> diagnostics;  // the error that stopped it, or its warnings; record set
+};
+
+struct BatchResult {
+  std::string merged_pdf;            // want_merged, when a record printed
+  std::vector<BatchRecord> records;  // in input order
+  // The batch's own: an error that stopped it before any record (the file unreadable, the
+  // template unknown; records is then empty), and warnings (rows above a table's header that
+  // look like records, legacy text converted in the common data).
+  std::vector<Diagnostic> diagnostics;
+  std::string columns;  // a table's header row and what each column feeds, one line a column
+  int printed() const;
+  int failed() const;
+  bool ok() const;  // no error stopped the batch (records may have failed: see failed())
+};
+
+// The batch's report, one row per record (record, row, name, status, output, pages,
+// problems): as a JSON array of objects, or as CSV (docs/batch.md, "Workers, progress, report").
+std::string batch_report_json(const BatchResult& result);
+std::string batch_report_csv(const BatchResult& result);
+
 // A field a template declares (templates/NAME/template.xml; docs/templates.md).
 struct TemplateField {
   std::string path;         // "signer/name"
@@ -150,6 +210,12 @@ class Engine {
   // Renders one document: its data checked against Decree 30 and the template's declaration,
   // run through the template, laid out and written. Never throws for bad input.
   RenderResult render(const RenderRequest& request) const;
+
+  // Prints a batch: each record checked and rendered as render does, a bad record reported
+  // with its number, row and field while the others still print. Never throws for bad input.
+  // Every PDF is held in memory: for a run of tens of thousands of records to files, with
+  // --resume and shards, the command line's batch (the same printing, to files).
+  BatchResult render_batch(const BatchRequest& request) const;
 
   // Checks the data against Decree 30 and its template without printing it: every finding,
   // errors and warnings, in data order.

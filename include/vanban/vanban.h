@@ -85,6 +85,58 @@ const char* vanban_result_diagnostic_text(const vanban_result* result, size_t in
  * hints}. */
 const char* vanban_result_diagnostics_json(const vanban_result* result);
 
+/* A batch: one template over the records of a workbook, CSV, JSON or XML file, given as
+ * bytes; a print file of every printed record and, when asked, a PDF per record, all held by
+ * the result. A bad record fails alone, with its diagnostics in the report.
+ *
+ *   vanban_batch* batch = vanban_batch_new();
+ *   vanban_batch_set_template(batch, "giay-khen");
+ *   vanban_batch_set_records(batch, xlsx, xlsx_size, "danh-sach.xlsx");
+ *   vanban_batch_result* printed = vanban_render_batch(engine, batch);
+ *   const unsigned char* pdf = vanban_batch_result_merged_pdf(printed, &size);
+ *   puts(vanban_batch_result_report_json(printed));
+ *   vanban_batch_result_free(printed); vanban_batch_free(batch);
+ */
+typedef struct vanban_batch vanban_batch;
+typedef struct vanban_batch_result vanban_batch_result;
+
+vanban_batch* vanban_batch_new(void);
+void vanban_batch_free(vanban_batch* batch);
+/* Each returns 0, or -1 for a NULL batch or a value it cannot take. */
+int vanban_batch_set_template(vanban_batch* batch, const char* template_name);
+/* name's extension (.xlsx, .csv, .txt, .tsv, .json, .xml) gives the format; diagnostics name it. */
+int vanban_batch_set_records(vanban_batch* batch, const char* bytes, size_t size, const char* name);
+/* The fields every record shares, as JSON or XML. */
+int vanban_batch_set_common(vanban_batch* batch, const char* data, size_t size);
+int vanban_batch_set_sheet(vanban_batch* batch, const char* sheet);
+int vanban_batch_set_files_dir(vanban_batch* batch, const char* folder);
+int vanban_batch_set_lenient(vanban_batch* batch, int lenient);
+/* each: 1 for a PDF per record too, named by pattern (NULL: "{{number}}.pdf"). */
+int vanban_batch_set_each(vanban_batch* batch, int each, const char* pattern);
+int vanban_batch_set_jobs(vanban_batch* batch, int jobs);
+int vanban_batch_set_language(vanban_batch* batch, const char* language);
+
+/* NULL only when out of memory. */
+vanban_batch_result* vanban_render_batch(const vanban_engine* engine, const vanban_batch* batch);
+void vanban_batch_result_free(vanban_batch_result* result);
+/* 1 when no error stopped the batch itself (records may still have failed). */
+int vanban_batch_result_ok(const vanban_batch_result* result);
+size_t vanban_batch_result_printed(const vanban_batch_result* result);
+size_t vanban_batch_result_failed(const vanban_batch_result* result);
+/* The print file, or NULL when no record printed. */
+const unsigned char* vanban_batch_result_merged_pdf(const vanban_batch_result* result, size_t* size);
+size_t vanban_batch_result_record_count(const vanban_batch_result* result);
+/* 1 printed, 0 failed, -1 no such record. */
+int vanban_batch_result_record_printed(const vanban_batch_result* result, size_t index);
+/* With each: the record's file name and PDF; NULL when it failed or none was asked for. */
+const char* vanban_batch_result_record_file_name(const vanban_batch_result* result, size_t index);
+const unsigned char* vanban_batch_result_record_pdf(const vanban_batch_result* result, size_t index, size_t* size);
+/* One object per record {record, row, name, status, output, pages, problems}, its problems
+ * in the batch's language. */
+const char* vanban_batch_result_report_json(const vanban_batch_result* result);
+/* The batch's own diagnostics (what stopped it, warnings) as vanban_result_diagnostics_json. */
+const char* vanban_batch_result_diagnostics_json(const vanban_batch_result* result);
+
 #ifdef __cplusplus
 }
 #endif

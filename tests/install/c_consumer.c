@@ -1,6 +1,8 @@
 /* Renders a Giấy khen from JSON through the installed C API (vanban.h), with the engine's
- * home from $VANBAN_HOME, and prints the Vietnamese diagnostics of data that lacks a field.
- *   c_consumer DATA.json OUT.pdf */
+ * home from $VANBAN_HOME, and prints the Vietnamese diagnostics of data that lacks a field;
+ * then prints a batch of them from a CSV list and its common data, a PDF per record too,
+ * and prints its report.
+ *   c_consumer DATA.json OUT.pdf RECORDS.csv COMMON.xml BATCH.pdf */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +20,7 @@ static char* read_all(const char* path, size_t* size) {
 }
 
 int main(int argc, char** argv) {
-  if (argc != 3) return 2;
+  if (argc != 6) return 2;
   char* error = NULL;
   vanban_engine* engine = vanban_engine_new(NULL, &error);
   if (!engine) {
@@ -67,6 +69,42 @@ int main(int argc, char** argv) {
     fprintf(stderr, "c_consumer: a blank achievement was not refused\n");
     return 1;
   }
+  /* The batch. */
+  size_t records_size = 0, common_size = 0;
+  char* records = read_all(argv[3], &records_size);
+  char* common = read_all(argv[4], &common_size);
+  if (!records || !common) return 2;
+  vanban_batch* batch = vanban_batch_new();
+  if (vanban_batch_set_template(batch, "giay-khen") != 0 || vanban_batch_set_records(batch, records, records_size, "danh-sach.csv") != 0 ||
+      vanban_batch_set_common(batch, common, common_size) != 0 || vanban_batch_set_each(batch, 1, "{{recipient.name}}.pdf") != 0 ||
+      vanban_batch_set_language(batch, "vi") != 0 || vanban_batch_set_records(batch, records, records_size, "") != -1) {
+    return 1;
+  }
+  vanban_batch_result* printed = vanban_render_batch(engine, batch);
+  size_t merged_size = 0;
+  const unsigned char* merged = vanban_batch_result_merged_pdf(printed, &merged_size);
+  if (!vanban_batch_result_ok(printed) || !merged || vanban_batch_result_printed(printed) == 0 ||
+      vanban_batch_result_failed(printed) == 0) {
+    fprintf(stderr, "c_consumer: the batch did not print, or no bad record was told: %s\n",
+            vanban_batch_result_diagnostics_json(printed));
+    return 1;
+  }
+  out = fopen(argv[5], "wb");
+  fwrite(merged, 1, merged_size, out);
+  fclose(out);
+  for (size_t i = 0; i < vanban_batch_result_record_count(printed); ++i) {
+    size_t one_size = 0;
+    const unsigned char* one = vanban_batch_result_record_pdf(printed, i, &one_size);
+    const char* name = vanban_batch_result_record_file_name(printed, i);
+    if (vanban_batch_result_record_printed(printed, i) != (one != NULL) || (one != NULL) != (name != NULL)) return 1;
+    if (name) printf("file: %s (%zu bytes)\n", name, one_size);
+  }
+  printf("%s\n", vanban_batch_result_report_json(printed));
+  vanban_batch_result_free(printed);
+  vanban_batch_free(batch);
+  free(records);
+  free(common);
+
   char* templates = vanban_engine_templates_json(engine);
   if (!templates || !strstr(templates, "\"name\":\"giay-khen\"")) return 1;
   vanban_string_free(templates);

@@ -29,10 +29,18 @@ if find "$prefix" -name 'libvanban.so*' | grep -q .; then static=; fi
 # shellcheck disable=SC2046
 gcc -std=c11 -Wall -Werror $sanitize -o "$work/c_consumer" "$source/tests/install/c_consumer.c" $(pkg-config --cflags --libs $static vanban)
 if [ -z "$static" ]; then export LD_LIBRARY_PATH=$(dirname "$(find "$prefix" -name 'libvanban.so' | head -1)"); fi
-VANBAN_HOME="$prefix/share/vanban" "$work/c_consumer" "$sample" "$work/c.pdf" >"$work/c.out"
+VANBAN_HOME="$prefix/share/vanban" "$work/c_consumer" "$sample" "$work/c.pdf" "$source/samples/batch/giay-khen-danh-sach.csv" \
+  "$source/samples/batch/giay-khen-chung.xml" "$work/c-batch.pdf" >"$work/c.out"
 grep -q "lỗi: .*\[check.required-field\]" "$work/c.out" || { echo "no Vietnamese diagnostic from the C consumer"; cat "$work/c.out"; exit 1; }
 grep -q '"field":"achievement"' "$work/c.out" || { echo "the C consumer's JSON does not name the field"; cat "$work/c.out"; exit 1; }
 pdftotext "$work/c.pdf" - | grep -q "GIẤY KHEN" || { echo "the C consumer's PDF lacks its title"; exit 1; }
+# The C batch: its print file holds the list's people, its report tells the nameless record
+# in Vietnamese, and each printed record came with its own named PDF.
+[ "$(pdfinfo "$work/c-batch.pdf" | sed -n 's/^Pages: *//p')" = 8 ] || { echo "the C batch's print file is not 8 pages"; exit 1; }
+pdftotext "$work/c-batch.pdf" - | grep -q "Huỳnh Văn Tám" || { echo "the C batch's print file lacks a record"; exit 1; }
+grep -A20 '"record": 6,' "$work/c.out" | grep -q '"field": "recipient/name"' || { echo "the C batch's report does not tell record 6's field"; cat "$work/c.out"; exit 1; }
+grep -q "cần 'recipient/name'" "$work/c.out" || { echo "the C batch's report is not in Vietnamese"; cat "$work/c.out"; exit 1; }
+grep -q "^file: Nguyễn Văn An.pdf" "$work/c.out" || { echo "the C batch gave no named PDF per record"; cat "$work/c.out"; exit 1; }
 cmp -s "$work/c.pdf" "$work/cpp.pdf" || { echo "the C and C++ consumers made different PDFs of the same data"; exit 1; }
 # The installed command line: `vanban serve` hands over to the installed vanban-serve, which
 # finds the installed templates; vanban itself links no HTTP library.
