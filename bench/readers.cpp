@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
   const double json_ms = median_ms(runs, [&] {
     read = vanban::data::read_records(json, vanban::data::RecordFormat::json, "bench.json").size();
   });
-  std::printf("| %d | %ld | %.1f | %.0f | %ld | %.1f | %.0f |\n", runs, elements, xml.size() / 1048576.0, xml_ms, records,
-              json.size() / 1048576.0, json_ms);
+  std::printf("| %d | %ld | %.1f | %.0f | %ld | %.1f | %.0f |\n", runs, elements, static_cast<double>(xml.size()) / 1048576.0, xml_ms, records,
+              static_cast<double>(json.size()) / 1048576.0, json_ms);
   return fields == static_cast<std::size_t>(elements) && read == static_cast<std::size_t>(records) ? 0 : 1;
 }

@@ -104,4 +104,32 @@ void fail(std::string code, std::string message, SourceLocation where, std::vect
   throw Error(Diagnostic{Severity::error, std::move(code), std::move(message), std::move(where), std::move(hints)});
 }
 
+std::string format_message(std::string_view format, const std::vector<std::string>& arguments) {
+  std::string out;
+  std::size_t next = 0;
+  for (std::size_t at = 0; at < format.size(); ++at) {
+    if (format.compare(at, 2, "{}") == 0 && next < arguments.size()) {
+      out += arguments[next++];
+      ++at;
+    } else {
+      out += format[at];
+    }
+  }
+  return out;
+}
+
+Diagnostic formatted(Severity severity, std::string code, std::string format, std::vector<std::string> arguments,
+                     SourceLocation where, std::vector<std::string> hints) {
+  Diagnostic d{severity, std::move(code), format_message(format, arguments), std::move(where), std::move(hints)};
+  d.message_format = std::move(format);
+  d.arguments = std::move(arguments);
+  return d;
+}
+
+void fail_with(std::string code, std::string format, std::vector<std::string> arguments, SourceLocation where,
+               std::vector<std::string> hints) {
+  throw Error(formatted(Severity::error, std::move(code), std::move(format), std::move(arguments), std::move(where),
+                        std::move(hints)));
+}
+
 }  // namespace vanban

@@ -36,4 +36,16 @@ SourceLocation locate_element(std::string_view file_name, std::string_view text,
 [[noreturn]] void fail(std::string code, std::string message, SourceLocation where = {},
                        std::vector<std::string> hints = {});
 
+// format with each "{}" replaced by the next argument ("{}" past the last stays as it is).
+std::string format_message(std::string_view format, const std::vector<std::string>& arguments);
+
+// A diagnostic whose message is format with its arguments, both kept (Diagnostic::message_format),
+// so that its translation is looked up by code and format (base/messages.h).
+Diagnostic formatted(Severity severity, std::string code, std::string format, std::vector<std::string> arguments,
+                     SourceLocation where = {}, std::vector<std::string> hints = {});
+
+// Throws an Error with such a diagnostic.
+[[noreturn]] void fail_with(std::string code, std::string format, std::vector<std::string> arguments,
+                            SourceLocation where = {}, std::vector<std::string> hints = {});
+
 }  // namespace vanban

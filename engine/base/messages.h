@@ -2,10 +2,12 @@
 // (--lang vi), for the clerks who print the documents.
 //
 // The engine builds its messages in English at the place it finds the problem. The
-// Vietnamese catalog (messages_vi.cpp) holds, for each diagnostic code, patterns of those
-// English messages and their Vietnamese form, the changing parts (a name, a line, a number)
-// carried over: as gettext's catalogs, but keyed on the stable code, so a reworded English
-// message falls back to English rather than to a wrong translation.
+// Vietnamese catalog (messages_vi.cpp) holds, for each diagnostic code, the English sentences
+// with "{}" for the changing parts (a name, a line, a number) and their Vietnamese form: as
+// gettext's catalogs, but keyed on the stable code, so a reworded English message falls back
+// to English rather than to a wrong translation. A diagnostic made with formatted() or
+// fail_with() carries its sentence and parts, and is looked up by code and sentence; one made
+// as plain text is matched against the sentences as patterns.
 #pragma once
 
 #include <optional>
@@ -18,6 +20,10 @@ namespace vanban {
 
 // True if the catalog has a Vietnamese message for this code.
 bool has_vietnamese(std::string_view code);
+
+// True if the catalog has an entry of this code whose English is exactly format (a
+// diagnostic's message_format).
+bool has_vietnamese_format(std::string_view code, std::string_view format);
 
 // The Vietnamese of a line of the command-line help (a command's or an option's description),
 // or nullopt when the table lacks it.

@@ -660,7 +660,42 @@ std::optional<std::string> vietnamese_of(std::string_view code, const std::strin
   return std::nullopt;
 }
 
+// The Vietnamese pattern of an entry, its {1}, {2} … replaced by parts (0-based), then the
+// phrase table applied.
+std::string fill_vietnamese(std::string_view vietnamese, const std::vector<std::string>& parts) {
+  std::string out;
+  for (std::size_t at = 0; at < vietnamese.size(); ++at) {
+    const char next = at + 2 < vietnamese.size() ? vietnamese[at + 2] : '\0';
+    const std::size_t index = static_cast<std::size_t>(at + 1 < vietnamese.size() ? vietnamese[at + 1] - '1' : 0);
+    if (vietnamese[at] == '{' && next == '}' && vietnamese[at + 1] >= '1' && vietnamese[at + 1] <= '9' && index < parts.size()) {
+      out += parts[index];
+      at += 2;
+    } else {
+      out += vietnamese[at];
+    }
+  }
+  return apply_phrases(out);
+}
+
+// A diagnostic made with its format and arguments (Diagnostic::message_format): its entry is
+// the one of its code whose English is that format, found in one look-up.
+std::optional<std::string> vietnamese_of_format(const Diagnostic& d) {
+  static const std::map<std::pair<std::string_view, std::string_view>, std::string_view> by_format = [] {
+    std::map<std::pair<std::string_view, std::string_view>, std::string_view> made;
+    for (const auto& entry : catalog) made.emplace(std::pair{std::string_view(entry.code), std::string_view(entry.english)}, entry.vietnamese);
+    return made;
+  }();
+  const auto found = by_format.find({d.code, d.message_format});
+  if (found == by_format.end()) return std::nullopt;
+  return fill_vietnamese(found->second, d.arguments);
+}
+
 }  // namespace
+
+bool has_vietnamese_format(std::string_view code, std::string_view format) {
+  return std::any_of(std::begin(catalog), std::end(catalog),
+                     [&](const Entry& entry) { return entry.code == code && entry.english == format; });
+}
 
 bool has_vietnamese(std::string_view code) {
   return std::any_of(std::begin(catalog), std::end(catalog), [&](const Entry& entry) { return entry.code == code; });
@@ -669,7 +704,11 @@ bool has_vietnamese(std::string_view code) {
 Diagnostic translate(const Diagnostic& diagnostic, Language language) {
   if (language == Language::english) return diagnostic;
   Diagnostic out = diagnostic;
-  if (auto message = vietnamese_of(diagnostic.code, diagnostic.message)) out.message = std::move(*message);
+  // By format and arguments where the diagnostic has them; else (a message made as plain text)
+  // by matching the English against the entries' patterns.
+  auto message = diagnostic.message_format.empty() ? std::nullopt : vietnamese_of_format(diagnostic);
+  if (!message) message = vietnamese_of(diagnostic.code, diagnostic.message);
+  if (message) out.message = std::move(*message);
   for (auto& hint : out.hints) {
     if (auto translated = vietnamese_of("hint", hint)) hint = std::move(*translated);
   }

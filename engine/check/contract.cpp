@@ -110,9 +110,10 @@ class Validator {
   }
 
  private:
-  void report(Severity severity, const char* code, std::string message, const SourceLocation& where,
-              std::vector<std::string> hints = {}) {
-    findings_.push_back({severity, code, std::move(message), where, std::move(hints)});
+  // A finding whose message is format with its arguments (base/diagnostics.h, formatted).
+  void report(Severity severity, const char* code, std::string format, std::vector<std::string> arguments,
+              const SourceLocation& where, std::vector<std::string> hints = {}) {
+    findings_.push_back(formatted(severity, code, std::move(format), std::move(arguments), where, std::move(hints)));
   }
 
   static std::string join(const std::string& path, const std::string& name) { return path.empty() ? name : path + "/" + name; }
@@ -147,11 +148,15 @@ class Validator {
       if (child->max > 0 && static_cast<int>(present.size()) > child->max) {
         const data::Field* extra = present[static_cast<std::size_t>(child->max)];
         const data::Field* first = present.front();
-        const std::string count = child->max == 1 ? "one" : "at most " + std::to_string(child->max);
+        const SourceLocation& at = first->get().where;
+        std::vector<std::string> arguments{child_path, std::to_string(present.size()), contract_.template_name};
+        if (child->max > 1) arguments.push_back(std::to_string(child->max));
+        arguments.push_back(std::to_string(at.line));
+        arguments.push_back(std::to_string(at.column));
         report(Severity::error, "data.repeated-field",
-               "'" + child_path + "' is given " + std::to_string(present.size()) + " times, where the template '" +
-                   contract_.template_name + "' prints " + count + " (the first at " + place_of(first->get().where) + ")",
-               extra->get().where,
+               child->max == 1 ? "'{}' is given {} times, where the template '{}' prints one (the first at line {}, column {})"
+                               : "'{}' is given {} times, where the template '{}' prints at most {} (the first at line {}, column {})",
+               std::move(arguments), extra->get().where,
                {child->max == 1 ? "keep the one to print: a second value here would not be on the paper"
                                 : "keep at most " + std::to_string(child->max) + " values"});
       }
@@ -178,15 +183,25 @@ class Validator {
     }
     if (lenient_) hints.push_back("it is left out of the document (--lenient)");
     report(lenient_ ? Severity::warning : Severity::error, "check.unknown-field",
-           "the template '" + contract_.template_name + "' has no field '" + child_path + "': it would not be printed",
+           "the template '{}' has no field '{}': it would not be printed", {contract_.template_name, child_path},
            fields.front()->get().where, std::move(hints));
   }
 
   void missing(const data::Value& map, const FieldSpec& holder_spec, const FieldSpec& child, const std::string& child_path,
                const std::string& holder) {
-    std::string message = "the template '" + contract_.template_name + "' needs '" + child_path + "'";
-    if (!child.description.empty()) message += " (" + child.description + ")";
-    message += ": it is missing or blank in " + holder;
+    // The holder is "the document" or a field's path in quotes; the field's description is
+    // said when it has one.
+    constexpr const char* code = "check.required-field";
+    constexpr const char* formats[2][2] = {
+        {"the template '{}' needs '{}': it is missing or blank in the document",
+         "the template '{}' needs '{}': it is missing or blank in '{}'"},
+        {"the template '{}' needs '{}' ({}): it is missing or blank in the document",
+         "the template '{}' needs '{}' ({}): it is missing or blank in '{}'"}};
+    const bool in_document = holder.size() < 2 || holder.front() != '\'';
+    std::vector<std::string> arguments{contract_.template_name, child_path};
+    if (!child.description.empty()) arguments.push_back(child.description);
+    if (!in_document) arguments.push_back(holder.substr(1, holder.size() - 2));
+    std::string format = formats[child.description.empty() ? 0 : 1][in_document ? 0 : 1];
     std::vector<std::string> hints;
     // A field the template does not take, spelt nearly as the one missing.
     std::vector<std::string> strays;
@@ -197,7 +212,7 @@ class Validator {
       const data::Value* slip = map.find(*near);
       hints.push_back("did you mean '" + child.name + "'? the data has '" + *near + "' at " + place_of(slip->where));
     }
-    report(Severity::error, "check.required-field", std::move(message), map.where, std::move(hints));
+    report(Severity::error, code, std::move(format), std::move(arguments), map.where, std::move(hints));
     // It points at the map that lacks it; the field it is about is the one missing.
     findings_.back().field = child_path;
   }
@@ -210,8 +225,8 @@ class Validator {
           check_text(value, spec.kind == FieldKind::blocks ? FieldKind::inline_text : find_field(spec, "text")->kind, path);
           return;
         }
-        report(Severity::error, "data.field-kind",
-               "'" + path + "' holds fields of its own (" + names_of(spec) + "), not text", value.where,
+        report(Severity::error, "data.field-kind", "'{}' holds fields of its own ({}), not text", {path, names_of(spec)},
+               value.where,
                {"write its fields inside it: 'vanban templates " + contract_.template_name + "' lists them"});
         return;
       }
@@ -225,10 +240,8 @@ class Validator {
         const std::string shown = field.is_attribute ? field.name + "=\"…\"" : "<" + field.name + ">";
         if (inside.find(shown) == std::string::npos) inside += (inside.empty() ? "" : ", ") + shown;
       }
-      report(Severity::error, "data.field-kind",
-             "'" + path + "' is printed as " + std::string(describe(spec.kind)) + ", but it holds " + inside +
-                 ": that would not be printed",
-             value.where,
+      report(Severity::error, "data.field-kind", "'{}' is printed as {}, but it holds {}: that would not be printed",
+             {path, std::string(describe(spec.kind)), inside}, value.where,
              {spec.kind == FieldKind::text || spec.kind == FieldKind::inline_text
                   ? "write the text alone, without attributes or other elements; line breaks are the template's to make"
                   : "write the value alone"});
@@ -261,19 +274,16 @@ class Validator {
   void check_text(const data::Value& value, FieldKind kind, const std::string& path) {
     const std::string text = value.plain_text();
     if (const auto bad = text::find_forbidden_character(text)) {
-      report(Severity::error, "data.control-character",
-             "'" + path + "' holds the character " + code_point_name(bad->code_point) +
-                 ", which has no place in a document's text",
-             value.where, {"remove it: it was probably pasted in with the text"});
+      report(Severity::error, "data.control-character", "'{}' holds the character {}, which has no place in a document's text",
+             {path, code_point_name(bad->code_point)}, value.where, {"remove it: it was probably pasted in with the text"});
       return;
     }
     const bool emphasis = std::any_of(value.text.begin(), value.text.end(), [](const data::TextSpan& span) {
       return span.style.bold || span.style.italic || span.style.underline;
     });
     if (emphasis && kind != FieldKind::inline_text) {
-      report(Severity::error, "data.field-kind",
-             "'" + path + "' is printed as " + std::string(describe(kind)) + ": its emphasis (<b>, <i>, <u>) would not be printed",
-             value.where, {"write it without <b>, <i> or <u>: the template sets its style"});
+      report(Severity::error, "data.field-kind", "'{}' is printed as {}: its emphasis (<b>, <i>, <u>) would not be printed",
+             {path, std::string(describe(kind))}, value.where, {"write it without <b>, <i> or <u>: the template sets its style"});
       return;
     }
     switch (kind) {
@@ -286,13 +296,12 @@ class Validator {
         break;
       case FieldKind::number:
         if (text.find_first_not_of("0123456789") != std::string::npos || text.size() > 15) {
-          report(Severity::error, "data.field-kind", "'" + path + "' is a number, written in digits: not '" + text + "'",
-                 value.where);
+          report(Severity::error, "data.field-kind", "'{}' is a number, written in digits: not '{}'", {path, text}, value.where);
         }
         break;
       case FieldKind::flag:
         if (text != "yes" && text != "no") {
-          report(Severity::error, "data.field-kind", "'" + path + "' is yes or no, not '" + text + "'", value.where);
+          report(Severity::error, "data.field-kind", "'{}' is yes or no, not '{}'", {path, text}, value.where);
         }
         break;
       default: break;

@@ -342,7 +342,8 @@ std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
                    {"column", d.where.column},
                    {"record", d.record},
                    {"field", d.field},
-                   {"hints", d.hints}});
+                   {"hints", d.hints},
+                   {"arguments", d.arguments}});
   }
   // Invalid UTF-8 in a message (an echo of bad data) is replaced, never a failure.
   return all.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);

@@ -65,6 +65,12 @@ struct Diagnostic {
   // The data field it is about, where the data has one at the place it points to:
   // "recipient/name", "to[2]" for the second of a repeated field. Empty otherwise.
   std::string field = {};
+  // The message's sentence with "{}" for each part that changes, and those parts in order,
+  // where the engine made the message so: a translation is found by the code and this
+  // sentence, and takes the parts as given, never parsed back out of the English text
+  // (docs/library.md, "Diagnostics"). Empty for a message made as plain text.
+  std::string message_format = {};
+  std::vector<std::string> arguments = {};
 };
 
 // Formats a diagnostic as "file:line:col: error: message [code]", then "  hint: ..." lines;

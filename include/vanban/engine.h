@@ -185,8 +185,8 @@ struct TemplateDescription {
 };
 
 // Writes diagnostics as a JSON array of objects {severity, code, message, file, line,
-// column, record, field, hints} (docs/library.md), in the language they are in: translate
-// them first for Vietnamese.
+// column, record, field, hints, arguments} (docs/library.md), in the language they are in:
+// translate them first for Vietnamese.
 std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics);
 
 // Writes template descriptions as JSON: one object {name, summary, type, profile, sample,

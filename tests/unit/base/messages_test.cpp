@@ -58,3 +58,47 @@ TEST_CASE("every diagnostic code the engine uses has Vietnamese messages") {
     CHECK(has_vietnamese(name));
   }
 }
+
+TEST_CASE("a diagnostic made with its format is translated by code and format, its arguments carried as they are") {
+  Diagnostic d = formatted(Severity::error, "check.required-field",
+                           "the template '{}' needs '{}': it is missing or blank in '{}'",
+                           {"giay-khen", "recipient/name", "recipient"}, SourceLocation{"d.csv", 10, 3});
+  CHECK(d.message == "the template 'giay-khen' needs 'recipient/name': it is missing or blank in 'recipient'");
+  CHECK(d.arguments.size() == 3);
+  // The look-up reads the format and the arguments, not the English text: an argument that
+  // holds the sentence's own words does not confuse it.
+  d.arguments[0] = "x': it is missing or blank in '";
+  d.message = "(not parsed)";
+  CHECK(translate(d, Language::vietnamese).message ==
+        "mẫu 'x': it is missing or blank in '' cần 'recipient/name': 'recipient' thiếu trường này hoặc để trống");
+  // A format the catalogue does not hold falls back to the English message's patterns.
+  Diagnostic plain = formatted(Severity::error, "data.csv-ragged", "no such sentence {}", {"4"});
+  CHECK(translate(plain, Language::vietnamese).message == "no such sentence 4");
+}
+
+TEST_CASE("every message format in the engine's sources has its Vietnamese entry under its code") {
+  // A format is a string literal holding "{}" after its code's literal, in the same call
+  // (formatted, fail_with, a stage's report).
+  const std::regex literal(R"re("((?:[^"\\\n]|\\.)*\{\}(?:[^"\\\n]|\\.)*)")re");
+  const std::regex code(R"re("((data|template|markup|layout|settings|text|image|io|batch|check|font|pdf|limit|convert|service|resource|home)\.[a-z0-9-]+)")re");
+  int formats = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(testing::source_dir() + "/engine")) {
+    if (entry.path().extension() != ".cpp" || entry.path().filename() == "messages_vi.cpp") continue;
+    const std::string source = read_file(entry.path().string());
+    for (std::sregex_iterator at(source.begin(), source.end(), literal), end; at != end; ++at) {
+      const auto begin = static_cast<std::size_t>(at->position());
+      const std::string before = source.substr(begin > 400 ? begin - 400 : 0, std::min<std::size_t>(begin, 400));
+      std::string last_code;
+      for (std::sregex_iterator c(before.begin(), before.end(), code), none; c != none; ++c) last_code = (*c)[1].str();
+      if (last_code.empty()) continue;
+      // The literal as the program sees it: \" and \\ unescaped.
+      std::string format;
+      const std::string written = (*at)[1].str();
+      for (std::size_t k = 0; k < written.size(); ++k) format += written[k] == '\\' && k + 1 < written.size() ? written[++k] : written[k];
+      ++formats;
+      INFO(entry.path().filename().string() << ": " << last_code << ": " << format);
+      CHECK(has_vietnamese_format(last_code, format));
+    }
+  }
+  CHECK(formats >= 10);
+}
