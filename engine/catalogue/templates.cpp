@@ -276,7 +276,7 @@ mustache::Template load_template(const TemplateSource& source, const Limits& lim
 
 // templates/NAME/template.xml, read as data (docs/templates.md, "Declaring a template"):
 //   <template>
-//     <summary>…</summary> <type>Chương trình</type> <sample>chuong-trinh-dai-hoi.xml</sample>
+//     <summary>…</summary> <summary-vi>…</summary-vi> <type>Chương trình</type> <sample>chuong-trinh-dai-hoi.xml</sample>
 //     <field name="signer/name" required="yes">the signer's full name</field>
 //     <field name="session" list="yes" required="yes">…</field>
 //     <field name="session/title" kind="text">…</field> …
@@ -292,6 +292,7 @@ TemplateInfo load_template_info(const TemplateSource& source) {
          tree.root.where);
   }
   info.summary = text_field(tree.root, "summary");
+  info.summary_vi = text_field(tree.root, "summary-vi");
   info.type = text_field(tree.root, "type");
   info.sample = text_field(tree.root, "sample");
   if (const std::string profile = text_field(tree.root, "profile"); profile == "party") {

@@ -36,7 +36,8 @@ TemplateSource find_template(const std::string& name_or_path, const std::shared_
 
 struct TemplateInfo {
   std::string name;     // "chuong-trinh"
-  std::string summary;  // one line for the listing
+  std::string summary;     // one line for the listing
+  std::string summary_vi;  // the same in Vietnamese, for the clerks (--lang vi, the page)
   std::string type;     // the document's type name, "Chương trình"; empty for a certificate
   std::string sample;   // a sample data file, relative to the home's samples/ folder
   check::Profile profile = check::Profile::state;  // <profile>party</profile>: a Party document

@@ -310,18 +310,23 @@ int run_check(const CheckArgs& args, const std::string& home) {
   return errors > 0 ? exit_bad_input : 0;
 }
 
+// A template's one line, in Vietnamese with --lang vi where it has one.
+std::string summary_of(const vanban::TemplateDescription& info) {
+  return language == vanban::Language::vietnamese && !info.summary_vi.empty() ? info.summary_vi : info.summary;
+}
+
 // Lists the built-in templates; with a name, the fields that template reads.
 int run_templates(const std::string& name, const std::string& home) {
   const vanban::Engine engine = open_engine(home, {});
   if (name.empty()) {
-    for (const auto& info : engine.templates()) std::printf("%-14s %s\n", info.name.c_str(), info.summary.c_str());
+    for (const auto& info : engine.templates()) std::printf("%-16s %s\n", info.name.c_str(), summary_of(info).c_str());
     std::printf("\n'vanban templates NAME' lists the fields a template reads (docs/templates.md).\n");
     return 0;
   }
   const auto described = engine.describe_template(name);
   if (!described) vanban::catalogue::find_template(name, engine.core().templates(), true);  // says why, with a near name
   const auto& info = *described;
-  std::printf("%s: %s\n", info.name.c_str(), info.summary.c_str());
+  std::printf("%s: %s\n", info.name.c_str(), summary_of(info).c_str());
   if (!info.type.empty()) std::printf("type: %s\n", info.type.c_str());
   if (!info.sample.empty()) std::printf("sample: samples/%s\n", info.sample.c_str());
   std::printf("\nfields (* required; a list takes any number of values, \"at most N\" that many):\n");

@@ -175,6 +175,7 @@ TemplateDescription description_of(const catalogue::TemplateInfo& info) {
   TemplateDescription out;
   out.name = info.name;
   out.summary = info.summary;
+  out.summary_vi = info.summary_vi;
   out.type = info.type;
   out.sample = info.sample;
   out.profile = info.profile == check::Profile::party ? "party" : "state";
@@ -325,7 +326,7 @@ nlohmann::ordered_json template_object(const TemplateDescription& d) {
     fields.push_back({{"path", f.path}, {"required", f.required}, {"kind", f.kind}, {"max", f.max}, {"label", f.label},
                       {"aliases", f.aliases}, {"description", f.description}});
   }
-  return {{"name", d.name}, {"summary", d.summary}, {"type", d.type}, {"profile", d.profile}, {"sample", d.sample},
+  return {{"name", d.name}, {"summary", d.summary}, {"summary_vi", d.summary_vi}, {"type", d.type}, {"profile", d.profile}, {"sample", d.sample},
           {"fields", std::move(fields)}};
 }
 

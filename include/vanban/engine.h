@@ -177,7 +177,8 @@ struct TemplateField {
 
 struct TemplateDescription {
   std::string name;     // "giay-khen"
-  std::string summary;  // one line
+  std::string summary;     // one line
+  std::string summary_vi;  // the same in Vietnamese; empty when the template gives none
   std::string type;     // the document's type name, "Kế hoạch"; empty for a certificate
   std::string sample;   // a sample data file, in the source tree's samples/
   std::string profile;  // "state" (Decree 30) or "party" (Hướng dẫn 36-HD/VPTW)
@@ -189,7 +190,7 @@ struct TemplateDescription {
 // translate them first for Vietnamese.
 std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics);
 
-// Writes template descriptions as JSON: one object {name, summary, type, profile, sample,
+// Writes template descriptions as JSON: one object {name, summary, summary_vi, type, profile, sample,
 // fields: [{path, required, kind, max, label, aliases, description}]}.
 std::string template_json(const TemplateDescription& description);
 std::string templates_json(const std::vector<TemplateDescription>& descriptions);

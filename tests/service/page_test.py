@@ -171,6 +171,8 @@ try:
     element(field("recipient/name"))
     if "Họ và tên" not in text_of('[data-path="recipient/name"] label'):
         fail("the name's label is not the Vietnamese column header")
+    if "mỗi người một tờ" not in text_of("#summary"):
+        fail("the template's summary is not the Vietnamese one: " + text_of("#summary"))
     fill_common()
     type_into(field("recipient/honorific"), "Ông")
     click("#render")

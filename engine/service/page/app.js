@@ -155,7 +155,7 @@ function buildForm(description) {
   fields.textContent = '';
   const tree = treeOf(description.fields);
   for (const node of tree.children) fields.append(fieldOf(node));
-  $('summary').textContent = description.summary;
+  $('summary').textContent = description.summary_vi || description.summary;
   $('batch').hidden = false;
   clearProblems();
 }
@@ -364,7 +364,7 @@ async function start() {
     $('summary').textContent = answer.status === 401 ? 'Hãy nhập mã truy cập.' : 'Không tải được danh sách mẫu.';
     return;
   }
-  for (const t of answer.body) select.append(el('option', { value: t.name }, (t.type || t.summary.split(':')[0]) + ' — ' + t.name));
+  for (const t of answer.body) select.append(el('option', { value: t.name }, (t.type || (t.summary_vi || t.summary).split(':')[0]) + ' — ' + t.name));
   started = true;
   select.addEventListener('change', () => chooseTemplate(select.value));
   $('form').addEventListener('submit', render);

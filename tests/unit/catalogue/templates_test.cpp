@@ -182,3 +182,14 @@ TEST_CASE("every value is followed to the markup: one the template did not place
       "d.xml", options_for(folder));
   CHECK_THAT(printed.markup, Catch::Contains("TL. CHỦ TỊCH"));
 }
+
+TEST_CASE("every built-in template says what it is in Vietnamese too, for the clerks") {
+  const auto all = catalogue::list_templates(testing::core().templates());
+  REQUIRE(all.size() >= 17);
+  for (const auto& info : all) {
+    INFO(info.name);
+    CHECK(!info.summary.empty());
+    CHECK(!info.summary_vi.empty());
+    CHECK(info.summary_vi != info.summary);
+  }
+}
