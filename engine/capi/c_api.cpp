@@ -6,6 +6,7 @@
 #include <cstring>
 #include <memory>
 #include <new>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,23 @@ char* copy_of(const std::string& text) {
   char* copy = static_cast<char*>(std::malloc(text.size() + 1));
   if (copy) std::memcpy(copy, text.c_str(), text.size() + 1);
   return copy;
+}
+
+// What a render and a batch request both take: the folder of their images, their language.
+int set_files_dir(std::shared_ptr<const vanban::Resources>& files, const char* folder) {
+  try {
+    files = folder && *folder ? vanban::folder_resources(folder) : nullptr;
+  } catch (const std::exception&) {
+    return -1;
+  }
+  return 0;
+}
+
+int set_language(vanban::Language& language, const char* name) {
+  const auto found = name ? vanban::language_named(name) : std::nullopt;
+  if (!found) return -1;
+  language = *found;
+  return 0;
 }
 
 const vanban::Diagnostic* diagnostic_at(const vanban_result* result, size_t index) {
@@ -109,13 +127,7 @@ int vanban_request_set_data_name(vanban_request* request, const char* data_name)
 }
 
 int vanban_request_set_files_dir(vanban_request* request, const char* folder) {
-  if (!request) return -1;
-  try {
-    request->request.files = folder && *folder ? vanban::folder_resources(folder) : nullptr;
-  } catch (const std::exception&) {
-    return -1;
-  }
-  return 0;
+  return request ? set_files_dir(request->request.files, folder) : -1;
 }
 
 int vanban_request_set_lenient(vanban_request* request, int lenient) {
@@ -125,11 +137,7 @@ int vanban_request_set_lenient(vanban_request* request, int lenient) {
 }
 
 int vanban_request_set_language(vanban_request* request, const char* language) {
-  if (!request || !language) return -1;
-  const auto found = vanban::language_named(language);
-  if (!found) return -1;
-  request->language = *found;
-  return 0;
+  return request ? set_language(request->language, language) : -1;
 }
 
 vanban_result* vanban_render(const vanban_engine* engine, const vanban_request* request) {
@@ -240,13 +248,7 @@ int vanban_batch_set_sheet(vanban_batch* batch, const char* sheet) {
 }
 
 int vanban_batch_set_files_dir(vanban_batch* batch, const char* folder) {
-  if (!batch) return -1;
-  try {
-    batch->request.files = folder && *folder ? vanban::folder_resources(folder) : nullptr;
-  } catch (const std::exception&) {
-    return -1;
-  }
-  return 0;
+  return batch ? set_files_dir(batch->request.files, folder) : -1;
 }
 
 int vanban_batch_set_lenient(vanban_batch* batch, int lenient) {
@@ -269,11 +271,7 @@ int vanban_batch_set_jobs(vanban_batch* batch, int jobs) {
 }
 
 int vanban_batch_set_language(vanban_batch* batch, const char* language) {
-  if (!batch || !language) return -1;
-  const auto found = vanban::language_named(language);
-  if (!found) return -1;
-  batch->language = *found;
-  return 0;
+  return batch ? set_language(batch->language, language) : -1;
 }
 
 vanban_batch_result* vanban_render_batch(const vanban_engine* engine, const vanban_batch* batch) {
