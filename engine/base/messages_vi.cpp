@@ -639,35 +639,15 @@ std::string apply_phrases(std::string text) {
   return text;
 }
 
-// The message in Vietnamese, or nullopt if no entry of this code matches it.
-std::optional<std::string> vietnamese_of(std::string_view code, const std::string& english) {
-  for (const auto& entry : compiled_catalog()) {
-    if (entry.code != code) continue;
-    std::smatch parts;
-    if (!std::regex_match(english, parts, entry.english)) continue;
-    std::string out;
-    for (std::size_t at = 0; at < entry.vietnamese.size(); ++at) {
-      const char next = at + 2 < entry.vietnamese.size() ? entry.vietnamese[at + 2] : '\0';
-      if (entry.vietnamese[at] == '{' && next == '}' && entry.vietnamese[at + 1] >= '1' && entry.vietnamese[at + 1] <= '9') {
-        out += parts[static_cast<std::size_t>(entry.vietnamese[at + 1] - '0')].str();
-        at += 2;
-      } else {
-        out += entry.vietnamese[at];
-      }
-    }
-    return apply_phrases(out);
-  }
-  return std::nullopt;
-}
-
 // The Vietnamese pattern of an entry, its {1}, {2} … replaced by parts (0-based), then the
 // phrase table applied.
 std::string fill_vietnamese(std::string_view vietnamese, const std::vector<std::string>& parts) {
   std::string out;
   for (std::size_t at = 0; at < vietnamese.size(); ++at) {
-    const char next = at + 2 < vietnamese.size() ? vietnamese[at + 2] : '\0';
-    const std::size_t index = static_cast<std::size_t>(at + 1 < vietnamese.size() ? vietnamese[at + 1] - '1' : 0);
-    if (vietnamese[at] == '{' && next == '}' && vietnamese[at + 1] >= '1' && vietnamese[at + 1] <= '9' && index < parts.size()) {
+    const bool placeholder = vietnamese[at] == '{' && at + 2 < vietnamese.size() && vietnamese[at + 2] == '}' &&
+                             vietnamese[at + 1] >= '1' && vietnamese[at + 1] <= '9';
+    const auto index = placeholder ? static_cast<std::size_t>(vietnamese[at + 1] - '1') : parts.size();
+    if (index < parts.size()) {
       out += parts[index];
       at += 2;
     } else {
@@ -675,6 +655,19 @@ std::string fill_vietnamese(std::string_view vietnamese, const std::vector<std::
     }
   }
   return apply_phrases(out);
+}
+
+// The message in Vietnamese, or nullopt if no entry of this code matches it.
+std::optional<std::string> vietnamese_of(std::string_view code, const std::string& english) {
+  for (const auto& entry : compiled_catalog()) {
+    if (entry.code != code) continue;
+    std::smatch parts;
+    if (!std::regex_match(english, parts, entry.english)) continue;
+    std::vector<std::string> found;
+    for (std::size_t k = 1; k < parts.size(); ++k) found.push_back(parts[k].str());
+    return fill_vietnamese(entry.vietnamese, found);
+  }
+  return std::nullopt;
 }
 
 // A diagnostic made with its format and arguments (Diagnostic::message_format): its entry is
