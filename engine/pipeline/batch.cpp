@@ -476,9 +476,7 @@ BatchResult run_batch(const Core& core, const BatchOptions& options, const Batch
       if (options.resume) remove_temporary_files(options.out_dir);
     };
     sink.record_pdf = [](const std::string& output, std::string pdf) { write_file_atomically(output, pdf); };
-    if (options.resume && options.merge_file.empty()) {
-      sink.printed_before = [](const std::string& output) { return is_complete_pdf(output); };
-    }
+    if (options.resume) sink.printed_before = [](const std::string& output) { return is_complete_pdf(output); };
   }
   if (!options.merge_file.empty() && !options.dry_run) {
     sink.merged_pdf = [&](std::string pdf) { write_file_atomically(options.merge_file, pdf); };

@@ -97,7 +97,8 @@ struct BatchSink {
   // A record's PDF under its output name, from the worker that made it (not serialised).
   // None: no record has a PDF of its own, only its outcome.
   std::function<void(const std::string& output, std::string pdf)> record_pdf;
-  // Whether a record's output is already there, whole (--resume): the record is skipped.
+  // Whether a record's output is already there, whole (--resume): the record is skipped,
+  // unless the print file needs its pages.
   std::function<bool(const std::string& output)> printed_before;
   // The print file, every printed record's pages in input order, once all are done; not
   // called when no record printed.
