@@ -11,6 +11,8 @@ packages=(
   cmake g++ make pkg-config
   # engine libraries
   libhpdf-dev libdeflate-dev libkainjow-mustache-dev libpugixml-dev libicu-dev libharfbuzz-dev libcli11-dev
+  # the allocator of vanban's own programs (VANBAN_MIMALLOC)
+  libmimalloc-dev
   # batch records: CSV (libcsv), JSON (nlohmann-json, also read by the Mustache spec tests)
   # and Excel workbooks (libzip; their XML parts through pugixml)
   libcsv-dev nlohmann-json3-dev libzip-dev
