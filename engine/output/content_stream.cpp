@@ -75,9 +75,9 @@ class ContentBuilder {
     append_scaled(out_, x - text_x_, 2);
     out_ += ' ';
     append_scaled(out_, y - text_y_, 2);
-    out_ += " Td<";
-    resources_.codes->append_hex(out_, item.text);
-    out_ += ">Tj\n";
+    out_ += " Td";
+    resources_.codes->append_string(out_, item.text);
+    out_ += "Tj\n";
     text_x_ = x;
     text_y_ = y;
   }

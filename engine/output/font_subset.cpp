@@ -139,19 +139,31 @@ std::uint16_t CharacterCodes::code_of(char32_t character) const {
   return found != characters_.end() && *found == character ? static_cast<std::uint16_t>(found - characters_.begin() + 1) : 0;
 }
 
-void CharacterCodes::append_hex(std::string& out, std::string_view utf8) const {
-  static constexpr char digits[] = "0123456789ABCDEF";
+void CharacterCodes::append_string(std::string& out, std::string_view utf8) const {
+  out += '(';
   for (std::size_t at = 0; at < utf8.size();) {
     const unsigned code = code_of(text::next_code_point(utf8, at));
-    const char four[4] = {digits[(code >> 12) & 0xF], digits[(code >> 8) & 0xF], digits[(code >> 4) & 0xF], digits[code & 0xF]};
-    out.append(four, 4);
+    for (const auto byte : {static_cast<char>(code >> 8), static_cast<char>(code & 0xFF)}) {
+      // A literal string's bytes are its own but for these (PDF 32000-1, 7.3.4.2): the
+      // delimiters and the escape are escaped, and an end of line, which a reader would
+      // read as a line feed, is written as its escape.
+      switch (byte) {
+        case '(': out += "\\("; break;
+        case ')': out += "\\)"; break;
+        case '\\': out += "\\\\"; break;
+        case '\r': out += "\\r"; break;
+        case '\n': out += "\\n"; break;
+        default: out += byte;
+      }
+    }
   }
+  out += ')';
 }
 
-std::string CharacterCodes::hex(std::string_view utf8) const {
+std::string CharacterCodes::string(std::string_view utf8) const {
   std::string out;
-  out.reserve(utf8.size() * 4);
-  append_hex(out, utf8);
+  out.reserve(utf8.size() * 2 + 2);
+  append_string(out, utf8);
   return out;
 }
 

@@ -50,9 +50,10 @@ class CharacterCodes {
   std::uint16_t code_of(char32_t character) const;
   // The character of code k is characters()[k - 1].
   const std::vector<char32_t>& characters() const { return characters_; }
-  // The text as 2-byte codes, in hexadecimal.
-  std::string hex(std::string_view utf8) const;
-  void append_hex(std::string& out, std::string_view utf8) const;
+  // The text as 2-byte codes in a PDF literal string, "(" and ")" included: half the bytes
+  // of a hexadecimal string, so half the content stream to write and to deflate.
+  std::string string(std::string_view utf8) const;
+  void append_string(std::string& out, std::string_view utf8) const;
 
  private:
   std::vector<char32_t> characters_;

@@ -86,6 +86,18 @@ TEST_CASE("every line of the seed is in the PDF text, in order, with its diacrit
   CHECK(found >= 60);
 }
 
+TEST_CASE("the seed's text strings hold code bytes that must be escaped and still copy out") {
+  // The text is written as literal strings of 2-byte codes (docs/dependencies.md,
+  // "Compressing streams"): the seed draws enough characters for codes whose bytes are "(",
+  // ")", "\\", a carriage return and a line feed, so the test above read text through them.
+  const auto uncompressed = run("qpdf --qdf --normalize-content=n --object-streams=disable " + quote(rendered().pdf) + " -");
+  REQUIRE(uncompressed.exit_code == 0);
+  for (const char* escape : {"\\(", "\\)", "\\\\", "\\r", "\\n"}) {
+    INFO("escape: " << escape);
+    CHECK(uncompressed.out.find(escape) != std::string::npos);
+  }
+}
+
 TEST_CASE("page size, page count and document information") {
   const auto info = run("pdfinfo -enc UTF-8 " + quote(rendered().pdf));
   REQUIRE(info.exit_code == 0);

@@ -3,9 +3,12 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <set>
 
 #include "output/content_stream.h"
+#include "output/font_subset.h"
 #include "output/page_sharing.h"
+#include "text/unicode.h"
 
 using namespace vanban;
 using layout::Item;
@@ -46,6 +49,8 @@ std::vector<const Item*> pointers(const std::vector<Item>& items) {
 
 }  // namespace
 
+using namespace std::string_literals;
+
 TEST_CASE("PDF numbers: rounded, no trailing zeros, no leading zero") {
   CHECK(pdf_number(12.3456, 2) == "12.35");
   CHECK(pdf_number(3.0, 2) == "3");
@@ -62,7 +67,27 @@ TEST_CASE("character codes: one per character, in character order, 0 for one not
   CHECK(codes.code_of(U'A') == 1);
   CHECK(codes.code_of(U'ệ') == 3);
   CHECK(codes.code_of(U'Z') == 0);
-  CHECK(codes.hex("Bệ") == "00020003");
+  CHECK(codes.string("Bệ") == "(\0\2\0\3)"s);
+}
+
+TEST_CASE("character codes: a code byte that is a delimiter, the escape or an end of line is escaped") {
+  // Characters U+0100 on: code k is the k-th of them, so each byte value can be reached.
+  std::set<char32_t> characters;
+  for (char32_t c = 0x100; c < 0x100 + 0x160; ++c) characters.insert(c);
+  const output::CharacterCodes codes(characters);
+  const auto text_of_code = [](unsigned code) {
+    std::string utf8;
+    text::append_utf8(static_cast<char32_t>(0x100 + code - 1), utf8);
+    return utf8;
+  };
+  CHECK(codes.string(text_of_code(0x28)) == "(\0\\()"s);
+  CHECK(codes.string(text_of_code(0x29)) == "(\0\\))"s);
+  CHECK(codes.string(text_of_code(0x5C)) == "(\0\\\\)"s);
+  CHECK(codes.string(text_of_code(0x0D)) == "(\0\\r)"s);
+  CHECK(codes.string(text_of_code(0x0A)) == "(\0\\n)"s);
+  // The high byte too: code 0x128 is 01 28.
+  CHECK(codes.string(text_of_code(0x128)) == "(\1\\()"s);
+  CHECK(codes.string(text_of_code(0x41)) == "(\0A)"s);
 }
 
 TEST_CASE("content: text as character codes, each line moved from the last in exact hundredths") {
@@ -71,7 +96,7 @@ TEST_CASE("content: text as character codes, each line moved from the last in ex
   // y runs down in the frame: on a 100 pt page, y 90 is 10 pt above the bottom.
   const std::vector<Item> items{text_at(10.004, 90, "AB"), text_at(10.004, 80, "Bệ"), text_at(20.5, 80, "Z")};
   const std::string ops = content_stream(pointers(items), 100, resources, false);
-  CHECK(ops == "BT\n/F1 12 Tf\n10 10 Td<00010002>Tj\n0 10 Td<00020003>Tj\n10.5 0 Td<0000>Tj\nET\n");
+  CHECK(ops == "BT\n/F1 12 Tf\n10 10 Td(\0\1\0\2)Tj\n0 10 Td(\0\2\0\3)Tj\n10.5 0 Td(\0\0)Tj\nET\n"s);
 }
 
 TEST_CASE("content: graphics before text, a colour and a width written only when they change") {
@@ -83,7 +108,7 @@ TEST_CASE("content: graphics before text, a colour and a width written only when
   items.emplace_back(layout::RuleItem{0, 10, 100, 10, 0.5, red});
   items.emplace_back(layout::RuleItem{0, 20, 100, 20, 0.5, red});
   const std::string ops = content_stream(pointers(items), 100, resources, true);
-  CHECK(ops == "q\n1 0 0 RG\n.5 w\n0 90 m 100 90 l S\n0 80 m 100 80 l S\nBT\n/F1 12 Tf\n0 50 Td<0001>Tj\nET\nQ\n");
+  CHECK(ops == "q\n1 0 0 RG\n.5 w\n0 90 m 100 90 l S\n0 80 m 100 80 l S\nBT\n/F1 12 Tf\n0 50 Td(\0\1)Tj\nET\nQ\n"s);
 }
 
 TEST_CASE("content: a repeated path is its operators again under a moved origin, row by row") {
