@@ -210,7 +210,8 @@ icu::BreakIterator& line_iterator() {
 
 bool is_punctuation_only(std::string_view word) {
   if (word.empty()) return false;
-  for (char32_t cp : decode_utf8(word)) {
+  for (std::size_t at = 0; at < word.size();) {
+    const char32_t cp = next_code_point(word, at);
     const bool punctuation = (cp < 0x80 && std::string_view("-.,;:!?…()[]\"'/").find(static_cast<char>(cp)) != std::string_view::npos) ||
                              cp == U'\u2013' || cp == U'\u2014' || cp == U'\u2026';
     if (!punctuation) return false;
@@ -229,8 +230,11 @@ bool is_number(std::string_view word) {
 // An initial: one capital letter and a full stop ("V."), possibly a Vietnamese capital.
 bool is_initial(std::string_view word) {
   if (word.size() < 2 || word.back() != '.') return false;
-  const auto letters = decode_utf8(word.substr(0, word.size() - 1));
-  return letters.size() == 1 && icu::UnicodeString(static_cast<UChar32>(letters[0])).toLower() != icu::UnicodeString(static_cast<UChar32>(letters[0]));
+  const std::string_view letters = word.substr(0, word.size() - 1);
+  std::size_t at = 0;
+  const auto letter = static_cast<UChar32>(next_code_point(letters, at));
+  // A capital is a letter that has a lower case of its own (simple case mapping).
+  return at == letters.size() && u_tolower(letter) != letter;
 }
 
 bool is_unit(std::string_view word) {
@@ -306,7 +310,9 @@ bool is_date_space(std::string_view text, std::size_t position) {
 template <typename Visit>
 void for_each_boundary(icu::BreakIterator& iterator, std::string_view utf8, Visit visit) {
   UErrorCode status = U_ZERO_ERROR;
-  UText* utext = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
+  // On the stack: utext_openUTF8 allocates only when given no UText to fill.
+  UText on_stack = UTEXT_INITIALIZER;
+  UText* utext = utext_openUTF8(&on_stack, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
   if (U_FAILURE(status)) fail("text.icu", "ICU cannot read text");
   iterator.setText(utext, status);
   if (U_FAILURE(status)) {
@@ -325,6 +331,8 @@ void for_each_boundary(icu::BreakIterator& iterator, std::string_view utf8, Visi
 
 std::vector<std::size_t> find_break_opportunities(std::string_view utf8) {
   std::vector<std::size_t> breaks;
+  // Only a break after a space is kept: text with no space has none to find.
+  if (utf8.find(' ') == std::string_view::npos) return breaks;
   for_each_boundary(line_iterator(), utf8, [&](std::size_t offset) {
     if (utf8[offset - 1] != ' ') return;
     if (is_protected_space(utf8, offset)) return;
