@@ -148,6 +148,8 @@ constexpr Entry catalog[] = {
   {"data.xml-records", "record {} (<{}>) holds no fields", "bản ghi {1} (<{2}>) không có trường nào"},
   {"data.xlsx-not-zip", "the file is not an .xlsx workbook: it is not a zip archive (save the spreadsheet as \"Excel Workbook (.xlsx)\", or as \"CSV UTF-8\" and name it .csv)",
    "tệp không phải sổ tính .xlsx: nó không phải tệp nén zip (hãy lưu bảng tính dạng \"Excel Workbook (.xlsx)\", hoặc \"CSV UTF-8\" với đuôi .csv)"},
+  {"data.xlsx-library", "an .xlsx workbook cannot be read: libzip ({}) cannot be loaded: {}",
+   "không đọc được sổ tính .xlsx: không nạp được thư viện libzip ({1}): {2}"},
   {"data.xlsx-part", "the workbook has no part {}: it is not a complete .xlsx file", "sổ tính thiếu phần {1}: tệp .xlsx không đầy đủ"},
   {"data.xlsx-part", "the workbook's parts unpack to more than 256 MB", "các phần của sổ tính giải nén ra hơn 256 MB"},
   {"data.xlsx-part", "the workbook's part {} cannot be written again", "không ghi lại được phần {1} của sổ tính"},

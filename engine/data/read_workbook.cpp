@@ -1,7 +1,7 @@
 // Records from an Excel workbook (.xlsx, Office Open XML SpreadsheetML, ECMA-376 Part 1,
-// §18): a zip archive (libzip) of XML parts (pugixml). A sheet's non-empty rows are read as
-// they are; read_records finds the one that names the columns. Cells are read as Excel shows them:
-// shared and inline strings, numbers without a trailing ".0", dates (a number in a date
+// §18): a zip archive (libzip, opened on first use: data/zip_library.h) of XML parts
+// (pugixml). A sheet's non-empty rows are read as they are; read_records finds the one that
+// names the columns. Cells are read as Excel shows them: shared and inline strings, numbers without a trailing ".0", dates (a number in a date
 // format) as YYYY-MM-DD, TRUE and FALSE. A cell holding an error (#REF!, #N/A) makes its
 // record fail rather than print the error's text.
 #include "data/read_workbook.h"
@@ -15,9 +15,9 @@
 #include <sstream>
 
 #include <pugixml.hpp>
-#include <zip.h>
 
 #include "base/prose.h"
+#include "data/zip_library.h"
 #include "text/unicode.h"
 
 namespace vanban::data {
@@ -33,57 +33,57 @@ class Workbook {
   // writable: the archive may be changed and written out (written_bytes).
   Workbook(std::string_view bytes, const std::string& file_name, bool writable = false) : file_(file_name) {
     zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    zip_.error_init(&error);
+    zip_source_t* source = zip_.source_buffer_create(bytes.data(), bytes.size(), 0, &error);
     if (source) {
-      if (writable) zip_source_keep(source);
-      archive_ = zip_open_from_source(source, writable ? 0 : ZIP_RDONLY, &error);
+      if (writable) zip_.source_keep(source);
+      archive_ = zip_.open_from_source(source, writable ? 0 : ZIP_RDONLY, &error);
     }
     if (archive_ && writable) source_ = source;
     if (!archive_) {
-      if (writable && source) zip_source_free(source);
-      if (source) zip_source_free(source);
-      zip_error_fini(&error);
+      if (writable && source) zip_.source_free(source);
+      if (source) zip_.source_free(source);
+      zip_.error_fini(&error);
       fail("data.xlsx-not-zip",
            "the file is not an .xlsx workbook: it is not a zip archive (save the spreadsheet as \"Excel Workbook "
            "(.xlsx)\", or as \"CSV UTF-8\" and name it .csv)",
            {file_, 1, 1});
     }
-    zip_error_fini(&error);
+    zip_.error_fini(&error);
   }
   ~Workbook() {
-    if (archive_) zip_discard(archive_);
-    if (source_) zip_source_free(source_);
+    if (archive_) zip_.discard(archive_);
+    if (source_) zip_.source_free(source_);
   }
 
   zip_t* archive() const { return archive_; }
 
   // Replaces a part's bytes, keeping its time.
   void replace(const std::string& name, std::string bytes) {
-    const zip_int64_t index = zip_name_locate(archive_, name.c_str(), 0);
+    const zip_int64_t index = zip_.name_locate(archive_, name.c_str(), 0);
     zip_stat_t stat;
-    zip_stat_init(&stat);
-    zip_stat_index(archive_, static_cast<zip_uint64_t>(index), 0, &stat);
+    zip_.stat_init(&stat);
+    zip_.stat_index(archive_, static_cast<zip_uint64_t>(index), 0, &stat);
     kept_.push_back(std::move(bytes));
-    zip_source_t* part = zip_source_buffer(archive_, kept_.back().data(), kept_.back().size(), 0);
-    if (!part || zip_file_replace(archive_, static_cast<zip_uint64_t>(index), part, 0) != 0) {
-      if (part) zip_source_free(part);
+    zip_source_t* part = zip_.source_buffer(archive_, kept_.back().data(), kept_.back().size(), 0);
+    if (!part || zip_.file_replace(archive_, static_cast<zip_uint64_t>(index), part, 0) != 0) {
+      if (part) zip_.source_free(part);
       fail("data.xlsx-part", "the workbook's part " + name + " cannot be written again", {file_, 1, 1});
     }
-    if (stat.valid & ZIP_STAT_MTIME) zip_file_set_mtime(archive_, static_cast<zip_uint64_t>(index), stat.mtime, 0);
+    if (stat.valid & ZIP_STAT_MTIME) zip_.file_set_mtime(archive_, static_cast<zip_uint64_t>(index), stat.mtime, 0);
   }
 
   // Writes the changed archive out and returns its bytes.
   std::string written_bytes() {
-    if (zip_close(archive_) != 0) fail("data.xlsx-part", "the workbook cannot be written again", {file_, 1, 1});
+    if (zip_.close(archive_) != 0) fail("data.xlsx-part", "the workbook cannot be written again", {file_, 1, 1});
     archive_ = nullptr;
     zip_stat_t stat;
-    zip_stat_init(&stat);
+    zip_.stat_init(&stat);
     std::string out;
-    if (zip_source_stat(source_, &stat) == 0 && zip_source_open(source_) == 0) {
+    if (zip_.source_stat(source_, &stat) == 0 && zip_.source_open(source_) == 0) {
       out.resize(static_cast<std::size_t>(stat.size));
-      const zip_int64_t read = zip_source_read(source_, out.data(), stat.size);
-      zip_source_close(source_);
+      const zip_int64_t read = zip_.source_read(source_, out.data(), stat.size);
+      zip_.source_close(source_);
       if (read != static_cast<zip_int64_t>(stat.size)) out.clear();
     }
     if (out.empty()) fail("data.xlsx-part", "the workbook cannot be written again", {file_, 1, 1});
@@ -92,13 +92,13 @@ class Workbook {
   Workbook(const Workbook&) = delete;
   Workbook& operator=(const Workbook&) = delete;
 
-  bool has(const std::string& name) const { return zip_name_locate(archive_, name.c_str(), 0) >= 0; }
+  bool has(const std::string& name) const { return zip_.name_locate(archive_, name.c_str(), 0) >= 0; }
 
   // A part of the archive as an XML document; a missing part is an error naming it.
   pugi::xml_document xml(const std::string& name, unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata_single) const {
     zip_stat_t stat;
-    zip_stat_init(&stat);
-    if (zip_stat(archive_, name.c_str(), 0, &stat) != 0) {
+    zip_.stat_init(&stat);
+    if (zip_.stat(archive_, name.c_str(), 0, &stat) != 0) {
       fail("data.xlsx-part", "the workbook has no part " + name + ": it is not a complete .xlsx file", {file_, 1, 1});
     }
     // The parts read so far count together: a bomb spread over many parts is stopped too.
@@ -107,9 +107,9 @@ class Workbook {
     }
     unpacked_ += stat.size;
     std::string text(static_cast<std::size_t>(stat.size), '\0');
-    zip_file_t* part = zip_fopen(archive_, name.c_str(), 0);
-    const zip_int64_t read = part ? zip_fread(part, text.data(), stat.size) : -1;
-    if (part) zip_fclose(part);
+    zip_file_t* part = zip_.fopen(archive_, name.c_str(), 0);
+    const zip_int64_t read = part ? zip_.fread(part, text.data(), stat.size) : -1;
+    if (part) zip_.fclose(part);
     if (read != static_cast<zip_int64_t>(stat.size)) {
       fail("data.xlsx-part", "the workbook's part " + name + " cannot be unpacked: the file is damaged", {file_, 1, 1});
     }
@@ -125,6 +125,7 @@ class Workbook {
 
  private:
   const std::string& file_;
+  const ZipLibrary& zip_ = zip_library(file_);
   zip_t* archive_ = nullptr;
   zip_source_t* source_ = nullptr;  // writable: where the archive is written
   mutable zip_uint64_t unpacked_ = 0;  // bytes of the parts read so far
