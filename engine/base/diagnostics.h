@@ -44,6 +44,10 @@ std::string format_message(std::string_view format, const std::vector<std::strin
 Diagnostic formatted(Severity severity, std::string code, std::string format, std::vector<std::string> arguments,
                      SourceLocation where = {}, std::vector<std::string> hints = {});
 
+// What --lenient adds to an error it prints anyway (then a warning): the Vietnamese catalog
+// translates the message before it and the words themselves.
+inline constexpr std::string_view lenient_suffix = " (printed anyway: --lenient)";
+
 // Throws an Error with such a diagnostic.
 [[noreturn]] void fail_with(std::string code, std::string format, std::vector<std::string> arguments,
                             SourceLocation where = {}, std::vector<std::string> hints = {});

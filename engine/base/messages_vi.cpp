@@ -701,9 +701,20 @@ Diagnostic translate(const Diagnostic& diagnostic, Language language) {
   Diagnostic out = diagnostic;
   // By format and arguments where the diagnostic has them; else (a message made as plain text)
   // by matching the English against the entries' patterns.
-  auto message = diagnostic.message_format.empty() ? std::nullopt : vietnamese_of_format(diagnostic);
-  if (!message) message = vietnamese_of(diagnostic.code, diagnostic.message);
-  if (message) out.message = std::move(*message);
+  // --lenient's words after a message are translated apart from it.
+  const auto ends_lenient = [](const std::string& text) {
+    return text.size() >= lenient_suffix.size() &&
+           text.compare(text.size() - lenient_suffix.size(), lenient_suffix.size(), lenient_suffix) == 0;
+  };
+  const bool lenient = ends_lenient(diagnostic.message);
+  Diagnostic plain = diagnostic;
+  if (lenient) {
+    plain.message.resize(plain.message.size() - lenient_suffix.size());
+    if (ends_lenient(plain.message_format)) plain.message_format.resize(plain.message_format.size() - lenient_suffix.size());
+  }
+  auto message = plain.message_format.empty() ? std::nullopt : vietnamese_of_format(plain);
+  if (!message) message = vietnamese_of(plain.code, plain.message);
+  if (message) out.message = std::move(*message) + (lenient ? " (vẫn in: --lenient)" : "");
   for (auto& hint : out.hints) {
     if (auto translated = vietnamese_of("hint", hint)) hint = std::move(*translated);
   }

@@ -78,14 +78,20 @@ TEST_CASE("a diagnostic made with its format is translated by code and format, i
 
 TEST_CASE("every message format in the engine's sources has its Vietnamese entry under its code") {
   // A format is a string literal holding "{}" after its code's literal, in the same call
-  // (formatted, fail_with, a stage's report).
-  const std::regex literal(R"re("((?:[^"\\\n]|\\.)*\{\}(?:[^"\\\n]|\\.)*)")re");
+  // (formatted, fail_with, a stage's report); adjacent literals are one, as the compiler
+  // joins them.
+  const std::regex run(R"re("(?:[^"\\\n]|\\.)*"(?:\s*"(?:[^"\\\n]|\\.)*")*)re");
+  const std::regex piece(R"re("((?:[^"\\\n]|\\.)*)")re");
   const std::regex code(R"re("((data|template|markup|layout|settings|text|image|io|batch|check|font|pdf|limit|convert|service|resource|home)\.[a-z0-9-]+)")re");
   int formats = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(testing::source_dir() + "/engine")) {
     if (entry.path().extension() != ".cpp" || entry.path().filename() == "messages_vi.cpp") continue;
     const std::string source = read_file(entry.path().string());
-    for (std::sregex_iterator at(source.begin(), source.end(), literal), end; at != end; ++at) {
+    for (std::sregex_iterator at(source.begin(), source.end(), run), end; at != end; ++at) {
+      std::string written;
+      const std::string literals = at->str();
+      for (std::sregex_iterator p(literals.begin(), literals.end(), piece), none; p != none; ++p) written += (*p)[1].str();
+      if (written.find("{}") == std::string::npos) continue;
       const auto begin = static_cast<std::size_t>(at->position());
       const std::string before = source.substr(begin > 400 ? begin - 400 : 0, std::min<std::size_t>(begin, 400));
       std::string last_code;
@@ -93,7 +99,6 @@ TEST_CASE("every message format in the engine's sources has its Vietnamese entry
       if (last_code.empty()) continue;
       // The literal as the program sees it: \" and \\ unescaped.
       std::string format;
-      const std::string written = (*at)[1].str();
       for (std::size_t k = 0; k < written.size(); ++k) format += written[k] == '\\' && k + 1 < written.size() ? written[++k] : written[k];
       ++formats;
       INFO(entry.path().filename().string() << ": " << last_code << ": " << format);
@@ -101,4 +106,22 @@ TEST_CASE("every message format in the engine's sources has its Vietnamese entry
     }
   }
   CHECK(formats >= 10);
+}
+
+TEST_CASE("an error printed anyway under --lenient is translated and so are the words that say so") {
+  auto finding = formatted(Severity::warning, "check.authority", "KT. is signed by a deputy, but the position '{}' is not a Phó position",
+                           {"CHỦ TỊCH"});
+  finding.message += std::string(lenient_suffix);
+  finding.message_format += std::string(lenient_suffix);
+  const auto vietnamese = translate(finding, Language::vietnamese).message;
+  CHECK(vietnamese.find("CHỦ TỊCH") != std::string::npos);
+  CHECK(vietnamese.find("deputy") == std::string::npos);
+  CHECK(vietnamese.size() > std::string(" (vẫn in: --lenient)").size());
+  CHECK(vietnamese.compare(vietnamese.size() - std::string(" (vẫn in: --lenient)").size(), std::string::npos,
+                           " (vẫn in: --lenient)") == 0);
+  // The same made as plain text, matched by pattern.
+  const Diagnostic plain{Severity::warning, "check.authority",
+                         "KT. is signed by a deputy, but the position 'CHỦ TỊCH' is not a Phó position" + std::string(lenient_suffix),
+                         {}, {}};
+  CHECK(translate(plain, Language::vietnamese).message == vietnamese);
 }
