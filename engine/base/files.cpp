@@ -26,7 +26,7 @@ std::string read_file(const std::string& path) {
     return buffer.str();
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) fail("io.read", "cannot open file: " + std::string(std::strerror(errno)), {path});
+  if (!in) fail_with("io.read", "cannot open file: {}", {std::strerror(errno)}, {path});
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) fail("io.read", "cannot read file", {path});
   return bytes;
@@ -39,8 +39,8 @@ std::string format_megabytes(std::size_t bytes) {
 }
 
 void fail_input_size(const std::string& file_name, std::size_t size, std::size_t limit) {
-  fail("limit.input-size", "the file is " + format_megabytes(size) + ", more than the " + format_megabytes(limit) + " allowed",
-       {file_name}, {"check that this is the file you meant; raise the limit with --max-input-mb"});
+  fail_with("limit.input-size", "the file is {}, more than the {} allowed", {format_megabytes(size), format_megabytes(limit)},
+            {file_name}, {"check that this is the file you meant; raise the limit with --max-input-mb"});
 }
 
 std::string read_file(const std::string& path, std::size_t max_bytes) {
@@ -65,7 +65,7 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
     }
   }
   const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (descriptor < 0) fail("io.read", "cannot open file: " + std::string(std::strerror(errno)), {path});
+  if (descriptor < 0) fail_with("io.read", "cannot open file: {}", {std::strerror(errno)}, {path});
   // Straight into the string, sized by the file plus one byte, so that a regular file is one
   // copy from the page cache (fonts are read at every start) and the one byte tells whether
   // it grew since stat; past that, or for a device or a pipe, the string grows in steps and
@@ -83,7 +83,7 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
     if (count < 0) {
       const int error = errno;
       ::close(descriptor);
-      fail("io.read", "cannot read file: " + std::string(std::strerror(error)), {path});
+      fail_with("io.read", "cannot read file: {}", {std::strerror(error)}, {path});
     }
     if (count == 0) break;
     filled += static_cast<std::size_t>(count);
@@ -91,8 +91,8 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
   ::close(descriptor);
   if (filled > max_bytes && !regular) {
     // A device or a pipe has no size to tell: only that it went past the limit.
-    fail("limit.input-size", "the file gives more than the " + format_megabytes(max_bytes) + " allowed", {path},
-         {"check that this is the file you meant; raise the limit with --max-input-mb"});
+    fail_with("limit.input-size", "the file gives more than the {} allowed", {format_megabytes(max_bytes)}, {path},
+              {"check that this is the file you meant; raise the limit with --max-input-mb"});
   }
   if (filled > max_bytes) fail_input_size(path, filled, max_bytes);
   bytes.resize(filled);
@@ -163,16 +163,16 @@ void write_file_atomically(const std::string& path, std::string_view bytes) {
   // A link, a device or a folder in the output's place is never replaced (check_outputs says
   // so before any work; this holds for every caller).
   if (const std::string kind = not_a_regular_file(path); !kind.empty()) {
-    fail("io.output", "the output " + path + " is " + kind + ", which writing would replace or cannot hold a PDF", {path},
-         {"give the path of a file to write"});
+    fail_with("io.output", "the output {} is {}, which writing would replace or cannot hold a PDF", {path, kind}, {path},
+              {"give the path of a file to write"});
   }
   const std::filesystem::path target(path);
   std::string temp = (target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path()) /
                      ("." + target.filename().string() + ".XXXXXX");
   const int fd = mkstemp(temp.data());
   if (fd < 0) {
-    fail("io.write", "cannot create a temporary file beside the output: " + std::string(std::strerror(errno)), {path},
-         {"write to a folder that exists and that you may write to"});
+    fail_with("io.write", "cannot create a temporary file beside the output: {}", {std::strerror(errno)}, {path},
+              {"write to a folder that exists and that you may write to"});
   }
   std::size_t written = 0;
   while (written < bytes.size()) {
@@ -182,7 +182,7 @@ void write_file_atomically(const std::string& path, std::string_view bytes) {
       const std::string reason = std::strerror(errno);
       ::close(fd);
       ::unlink(temp.c_str());
-      fail("io.write", "cannot write output: " + reason, {path},
+      fail_with("io.write", "cannot write output: {}", {reason}, {path},
            {"free some space on the disk and run again; nothing was written, and an earlier " + target.filename().string() +
             " is as it was"});
     }
@@ -195,12 +195,12 @@ void write_file_atomically(const std::string& path, std::string_view bytes) {
   if (::close(fd) != 0) {
     const std::string reason = std::strerror(errno);
     ::unlink(temp.c_str());
-    fail("io.write", "cannot finish writing output: " + reason, {path});
+    fail_with("io.write", "cannot finish writing output: {}", {reason}, {path});
   }
   if (std::rename(temp.c_str(), path.c_str()) != 0) {
     const std::string reason = std::strerror(errno);
     ::unlink(temp.c_str());
-    fail("io.write", "cannot move output into place: " + reason, {path});
+    fail_with("io.write", "cannot move output into place: {}", {reason}, {path});
   }
 }
 

@@ -187,9 +187,12 @@ TemplateSource find_template(const std::string& name_or_path, const std::shared_
     } else if (!allow_paths) {
       hints.push_back("a template is named here, never given as a path");
     }
-    fail("template.not-found", "no template '" + name_or_path + "' (" +
-                                   (looked_at.empty() ? std::string("not a template's name") : "looked for " + looked_at) +
-                                   "; 'vanban templates' lists the built-in ones)", {}, std::move(hints));
+    if (looked_at.empty()) {
+      fail_with("template.not-found", "no template '{}' (not a template's name; 'vanban templates' lists the built-in ones)",
+                {name_or_path}, {}, std::move(hints));
+    }
+    fail_with("template.not-found", "no template '{}' (looked for {}; 'vanban templates' lists the built-in ones)",
+              {name_or_path, looked_at}, {}, std::move(hints));
   }
   return source;
 }
@@ -209,7 +212,7 @@ TemplateField read_field_declaration(const data::Value& field) {
     for (const auto& attribute : field.fields) {
       static const std::set<std::string> known{"name", "required", "kind", "list", "max", "label", "aliases", "text"};
       if (!known.count(attribute.name)) {
-        fail("template.declaration", "a <field> has no attribute '" + attribute.name + "'", field.where,
+        fail_with("template.declaration", "a <field> has no attribute '{}'", {attribute.name}, field.where,
              {"a field takes name, required, kind, list, max, label and aliases (docs/templates.md, \"Declaring a template\")"});
       }
     }
@@ -217,7 +220,7 @@ TemplateField read_field_declaration(const data::Value& field) {
     const auto yes_no = [&](const char* name) {
       const std::string value = text_field(field, name);
       if (!value.empty() && value != "yes" && value != "no") {
-        fail("template.declaration", std::string(name) + "=\"" + value + "\": write yes or no", field.where);
+        fail_with("template.declaration", "{}=\"{}\": write yes or no", {name, value}, field.where);
       }
       return value == "yes";
     };
@@ -225,13 +228,13 @@ TemplateField read_field_declaration(const data::Value& field) {
     if (yes_no("list")) declared.max = 0;
     if (const std::string max = text_field(field, "max"); !max.empty()) {
       if (max.size() > 4 || max.find_first_not_of("0123456789") != std::string::npos || std::stoi(max) < 1) {
-        fail("template.declaration", "max=\"" + max + "\": write how many values at most, 1 or more", field.where);
+        fail_with("template.declaration", "max=\"{}\": write how many values at most, 1 or more", {max}, field.where);
       }
       declared.max = std::stoi(max);
     }
     if (const std::string kind = text_field(field, "kind"); !kind.empty()) {
       if (!check::parse_kind(kind, declared.kind)) {
-        fail("template.declaration", "kind=\"" + kind + "\" is not a kind of field", field.where,
+        fail_with("template.declaration", "kind=\"{}\" is not a kind of field", {kind}, field.where,
              {"the kinds are text, inline, date, number, notation, image, flag, group and body"});
       }
       declared.kind_given = true;
@@ -266,7 +269,7 @@ mustache::Template load_template(const TemplateSource& source, const Limits& lim
   tmpl.max_output_bytes = std::max(tmpl.max_output_bytes, 8 * limits.max_input_bytes);
   tmpl.max_steps = std::max(tmpl.max_steps, tmpl.max_output_bytes / 16);
   auto text = source.folder->read(source.main, limits.max_input_bytes);
-  if (!text) fail("template.not-found", "no template file " + tmpl.file);
+  if (!text) fail_with("template.not-found", "no template file {}", {tmpl.file});
   tmpl.text = std::move(*text);
   if (source.shared) add_partials(*source.shared, "partials", "", tmpl, limits.max_input_bytes);
   add_partials(*source.folder, "", source.main, tmpl, limits.max_input_bytes);
@@ -288,8 +291,8 @@ TemplateInfo load_template_info(const TemplateSource& source) {
   if (!declaration) return info;
   const data::DataTree tree = data::read_data(*declaration, source.folder->describe("template.xml"));
   if (tree.root_name != "template") {
-    fail("template.declaration", "a template declaration's root element is <template>, not <" + tree.root_name + ">",
-         tree.root.where);
+    fail_with("template.declaration", "a template declaration's root element is <template>, not <{}>", {tree.root_name},
+              tree.root.where);
   }
   info.summary = text_field(tree.root, "summary");
   info.summary_vi = text_field(tree.root, "summary-vi");
@@ -298,8 +301,8 @@ TemplateInfo load_template_info(const TemplateSource& source) {
   if (const std::string profile = text_field(tree.root, "profile"); profile == "party") {
     info.profile = check::Profile::party;
   } else if (!profile.empty() && profile != "state") {
-    fail("template.declaration", "<profile> is 'state' (Decree 30, the default) or 'party' (Hướng dẫn 36-HD/VPTW), not '" +
-         profile + "'", tree.root.find("profile")->where);
+    fail_with("template.declaration", "<profile> is 'state' (Decree 30, the default) or 'party' (Hướng dẫn 36-HD/VPTW), not '{}'",
+              {profile}, tree.root.find("profile")->where);
   }
   // The fields in order: the template's own, and those of the shared partials it names
   // (<fields from="closing"/>, declared in templates/partials/closing.xml). A field the
@@ -319,8 +322,8 @@ TemplateInfo load_template_info(const TemplateSource& source) {
       const std::string file = "partials/" + from + ".xml";
       const auto text = source.shared ? source.shared->read(file, Limits{}.max_input_bytes) : std::nullopt;
       if (!text) {
-        fail("template.declaration", "there is no declaration of the partial '" + from + "' (no " +
-             (source.shared ? source.shared->describe(file) : file) + ")", entry.get().where);
+        fail_with("template.declaration", "there is no declaration of the partial '{}' (no {})",
+                  {from, source.shared ? source.shared->describe(file) : file}, entry.get().where);
       }
       const data::DataTree partial = data::read_data(*text, source.shared->describe(file));
       for (const auto& field : partial.root.fields) {

@@ -68,7 +68,7 @@ class Workbook {
     zip_source_t* part = zip_.source_buffer(archive_, kept_.back().data(), kept_.back().size(), 0);
     if (!part || zip_.file_replace(archive_, static_cast<zip_uint64_t>(index), part, 0) != 0) {
       if (part) zip_.source_free(part);
-      fail("data.xlsx-part", "the workbook's part " + name + " cannot be written again", {file_, 1, 1});
+      fail_with("data.xlsx-part", "the workbook's part {} cannot be written again", {name}, {file_, 1, 1});
     }
     if (stat.valid & ZIP_STAT_MTIME) zip_.file_set_mtime(archive_, static_cast<zip_uint64_t>(index), stat.mtime, 0);
   }
@@ -99,7 +99,7 @@ class Workbook {
     zip_stat_t stat;
     zip_.stat_init(&stat);
     if (zip_.stat(archive_, name.c_str(), 0, &stat) != 0) {
-      fail("data.xlsx-part", "the workbook has no part " + name + ": it is not a complete .xlsx file", {file_, 1, 1});
+      fail_with("data.xlsx-part", "the workbook has no part {}: it is not a complete .xlsx file", {name}, {file_, 1, 1});
     }
     // The parts read so far count together: a bomb spread over many parts is stopped too.
     if (!(stat.valid & ZIP_STAT_SIZE) || stat.size > max_part_size - unpacked_) {
@@ -111,13 +111,13 @@ class Workbook {
     const zip_int64_t read = part ? zip_.fread(part, text.data(), stat.size) : -1;
     if (part) zip_.fclose(part);
     if (read != static_cast<zip_int64_t>(stat.size)) {
-      fail("data.xlsx-part", "the workbook's part " + name + " cannot be unpacked: the file is damaged", {file_, 1, 1});
+      fail_with("data.xlsx-part", "the workbook's part {} cannot be unpacked: the file is damaged", {name}, {file_, 1, 1});
     }
     pugi::xml_document document;
     // No DOCTYPE processing: pugixml never loads external entities.
     const auto parsed = document.load_buffer(text.data(), text.size(), flags);
     if (!parsed) {
-      fail("data.xlsx-part", "the workbook's part " + name + " is not well-formed XML: " + parsed.description(),
+      fail_with("data.xlsx-part", "the workbook's part {} is not well-formed XML: {}", {name, parsed.description()},
            {file_, 1, 1});
     }
     return document;
@@ -225,8 +225,8 @@ std::pair<int, int> cell_position(std::string_view reference, const std::string&
   int column = 0, row = 0;
   std::size_t k = 0;
   const auto bad = [&]() -> std::pair<int, int> {
-    fail("data.xlsx-part", "the cell reference '" + std::string(reference.substr(0, 20)) +
-                               "' is not a cell of a sheet (A1 to XFD1048576): the file is damaged", {file_name, 1, 1});
+    fail_with("data.xlsx-part", "the cell reference '{}' is not a cell of a sheet (A1 to XFD1048576): the file is damaged",
+              {std::string(reference.substr(0, 20))}, {file_name, 1, 1});
   };
   for (; k < reference.size() && std::isalpha(static_cast<unsigned char>(reference[k])); ++k) {
     column = column * 26 + (std::toupper(static_cast<unsigned char>(reference[k])) - 'A' + 1);
@@ -273,7 +273,7 @@ SheetTable read_sheet(std::string_view bytes, const std::string& file_name, cons
     if (named == sheets.end()) {
       std::string names;
       for (const auto& s : sheets) names += std::string(names.empty() ? "" : ", ") + "\"" + s.attribute("name").value() + "\"";
-      fail("data.xlsx-sheet", "the workbook has no sheet \"" + sheet_name + "\"; its sheets are " + names, {file_name, 1, 1});
+      fail_with("data.xlsx-sheet", "the workbook has no sheet \"{}\"; its sheets are {}", {sheet_name, names}, {file_name, 1, 1});
     }
     sheet = *named;
   }
@@ -284,8 +284,8 @@ SheetTable read_sheet(std::string_view bytes, const std::string& file_name, cons
     if (relation == r.attribute("Id").value()) target = r.attribute("Target").value();
   }
   if (target.empty()) {
-    fail("data.xlsx-part", "the workbook does not say where its sheet \"" + std::string(sheet.attribute("name").value()) +
-                               "\" is stored", {file_name, 1, 1});
+    fail_with("data.xlsx-part", "the workbook does not say where its sheet \"{}\" is stored",
+              {sheet.attribute("name").value()}, {file_name, 1, 1});
   }
   const std::string part = target.front() == '/' ? target.substr(1) : "xl/" + target;
 
@@ -313,8 +313,8 @@ SheetTable read_sheet(std::string_view bytes, const std::string& file_name, cons
   for (const auto& row : children(child(sheet_xml.document_element(), "sheetData"), "row")) {
     row_number = row.attribute("r") ? row.attribute("r").as_int() : row_number + 1;
     if (row_number < 1 || row_number > last_row) {
-      fail("data.xlsx-part", "a row is numbered " + std::string(row.attribute("r").value()) +
-                                 ", outside 1 to 1048576: the file is damaged", {file_name, 1, 1});
+      fail_with("data.xlsx-part", "a row is numbered {}, outside 1 to 1048576: the file is damaged",
+                {row.attribute("r").value()}, {file_name, 1, 1});
     }
     SheetRow read;
     read.row = row_number;
@@ -364,9 +364,8 @@ SheetTable read_sheet(std::string_view bytes, const std::string& file_name, cons
     if (!read.cells.empty()) table.rows.push_back(std::move(read));
   }
   if (table.rows.empty()) {
-    fail("data.xlsx-header", "the sheet \"" + std::string(sheet.attribute("name").value()) +
-                                 "\" is empty: a row should name the columns, and the rows below it hold the records",
-         {file_name, 1, 1});
+    fail_with("data.xlsx-header", "the sheet \"{}\" is empty: a row should name the columns, and the rows below it hold "
+              "the records", {sheet.attribute("name").value()}, {file_name, 1, 1});
   }
   return table;
 }

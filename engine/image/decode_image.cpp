@@ -16,11 +16,16 @@ namespace {
 
 [[noreturn]] void too_large(const std::string& file, std::uint64_t width, std::uint64_t height, std::uint64_t max_pixels,
                             const SourceLocation& where) {
-  char size[96];
-  std::snprintf(size, sizeof size, "%llu × %llu pixels (%.1f megapixels), more than the %.1f allowed",
-                static_cast<unsigned long long>(width), static_cast<unsigned long long>(height),
-                static_cast<double>(width) * static_cast<double>(height) / 1e6, static_cast<double>(max_pixels) / 1e6);
-  fail("image.too-large", file + " is " + size, where,
+  const auto one_decimal = [](double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f", value);
+    return std::string(text);
+  };
+  fail_with("image.too-large", "{} is {} × {} pixels ({} megapixels), more than the {} allowed",
+            {file, std::to_string(width), std::to_string(height),
+             one_decimal(static_cast<double>(width) * static_cast<double>(height) / 1e6),
+             one_decimal(static_cast<double>(max_pixels) / 1e6)},
+            where,
        {"an emblem, a signature or a seal needs a few hundred pixels a side; scale the image down, or raise the limit "
         "with --max-image-mp"});
 }
@@ -105,7 +110,7 @@ std::shared_ptr<const ImageData> decode_png(std::string_view bytes, const std::s
                                             const SourceLocation& where) {
   PngReader reader;
   const auto bad = [&](const std::string& why) -> std::shared_ptr<const ImageData> {
-    fail("image.bad-png", file + " is not a usable PNG: " + why, where);
+    fail_with("image.bad-png", "{} is not a usable PNG: {}", {file, why}, where);
   };
   reader.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &reader, png_failed, png_warned);
   if (!reader.png) return bad("libpng could not start");
@@ -117,7 +122,7 @@ std::shared_ptr<const ImageData> decode_png(std::string_view bytes, const std::s
   const auto max_side = static_cast<png_uint_32>(std::min<std::uint64_t>(max_pixels, 0x7FFFFFFF));
   if (!png_read_header(reader, header, max_side)) {
     if (reader.over_user_limit || std::strstr(reader.message, "exceeds user limit")) {
-      fail("image.too-large", file + " is wider or taller than the pixel limit allows", where,
+      fail_with("image.too-large", "{} is wider or taller than the pixel limit allows", {file}, where,
            {"scale the image down, or raise the limit with --max-image-mp"});
     }
     return bad(reader.message);
@@ -213,7 +218,7 @@ bool jpeg_read_all(JpegReader& reader, const unsigned char* data, unsigned long 
 std::shared_ptr<const ImageData> decode_jpeg(std::string_view bytes, const std::string& file, std::uint64_t max_pixels,
                                              const SourceLocation& where) {
   const auto bad = [&](const std::string& why) -> std::shared_ptr<const ImageData> {
-    fail("image.bad-jpeg", file + " is not a usable JPEG: " + why, where);
+    fail_with("image.bad-jpeg", "{} is not a usable JPEG: {}", {file, why}, where);
   };
   JpegReader reader;
   reader.info.err = jpeg_std_error(&reader.errors);
@@ -249,7 +254,7 @@ std::shared_ptr<const ImageData> decode_image(std::string_view bytes, const std:
                                               const SourceLocation& where) {
   if (bytes.size() >= 3 && bytes.compare(0, 3, "\xFF\xD8\xFF") == 0) return decode_jpeg(bytes, file, max_pixels, where);
   if (bytes.size() >= 8 && bytes.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0) return decode_png(bytes, file, max_pixels, where);
-  fail("image.unsupported", file + " is neither a PNG nor a JPEG file", where);
+  fail_with("image.unsupported", "{} is neither a PNG nor a JPEG file", {file}, where);
 }
 
 }  // namespace vanban::image

@@ -46,14 +46,14 @@ void load_image(markup::Image& image, const Resources& files, const Limits& limi
     bytes = files.read(image.source, limits.max_image_bytes);
   } catch (const Error& e) {
     if (e.diagnostic().code == "resource.outside") {
-      fail("image.path-escapes", "the image '" + image.source + "' is outside the data file's folder", image.where,
+      fail_with("image.path-escapes", "the image '{}' is outside the data file's folder", {image.source}, image.where,
            {"copy the image into the data file's folder (or a folder inside it) and give its path from there"});
     }
     Diagnostic moved = e.diagnostic();
     moved.where = image.where;
     throw Error(std::move(moved));
   }
-  if (!bytes) fail("image.not-found", "no image file " + files.describe(image.source), image.where);
+  if (!bytes) fail_with("image.not-found", "no image file {}", {files.describe(image.source)}, image.where);
   image.data = store.decode(std::move(*bytes), files.describe(image.source), limits, image.where);
   image.pixel_width = image.data->width;
   image.pixel_height = image.data->height;

@@ -21,8 +21,8 @@ void validate_settings(const LayoutSettings& s) {
   // Decree 30, Phụ lục I, Phần I, mục I.5.
   auto check = [](Points value, double low_mm, double high_mm, const char* name) {
     if (!std::isfinite(value) || value < mm(low_mm) - 0.01 || value > mm(high_mm) + 0.01) {
-      fail("settings.margin", std::string(name) + " margin must be " + std::to_string(static_cast<int>(low_mm)) + "–" +
-                                  std::to_string(static_cast<int>(high_mm)) + " mm (Decree 30, Phụ lục I, I.5)");
+      fail_with("settings.margin", "{} margin must be {} mm (Decree 30, Phụ lục I, I.5)",
+                {name, std::to_string(static_cast<int>(low_mm)) + "–" + std::to_string(static_cast<int>(high_mm))});
     }
   };
   check(s.margin_top, 20, 25, "top");
@@ -87,9 +87,9 @@ class DocumentLayout {
     if (!contact.empty()) put_contact(frame_.pages.front(), contact, contact_height, first_width);
     const auto max_pages = static_cast<std::size_t>(doc_.page.max_pages);
     if (max_pages > 0 && frame_.pages.size() > max_pages) {
-      fail("layout.too-many-pages", "the document takes " + std::to_string(frame_.pages.size()) + " pages where its " +
-           "<page> allows " + std::to_string(max_pages) + ", even with its text at the smallest sizes allowed: " +
-           "shorten the longest texts or use larger paper", doc_.page.where);
+      fail_with("layout.too-many-pages", "the document takes {} pages where its <page> allows {}, even with its text at "
+                "the smallest sizes allowed: shorten the longest texts or use larger paper",
+                {std::to_string(frame_.pages.size()), std::to_string(max_pages)}, doc_.page.where);
     }
     if (doc_.page.centre_vertically && frame_.pages.size() == 1) centre_vertically(frame_.pages.front());
     check_inside_margins();
@@ -333,9 +333,8 @@ class DocumentLayout {
     const double height = static_cast<double>(lines.size()) * single_line(FaceStyle::bold, size) + 2 * padding;
     const double bottom = s_.margin_top - 2;
     if (bottom - height < 2) {
-      fail("layout.circulation-too-long", "the circulation note '" + excerpt(line_text(note, true)) + "' takes " +
-           std::to_string(lines.size()) + " lines, more than the top margin holds above the Quốc hiệu",
-           {}, {"box 11 holds a short note: LƯU HÀNH NỘI BỘ, XEM XONG TRẢ LẠI"});
+      fail_with("layout.circulation-too-long", "the circulation note '{}' takes {} lines, more than the top margin holds "
+                "above the Quốc hiệu", {excerpt(line_text(note, true)), std::to_string(lines.size())}, {}, {"box 11 holds a short note: LƯU HÀNH NỘI BỘ, XEM XONG TRẢ LẠI"});
     }
     const double top = bottom - height;
     const double width = widest + 2 * padding + 4;
@@ -807,8 +806,8 @@ class DocumentLayout {
         std::snprintf(text, sizeof text, "%.1f mm", points * 25.4 / 72);
         return std::string(text);
       };
-      fail("layout.table-too-wide", "the table's fixed columns are " + mm(fixed) + " wide together, more than the " +
-           mm(width_) + " between the margins", table.rows.empty() ? SourceLocation{} : table.rows.front().where,
+      fail_with("layout.table-too-wide", "the table's fixed columns are {} wide together, more than the {} between the margins",
+                {mm(fixed), mm(width_)}, table.rows.empty() ? SourceLocation{} : table.rows.front().where,
            {"narrow the columns, or give some a share of the width (width=\"*\") instead"});
     }
     TableStyle style;
@@ -1210,23 +1209,21 @@ class DocumentLayout {
       const double left = s_.margin_left - slack, right = page.width - s_.margin_right + slack;
       const double top = s_.margin_top - slack, bottom = page.height - s_.margin_bottom + slack;
       for (const auto& item : page.items) {
-        std::string what;
+        const std::string page_number = std::to_string(n + 1);
         if (const auto* text = std::get_if<TextItem>(&item)) {
           if (text->text.empty()) continue;
           const double x2 = text->x + width_of(text->text, text->face, text->size);
           const double y1 = text->y - ascent(text->face, text->size), y2 = text->y + descent(text->face, text->size);
           if (text->x >= left && x2 <= right && y1 >= top && y2 <= bottom) continue;
-          what = "the text \"" + excerpt(text->text) + "\"";
+          fail_with("layout.outside-page", "on page {} the text \"{}\" would stand outside the margins; vanban refuses to "
+                    "print it so: shorten it or report this as a bug", {page_number, excerpt(text->text)});
         } else if (const auto* image = std::get_if<ImageItem>(&item)) {
           if (image->x >= left && image->x + image->width <= right && image->y >= top && image->y + image->height <= bottom) {
             continue;
           }
-          what = "the image " + image->name;
-        } else {
-          continue;
+          fail_with("layout.outside-page", "on page {} the image {} would stand outside the margins; vanban refuses to "
+                    "print it so: shorten it or report this as a bug", {page_number, image->name});
         }
-        fail("layout.outside-page", "on page " + std::to_string(n + 1) + " " + what + " would stand outside the margins; " +
-             "vanban refuses to print it so: shorten it or report this as a bug");
       }
     }
   }
@@ -1250,8 +1247,8 @@ class DocumentLayout {
         const double right = text->x + width_of(text->text, text->face, text->size);
         const double top = text->y - ascent(text->face, text->size), bottom = text->y + descent(text->face, text->size);
         if (text->x >= -slack && right <= page.width + slack && top >= -slack && bottom <= page.height + slack) continue;
-        fail("layout.outside-page", "on page " + std::to_string(n + 1) + " the text \"" + excerpt(text->text) + "\" would run off the paper; vanban refuses to print a line cut " +
-             "off: shorten it or report this as a bug");
+        fail_with("layout.outside-page", "on page {} the text \"{}\" would run off the paper; vanban refuses to print a line "
+                  "cut off: shorten it or report this as a bug", {std::to_string(n + 1), excerpt(text->text)});
       }
     }
   }

@@ -56,8 +56,8 @@ class Parser {
       if (const auto near = nearest_name(node.name(), found->second)) hints.push_back("did you mean <" + *near + ">?");
       hints.push_back("<" + std::string(parent) + "> holds " + names + " (docs/markup.md)");
     }
-    fail("markup.unknown-element", "unknown element <" + std::string(node.name()) + "> in <" + std::string(parent) + ">",
-         where(node), std::move(hints));
+    fail_with("markup.unknown-element", "unknown element <{}> in <{}>", {node.name(), std::string(parent)}, where(node),
+              std::move(hints));
   }
 
   void check_attributes(const pugi::xml_node& node, std::initializer_list<std::string_view> allowed) const {
@@ -65,8 +65,7 @@ class Parser {
       bool known = false;
       for (auto name : allowed) known = known || name == attribute.name();
       if (!known) {
-        fail("markup.unknown-attribute",
-             "unknown attribute '" + std::string(attribute.name()) + "' on <" + node.name() + ">", where(node));
+        fail_with("markup.unknown-attribute", "unknown attribute '{}' on <{}>", {attribute.name(), node.name()}, where(node));
       }
     }
   }
@@ -124,7 +123,7 @@ class Parser {
   std::string attribute(const pugi::xml_node& node, const char* name, bool required) const {
     const auto found = node.attribute(name);
     if (!found && required) {
-      fail("markup.missing-attribute", "<" + std::string(node.name()) + "> needs attribute '" + name + "'", where(node));
+      fail_with("markup.missing-attribute", "<{}> needs attribute '{}'", {node.name(), name}, where(node));
     }
     return found.value();
   }
@@ -214,8 +213,8 @@ class Parser {
 
   [[noreturn]] void bad_value(const pugi::xml_node& node, const char* name, const std::string& value,
                               std::string_view expected) const {
-    fail("markup.bad-attribute",
-         "<" + std::string(node.name()) + "> " + name + "='" + value + "': expected " + std::string(expected), where(node));
+    fail_with("markup.bad-attribute", "<{}> {}='{}': expected {}", {node.name(), name, value, std::string(expected)},
+              where(node));
   }
 
   // Reads a choice attribute: the index of its value in choices, or fallback when absent.
@@ -467,7 +466,7 @@ class Parser {
         }
         table.rows.push_back(std::move(row));
         if (table.rows.size() > static_cast<std::size_t>(limits_.max_table_rows)) {
-          fail("limit.table-rows", "the table has more than " + std::to_string(limits_.max_table_rows) + " rows",
+          fail_with("limit.table-rows", "the table has more than {} rows", {std::to_string(limits_.max_table_rows)},
                where(node), {"split the list into several tables or documents, or raise the limit with --max-table-rows"});
         }
       } else {
@@ -489,8 +488,8 @@ class Parser {
       int covered = 0;
       for (const auto& cell : row.cells) covered += cell.span;
       if (covered > static_cast<int>(table.columns.size())) {
-        fail("markup.table-row", "row has cells for " + std::to_string(covered) + " columns; the table has " +
-                                     std::to_string(table.columns.size()), row.where);
+        fail_with("markup.table-row", "row has cells for {} columns; the table has {}",
+                  {std::to_string(covered), std::to_string(table.columns.size())}, row.where);
       }
     }
   }
@@ -500,7 +499,7 @@ class Parser {
     Image result;
     result.where = where(node);
     result.source = attribute(node, "src", true);
-    if (result.source.empty()) fail("markup.bad-attribute", "<" + std::string(node.name()) + "> src is empty", result.where);
+    if (result.source.empty()) fail_with("markup.bad-attribute", "<{}> src is empty", {node.name()}, result.where);
     if (node.attribute("width")) result.width = length(node, "width");
     if (node.attribute("height")) result.height = length(node, "height");
     result.align = alignment(node, Align::center);
@@ -577,7 +576,7 @@ class Parser {
 
   DocTree parse(const pugi::xml_node& root) const {
     if (std::string_view(root.name()) != "document") {
-      fail("markup.root", "the markup root must be <document>, not <" + std::string(root.name()) + ">", where(root));
+      fail_with("markup.root", "the markup root must be <document>, not <{}>", {root.name()}, where(root));
     }
     check_attributes(root, {"profile"});
     DocTree doc;

@@ -165,8 +165,8 @@ class LazyData {
       const data::Value& element = field->get();
       const data::Value* text = element.kind == data::Value::Kind::text ? &element : element.find(key_field);
       if (!text || text->kind != data::Value::Kind::text) {
-        fail("template.sort-key", "vn." + order_name + " sorts '" + field->name + "' by its field '" + key_field +
-             "', which this element does not have (used in " + template_file + ")", element.where);
+        fail_with("template.sort-key", "vn.{} sorts '{}' by its field '{}', which this element does not have (used in {})",
+                  {order_name, field->name, key_field, template_file}, element.where);
       }
       sort_texts.push_back(text->plain_text());
     }
@@ -339,7 +339,7 @@ class HelperData {
     std::string known;
     for (const auto& [formatter, unused] : helpers_.formatters) known += " vn." + formatter;
     for (const auto& [order, unused] : helpers_.orders) known += " vn." + order + ".LIST";
-    fail("template.unknown-helper", "'" + full_name + "' is not a helper; the helpers are:" + known, {template_file_});
+    fail_with("template.unknown-helper", "'{}' is not a helper; the helpers are:{}", {full_name, known}, {template_file_});
   }
 
  private:
@@ -383,9 +383,8 @@ class HelperData {
 };
 
 [[noreturn]] void fail_output_limit(const Template& tmpl) {
-  fail("limit.template-output", "the template '" + tmpl.name + "' makes more than " +
-       std::to_string(tmpl.max_output_bytes >> 20) + " MB of markup from this data: sections over the same list " +
-       "nested in one another?", {tmpl.file}, {"a section inside itself repeats its list once for every item of it"});
+  fail_with("limit.template-output", "the template '{}' makes more than {} MB of markup from this data: sections over "
+            "the same list nested in one another?", {tmpl.name, std::to_string(tmpl.max_output_bytes >> 20)}, {tmpl.file}, {"a section inside itself repeats its list once for every item of it"});
 }
 
 // Where kainjow writes the markup: refuses to grow past the template's limit.
@@ -431,9 +430,8 @@ class TemplateContext : public km::basic_context<std::string> {
   void push(const km::data* scope) override {
     count_step();
     if (static_cast<int>(stack_.size()) >= depth_limit(template_.max_depth)) {
-      fail("limit.depth", "the template '" + template_.name + "' nests sections more than " +
-                              std::to_string(template_.max_depth) + " deep: a partial that includes itself without end?",
-           {template_.file}, {"raise the limit with --max-depth if the data really nests so deep"});
+      fail_with("limit.depth", "the template '{}' nests sections more than {} deep: a partial that includes itself "
+                "without end?", {template_.name, std::to_string(template_.max_depth)}, {template_.file}, {"raise the limit with --max-depth if the data really nests so deep"});
     }
     partials_since_push_ = 0;
     stack_.push_back(scope);
@@ -466,8 +464,8 @@ class TemplateContext : public km::basic_context<std::string> {
  private:
   void count_inclusion(const std::string& name) const {
     if (++partials_since_push_ > 10000) {
-      fail("template.partial-cycle", "the partial '" + name + "' of template '" + template_.name +
-                                         "' is included inside itself without end", {template_.file});
+      fail_with("template.partial-cycle", "the partial '{}' of template '{}' is included inside itself without end",
+                {name, template_.name}, {template_.file});
     }
   }
 
@@ -484,8 +482,8 @@ class TemplateContext : public km::basic_context<std::string> {
       PartialOutput output;
       copy->second.render(const_cast<TemplateContext&>(*this), output);
       if (!copy->second.is_valid()) {
-        fail("template.render", "in the partial '" + name + "' of template '" + template_.name + "': " +
-                                    copy->second.error_message(), {template_.file});
+        fail_with("template.render", "in the partial '{}' of template '{}': {}", {name, template_.name, copy->second.error_message()},
+                  {template_.file});
       }
       return std::move(output.text);
     };
@@ -621,7 +619,7 @@ Rendered render_template(const CompiledTemplate& compiled, const data::DataTree&
   main.render(context, output);
   const std::string marked = std::move(output.markup());
   if (!main.is_valid()) {
-    fail("template.render", "in a partial of template '" + tmpl.name + "': " + main.error_message(), {tmpl.file});
+    fail_with("template.render", "in a partial of template '{}': {}", {tmpl.name, main.error_message()}, {tmpl.file});
   }
   Unmarked unmarked = unmark(marked);
   Rendered rendered;

@@ -46,8 +46,8 @@ std::size_t text_bytes(const data::Value& value) {
 void check_record_size(const data::Value& fields, const data::Record& record, const BatchOptions& options) {
   const std::size_t bytes = text_bytes(fields), limit = options.generate.limits.max_input_bytes;
   if (bytes <= limit) return;
-  fail("limit.record-size", "its values are " + format_megabytes(bytes) + " of text, more than the " + format_megabytes(limit) +
-       " a document's data may be", record.where, {"look for a cell that holds a whole file; raise the limit with --max-input-mb"});
+  fail_with("limit.record-size", "its values are {} of text, more than the {} a document's data may be",
+            {format_megabytes(bytes), format_megabytes(limit)}, record.where, {"look for a cell that holds a whole file; raise the limit with --max-input-mb"});
 }
 
 data::DataTree record_tree(const data::Value& common, const data::Record& record, const BatchOptions& options,
@@ -402,9 +402,9 @@ void check_name_pattern(const BatchOptions& options, const data::Value& common, 
     std::vector<std::string> hints;
     if (const auto near = nearest_name(path, known)) hints.push_back("did you mean '" + *near + "'?");
     hints.push_back("{{number}} is the record's number; other names are the records' columns or fields");
-    errors.push_back({Severity::error, "batch.name-field",
-                      "--name " + options.name_pattern + ": no record has the field '" + path + "', so no file would be named by it",
-                      {}, std::move(hints)});
+    errors.push_back(formatted(Severity::error, "batch.name-field",
+                               "--name {}: no record has the field '{}', so no file would be named by it",
+                               {options.name_pattern, path}, {}, std::move(hints)));
   }
   if (!errors.empty()) throw Error(std::move(errors));
 }
@@ -414,31 +414,33 @@ void check_name_pattern(const BatchOptions& options, const data::Value& common, 
 void prepare_out_dir(const BatchOptions& options) {
   std::error_code error;
   const fs::path dir(options.out_dir);
-  const auto refuse = [&](const std::string& why) {
-    fail("io.out-dir", "--out-dir " + options.out_dir + ": " + why, {options.out_dir},
-         {"give a folder that exists or can be made, and that you may write to"});
+  const auto refuse = [&](const char* format, std::vector<std::string> arguments) {
+    arguments.insert(arguments.begin(), options.out_dir);
+    fail_with("io.out-dir", format, std::move(arguments), {options.out_dir},
+              {"give a folder that exists or can be made, and that you may write to"});
   };
-  if (fs::exists(fs::symlink_status(dir, error)) && !fs::is_directory(dir, error)) refuse("it is a file, not a folder");
+  if (fs::exists(fs::symlink_status(dir, error)) && !fs::is_directory(dir, error)) {
+    refuse("--out-dir {}: it is a file, not a folder", {});
+  }
   fs::create_directories(dir, error);
-  if (error) refuse("it cannot be made: " + error.message());
-  if (::access(dir.c_str(), W_OK) != 0) refuse("it cannot be written to");
+  if (error) refuse("--out-dir {}: it cannot be made: {}", {error.message()});
+  if (::access(dir.c_str(), W_OK) != 0) refuse("--out-dir {}: it cannot be written to", {});
 }
 
 // What the records' file is, by its name, and whether the options fit it.
 void check_records_options(const BatchOptions& options, const std::string& records_name) {
   const auto format = data::record_format_of(records_name);
   if (!format) {
-    fail("batch.records-format", records_name + ": records are read from .xlsx, .csv, .json or .xml files "
-                                 "(save a spreadsheet as \"Excel Workbook\" or \"CSV UTF-8\")",
-         {}, {"tab-separated text (Excel's \"Unicode Text\") is read as .txt or .tsv"});
+    fail_with("batch.records-format", "{}: records are read from .xlsx, .csv, .json or .xml files (save a spreadsheet as "
+              "\"Excel Workbook\" or \"CSV UTF-8\")", {records_name}, {}, {"tab-separated text (Excel's \"Unicode Text\") is read as .txt or .tsv"});
   }
   if (!options.sheet.empty() && *format != data::RecordFormat::xlsx) {
-    fail("batch.sheet", "--sheet names a sheet of an .xlsx workbook; " + records_name + " is not one");
+    fail_with("batch.sheet", "--sheet names a sheet of an .xlsx workbook; {} is not one", {records_name});
   }
   if ((!options.column_map.empty() || options.header_row > 0) && *format != data::RecordFormat::xlsx &&
       *format != data::RecordFormat::csv) {
-    fail("batch.columns", "--map and --header-row are for a table's columns (.xlsx, .csv); " + records_name +
-                              " names its fields itself");
+    fail_with("batch.columns", "--map and --header-row are for a table's columns (.xlsx, .csv); {} names its fields itself",
+              {records_name});
   }
 }
 
@@ -454,8 +456,8 @@ BatchResult run_batch(const Core& core, const BatchOptions& options, const Batch
   check_outputs({{options.merge_file, "--merge"}, {options.report_file, "--report"}},
                 {options.records_file, options.common_file});
   if (!options.out_dir.empty() && fs::exists(options.out_dir) && !fs::is_directory(options.out_dir)) {
-    fail("io.out-dir", "--out-dir " + options.out_dir + ": it is a file, not a folder", {options.out_dir},
-         {"give a folder that exists or can be made, and that you may write to"});
+    fail_with("io.out-dir", "--out-dir {}: it is a file, not a folder", {options.out_dir}, {options.out_dir},
+              {"give a folder that exists or can be made, and that you may write to"});
   }
   const Limits& limits = options.generate.limits;
   BatchInput input;

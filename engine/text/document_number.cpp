@@ -114,19 +114,19 @@ std::string build_notation(std::string_view type_name, std::string_view issuer, 
 std::vector<Diagnostic> check_document_number(std::string_view number, std::string_view notation,
                                               std::string_view type_name, const SourceLocation& where) {
   std::vector<Diagnostic> problems;
-  const auto report = [&](const char* code, std::string message) {
-    problems.push_back({Severity::error, code, std::move(message), where, {}});
+  const auto report = [&](const char* code, std::string format, std::vector<std::string> arguments = {}) {
+    problems.push_back(formatted(Severity::error, code, std::move(format), std::move(arguments), where));
   };
   // The number (Phụ lục I, mục II.3; Phụ lục VI: at most 11 characters).
   const std::string number_text(number);
   if (number.empty() || number.find_first_not_of("0123456789") != std::string_view::npos) {
-    report("check.number-form", "the number '" + number_text + "' must be written in Arabic digits");
+    report("check.number-form", "the number '{}' must be written in Arabic digits", {number_text});
   } else if (number.find_first_not_of('0') == std::string_view::npos) {
     report("check.number-form", "the number is 0: numbering starts at 01 on 1 January");
   } else if (number.size() > 11) {
-    report("check.number-form", "the number '" + number_text + "' is longer than 11 digits (Phụ lục VI)");
+    report("check.number-form", "the number '{}' is longer than 11 digits (Phụ lục VI)", {number_text});
   } else if (number[0] == '0' && !(number.size() == 2 && number[1] != '0')) {
-    report("check.number-form", "the number '" + number_text + "' has a leading zero: only 1–9 are written 01–09");
+    report("check.number-form", "the number '{}' has a leading zero: only 1–9 are written 01–09", {number_text});
   }
   // The ký hiệu.
   const std::string notation_text(notation);
@@ -135,39 +135,41 @@ std::vector<Diagnostic> check_document_number(std::string_view number, std::stri
     return problems;
   }
   if (decode_utf8(notation).size() > 30) {
-    report("check.notation-form", "the ký hiệu '" + notation_text + "' is longer than 30 characters (Phụ lục VI)");
+    report("check.notation-form", "the ký hiệu '{}' is longer than 30 characters (Phụ lục VI)", {notation_text});
   }
   if (notation.find('/') != std::string_view::npos) {
-    report("check.notation-form", "the ký hiệu '" + notation_text + "' holds a '/': administrative documents carry no "
-           "year, the form 30/2020/NĐ-CP belongs to legal normative documents");
+    report("check.notation-form", "the ký hiệu '{}' holds a '/': administrative documents carry no "
+           "year, the form 30/2020/NĐ-CP belongs to legal normative documents", {notation_text});
     return problems;
   }
   const auto groups = split_groups(notation);
   bool groups_ok = groups.size() >= 2;
   for (const auto group : groups) groups_ok = groups_ok && is_notation_group(group);
   if (!groups_ok) {
-    report("check.notation-form", "the ký hiệu '" + notation_text + "' must be abbreviations joined by '-' with no "
-           "spaces, each starting with a capital letter (KH-UBND)");
+    report("check.notation-form", "the ký hiệu '{}' must be abbreviations joined by '-' with no "
+           "spaces, each starting with a capital letter (KH-UBND)", {notation_text});
     return problems;
   }
   // The type abbreviation (Phụ lục III).
   if (type_name.empty()) return problems;
   const auto type = find_document_type(type_name);
   if (!type) {
-    report("check.unknown-type", "'" + std::string(type_name) + "' is not a document type of Decree 30, Phụ lục III");
+    report("check.unknown-type", "'{}' is not a document type of Decree 30, Phụ lục III", {std::string(type_name)});
     return problems;
   }
   const std::string first(groups.front());
   if (type->code.empty()) {
     if (const auto typed = find_document_type_by_code(first)) {
-      report("check.notation-type", "a " + to_lower_vi(type->name) + " has no type abbreviation, but the ký hiệu '" +
-             notation_text + "' starts with " + first + ", the abbreviation of " + to_lower_vi(typed->name));
+      report("check.notation-type", "a {} has no type abbreviation, but the ký hiệu '{}' starts with {}, the "
+             "abbreviation of {}", {to_lower_vi(type->name), notation_text, first, to_lower_vi(typed->name)});
     }
   } else if (first != type->code) {
-    std::string message = "the ký hiệu '" + notation_text + "' must start with " + std::string(type->code) + ", the "
-                          "abbreviation of " + to_lower_vi(type->name) + " (Phụ lục III)";
-    if (to_upper_vi(first) == to_upper_vi(type->code)) message += ", in that case";
-    report("check.notation-type", message);
+    // Only the letters' case differs: said so, as "in that case".
+    report("check.notation-type",
+           to_upper_vi(first) == to_upper_vi(type->code)
+               ? "the ký hiệu '{}' must start with {}, the abbreviation of {} (Phụ lục III), in that case"
+               : "the ký hiệu '{}' must start with {}, the abbreviation of {} (Phụ lục III)",
+           {notation_text, std::string(type->code), to_lower_vi(type->name)});
   }
   return problems;
 }
@@ -201,8 +203,8 @@ std::string format_party_number(std::string_view number, std::string_view notati
 std::vector<Diagnostic> check_party_number(std::string_view number, std::string_view notation,
                                            std::string_view type_name, const SourceLocation& where) {
   std::vector<Diagnostic> problems;
-  const auto report = [&](const char* code, std::string message) {
-    problems.push_back({Severity::error, code, std::move(message), where, {}});
+  const auto report = [&](const char* code, std::string format, std::vector<std::string> arguments = {}) {
+    problems.push_back(formatted(Severity::error, code, std::move(format), std::move(arguments), where));
   };
   // The number follows Decree 30's rules; only the ký hiệu differs.
   for (auto& problem : check_document_number(number, "KH-UBND", "Kế hoạch", where)) {
@@ -214,19 +216,21 @@ std::vector<Diagnostic> check_party_number(std::string_view number, std::string_
   const std::string_view issuer_part = slash == std::string_view::npos ? std::string_view() : notation.substr(slash + 1);
   if (slash == std::string_view::npos || !is_notation_group(type_part) || issuer_part.empty() ||
       issuer_part.find('/') != std::string_view::npos) {
-    report("check.notation-form", "the ký hiệu '" + notation_text + "' of a Party document is the type's abbreviation, "
-           "'/', and the issuer's (QĐ/TW, KH/ĐU), printed after the number and a '-' (Hướng dẫn 36-HD/VPTW)");
+    report("check.notation-form", "the ký hiệu '{}' of a Party document is the type's abbreviation, "
+           "'/', and the issuer's (QĐ/TW, KH/ĐU), printed after the number and a '-' (Hướng dẫn 36-HD/VPTW)",
+           {notation_text});
     return problems;
   }
   if (type_name.empty()) return problems;
   const auto type = find_party_document_type(type_name);
   if (!type) {
-    report("check.unknown-type", "'" + std::string(type_name) + "' is not a kind of Party document vanban knows (docs/party.md)");
+    report("check.unknown-type", "'{}' is not a kind of Party document vanban knows (docs/party.md)",
+           {std::string(type_name)});
     return problems;
   }
   if (type_part != type->code) {
-    report("check.notation-type", "the ký hiệu '" + notation_text + "' must start with " + std::string(type->code) +
-           ", the abbreviation of " + to_lower_vi(type->name) + " in a Party document (Hướng dẫn 36-HD/VPTW)");
+    report("check.notation-type", "the ký hiệu '{}' must start with {}, the abbreviation of {} in a Party document "
+           "(Hướng dẫn 36-HD/VPTW)", {notation_text, std::string(type->code), to_lower_vi(type->name)});
   }
   return problems;
 }
