@@ -77,12 +77,13 @@ class Checker {
     return partial.empty() ? tmpl_.file : tmpl_.partial_files.at(partial);
   }
 
-  void error(const char* code, std::string message, const std::string& partial, std::size_t offset,
-             std::vector<std::string> hints = {}) {
+  // An error made of its format and arguments (base/messages.h), at a tag of a partial.
+  void error(const char* code, std::string format, std::vector<std::string> arguments, const std::string& partial,
+             std::size_t offset, std::vector<std::string> hints = {}) {
     const SourceLocation where = locate_offset(file_of(partial), text_of(partial), offset);
     // The same tag reached twice (a partial included in two places) is reported once.
     if (!reported_.insert(where.file + ":" + std::to_string(offset) + code).second) return;
-    errors_.push_back({Severity::error, code, std::move(message), where, std::move(hints)});
+    errors_.push_back(formatted(Severity::error, code, std::move(format), std::move(arguments), where, std::move(hints)));
   }
 
   void note_read(const FieldSpec* spec, const std::string& partial, std::size_t offset) {
@@ -119,7 +120,7 @@ class Checker {
     for (std::size_t k = first; k < parts.size(); ++k) {
       const std::string& part = parts[k];
       if (!holder || holder->kind == FieldKind::flag || check::is_text_kind(holder->kind)) {
-        error("template.unknown-field", current_tag_ + ": '" + parts[k - 1] + "' is text, it has no field '" + part + "'",
+        error("template.unknown-field", "{}: '{}' is text, it has no field '{}'", {current_tag_, parts[k - 1], part},
               partial, offset);
         return std::nullopt;
       }
@@ -134,10 +135,8 @@ class Checker {
         for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
         if (!list.empty()) hints.push_back("here " + holder_name(holder) + " has " + list + " (template.xml)");
         hints.push_back("a name means the innermost section's own field; {{@root.NAME}} reaches the document's");
-        error("template.unknown-field",
-              current_tag_ + ": the contract of '" + contract_.template_name + "' has no field '" + part + "' in " +
-                  holder_name(holder),
-              partial, offset, std::move(hints));
+        error("template.unknown-field", "{}: the contract of '{}' has no field '{}' in {}",
+              {current_tag_, contract_.template_name, part, holder_name(holder)}, partial, offset, std::move(hints));
         return std::nullopt;
       }
       entries = false;
@@ -168,7 +167,7 @@ class Checker {
         const auto target = resolve(rest.substr(dot + 1), stack, partial, offset);
         if (!target || !target->field) return std::nullopt;
         if (target->field->kind != FieldKind::group || target->field->max == 1) {
-          error("template.not-text", current_tag_ + " sorts a list of groups; '" + target->field->path + "' is not one",
+          error("template.not-text", "{} sorts a list of groups; '{}' is not one", {current_tag_, target->field->path},
                 partial, offset);
           return std::nullopt;
         }
@@ -176,8 +175,8 @@ class Checker {
         if (bracket != std::string::npos && helper.back() == ']') key = helper.substr(bracket + 1, helper.size() - bracket - 2);
         const FieldSpec* sort_key = check::find_field(*target->field, key);
         if (!sort_key || !check::is_text_kind(sort_key->kind)) {
-          error("template.unknown-field", current_tag_ + " sorts by '" + key + "', which '" + target->field->path +
-                                              "' does not have", partial, offset);
+          error("template.unknown-field", "{} sorts by '{}', which '{}' does not have",
+                {current_tag_, key, target->field->path}, partial, offset);
           return std::nullopt;
         }
         return target->field;
@@ -186,7 +185,7 @@ class Checker {
     std::string list;
     for (const auto& [formatter, unused] : helpers_.formatters) list += " vn." + formatter;
     for (const auto& [order, unused] : helpers_.orders) list += " vn." + order + ".LIST";
-    error("template.unknown-helper", "'" + name + "' is not a helper; the helpers are:" + list, partial, offset);
+    error("template.unknown-helper", "'{}' is not a helper; the helpers are:{}", {name, list}, partial, offset);
     return std::nullopt;
   }
 
@@ -257,54 +256,51 @@ class Checker {
     if (tag.name == ".") {
       const Scope& top = stack.back();
       if (top.kind != Scope::Kind::text || !top.spec) {
-        error("template.not-text", "{{.}} here is " + std::string(top.kind == Scope::Kind::text ? "a helper's text"
-                                                                                                 : "a group") +
-                                       ": it prints nothing",
-              partial, tag.begin, {"print a field of it by name"});
+        error("template.not-text", "{{.}} here is {}: it prints nothing",
+              {top.kind == Scope::Kind::text ? "a helper's text" : "a group"}, partial, tag.begin,
+              {"print a field of it by name"});
         return;
       }
       field = top.spec;
     } else {
       if (tag.name == "@first" || tag.name == "@last") {
-        error("template.not-text", current_tag_ + " says yes or no: use it as a section, {{#" + tag.name + "}}…{{/" +
-                                       tag.name + "}}", partial, tag.begin);
+        error("template.not-text", "{} says yes or no: use it as a section, {{#{}}}…{{/{}}}",
+              {current_tag_, tag.name, tag.name}, partial, tag.begin);
         return;
       }
       if (tag.name.rfind("vn.", 0) == 0) {
-        error("template.not-text", current_tag_ + ": a helper is a section, {{#" + tag.name + "}}…{{/" + tag.name + "}}",
+        error("template.not-text", "{}: a helper is a section, {{#{}}}…{{/{}}}", {current_tag_, tag.name, tag.name},
               partial, tag.begin);
         return;
       }
       const auto target = resolve(tag.name, stack, partial, tag.begin);
       if (!target) return;
       if (!target->field || target->content_of) {
-        error("template.not-text", current_tag_ + " is a list of blocks: a tag prints only text", partial, tag.begin,
+        error("template.not-text", "{} is a list of blocks: a tag prints only text", {current_tag_}, partial, tag.begin,
               {"walk it with {{#content}}…{{/content}}"});
         return;
       }
       field = target->field;
       if (field->kind == FieldKind::group || field->kind == FieldKind::blocks) {
-        error("template.not-text", current_tag_ + " is '" + field->path + "', which holds fields: a tag prints only text",
+        error("template.not-text", "{} is '{}', which holds fields: a tag prints only text", {current_tag_, field->path},
               partial, tag.begin, {"enter it with {{#" + tag.name + "}}…{{/" + tag.name + "}} and print its fields"});
         return;
       }
       if (field->kind == FieldKind::flag) {
-        error("template.not-text", current_tag_ + " is a flag (yes or no): it chooses what is printed, with "
-                                   "{{#" + tag.name + "}}…{{/" + tag.name + "}}", partial, tag.begin);
+        error("template.not-text", "{} is a flag (yes or no): it chooses what is printed, with {{#{}}}…{{/{}}}",
+              {current_tag_, tag.name, tag.name}, partial, tag.begin);
         return;
       }
       if (field->max != 1) {
-        error("template.not-text",
-              current_tag_ + " is '" + field->path + "', which may have several values: a tag would print none of them",
-              partial, tag.begin, {"print each with {{#" + tag.name + "}}{{.}}{{/" + tag.name + "}}"});
+        error("template.not-text", "{} is '{}', which may have several values: a tag would print none of them",
+              {current_tag_, field->path}, partial, tag.begin, {"print each with {{#" + tag.name + "}}{{.}}{{/" + tag.name + "}}"});
         return;
       }
     }
     if (in_attribute && field->kind == FieldKind::inline_text) {
       error("template.attribute-kind",
-            current_tag_ + " places '" + field->path + "', text that may hold emphasis, inside a markup attribute, "
-            "where its <b> or <i> would break the markup",
-            partial, tag.begin, {"declare it kind=\"text\" in template.xml (plain text), or place it in an element"});
+            "{} places '{}', text that may hold emphasis, inside a markup attribute, where its <b> or <i> would break "
+            "the markup", {current_tag_, field->path}, partial, tag.begin, {"declare it kind=\"text\" in template.xml (plain text), or place it in an element"});
     }
     note_read(field, partial, tag.begin);
   }
@@ -321,11 +317,11 @@ class Checker {
   void check_printed(const FieldSpec& field) {
     if (!checked_.insert(&field).second || field.outside_document) return;
     if (!reads_.first_read.count(&field)) {
-      errors_.push_back({Severity::error, "template.unprinted-field",
-                         "the template '" + contract_.template_name + "' declares '" + field.path +
-                             "', but no tag prints it: its data would not be on the paper",
-                         field.declared.file.empty() ? SourceLocation{tmpl_.file} : field.declared,
-                         {"print it in the template, or remove its <field> from template.xml"}});
+      errors_.push_back(formatted(Severity::error, "template.unprinted-field",
+                                  "the template '{}' declares '{}', but no tag prints it: its data would not be on the paper",
+                                  {contract_.template_name, field.path},
+                                  field.declared.file.empty() ? SourceLocation{tmpl_.file} : field.declared,
+                                  {"print it in the template, or remove its <field> from template.xml"}));
       return;
     }
     require_printed(field);
