@@ -416,10 +416,10 @@ class JsonRecords : public nlohmann::json_sax<nlohmann::json> {
     const auto first = std::find_if(object.keys.begin(), object.keys.end(),
                                     [&](const auto& known) { return known.first == name; });
     if (first != object.keys.end() && !ignoring()) {
-      problem({Severity::error, "data.json-duplicate-key",
-               "the key '" + name + "' is given twice in this object (the first at line " +
-                   std::to_string(first->second.line) + ", column " + std::to_string(first->second.column) + ")",
-               where, {"keep the one to print: JSON keeps only one of them, and a second value would not be on the paper"}});
+      problem(formatted(Severity::error, "data.json-duplicate-key",
+                        "the key '{}' is given twice in this object (the first at line {}, column {})",
+                        {name, std::to_string(first->second.line), std::to_string(first->second.column)}, where,
+                        {"keep the one to print: JSON keeps only one of them, and a second value would not be on the paper"}));
     } else if (object.keys.size() < 64) {
       // Past 64 keys (no record has so many), a repeated one is no longer looked for.
       object.keys.emplace_back(name, SourceLocation{{}, where.line, where.column});
@@ -930,9 +930,11 @@ RecordFile table_records(std::vector<RawRow> rows, bool workbook, const std::str
       }
     };
     if (!workbook && row.width != width) {
-      record.problem = std::make_shared<const Diagnostic>(Diagnostic{Severity::error, "data.csv-ragged",
-          "record " + std::to_string(record.number) + " has " + std::to_string(row.width) + " cells where the header names " + std::to_string(width) + " columns",
-          record.where, {"a cell that holds a comma or a line break must be in double quotes: \"Phường 1, thị xã\""}});
+      Diagnostic ragged = formatted(Severity::error, "data.csv-ragged", "record {} has {} cells where the header names {} columns",
+                                    {std::to_string(record.number), std::to_string(row.width), std::to_string(width)},
+                                    record.where,
+                                    {"a cell that holds a comma or a line break must be in double quotes: \"Phường 1, thị xã\""});
+      record.problem = std::make_shared<const Diagnostic>(std::move(ragged));
     }
     record.cells.reserve(row.cells.size());
     for (auto& cell : row.cells) {
