@@ -317,6 +317,10 @@ constexpr Entry catalog[] = {
   {"batch.name-field", "--name {}: no record has the field '{}', so no file would be named by it",
    "--name {1}: không bản ghi nào có trường '{2}', nên không tệp nào được đặt tên theo nó"},
   // Decree 30 checks.
+  {"check.required-field", "the template '{}' needs '{}' ({}: {}): it is missing or blank in the document",
+   "mẫu '{1}' cần '{2}' ({3}): văn bản thiếu trường này hoặc để trống"},
+  {"check.required-field", "the template '{}' needs '{}' ({}: {}): it is missing or blank in '{}'",
+   "mẫu '{1}' cần '{2}' ({3}): '{5}' thiếu trường này hoặc để trống"},
   {"check.required-field", "the template '{}' needs '{}' ({}): it is missing or blank in the document",
    "mẫu '{1}' cần '{2}' ({3}): văn bản thiếu trường này hoặc để trống"},
   {"check.required-field", "the template '{}' needs '{}' ({}): it is missing or blank in '{}'",

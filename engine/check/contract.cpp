@@ -189,19 +189,24 @@ class Validator {
 
   void missing(const data::Value& map, const FieldSpec& holder_spec, const FieldSpec& child, const std::string& child_path,
                const std::string& holder) {
-    // The holder is "the document" or a field's path in quotes; the field's description is
-    // said when it has one.
+    // The holder is "the document" or a field's path in quotes; the field's label (the
+    // header a clerk's sheet gives it, in Vietnamese) and description are said when it has
+    // them: the Vietnamese message names the field by its label alone.
     constexpr const char* code = "check.required-field";
-    constexpr const char* formats[2][2] = {
+    constexpr const char* formats[3][2] = {
         {"the template '{}' needs '{}': it is missing or blank in the document",
          "the template '{}' needs '{}': it is missing or blank in '{}'"},
         {"the template '{}' needs '{}' ({}): it is missing or blank in the document",
-         "the template '{}' needs '{}' ({}): it is missing or blank in '{}'"}};
+         "the template '{}' needs '{}' ({}): it is missing or blank in '{}'"},
+        {"the template '{}' needs '{}' ({}: {}): it is missing or blank in the document",
+         "the template '{}' needs '{}' ({}: {}): it is missing or blank in '{}'"}};
     const bool in_document = holder.size() < 2 || holder.front() != '\'';
     std::vector<std::string> arguments{contract_.template_name, child_path};
+    if (!child.label.empty()) arguments.push_back(child.label);
     if (!child.description.empty()) arguments.push_back(child.description);
     if (!in_document) arguments.push_back(holder.substr(1, holder.size() - 2));
-    std::string format = formats[child.description.empty() ? 0 : 1][in_document ? 0 : 1];
+    const int said = (child.label.empty() ? 0 : 1) + (child.description.empty() ? 0 : 1);
+    std::string format = formats[said][in_document ? 0 : 1];
     std::vector<std::string> hints;
     // A field the template does not take, spelt nearly as the one missing.
     std::vector<std::string> strays;
@@ -436,6 +441,7 @@ Contract make_contract(const std::string& template_name, const std::vector<Field
         child->required = field.required;
         child->max = field.max;
         child->description = field.description;
+        child->label = field.label;
         child->declared = field.where;
       }
       node = &*child;

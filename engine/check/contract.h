@@ -40,6 +40,7 @@ struct FieldSpec {
   // A group whose values may also be the blocks of a body (a section holds its paragraphs).
   bool takes_blocks = false;
   std::string description;
+  std::string label;                // the Vietnamese name a clerk's sheet gives it ("Họ và tên"), if declared
   std::vector<FieldSpec> children;  // a group's fields
   SourceLocation declared;          // its <field> in template.xml; empty for built-in ones
   // Read outside the document, not printed in it: a column a batch's --name pattern makes the

@@ -125,3 +125,13 @@ TEST_CASE("an error printed anyway under --lenient is translated and so are the 
                          {}, {}};
   CHECK(translate(plain, Language::vietnamese).message == vietnamese);
 }
+
+TEST_CASE("a required field is named by its Vietnamese label in Vietnamese and by label and description in English") {
+  const auto finding = formatted(Severity::error, "check.required-field",
+                                 "the template '{}' needs '{}' ({}: {}): it is missing or blank in '{}'",
+                                 {"giay-khen", "recipient/name", "Họ và tên", "the person's full name", "recipient"});
+  CHECK(finding.message ==
+        "the template 'giay-khen' needs 'recipient/name' (Họ và tên: the person's full name): it is missing or blank in 'recipient'");
+  CHECK(translate(finding, Language::vietnamese).message ==
+        "mẫu 'giay-khen' cần 'recipient/name' (Họ và tên): 'recipient' thiếu trường này hoặc để trống");
+}
