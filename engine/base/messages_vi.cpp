@@ -312,6 +312,7 @@ constexpr Entry catalog[] = {
   {"batch.output", "a batch needs somewhere to print: --merge FILE, --out-dir DIR, or both", "in hàng loạt cần nơi ghi kết quả: --merge TỆP, --out-dir THƯ-MỤC, hoặc cả hai"},
   {"batch.records-format", "{}: records are read from .xlsx, .csv, .json or .xml files (save a spreadsheet as \"Excel Workbook\" or \"CSV UTF-8\")",
    "{1}: bản ghi được đọc từ tệp .xlsx, .csv, .json hoặc .xml (hãy lưu bảng tính dạng \"Excel Workbook\" hoặc \"CSV UTF-8\")"},
+  {"batch.record-sink", "the program did not take the PDF {}: {}", "chương trình gọi không nhận được tệp PDF {1}: {2}"},
   {"batch.sheet", "--sheet names a sheet of an .xlsx workbook; {} is not one", "--sheet chỉ một trang tính của sổ tính .xlsx; {1} không phải sổ tính"},
   {"batch.shard", "--shard {}: {}", "--shard {1}: {2}"},
   {"batch.name-field", "--name {}: no record has the field '{}', so no file would be named by it",

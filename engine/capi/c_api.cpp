@@ -7,6 +7,7 @@
 #include <memory>
 #include <new>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -272,6 +273,25 @@ int vanban_batch_set_jobs(vanban_batch* batch, int jobs) {
 
 int vanban_batch_set_language(vanban_batch* batch, const char* language) {
   return batch ? set_language(batch->language, language) : -1;
+}
+
+int vanban_batch_set_merged(vanban_batch* batch, int merged) {
+  if (!batch) return -1;
+  batch->request.want_merged = merged != 0;
+  return 0;
+}
+
+int vanban_batch_set_record_sink(vanban_batch* batch, vanban_record_sink sink, void* context) {
+  if (!batch) return -1;
+  if (!sink) {
+    batch->request.on_record_pdf = nullptr;
+    return 0;
+  }
+  batch->request.on_record_pdf = [sink, context](const std::string& file_name, std::string pdf) {
+    const int refused = sink(context, file_name.c_str(), reinterpret_cast<const unsigned char*>(pdf.data()), pdf.size());
+    if (refused != 0) throw std::runtime_error("its record sink returned " + std::to_string(refused));
+  };
+  return 0;
 }
 
 vanban_batch_result* vanban_render_batch(const vanban_engine* engine, const vanban_batch* batch) {

@@ -271,7 +271,19 @@ BatchResult Engine::render_batch(const BatchRequest& request) const {
   if (request.want_each) {
     sink.record_pdf = [&](const std::string& name, std::string pdf) {
       const std::lock_guard guard(pdfs_lock);
-      pdfs[name] = std::move(pdf);
+      // The caller's sink, called one at a time; else kept for the result. What the sink
+      // throws fails that record, as a full disk fails it for the command line.
+      if (!request.on_record_pdf) {
+        pdfs[name] = std::move(pdf);
+        return;
+      }
+      try {
+        request.on_record_pdf(name, std::move(pdf));
+      } catch (const Error&) {
+        throw;
+      } catch (const std::exception& e) {
+        fail_with("batch.record-sink", "the program did not take the PDF {}: {}", {name, e.what()});
+      }
     };
   }
   if (request.want_merged) sink.merged_pdf = [&](std::string pdf) { result.merged_pdf = std::move(pdf); };

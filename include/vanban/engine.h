@@ -15,6 +15,7 @@
 //   for (const auto& d : result.diagnostics) std::cerr << vanban::format_diagnostic(d) << '\n';
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -128,6 +129,13 @@ struct BatchRequest {
   LineBreaking line_breaking = LineBreaking::total_fit;
   bool want_merged = true;  // one print-ready PDF, every printed record in input order
   bool want_each = false;   // a PDF per record, named by name_pattern; neither: a dry run
+  // With want_each: each record's PDF is handed here under its file name as soon as it is
+  // made, and BatchRecord::pdf stays empty, so a batch of ten thousand holds one PDF per
+  // worker in memory, not all of them. Calls come one at a time (never two at once) from
+  // the workers, in the order the records finish, which is not input order; the result's
+  // records tell which name is whose; what it throws fails that record (batch.record-sink).
+  // Unset: the PDFs come back in BatchRecord::pdf.
+  std::function<void(const std::string& file_name, std::string pdf)> on_record_pdf;
   std::string name_pattern = "{{number}}.pdf";  // a Mustache pattern over the record's fields
   bool ascii_names = false;  // fold diacritics out of the records' file names
   int jobs = 1;              // worker threads; the output does not depend on them

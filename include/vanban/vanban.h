@@ -115,6 +115,15 @@ int vanban_batch_set_lenient(vanban_batch* batch, int lenient);
 int vanban_batch_set_each(vanban_batch* batch, int each, const char* pattern);
 int vanban_batch_set_jobs(vanban_batch* batch, int jobs);
 int vanban_batch_set_language(vanban_batch* batch, const char* language);
+/* merged: 1 (the default) for one print file of every printed record, 0 for none. */
+int vanban_batch_set_merged(vanban_batch* batch, int merged);
+/* With a PDF per record: each PDF handed to sink under its file name as soon as it is made,
+ * one call at a time, in the order the records finish, instead of kept in the result
+ * (vanban_batch_result_record_pdf then gives NULL). The bytes are the sink's to copy during
+ * the call. It returns 0 when it took the PDF; anything else fails that record
+ * (batch.record-sink) and the others go on. NULL: the PDFs are kept in the result. */
+typedef int (*vanban_record_sink)(void* context, const char* file_name, const unsigned char* pdf, size_t size);
+int vanban_batch_set_record_sink(vanban_batch* batch, vanban_record_sink sink, void* context);
 
 /* NULL only when out of memory. */
 vanban_batch_result* vanban_render_batch(const vanban_engine* engine, const vanban_batch* batch);

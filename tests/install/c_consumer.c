@@ -19,6 +19,18 @@ static char* read_all(const char* path, size_t* size) {
   return text;
 }
 
+/* What the record sink was given: how many PDFs, and how many that were not PDFs. */
+struct sunk {
+  size_t pdfs, bad;
+};
+
+static int take_pdf(void* context, const char* file_name, const unsigned char* pdf, size_t size) {
+  struct sunk* handed = context;
+  ++handed->pdfs;
+  if (!file_name || size < 5 || memcmp(pdf, "%PDF-", 5) != 0) ++handed->bad;
+  return 0;
+}
+
 int main(int argc, char** argv) {
   if (argc != 6) return 2;
   char* error = NULL;
@@ -100,6 +112,22 @@ int main(int argc, char** argv) {
     if (name) printf("file: %s (%zu bytes)\n", name, one_size);
   }
   printf("%s\n", vanban_batch_result_report_json(printed));
+  vanban_batch_result_free(printed);
+
+  /* The same batch with each PDF handed to a sink as it is made, none kept, no print file. */
+  struct sunk handed = {0, 0};
+  if (vanban_batch_set_merged(batch, 0) != 0 || vanban_batch_set_record_sink(batch, take_pdf, &handed) != 0) return 1;
+  printed = vanban_render_batch(engine, batch);
+  if (!vanban_batch_result_ok(printed) || vanban_batch_result_merged_pdf(printed, &merged_size) != NULL ||
+      handed.pdfs != vanban_batch_result_printed(printed) || handed.pdfs == 0 || handed.bad != 0) {
+    fprintf(stderr, "c_consumer: the record sink was given %zu PDFs (%zu not PDFs) for %zu printed\n", handed.pdfs,
+            handed.bad, vanban_batch_result_printed(printed));
+    return 1;
+  }
+  for (size_t i = 0; i < vanban_batch_result_record_count(printed); ++i) {
+    if (vanban_batch_result_record_pdf(printed, i, NULL) != NULL) return 1;
+  }
+  printf("sink: %zu PDFs\n", handed.pdfs);
   vanban_batch_result_free(printed);
   vanban_batch_free(batch);
   free(records);

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <stdexcept>
 
 #include <vanban/engine.h>
 
@@ -162,4 +164,44 @@ TEST_CASE("render_batch: a batch that cannot start says why, with no records and
   REQUIRE(!result.diagnostics.empty());
   CHECK(result.diagnostics[0].code == "limit.input-size");
   CHECK(result.diagnostics[0].where.file == "danh-sach.csv");
+}
+
+TEST_CASE("render_batch: each record's PDF handed to the program as it is made and kept nowhere else") {
+  BatchRequest request = sample_batch();
+  request.want_each = true;
+  request.want_merged = false;
+  request.name_pattern = "{{number}}.pdf";
+  request.jobs = 2;
+  std::map<std::string, std::string> handed;
+  int at_once = 0, most_at_once = 0;
+  request.on_record_pdf = [&](const std::string& name, std::string pdf) {
+    most_at_once = std::max(most_at_once, ++at_once);
+    CHECK(handed.count(name) == 0);
+    handed[name] = std::move(pdf);
+    --at_once;
+  };
+  const BatchResult result = engine().render_batch(request);
+  REQUIRE(result.ok());
+  CHECK(result.printed() == 8);
+  CHECK(most_at_once == 1);
+  CHECK(handed.size() == 8);
+  for (const auto& record : result.records) {
+    CHECK(record.pdf.empty());
+    if (record.status == RecordStatus::printed) CHECK(handed.count(record.file_name) == 1);
+  }
+  const ReadBack first = read_back(handed.at("1.pdf"), "handed-1.pdf");
+  CHECK(first.pages == 1);
+  CHECK_THAT(first.text, Catch::Contains("Nguyễn Văn An"));
+
+  // A handler that throws fails its record, and the others print.
+  request.on_record_pdf = [](const std::string& name, std::string) {
+    if (name == "2.pdf") throw std::runtime_error("the archive is full");
+  };
+  const BatchResult refused = engine().render_batch(request);
+  CHECK(refused.printed() == 7);
+  const BatchRecord& second = record_numbered(refused, 2);
+  CHECK(second.status == RecordStatus::failed);
+  REQUIRE(!second.diagnostics.empty());
+  CHECK(second.diagnostics[0].code == "batch.record-sink");
+  CHECK_THAT(second.diagnostics[0].message, Catch::Contains("the archive is full"));
 }
