@@ -321,9 +321,10 @@ std::optional<std::pair<std::size_t, std::size_t>> top_level_value(const std::st
   return std::nullopt;
 }
 
-[[noreturn]] void bad_envelope(const std::string& message) {
-  fail("service.envelope", message, {"request"},
-       {"send {\"template\": NAME, \"data\": {…}, \"lenient\": true or false, \"files\": {NAME: base64}} (docs/service.md)"});
+// A refused envelope: its message's format and arguments (base/messages.h), at the request.
+[[noreturn]] void bad_envelope(std::string format, std::vector<std::string> arguments = {}) {
+  fail_with("service.envelope", std::move(format), std::move(arguments), {"request"},
+            {"send {\"template\": NAME, \"data\": {…}, \"lenient\": true or false, \"files\": {NAME: base64}} (docs/service.md)"});
 }
 
 // The envelope, or nullopt for a body that is the document's data itself. A member of the
@@ -353,11 +354,11 @@ std::optional<Envelope> read_envelope(const std::string& body, const Json& parse
     envelope.files = std::make_shared<MemoryResources>();
     for (const auto& [name, value] : parsed["files"].items()) {
       auto bytes = value.is_string() ? base64_decode(value.get<std::string>()) : std::nullopt;
-      if (!bytes) bad_envelope("the file '" + name + "' of 'files' is not base64 text");
+      if (!bytes) bad_envelope("the file '{}' of 'files' is not base64 text", {name});
       try {
         envelope.files->add(name, std::move(*bytes));
       } catch (const Error&) {
-        bad_envelope("the file name '" + name + "' of 'files' is not a name inside the document's folder");
+        bad_envelope("the file name '{}' of 'files' is not a name inside the document's folder", {name});
       }
     }
   }
