@@ -426,8 +426,8 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
   // pages in all. Smaller files keep every page under the root, as before.
   if (frame.pages.size() > max_pages_under_root) {
     if (frame.pages.size() > max_pages_under_root * 4096) {
-      fail("pdf.pages", "a PDF holds at most " + std::to_string(max_pages_under_root * 4096) + " pages; this one has " +
-                            std::to_string(frame.pages.size()));
+      fail_with("pdf.pages", "a PDF holds at most {} pages; this one has {}",
+                {std::to_string(max_pages_under_root * 4096), std::to_string(frame.pages.size())});
     }
     HPDF_SetPagesConfiguration(doc, 4096);
     document.check("arranging the pages");
@@ -487,7 +487,7 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
         HPDF_Dict_Add(resources, "XObject", image_resources);
       }
       name = "Im" + std::to_string(image_names.size());
-      if (!image.data) fail("pdf.image", "the image " + image.name + " was not decoded before layout");
+      if (!image.data) fail_with("pdf.image", "the image {} was not decoded before layout", {image.name});
       HPDF_Dict_Add(image_resources, name.c_str(), load_image(document, *image.data));
     }
     return name;

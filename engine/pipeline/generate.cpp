@@ -61,8 +61,8 @@ std::string template_name_of(const data::DataTree& tree, const GenerateOptions& 
   const bool plain = !name.empty() && name.find_first_of("/\\") == std::string::npos && name.front() != '.' &&
                      fs::path(name).extension() != ".mustache";
   if (!plain) {
-    fail("template.data-path", "template=\"" + name + "\": a data file names a built-in template, never a path",
-         named->where, {"'vanban templates' lists the built-in ones; a template of your own is given with -t PATH"});
+    fail_with("template.data-path", "template=\"{}\": a data file names a built-in template, never a path", {name},
+              named->where, {"'vanban templates' lists the built-in ones; a template of your own is given with -t PATH"});
   }
   return name;
 }
@@ -204,9 +204,8 @@ DocumentMaker::DocumentMaker(const Core& core, const std::string& template_name,
   const catalogue::TemplateSource source = core.find(template_name);
   info_ = catalogue::load_template_info(source);
   if (info_.contract.empty()) {
-    fail("template.no-declaration", "the template '" + info_.name + "' declares no fields: there is no template.xml beside " +
-                                        template_.source().file,
-         {template_.source().file}, {"declare every field it prints in template.xml (docs/templates.md, \"Declaring a template\"): "
+    fail_with("template.no-declaration", "the template '{}' declares no fields: there is no template.xml beside {}",
+              {info_.name, template_.source().file}, {template_.source().file}, {"declare every field it prints in template.xml (docs/templates.md, \"Declaring a template\"): "
                             "without it, vanban cannot tell data it would print from data it would lose"});
   }
   rules_ = info_.rules(options.lenient);

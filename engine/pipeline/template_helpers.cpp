@@ -18,8 +18,8 @@ using Formatter = mustache::Helpers::Formatter;
 std::uint64_t read_whole_number(const std::string& text, const SourceLocation& where, const char* helper) {
   const text::DecimalNumber number = text::parse_number_vi(text, where);
   if (number.negative || !number.fraction_digits.empty() || number.integer_digits.size() > 15) {
-    fail("data.bad-number", std::string(helper) + " needs a whole number from 0 to 999.999.999.999.999, not '" + text + "'",
-         where);
+    fail_with("data.bad-number", "{} needs a whole number from 0 to 999.999.999.999.999, not '{}'", {std::string(helper), text},
+              where);
   }
   std::uint64_t value = 0;
   std::from_chars(number.integer_digits.data(), number.integer_digits.data() + number.integer_digits.size(), value);
@@ -30,8 +30,8 @@ std::uint64_t read_whole_number(const std::string& text, const SourceLocation& w
 int read_counter(const std::string& text, const SourceLocation& where, const char* helper, std::uint64_t largest) {
   const std::uint64_t value = read_whole_number(text, where, helper);
   if (value < 1 || value > largest) {
-    fail("data.bad-number", std::string(helper) + " needs a number from 1 to " + std::to_string(largest) + ", not '" +
-         text + "'", where);
+    fail_with("data.bad-number", "{} needs a number from 1 to {}, not '{}'", {std::string(helper), std::to_string(largest), text},
+              where);
   }
   return static_cast<int>(value);
 }
@@ -48,9 +48,9 @@ std::string place_date(const std::string& text, const SourceLocation& where) {
 
 std::string type_code(const std::string& text, const SourceLocation& where) {
   const auto type = text::find_document_type(text);
-  if (!type) fail("data.bad-notation", "'" + text + "' is not a document type of Decree 30, Phụ lục III", where);
+  if (!type) fail_with("data.bad-notation", "'{}' is not a document type of Decree 30, Phụ lục III", {text}, where);
   if (type->code.empty()) {
-    fail("data.bad-notation", "a " + text::to_lower_vi(type->name) + " has no type abbreviation (Phụ lục III)", where);
+    fail_with("data.bad-notation", "a {} has no type abbreviation (Phụ lục III)", {text::to_lower_vi(type->name)}, where);
   }
   return std::string(type->code);
 }

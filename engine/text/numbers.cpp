@@ -79,7 +79,7 @@ std::string spell(std::uint64_t number, bool following, ZeroTens zero_tens) {
 
 DecimalNumber parse_number_vi(std::string_view text, const SourceLocation& where) {
   const auto bad = [&](const std::string& why) -> DecimalNumber {
-    fail("data.bad-number", "'" + std::string(text) + "' is not a number" + why, where);
+    fail_with("data.bad-number", "'{}' is not a number{}", {std::string(text), why}, where);
   };
   DecimalNumber number;
   std::size_t at = 0;
