@@ -175,7 +175,7 @@ bool is_home(const std::filesystem::path& folder) {
 std::string find_home(const std::string& executable_path) {
   if (const char* env = std::getenv("VANBAN_HOME"); env && *env) {
     if (!is_home(env)) {
-      vanban::fail("home.not-found", std::string("VANBAN_HOME is '") + env + "', which holds no templates/ and fonts/ folders",
+      vanban::fail_with("home.not-found", "VANBAN_HOME is '{}', which holds no templates/ and fonts/ folders", {env},
            {}, {"set VANBAN_HOME to vanban's source folder or its installed share/vanban, or unset it"});
     }
     return env;
@@ -191,9 +191,8 @@ std::string find_home(const std::string& executable_path) {
   }
   // Not the working folder: a clerk's folder holds their data, and templates found there by
   // chance would be someone else's.
-  vanban::fail("home.not-found",
-       "vanban's templates and fonts are not beside the program (" + exe.string() + ") nor in " + installed.string(),
-       {}, {"run the vanban of a build or an install, or set VANBAN_HOME to the folder that holds templates/ and fonts/"});
+  vanban::fail_with("home.not-found", "vanban's templates and fonts are not beside the program ({}) nor in {}",
+                    {exe.string(), installed.string()}, {}, {"run the vanban of a build or an install, or set VANBAN_HOME to the folder that holds templates/ and fonts/"});
 }
 
 // The engine for a command: its templates (and any given by path), and the fonts of --font-dir.
@@ -378,7 +377,7 @@ struct BatchArgs {
 // JOB_COMPLETION_INDEX or a Slurm array's SLURM_ARRAY_TASK_ID, both counted from 0.
 vanban::pipeline::Shard parse_shard(const std::string& text) {
   const auto bad = [&](const std::string& why) -> vanban::pipeline::Shard {
-    vanban::fail("batch.shard", "--shard " + text + ": " + why);
+    vanban::fail_with("batch.shard", "--shard {}: {}", {text, why});
   };
   const auto number = [](const std::string& digits) {
     return !digits.empty() && digits.size() < 9 && digits.find_first_not_of("0123456789") == std::string::npos
@@ -439,7 +438,7 @@ std::pair<std::string, std::string> parse_column_map(const std::string& text, co
   std::string column = equals == std::string::npos ? std::string() : vanban::trim_space(text.substr(0, equals));
   std::string field = equals == std::string::npos ? std::string() : vanban::trim_space(text.substr(equals + 1));
   if (column.empty() || field.empty()) {
-    vanban::fail("batch.map", "'" + text + "' is not COLUMN=FIELD", where,
+    vanban::fail_with("batch.map", "'{}' is not COLUMN=FIELD", {text}, where,
                  {"write the column's header, '=', and the field it feeds: --map 'Họ tên=recipient/name' ('-' leaves it out)"});
   }
   std::replace(field.begin(), field.end(), '.', '/');

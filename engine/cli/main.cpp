@@ -22,9 +22,8 @@ std::filesystem::path find_serve_program() {
   for (const auto& candidate : {folder / "vanban-serve", folder / VANBAN_SERVE_FROM_BIN}) {
     if (::access(candidate.c_str(), X_OK) == 0) return candidate;
   }
-  vanban::fail("service.missing", "vanban-serve, the program that serves HTTP, is not beside vanban (" + folder.string() +
-                                      ") nor at " + (folder / VANBAN_SERVE_FROM_BIN).lexically_normal().string(),
-               {}, {"build the whole project (cmake --build), or install it again"});
+  vanban::fail_with("service.missing", "vanban-serve, the program that serves HTTP, is not beside vanban ({}) nor at {}",
+                    {folder.string(), (folder / VANBAN_SERVE_FROM_BIN).lexically_normal().string()}, {}, {"build the whole project (cmake --build), or install it again"});
 }
 
 int hand_to_serve_program(const vanban::EngineOptions& engine, const vanban::service::ServiceOptions&, char** argv) {
@@ -32,7 +31,7 @@ int hand_to_serve_program(const vanban::EngineOptions& engine, const vanban::ser
   // The home this vanban found, so that vanban-serve reads the same templates and fonts.
   ::setenv("VANBAN_HOME", engine.home.c_str(), 1);
   ::execv(program.c_str(), argv);
-  vanban::fail("service.missing", "cannot start " + program.string() + ": " + std::strerror(errno), {}, {});
+  vanban::fail_with("service.missing", "cannot start {}: {}", {program.string(), std::strerror(errno)}, {}, {});
 }
 
 }  // namespace

@@ -44,7 +44,7 @@ std::shared_ptr<const Resources> home_folder(const EngineOptions& options, const
   const std::string home = home_of(options);
   std::error_code error;
   if (home.empty() || !std::filesystem::is_directory(std::filesystem::path(home) / folder, error)) {
-    fail("home.not-found", "no " + std::string(folder) + "/ folder in vanban's home '" + home + "'", {},
+    fail_with("home.not-found", "no {}/ folder in vanban's home '{}'", {std::string(folder), home}, {},
          {"give the folder that holds templates/ and fonts/ (an installed share/vanban, or vanban's source folder) "
           "as the engine's home, or set VANBAN_HOME"});
   }
