@@ -44,35 +44,29 @@ void fail_input_size(const std::string& file_name, std::size_t size, std::size_t
 }
 
 std::string read_file(const std::string& path, std::size_t max_bytes) {
-  // Read in blocks and stop one block past the limit: a device (/dev/zero), a pipe or a file
-  // that grows is never read whole.
-  const auto read_bounded = [&](std::istream& in, const std::string& name) {
-    std::string bytes;
-    char buffer[1 << 16];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-      bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
-      if (bytes.size() > max_bytes) fail_input_size(name, bytes.size(), max_bytes);
-    }
-    if (in.bad()) fail("io.read", "cannot read file", {name});
-    return bytes;
-  };
-  if (path == "-") return read_bounded(std::cin, "<stdin>");
+  // Standard input is read as a file is: from its descriptor, in blocks, up to the limit.
+  const bool from_stdin = path == "-";
+  const std::string name = from_stdin ? "<stdin>" : path;
   struct stat info {};
-  if (::stat(path.c_str(), &info) == 0) {
-    if (S_ISDIR(info.st_mode)) fail("io.read", "cannot read file: it is a folder", {path});
+  const bool known = from_stdin ? ::fstat(STDIN_FILENO, &info) == 0 : ::stat(path.c_str(), &info) == 0;
+  if (known) {
+    if (S_ISDIR(info.st_mode)) fail("io.read", "cannot read file: it is a folder", {name});
     if (S_ISREG(info.st_mode) && static_cast<std::size_t>(info.st_size) > max_bytes) {
-      fail_input_size(path, static_cast<std::size_t>(info.st_size), max_bytes);
+      fail_input_size(name, static_cast<std::size_t>(info.st_size), max_bytes);
     }
   }
-  const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (descriptor < 0) fail_with("io.read", "cannot open file: {}", {std::strerror(errno)}, {path});
+  const int descriptor = from_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (descriptor < 0) fail_with("io.read", "cannot open file: {}", {std::strerror(errno)}, {name});
   // Straight into the string, sized by the file plus one byte, so that a regular file is one
   // copy from the page cache (fonts are read at every start) and the one byte tells whether
   // it grew since stat; past that, or for a device or a pipe, the string grows in steps and
-  // never beyond one byte over the limit.
-  const bool regular = S_ISREG(info.st_mode);
+  // never beyond one byte over the limit: /dev/zero or a pipe that never ends is not read whole.
+  const bool regular = known && S_ISREG(info.st_mode);
   std::string bytes(regular ? static_cast<std::size_t>(info.st_size) + 1 : std::size_t{1} << 16, '\0');
   std::size_t filled = 0;
+  const auto finish = [&] {
+    if (!from_stdin) ::close(descriptor);
+  };
   for (;;) {
     if (filled == bytes.size()) {
       if (filled > max_bytes) break;
@@ -82,19 +76,19 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
     if (count < 0 && errno == EINTR) continue;
     if (count < 0) {
       const int error = errno;
-      ::close(descriptor);
-      fail_with("io.read", "cannot read file: {}", {std::strerror(error)}, {path});
+      finish();
+      fail_with("io.read", "cannot read file: {}", {std::strerror(error)}, {name});
     }
     if (count == 0) break;
     filled += static_cast<std::size_t>(count);
   }
-  ::close(descriptor);
+  finish();
   if (filled > max_bytes && !regular) {
     // A device or a pipe has no size to tell: only that it went past the limit.
-    fail_with("limit.input-size", "the file gives more than the {} allowed", {format_megabytes(max_bytes)}, {path},
+    fail_with("limit.input-size", "the file gives more than the {} allowed", {format_megabytes(max_bytes)}, {name},
               {"check that this is the file you meant; raise the limit with --max-input-mb"});
   }
-  if (filled > max_bytes) fail_input_size(path, filled, max_bytes);
+  if (filled > max_bytes) fail_input_size(name, filled, max_bytes);
   bytes.resize(filled);
   return bytes;
 }
