@@ -59,8 +59,11 @@ struct RawCell {
   std::uint32_t index = 0;  // 0-based column: the cell's place in a CSV row, a workbook's column - 1
   std::uint32_t at = 1;     // its column in the file, for messages
   std::string text;         // trimmed, not empty (unless it has a problem)
-  std::string problem;      // a workbook's damaged or error cell: why it cannot be printed
-  std::string code;         // the problem's code
+  // A workbook's damaged or error cell: why it cannot be printed, as a format whose first
+  // part is the cell's name ("cell {} holds the error {} …"), the other parts' arguments, and its code.
+  std::string problem;
+  std::vector<std::string> problem_arguments;
+  std::string code;
 };
 
 struct RawRow {
@@ -162,7 +165,7 @@ class CsvReader {
     const auto columns = cell_columns(cells.size());
     for (std::size_t k = 0; k < cells.size(); ++k) {
       std::string cell = trim_space(cells[k]);
-      if (!cell.empty()) row.cells.push_back({static_cast<std::uint32_t>(k), columns[k], std::move(cell), {}, {}});
+      if (!cell.empty()) row.cells.push_back({static_cast<std::uint32_t>(k), columns[k], std::move(cell), {}, {}, {}});
     }
     rows_.push_back(std::move(row));
   }
@@ -671,13 +674,15 @@ std::vector<RawRow> read_xlsx(std::string_view bytes, const std::string& file_na
     RawRow row;
     row.line = sheet_row.row;
     for (auto& cell : sheet_row.cells) {
-      RawCell raw{static_cast<std::uint32_t>(cell.column - 1), static_cast<std::uint32_t>(cell.column), std::move(cell.text), {}, {}};
+      RawCell raw{static_cast<std::uint32_t>(cell.column - 1), static_cast<std::uint32_t>(cell.column), std::move(cell.text), {}, {}, {}};
       if (!cell.problem.empty()) {
-        raw.problem = cell.problem + ": the file is damaged";
         raw.code = "data.xlsx-bad-cell";
+        raw.problem = std::move(cell.problem);
+        raw.problem_arguments = std::move(cell.problem_arguments);
       } else if (!cell.error.empty()) {
-        raw.problem = "holds the error " + cell.error + " instead of a value";
         raw.code = "data.xlsx-error-cell";
+        raw.problem = "cell {} holds the error {} instead of a value";
+        raw.problem_arguments = {cell.error};
       }
       row.cells.push_back(std::move(raw));
     }
@@ -923,10 +928,13 @@ RecordFile table_records(std::vector<RawRow> rows, bool workbook, const std::str
     record.number = static_cast<int>(file_records.records.size()) + 1;
     record.where = {file, row.line, 1};
     record.columns = shared_fields;
-    const auto problem = [&](std::string code, std::string message, SourceLocation where, std::vector<std::string> hints = {}) {
+    const auto problem = [&](std::string code, std::string format, std::vector<std::string> arguments, SourceLocation where,
+                             std::vector<std::string> hints = {}) {
       if (!record.problem) {
-        record.problem = std::make_shared<const Diagnostic>(Diagnostic{Severity::error, std::move(code), std::move(message),
-                                                                       std::move(where), std::move(hints), record.number});
+        Diagnostic found = formatted(Severity::error, std::move(code), std::move(format), std::move(arguments), std::move(where),
+                                     std::move(hints));
+        found.record = record.number;
+        record.problem = std::make_shared<const Diagnostic>(std::move(found));
       }
     };
     if (!workbook && row.width != width) {
@@ -939,14 +947,19 @@ RecordFile table_records(std::vector<RawRow> rows, bool workbook, const std::str
     record.cells.reserve(row.cells.size());
     for (auto& cell : row.cells) {
       const SourceLocation where{file, row.line, static_cast<int>(cell.at)};
-      const std::string name = workbook ? "cell " + column_letters(static_cast<int>(cell.at)) + std::to_string(row.line) + " "
-                                        : "the cell in column " + std::to_string(cell.index + 1) + " ";
+      // The cell, as the problem's first argument: "C12" of a workbook.
+      const std::string cell_name = column_letters(static_cast<int>(cell.at)) + std::to_string(row.line);
       if (!cell.problem.empty()) {
-        problem(cell.code, name + cell.problem, where);
+        std::vector<std::string> arguments{cell_name};
+        arguments.insert(arguments.end(), cell.problem_arguments.begin(), cell.problem_arguments.end());
+        problem(cell.code, cell.problem, std::move(arguments), where);
       } else if (cell.index >= width || layout.columns[cell.index].kind == ColumnUse::Kind::unnamed) {
-        if (workbook || cell.index < width) {
-          problem(workbook ? "data.xlsx-unnamed-column" : "data.csv-unnamed-column",
-                  name + "has a value in a column the header row does not name", where,
+        if (workbook) {
+          problem("data.xlsx-unnamed-column", "cell {} has a value in a column the header row does not name", {cell_name}, where,
+                  {"name the column in the header row (row " + std::to_string(head.line) + "), or clear the cell"});
+        } else if (cell.index < width) {
+          problem("data.csv-unnamed-column", "the cell in column {} has a value in a column the header row does not name",
+                  {std::to_string(cell.index + 1)}, where,
                   {"name the column in the header row (row " + std::to_string(head.line) + "), or clear the cell"});
         }
       } else if (!(*fields)[cell.index].empty()) {

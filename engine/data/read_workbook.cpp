@@ -334,8 +334,12 @@ SheetTable read_sheet(std::string_view bytes, const std::string& file_name, cons
       if (type == "s") {
         const bool digits = !value.empty() && value.size() < 10 && value.find_first_not_of("0123456789") == std::string::npos;
         const std::size_t index = digits ? static_cast<std::size_t>(std::stoull(value)) : shared.size();
-        if (index < shared.size()) cell.text = shared[index];
-        else cell.problem = "refers to the shared string '" + value.substr(0, 20) + "', which the workbook does not have";
+        if (index < shared.size()) {
+          cell.text = shared[index];
+        } else {
+          cell.problem = "cell {} refers to the shared string '{}', which the workbook does not have: the file is damaged";
+          cell.problem_arguments = {value.substr(0, 20)};
+        }
       } else if (type == "inlineStr") {
         cell.text = string_item(child(c, "is"));
       } else if (type == "str" || type == "d") {
@@ -350,10 +354,12 @@ SheetTable read_sheet(std::string_view bytes, const std::string& file_name, cons
         const auto style = static_cast<std::size_t>(c.attribute("s").as_int());
         const bool is_date = style < date_style.size() && date_style[style];
         if (end == value.c_str() || *end != '\0' || !std::isfinite(number)) {
-          cell.problem = "holds '" + value.substr(0, 20) + "', which is not a number";
+          cell.problem = "cell {} holds '{}', which is not a number: the file is damaged";
+          cell.problem_arguments = {value.substr(0, 20)};
         } else if (is_date && (number < 0 || number >= 2958466)) {
           // Excel's dates run from 1900 (serial 0) to 9999-12-31 (serial 2,958,465).
-          cell.problem = "holds the date serial " + general_number(number) + ", which is no date Excel can show";
+          cell.problem = "cell {} holds the date serial {}, which is no date Excel can show: the file is damaged";
+          cell.problem_arguments = {general_number(number)};
         } else {
           cell.text = is_date ? iso_date(number, system_1904) : general_number(number);
         }

@@ -20,7 +20,11 @@ struct SheetCell {
   std::string name;    // "C12"
   std::string text;    // trimmed; empty for an error cell
   std::string error;   // the error value ("#REF!"), else empty
-  std::string problem;  // what is wrong with a cell of a damaged file ("refers to the shared string …"), else empty
+  // What is wrong with a cell of a damaged file ("data.xlsx-bad-cell"), as a message format
+  // whose first part is the cell's name ("cell {} holds '{}', which is not a number: …") and the
+  // other parts' arguments; else empty.
+  std::string problem;
+  std::vector<std::string> problem_arguments;
   SourceLocation where;  // the file, line = the row, column = the column
 };
 
