@@ -20,8 +20,8 @@ namespace {
 // it does on Windows, so "..\\x" climbs out there and is refused here.
 std::vector<std::string> inside_parts(std::string_view path, const std::string& root_name) {
   const auto outside = [&] {
-    fail("resource.outside", "'" + std::string(path) + "' is not a path inside " + root_name, {},
-         {"give a path from inside the folder, without \"..\" and not starting with \"/\""});
+    fail_with("resource.outside", "'{}' is not a path inside {}", {std::string(path), root_name}, {},
+              {"give a path from inside the folder, without \"..\" and not starting with \"/\""});
   };
   if (path.empty() || path.front() == '/' || path.front() == '\\' || (path.size() > 1 && path[1] == ':')) outside();
   std::vector<std::string> parts;
@@ -81,8 +81,8 @@ class FolderResources final : public Resources {
     const fs::path resolved = fs::weakly_canonical(file, error);
     const auto [end, ignored] = std::mismatch(canonical_root_.begin(), canonical_root_.end(), resolved.begin(), resolved.end());
     if (error || end != canonical_root_.end()) {
-      fail("resource.outside", "'" + std::string(path) + "' leads out of " + root_.string() + " through a symbolic link", {},
-           {"copy the file into the folder instead of linking to it"});
+      fail_with("resource.outside", "'{}' leads out of {} through a symbolic link", {std::string(path), root_.string()}, {},
+                {"copy the file into the folder instead of linking to it"});
     }
     return file;
   }

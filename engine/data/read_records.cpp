@@ -792,17 +792,16 @@ class TableColumns {
         }
         std::vector<std::string> hints;
         if (const auto near = nearest_name(column, headers)) hints.push_back("did you mean '" + *near + "'?");
-        errors.push_back({Severity::error, "data.column-map",
-                          "--map " + column + "=" + field + ": the header row has no column '" + column + "'", header_where,
-                          std::move(hints)});
+        errors.push_back(formatted(Severity::error, "data.column-map", "--map {}: the header row has no column '{}'",
+                                   {column + "=" + field, column}, header_where, std::move(hints)));
       } else if (field != "-" && field != "stt" && !options_.known.empty() && !known_path(field)) {
         std::vector<std::string> fields;
         for (const auto& known : options_.known) fields.push_back(known.field);
         std::vector<std::string> hints;
         if (const auto near = nearest_name(field, fields)) hints.push_back("did you mean '" + *near + "'?");
         hints.push_back("`vanban templates NAME` lists the fields; '-' leaves a column out");
-        errors.push_back({Severity::error, "data.column-map", "--map " + column + "=" + field + ": the template has no field '" + field + "'",
-                          header_where, std::move(hints)});
+        errors.push_back(formatted(Severity::error, "data.column-map", "--map {}: the template has no field '{}'",
+                                   {column + "=" + field, field}, header_where, std::move(hints)));
       }
     }
     if (!errors.empty()) throw Error(std::move(errors));

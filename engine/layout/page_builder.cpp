@@ -103,8 +103,8 @@ class PageBuilder {
 
   void start_page(const BreakSetup& setup) {
     if (margins_.max_pages > 0 && frame_.pages.size() >= margins_.max_pages) {
-      fail("limit.pages", "the document takes more than " + std::to_string(margins_.max_pages) + " pages",
-           margins_.where, {"check the data for a text pasted many times over; raise the limit with --max-pages"});
+      fail_with("limit.pages", "the document takes more than {} pages", {std::to_string(margins_.max_pages)},
+                margins_.where, {"check the data for a text pasted many times over; raise the limit with --max-pages"});
     }
     const Page& previous = frame_.pages.back();
     Page page{previous.width, previous.height, previous.number + 1, true, {}};
