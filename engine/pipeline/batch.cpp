@@ -557,9 +557,10 @@ BatchResult print_batch(const Core& core, const BatchOptions& options, const Bat
           }
           for (auto& conversion : judged) outcome.problems.push_back(about_record(std::move(conversion), record.number));
           Generated generated = maker->make(tree, input.records_name, generate);
-          outcome.pages = static_cast<int>(generated.frame.pages.size());
           for (auto& warning : generated.warnings) outcome.problems.push_back(about_record(std::move(warning), record.number));
           if (!outcome.output.empty()) sink.record_pdf(outcome.output, output::write_pdf(generated.frame, pdf_options));
+          // Counted once its PDF is taken: a record whose file could not be written has no pages.
+          outcome.pages = static_cast<int>(generated.frame.pages.size());
           if (needs_merge) frames[static_cast<std::size_t>(k)] = std::move(generated.frame);
         } catch (const Error& e) {
           outcome.status = RecordOutcome::Status::failed;

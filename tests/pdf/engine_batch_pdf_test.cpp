@@ -203,5 +203,6 @@ TEST_CASE("render_batch: each record's PDF handed to the program as it is made a
   CHECK(second.status == RecordStatus::failed);
   REQUIRE(!second.diagnostics.empty());
   CHECK(second.diagnostics[0].code == "batch.record-sink");
+  CHECK(second.pages == 0);
   CHECK_THAT(second.diagnostics[0].message, Catch::Contains("the archive is full"));
 }
