@@ -33,28 +33,9 @@ ZipLibrary load(const std::string& file_name) {
     unavailable(file_name, error ? error : "not found");
   }
   ZipLibrary zip{};
-  find(library, zip.close, "zip_close", file_name);
-  find(library, zip.discard, "zip_discard", file_name);
-  find(library, zip.error_fini, "zip_error_fini", file_name);
-  find(library, zip.error_init, "zip_error_init", file_name);
-  find(library, zip.fclose, "zip_fclose", file_name);
-  find(library, zip.file_replace, "zip_file_replace", file_name);
-  find(library, zip.file_set_mtime, "zip_file_set_mtime", file_name);
-  find(library, zip.fopen, "zip_fopen", file_name);
-  find(library, zip.fread, "zip_fread", file_name);
-  find(library, zip.name_locate, "zip_name_locate", file_name);
-  find(library, zip.open_from_source, "zip_open_from_source", file_name);
-  find(library, zip.source_buffer, "zip_source_buffer", file_name);
-  find(library, zip.source_buffer_create, "zip_source_buffer_create", file_name);
-  find(library, zip.source_close, "zip_source_close", file_name);
-  find(library, zip.source_free, "zip_source_free", file_name);
-  find(library, zip.source_keep, "zip_source_keep", file_name);
-  find(library, zip.source_open, "zip_source_open", file_name);
-  find(library, zip.source_read, "zip_source_read", file_name);
-  find(library, zip.source_stat, "zip_source_stat", file_name);
-  find(library, zip.stat, "zip_stat", file_name);
-  find(library, zip.stat_index, "zip_stat_index", file_name);
-  find(library, zip.stat_init, "zip_stat_init", file_name);
+#define VANBAN_ZIP_FIND(name) find(library, zip.name, "zip_" #name, file_name);
+  VANBAN_ZIP_FUNCTIONS(VANBAN_ZIP_FIND)
+#undef VANBAN_ZIP_FIND
   return zip;
 }
 

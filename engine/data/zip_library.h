@@ -9,30 +9,37 @@
 
 namespace vanban::data {
 
-// The libzip functions the workbook reader calls, as the library defines them.
+// The libzip functions the workbook reader calls, named without their zip_ prefix: one list
+// gives both the members and what zip_library() looks up.
+#define VANBAN_ZIP_FUNCTIONS(X) \
+  X(close) \
+  X(discard) \
+  X(error_fini) \
+  X(error_init) \
+  X(fclose) \
+  X(file_replace) \
+  X(file_set_mtime) \
+  X(fopen) \
+  X(fread) \
+  X(name_locate) \
+  X(open_from_source) \
+  X(source_buffer) \
+  X(source_buffer_create) \
+  X(source_close) \
+  X(source_free) \
+  X(source_keep) \
+  X(source_open) \
+  X(source_read) \
+  X(source_stat) \
+  X(stat) \
+  X(stat_index) \
+  X(stat_init)
+
+// Those functions, as the library defines them.
 struct ZipLibrary {
-  decltype(&::zip_close) close;
-  decltype(&::zip_discard) discard;
-  decltype(&::zip_error_fini) error_fini;
-  decltype(&::zip_error_init) error_init;
-  decltype(&::zip_fclose) fclose;
-  decltype(&::zip_file_replace) file_replace;
-  decltype(&::zip_file_set_mtime) file_set_mtime;
-  decltype(&::zip_fopen) fopen;
-  decltype(&::zip_fread) fread;
-  decltype(&::zip_name_locate) name_locate;
-  decltype(&::zip_open_from_source) open_from_source;
-  decltype(&::zip_source_buffer) source_buffer;
-  decltype(&::zip_source_buffer_create) source_buffer_create;
-  decltype(&::zip_source_close) source_close;
-  decltype(&::zip_source_free) source_free;
-  decltype(&::zip_source_keep) source_keep;
-  decltype(&::zip_source_open) source_open;
-  decltype(&::zip_source_read) source_read;
-  decltype(&::zip_source_stat) source_stat;
-  decltype(&::zip_stat) stat;
-  decltype(&::zip_stat_index) stat_index;
-  decltype(&::zip_stat_init) stat_init;
+#define VANBAN_ZIP_MEMBER(name) decltype(&::zip_##name) name;
+  VANBAN_ZIP_FUNCTIONS(VANBAN_ZIP_MEMBER)
+#undef VANBAN_ZIP_MEMBER
 };
 
 // Loads libzip once per process (thread-safe) and returns its functions; throws Error
