@@ -208,13 +208,13 @@ void add_run(std::vector<PlacedRun>& runs, double x, const Fragment& fragment, b
 
 // Break: total fit for justified text; first fit for ragged text, with the measure narrowed
 // for balanced centred text as far as first fit still needs the same number of lines.
-std::vector<LineBreak> choose_breaks(const ParagraphSpec& spec, const std::vector<Word>& words,
+std::vector<LineBreak> choose_breaks(const ParagraphSpec& spec, const BreakParams& params, const std::vector<Word>& words,
                                      const std::vector<BreakItem>& items, double full) {
   auto widths_for = [first = spec.first_indent](double measure) {
     return [measure, first](std::size_t line) { return line == 0 ? measure - first : measure; };
   };
   if (spec.align == Align::justify && spec.breaker == LineBreaker::total_fit) {
-    return break_total_fit(items, widths_for(full), spec.break_params);
+    return break_total_fit(items, widths_for(full), params);
   }
   auto breaks = break_first_fit(items, widths_for(full));
   if (!spec.balanced || breaks.size() < 2) return breaks;
@@ -284,13 +284,17 @@ ParagraphLine finalize_line(const ParagraphSpec& spec, const std::vector<Word>& 
 
 namespace {
 
+bool breaks_by_total_fit(const ParagraphSpec& spec) {
+  return spec.align == Align::justify && spec.breaker == LineBreaker::total_fit;
+}
+
 // Breaks prepared words into lines and places them.
-std::vector<ParagraphLine> break_words(const ParagraphSpec& spec, const std::vector<Word>& words) {
+std::vector<ParagraphLine> break_words(const ParagraphSpec& spec, const BreakParams& params, const std::vector<Word>& words) {
   if (words.empty()) return {};
   std::vector<int> box_word;
   const auto items = make_items(words, spec.align == Align::justify, box_word);
   const double full = spec.width - spec.indent;
-  const auto breaks = choose_breaks(spec, words, items, full);
+  const auto breaks = choose_breaks(spec, params, words, items, full);
 
   std::vector<ParagraphLine> lines;
   std::size_t item = 0;
@@ -305,6 +309,25 @@ std::vector<ParagraphLine> break_words(const ParagraphSpec& spec, const std::vec
     lines.push_back(finalize_line(spec, words, line_words, breaks[index], index == 0, index + 1 == breaks.size(), full));
   }
   return lines;
+}
+
+// Whether justified words could be set in `count` lines at all: their width with every space
+// at its full shrink, less the widest space once per break (a break discards the space it
+// falls on), against the room of that many lines. A lower bound: false only where no
+// breaking fits them, so a paragraph it rules out cannot be set a line tighter.
+bool could_fit_in(const ParagraphSpec& spec, const std::vector<Word>& words, std::size_t count) {
+  if (count == 0) return false;
+  double least = 0, widest_space = 0;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    least += words[k].width;
+    if (k + 1 == words.size()) break;
+    const double space = words[k].cut_after ? 0 : words[k].space_width * (1 - space_shrink);
+    least += space;
+    widest_space = std::max(widest_space, space);
+  }
+  least -= static_cast<double>(count - 1) * widest_space;
+  const double room = static_cast<double>(count) * (spec.width - spec.indent) - spec.first_indent;
+  return least <= room + 0.01;
 }
 
 template <typename T>
@@ -335,40 +358,60 @@ std::string words_key(const ParagraphSpec& spec) {
 // The rest of the spec, which only the breaking reads: the breaker's parameters only where
 // total fit runs (choose_breaks), so a ragged paragraph is broken once for both passes of a
 // document, not again at the tight pass's looseness.
-std::string breaking_key(const ParagraphSpec& spec) {
+std::string breaking_key(const ParagraphSpec& spec, int looseness) {
   std::string key;
   append_bytes(key, spec.align);
   append_bytes(key, spec.balanced);
-  if (spec.align != Align::justify || spec.breaker != LineBreaker::total_fit) return key;
+  if (!breaks_by_total_fit(spec)) return key;
   append_bytes(key, spec.breaker);
   const BreakParams& p = spec.break_params;
   for (const double number : {p.tolerance, p.line_penalty, p.adjacent_demerits, p.flagged_demerits}) append_bytes(key, number);
-  append_bytes(key, p.looseness);
+  append_bytes(key, looseness);
   return key;
 }
 
 }  // namespace
 
 std::vector<ParagraphLine> layout_paragraph(const ParagraphSpec& spec, const text::FontFamily& fonts) {
-  return break_words(spec, prepare_words(spec, fonts));
+  return break_words(spec, spec.break_params, prepare_words(spec, fonts));
 }
+
+using Lines = std::vector<ParagraphLine>;
 
 struct ParagraphCache::Store {
   std::unordered_map<std::string, std::vector<Word>> words;
-  std::unordered_map<std::string, std::vector<ParagraphLine>> lines;
+  // Shared: a paragraph the page-saving pass cannot set tighter keeps the first pass's lines.
+  std::unordered_map<std::string, std::shared_ptr<const Lines>> lines;
 };
 
 ParagraphCache::ParagraphCache(const text::FontFamily& fonts) : fonts_(fonts), store_(std::make_unique<Store>()) {}
 ParagraphCache::~ParagraphCache() = default;
 
 const std::vector<ParagraphLine>& ParagraphCache::lay_out(const ParagraphSpec& spec) {
-  std::string key = words_key(spec);
-  auto words = store_->words.find(key);
-  if (words == store_->words.end()) words = store_->words.emplace(key, prepare_words(spec, fonts_)).first;
-  key += breaking_key(spec);
-  auto lines = store_->lines.find(key);
-  if (lines == store_->lines.end()) lines = store_->lines.emplace(std::move(key), break_words(spec, words->second)).first;
-  return lines->second;
+  const std::string words_part = words_key(spec);
+  auto words = store_->words.find(words_part);
+  if (words == store_->words.end()) words = store_->words.emplace(words_part, prepare_words(spec, fonts_)).first;
+  const BreakParams& params = spec.break_params;
+  std::string key = words_part + breaking_key(spec, params.looseness);
+  if (const auto found = store_->lines.find(key); found != store_->lines.end()) return *found->second;
+  std::shared_ptr<const Lines> lines;
+  if (breaks_by_total_fit(spec) && params.looseness < 0) {
+    // Asked for fewer lines (the page-saving pass, TeX's \looseness). A paragraph that cannot
+    // lose a line is set in as many lines as at looseness 0, and the cheapest breaking into
+    // that many is the one looseness 0 chose: its lines, without breaking it again. The
+    // one-line paragraphs and those could_fit_in rules out are 44 of the seed plan's 47.
+    BreakParams natural = params;
+    natural.looseness = 0;
+    std::string natural_key = words_part + breaking_key(spec, 0);
+    auto base = store_->lines.find(natural_key);
+    if (base == store_->lines.end()) {
+      base = store_->lines.emplace(std::move(natural_key), std::make_shared<const Lines>(break_words(spec, natural, words->second))).first;
+    }
+    const Lines& natural_lines = *base->second;
+    if (natural_lines.size() < 2 || !could_fit_in(spec, words->second, natural_lines.size() - 1)) lines = base->second;
+  }
+  if (!lines) lines = std::make_shared<const Lines>(break_words(spec, params, words->second));
+  return *store_->lines.emplace(std::move(key), std::move(lines)).first->second;
 }
 
 }  // namespace vanban::layout

@@ -69,7 +69,8 @@ std::vector<ParagraphLine> layout_paragraph(const ParagraphSpec& spec, const tex
 // The paragraphs of one document, laid out once each: layout_document lays a document out a
 // second time with its body a line looser (the page-saving pass), and there a paragraph of
 // the same spec is the same lines, and one only the breaking changes keeps its words (their
-// break opportunities and widths, most of the work). Lives while one document is laid out.
+// break opportunities and widths, most of the work); asked for a line fewer, a paragraph that
+// cannot lose one keeps its lines unbroken again. Lives while one document is laid out.
 class ParagraphCache {
  public:
   explicit ParagraphCache(const text::FontFamily& fonts);

@@ -129,23 +129,28 @@ TEST_CASE("a word longer than the line is cut between letters, never overflowing
   CHECK(without_spaces(joined) == without_spaces("Họ tên: " + word + " hết."));
 }
 
+namespace {
+
+bool same_lines(const std::vector<layout::ParagraphLine>& a, const std::vector<layout::ParagraphLine>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    if (a[k].runs.size() != b[k].runs.size() || a[k].ratio != b[k].ratio) return false;
+    for (std::size_t r = 0; r < a[k].runs.size(); ++r) {
+      if (a[k].runs[r].text != b[k].runs[r].text || a[k].runs[r].x != b[k].runs[r].x ||
+          a[k].runs[r].face != b[k].runs[r].face) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 TEST_CASE("the paragraph cache gives the lines layout_paragraph gives, whatever changed between calls") {
   // The same text again, then with only the breaking changed (one line looser, as the
   // page-saving pass asks), then at another size, another width and another face: each must
   // be the lines of a fresh layout, not a remembered one of another spec.
-  const auto same_lines = [](const std::vector<layout::ParagraphLine>& a, const std::vector<layout::ParagraphLine>& b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t k = 0; k < a.size(); ++k) {
-      if (a[k].runs.size() != b[k].runs.size() || a[k].ratio != b[k].ratio) return false;
-      for (std::size_t r = 0; r < a[k].runs.size(); ++r) {
-        if (a[k].runs[r].text != b[k].runs[r].text || a[k].runs[r].x != b[k].runs[r].x ||
-            a[k].runs[r].face != b[k].runs[r].face) {
-          return false;
-        }
-      }
-    }
-    return true;
-  };
   layout::ParagraphCache cache(fonts());
   std::vector<ParagraphSpec> specs;
   specs.push_back(spec(long_text, 300));
@@ -171,4 +176,29 @@ TEST_CASE("the paragraph cache gives the lines layout_paragraph gives, whatever 
   }
   // The specs do lay out differently, so a cache that answered one for another would fail.
   CHECK(distinct_line_counts >= 3);
+}
+
+TEST_CASE("asked for a line fewer the cache gives a fresh layout's lines whether the paragraph can lose one or not") {
+  // The cache keeps the first pass's lines for a paragraph its bound says cannot lose a line;
+  // a bound that ruled out one that can would give a line too many here.
+  std::size_t tightened = 0, kept = 0;
+  for (std::size_t length = 40; length <= long_text.size(); length += 37) {
+    std::string text = long_text.substr(0, length);
+    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();  // whole characters
+    if (!text.empty()) text.pop_back();
+    for (double width = 160; width <= 460; width += 9) {
+      layout::ParagraphCache cache(fonts());
+      ParagraphSpec natural = spec(text, width);
+      natural.first_indent = 28;
+      ParagraphSpec tight = natural;
+      tight.break_params.looseness = -1;
+      const auto natural_lines = cache.lay_out(natural);
+      const auto fresh = layout::layout_paragraph(tight, fonts());
+      CHECK(same_lines(cache.lay_out(tight), fresh));
+      (fresh.size() < natural_lines.size() ? tightened : kept) += 1;
+    }
+  }
+  // Both kinds occur, so both ways through the cache were taken.
+  CHECK(tightened > 0);
+  CHECK(kept > 0);
 }
