@@ -1,4 +1,4 @@
-# Shared by the batch benchmarks (sourced): generated certificate records and timing.
+# Shared by the benchmarks (sourced): generated certificate records, timing, result tables.
 
 # generate_certificates N DIR: writes DIR/records.csv (for vanban), DIR/records.tsv (for the
 # bare libharu baseline) and DIR/common.xml. The records: names drawn from common family,

@@ -13,6 +13,8 @@ vanban="$build/vanban"
 [ -x "$vanban" ] || { echo "no $vanban: build first (scripts/test.sh)" >&2; exit 2; }
 
 work=$(mktemp -d)
+# shellcheck source=lib.sh
+source "$root/bench/lib.sh"
 trap 'rm -rf "$work"' EXIT
 "$vanban" render "$root/samples/ke-hoach-54.xml" -o "$work/warm.pdf"  # warm the page cache
 
@@ -51,7 +53,7 @@ Target (issue 2): under 50 ms median, PDF at most 60 KB.
 |---|---|---|---|---|---|---|---|---|
 HEAD
 fi
-echo "$row" >> "$results"
+add_row "$results" '^[|] date [|] commit [|] runs [|] median ms' "$row"
 
 inprocess="$root/bench/results-inprocess.md"
 engine_header='| date | commit | runs | data | checks and template | markup and layout | pdf | total | PDF bytes |'
@@ -69,7 +71,7 @@ $engine_header
 HEAD
 fi
 figures=$("$build/bench/vanban_bench_inprocess" 200 | tail -1)
-echo "| $(date -u +%Y-%m-%d) | $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo -) $figures" >> "$inprocess"
+add_row "$inprocess" '^[|] date .*checks and template' "| $(date -u +%Y-%m-%d) | $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo -) $figures"
 echo "in process (median ms): | runs | data | checks and template | markup and layout | pdf | total | PDF bytes |"
 echo "                        $figures"
 echo "median $(ms "$median") ms (min $(ms "$min"), max $(ms "$max")) over $runs runs; $size bytes, ${pages:-?} pages"

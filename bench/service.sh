@@ -17,6 +17,8 @@ load="$build/bench/vanban_bench_load"
 [ -x "$vanban" ] && [ -x "$load" ] || { echo "no $vanban or $load: build first (scripts/test.sh)" >&2; exit 2; }
 
 work=$(mktemp -d)
+# shellcheck source=lib.sh
+source "$root/bench/lib.sh"
 server_pid=
 cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
@@ -32,7 +34,6 @@ port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/serve.log")
 [ -n "$port" ] || { echo "vanban serve did not start" >&2; cat "$work/serve.log" >&2; exit 1; }
 "$load" "$port" /v1/render application/json "$work/cert-request.json" 2 200 >/dev/null  # warm
 
-median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 field() { awk -v k="$1" '{ for (i = 1; i < NF; i++) if ($i == k) print $(i + 1) }'; }
 
 # http NAME TYPE FILE REQUESTS: the median rate, p50 and p99 of RUNS runs.
@@ -89,5 +90,5 @@ generator shares the cores with the service.
 |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 HEAD
 fi
-echo "$row" >> "$results"
+add_row "$results" '^[|] date .*seed /s HTTP' "$row"
 echo "$row"
