@@ -166,6 +166,22 @@ def fill_common():
 
 
 try:
+    # 0. Every template's form names each field in Vietnamese: no label or legend is the
+    # field's own (English) name.
+    for name in [t["name"] for t in json.loads(urllib.request.urlopen(base + "/v1/templates").read())]:
+        call("POST", s + "/url", {"url": base + "/?template=" + name})
+        wait_for("the form of " + name, lambda: script("return document.querySelectorAll('[data-path]').length > 0;"))
+        untranslated = script("""
+            const shown = [];
+            for (const box of document.querySelectorAll('[data-path]')) {
+              const own = box.dataset.path.split('/').pop();
+              const label = box.querySelector(':scope > label, :scope > legend');
+              if (label && label.textContent.replace(/ \\*.*$| \\(.*$/, '') === own) shown.push(box.dataset.path);
+            }
+            return shown;""")
+        if untranslated:
+            fail("the form of %s shows fields by their English names: %s" % (name, ", ".join(untranslated)))
+
     # 1. One Giấy khen, the name forgotten: refused, the reason in Vietnamese beside the field.
     call("POST", s + "/url", {"url": base + "/?template=giay-khen"})
     element(field("recipient/name"))

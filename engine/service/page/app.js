@@ -13,6 +13,11 @@ const LABELS = {
   recipients: 'Nơi nhận', type: 'Loại văn bản', paper: 'Khổ giấy', emblem: 'Quốc huy', title: 'Tiêu đề', to: 'Kính gửi',
   circulation: 'Độ mật, độ khẩn', time: 'Thời gian', venue: 'Địa điểm', attendees: 'Thành phần', delegate: 'Đại biểu',
   unit: 'Đơn vị', note: 'Ghi chú', item: 'Mục', items: 'Danh sách', purpose: 'Mục đích', content: 'Nội dung',
+  addressees: 'Kính gửi', appendix: 'Phụ lục', article: 'Điều', attachment: 'Danh sách kèm theo', basis: 'Căn cứ',
+  by: 'Người trình bày, chủ trì', chair: 'Chủ trì', closing: 'Đoạn kết', collective: 'Tập thể', competence: 'Thẩm quyền',
+  contact: 'Thông tin liên hệ', detail: 'Chi tiết', group: 'Nhóm đại biểu', intro: 'Phần mở đầu', meeting: 'Cuộc họp',
+  p: 'Đoạn', person: 'Cá nhân', ranked: 'Giữ thứ tự đã nhập', secretary: 'Thư ký', session: 'Buổi, phiên',
+  space: 'Khoảng ký, đóng dấu', text: 'Nội dung',
 };
 const KINDS = {
   date: 'ngày', number: 'số', notation: 'ký hiệu', image: 'ảnh PNG hoặc JPEG', flag: 'có/không', body: 'các đoạn',
@@ -101,7 +106,9 @@ function leafRow(spec) {
   const input = leafInput(spec);
   const id = 'f-' + Math.random().toString(36).slice(2);
   input.id = id;
-  const hint = KINDS[spec.kind] ? ' (' + KINDS[spec.kind] + ')' : '';
+  // The kind as a hint, unless the label says it already ("Số", "Ký hiệu").
+  const kind = KINDS[spec.kind];
+  const hint = kind && kind !== labelOf(spec).toLowerCase() ? ' (' + kind + ')' : '';
   return el('div', { class: 'field' },
     el('label', { for: id, title: spec.description || '' }, labelOf(spec) + (spec.required ? ' *' : '') + hint),
     input, el('div', { class: 'field-problems' }));
