@@ -48,6 +48,10 @@ Diagnostic formatted(Severity severity, std::string code, std::string format, st
 // translates the message before it and the words themselves.
 inline constexpr std::string_view lenient_suffix = " (printed anyway: --lenient)";
 
+// What a problem with the number or ký hiệu of a decision a document cites (a Giấy khen's)
+// starts with: the catalog translates the words and the message after them apart.
+inline constexpr std::string_view cited_decision_prefix = "the decision cited: ";
+
 // Throws an Error with such a diagnostic.
 [[noreturn]] void fail_with(std::string code, std::string format, std::vector<std::string> arguments,
                             SourceLocation where = {}, std::vector<std::string> hints = {});

@@ -178,6 +178,8 @@ constexpr Entry catalog[] = {
   {"text.undrawable", "{} is not in the font {}: it cannot be printed; remove or replace it", "{1} không có trong phông {2}: không in được; hãy xóa hoặc thay ký tự này"},
   {"text.undrawable", "{} is outside the Basic Multilingual Plane, which the PDF writer (libharu 2.3) cannot encode: it cannot be printed; remove or replace it",
    "{1} nằm ngoài mặt phẳng đa ngữ cơ bản (BMP), bộ ghi PDF (libharu 2.3) không mã hóa được: không in được; hãy xóa hoặc thay ký tự này"},
+  {"text.icu", "ICU cannot format the number {}", "thư viện ICU không định dạng được số {1}"},
+  {"text.icu", "ICU {} break iterator unavailable", "thư viện ICU không có bộ tách {1}"},
   {"text.icu", "{}", "lỗi thư viện ICU: {1}"},
   {"font.load", "cannot read font file", "không đọc được tệp phông chữ"},
   {"font.load", "not a TrueType font (no glyphs)", "không phải phông TrueType (không có nét chữ)"},
@@ -297,6 +299,7 @@ constexpr Entry catalog[] = {
   {"pdf.libharu", "libharu failed while {}: error {}", "libharu gặp lỗi khi {1}: mã lỗi {2}"},
   {"pdf.libharu", "libharu is out of memory", "libharu hết bộ nhớ"},
   {"pdf.libharu", "libharu could not add page {}", "libharu không thêm được trang {1}"},
+  {"pdf.libharu", "libharu could not hold a text string of {} bytes", "libharu không chứa được chuỗi văn bản dài {1} byte"},
   {"pdf.deflate", "out of memory for the stream compressor", "không đủ bộ nhớ cho bộ nén luồng dữ liệu"},
   {"pdf.deflate", "a stream did not fit its compression bound", "một luồng dữ liệu nén vượt quá giới hạn dự tính"},
   {"pdf.pages", "a PDF holds at most {} pages; this one has {}", "một tệp PDF chứa tối đa {1} trang; tệp này có {2}"},
@@ -415,8 +418,6 @@ constexpr Entry catalog[] = {
   {"check.unknown-type", "'{}' is not a document type of Decree 30, Phụ lục III", "'{1}' không phải là loại văn bản của Nghị định 30, Phụ lục III"},
   {"check.notation-type", "a {} has no type abbreviation, but the ký hiệu '{}' starts with {}, the abbreviation of {}",
    "{1} không có chữ viết tắt tên loại, nhưng ký hiệu '{2}' lại bắt đầu bằng {3}, chữ viết tắt của {4}"},
-  {"check.notation-type", "the decision cited: the ký hiệu '{}' must start with {}, the abbreviation of {} (Phụ lục III)",
-   "quyết định được trích dẫn: ký hiệu '{1}' phải bắt đầu bằng {2}, chữ viết tắt của {3} (Phụ lục III)"},
   {"check.notation-type", "the ký hiệu '{}' must start with {}, the abbreviation of {} (Phụ lục III), in that case",
    "ký hiệu '{1}' phải bắt đầu bằng {2}, chữ viết tắt của {3} (Phụ lục III), viết đúng chữ hoa, chữ thường như thế"},
   {"check.notation-type", "the ký hiệu '{}' must start with {}, the abbreviation of {} (Phụ lục III)", "ký hiệu '{1}' phải bắt đầu bằng {2}, chữ viết tắt của {3} (Phụ lục III)"},
@@ -712,20 +713,29 @@ Diagnostic translate(const Diagnostic& diagnostic, Language language) {
   Diagnostic out = diagnostic;
   // By format and arguments where the diagnostic has them; else (a message made as plain text)
   // by matching the English against the entries' patterns.
-  // --lenient's words after a message are translated apart from it.
+  // --lenient's words after a message, and those naming a cited decision before it, are
+  // translated apart from it.
   const auto ends_lenient = [](const std::string& text) {
     return text.size() >= lenient_suffix.size() &&
            text.compare(text.size() - lenient_suffix.size(), lenient_suffix.size(), lenient_suffix) == 0;
   };
+  const auto starts_cited = [](const std::string& text) { return text.rfind(cited_decision_prefix, 0) == 0; };
   const bool lenient = ends_lenient(diagnostic.message);
+  const bool cited = starts_cited(diagnostic.message);
   Diagnostic plain = diagnostic;
   if (lenient) {
     plain.message.resize(plain.message.size() - lenient_suffix.size());
     if (ends_lenient(plain.message_format)) plain.message_format.resize(plain.message_format.size() - lenient_suffix.size());
   }
+  if (cited) {
+    plain.message.erase(0, cited_decision_prefix.size());
+    if (starts_cited(plain.message_format)) plain.message_format.erase(0, cited_decision_prefix.size());
+  }
   auto message = plain.message_format.empty() ? std::nullopt : vietnamese_of_format(plain);
   if (!message) message = vietnamese_of(plain.code, plain.message);
-  if (message) out.message = std::move(*message) + (lenient ? " (vẫn in: --lenient)" : "");
+  if (message) {
+    out.message = (cited ? "quyết định được trích dẫn: " : "") + std::move(*message) + (lenient ? " (vẫn in: --lenient)" : "");
+  }
   for (auto& hint : out.hints) {
     if (auto translated = vietnamese_of("hint", hint)) hint = std::move(*translated);
   }

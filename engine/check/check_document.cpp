@@ -90,7 +90,7 @@ class Checker {
   // its number and ký hiệu follow the rules of a Quyết định's.
   void check_cited_decision() {
     const data::Value* decision = root_.find("decision");
-    if (decision && decision->kind == data::Value::Kind::map) check_number_of(*decision, "Quyết định", "the decision cited: ");
+    if (decision && decision->kind == data::Value::Kind::map) check_number_of(*decision, "Quyết định", std::string(cited_decision_prefix));
   }
 
   // Checks the number and notation fields of map as a document of type; a problem with the

@@ -401,23 +401,25 @@ Contract make_contract(const std::string& template_name, const std::vector<Field
   contract.template_name = template_name;
   contract.root.kind = FieldKind::group;
   std::set<std::string> declared, explicit_kind;
-  const auto bad = [&](const FieldDeclaration& field, const std::string& why) {
-    fail("template.declaration", "the field '" + field.path + "' " + why, field.where);
+  // why: what is wrong with the field, a format whose first "{}" is the field's path.
+  const auto bad = [&](const FieldDeclaration& field, const char* why, std::vector<std::string> arguments = {}) {
+    arguments.insert(arguments.begin(), field.path);
+    fail_with("template.declaration", why, std::move(arguments), field.where);
   };
   for (const auto& field : fields) {
-    if (!declared.insert(field.path).second) bad(field, "is declared twice");
+    if (!declared.insert(field.path).second) bad(field, "the field '{}' is declared twice");
     FieldSpec* node = &contract.root;
     std::string path;
     for (std::size_t from = 0; from <= field.path.size();) {
       const std::size_t slash = std::min(field.path.find('/', from), field.path.size());
       const std::string name = field.path.substr(from, slash - from);
-      if (name.empty()) bad(field, "has an empty step: write names separated by single slashes");
+      if (name.empty()) bad(field, "the field '{}' has an empty step: write names separated by single slashes");
       path += (path.empty() ? "" : "/") + name;
       const bool last = slash == field.path.size();
       if (node->kind != FieldKind::group) {
         if (explicit_kind.count(node->path)) {
-          bad(field, "is below '" + node->path + "', which is declared " + std::string(kind_name(node->kind)) +
-                         ": only a group has fields");
+          bad(field, "the field '{}' is below '{}', which is declared {}: only a group has fields",
+              {node->path, std::string(kind_name(node->kind))});
         }
         node->kind = FieldKind::group;  // declared before its fields, without a kind
       }
@@ -434,7 +436,7 @@ Contract make_contract(const std::string& template_name, const std::vector<Field
       }
       if (last) {
         if (!child->children.empty() && field.kind_given && field.kind != FieldKind::group) {
-          bad(field, "has fields declared below it, so it is a group, not " + std::string(kind_name(field.kind)));
+          bad(field, "the field '{}' has fields declared below it, so it is a group, not {}", {std::string(kind_name(field.kind))});
         }
         if (child->children.empty() || field.kind_given) child->kind = field.kind;
         if (field.kind_given) explicit_kind.insert(path);
@@ -452,8 +454,8 @@ Contract make_contract(const std::string& template_name, const std::vector<Field
   std::function<void(const FieldSpec&)> check_groups = [&](const FieldSpec& spec) {
     for (const auto& child : spec.children) {
       if (child.kind == FieldKind::group && child.children.empty()) {
-        fail("template.declaration", "the field '" + child.path + "' is a group, but no field is declared below it",
-             child.declared, {"declare its fields (" + child.path + "/name …), or give it a kind: text, inline, body …"});
+        fail_with("template.declaration", "the field '{}' is a group, but no field is declared below it", {child.path},
+                  child.declared, {"declare its fields (" + child.path + "/name …), or give it a kind: text, inline, body …"});
       }
       check_groups(child);
     }

@@ -304,8 +304,13 @@ int run_check(const CheckArgs& args, const std::string& home) {
     std::cout << describe(finding) << '\n';
     errors += finding.severity == vanban::Severity::error;
   }
-  std::cerr << name << ": " << errors << " error" << (errors == 1 ? "" : "s") << ", " << findings.size() - errors
-            << " warning" << (findings.size() - errors == 1 ? "" : "s") << '\n';
+  const std::size_t warnings = findings.size() - static_cast<std::size_t>(errors);
+  if (language == vanban::Language::vietnamese) {
+    std::cerr << name << ": " << errors << " lỗi, " << warnings << " cảnh báo\n";
+  } else {
+    std::cerr << name << ": " << errors << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning"
+              << (warnings == 1 ? "" : "s") << '\n';
+  }
   return errors > 0 ? exit_bad_input : 0;
 }
 
@@ -492,11 +497,12 @@ class ProblemPrinter {
       }
       if (group.records.size() > shown) which += ", …";
       const bool error = group.first.severity == vanban::Severity::error;
-      std::cerr << describe({group.first.severity, "batch.repeated",
-                             std::string("the same ") + (error ? "error" : "warning") + " as record " +
-                                 std::to_string(group.records.front().first) + "'s [" + group.first.code + "] in " +
-                                 std::to_string(group.records.size() - 1) + " more records: " + which,
-                             {group.first.where.file}, {}})
+      std::cerr << describe(vanban::formatted(group.first.severity, "batch.repeated",
+                                              error ? "the same error as record {}'s [{}] in {} more records: {}"
+                                                    : "the same warning as record {}'s [{}] in {} more records: {}",
+                                              {std::to_string(group.records.front().first), group.first.code,
+                                               std::to_string(group.records.size() - 1), which},
+                                              {group.first.where.file}))
                 << '\n';
     }
   }

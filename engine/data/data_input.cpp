@@ -203,8 +203,9 @@ DocumentData read_document_data(const std::string& bytes, const std::string& nam
 namespace {
 
 [[noreturn]] void refuse_binary(const std::string& name, const std::string& what) {
-  fail("convert.binary", name + " is " + what + ", not text: vanban convert reads text files (XML, CSV, JSON, plain text) "
-       "and .xlsx workbooks", {name, 0, 0});
+  fail_with("convert.binary",
+            "{} is {}, not text: vanban convert reads text files (XML, CSV, JSON, plain text) and .xlsx workbooks",
+            {name, what}, {name, 0, 0});
 }
 
 // A workbook: each run of text of its cells judged and converted alone.

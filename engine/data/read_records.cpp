@@ -201,7 +201,7 @@ class CsvReader {
     const std::string reason = code == CSV_EPARSE ? "a quote is misplaced or left open (a field with a comma, a quote "
                                                     "or a line break is quoted whole, its quotes doubled: \"\")"
                                                   : std::string(csv_strerror(code));
-    fail("data.csv-syntax", "the CSV file cannot be read: " + reason, locate_offset(file_, bytes_, std::min(at, bytes_.size())));
+    fail_with("data.csv-syntax", "the CSV file cannot be read: {}", {reason}, locate_offset(file_, bytes_, std::min(at, bytes_.size())));
   }
 
   std::string_view bytes_;

@@ -69,7 +69,7 @@ class HaruDocument {
     const HPDF_STATUS detail = errors_.error ? errors_.detail : HPDF_GetErrorDetail(doc_);
     char code[64];
     std::snprintf(code, sizeof code, "0x%04X (detail %u)", static_cast<unsigned>(error), static_cast<unsigned>(detail));
-    fail("pdf.libharu", std::string("libharu failed while ") + doing + ": error " + code);
+    fail_with("pdf.libharu", "libharu failed while {}: error {}", {std::string(doing), code});
   }
 
  private:
@@ -350,7 +350,7 @@ HPDF_Binary text_string(HaruDocument& document, const std::string& utf8) {
     }
   }
   HPDF_Binary string = HPDF_Binary_New(document.get()->mmgr, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
-  if (!string) fail("pdf.libharu", "libharu could not hold a text string of " + std::to_string(utf8.size()) + " bytes");
+  if (!string) fail_with("pdf.libharu", "libharu could not hold a text string of {} bytes", {std::to_string(utf8.size())});
   return string;
 }
 
@@ -518,7 +518,7 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
     HPDF_Page page = HPDF_AddPage(doc);
     if (!page) {
       document.check("adding page " + std::to_string(i + 1));
-      fail("pdf.libharu", "libharu could not add page " + std::to_string(i + 1));
+      fail_with("pdf.libharu", "libharu could not add page {}", {std::to_string(i + 1)});
     }
     pages.push_back(page);
     HPDF_Dict_RemoveElement(page, "Resources");

@@ -694,10 +694,10 @@ class Service {
       fail("io.write", "cannot make the batch's zip", {});
     }
     zip_source_keep(buffer);  // closing the archive writes into it; it is read after
-    const auto abandon = [&](const std::string& why) {
+    const auto abandon = [&](const char* why, std::vector<std::string> arguments) {
       zip_discard(archive);
       zip_source_free(buffer);
-      fail("io.write", why, {});
+      fail_with("io.write", why, std::move(arguments));
     };
     const std::string csv = batch_report_csv(result), json = batch_report_json(result);
     // The bytes must live until zip_close, which reads them: they are result's and the reports'.
@@ -705,7 +705,7 @@ class Service {
       zip_source_t* source = zip_source_buffer(archive, bytes.data(), bytes.size(), 0);
       if (!source || zip_file_add(archive, name.c_str(), source, ZIP_FL_ENC_UTF_8) < 0) {
         if (source) zip_source_free(source);
-        abandon("cannot add " + name + " to the batch's zip");
+        abandon("cannot add {} to the batch's zip", {name});
       }
     };
     for (const auto& record : result.records) {
@@ -714,7 +714,7 @@ class Service {
     add("batch.pdf", result.merged_pdf);
     add("report.csv", csv);
     add("report.json", json);
-    if (zip_close(archive) != 0) abandon("cannot finish the batch's zip");
+    if (zip_close(archive) != 0) abandon("cannot finish the batch's zip", {});
     std::string bytes;
     zip_stat_t stat;
     zip_stat_init(&stat);

@@ -98,11 +98,13 @@ std::optional<DocumentType> find_document_type_by_code(std::string_view code) {
 std::string build_notation(std::string_view type_name, std::string_view issuer, std::string_view unit,
                            const SourceLocation& where) {
   const auto type = find_document_type(type_name);
-  if (!type) fail("data.bad-notation", "'" + std::string(type_name) + "' is not a document type of Decree 30, Phụ lục III", where);
+  if (!type) fail_with("data.bad-notation", "'{}' is not a document type of Decree 30, Phụ lục III", {std::string(type_name)}, where);
   if (type->code.empty()) {
     if (unit.empty()) {
-      fail("data.bad-notation", "a " + std::string(type->name) + " has no type abbreviation: its ký hiệu is the issuer's "
-           "then the drafting unit's abbreviation (UBND-VX), and no unit was given", where);
+      fail_with("data.bad-notation",
+                "a {} has no type abbreviation: its ký hiệu is the issuer's then the drafting unit's abbreviation "
+                "(UBND-VX), and no unit was given",
+                {std::string(type->name)}, where);
     }
     return std::string(issuer) + "-" + std::string(unit);
   }

@@ -180,10 +180,10 @@ FontFamily load_font_family(const Resources& folder) {
       }
     }
     if (!family.faces[style]) {
-      fail("font.missing",
-           "no " + std::string(face_style_name(static_cast<FaceStyle>(style))) + " face found; looked for " +
-               known_font_files()[style][0] + " or " + known_font_files()[style][1],
-           {folder.describe("")});
+      fail_with("font.missing", "no {} face found; looked for {} or {}",
+                {std::string(face_style_name(static_cast<FaceStyle>(style))), known_font_files()[style][0],
+                 known_font_files()[style][1]},
+                {folder.describe("")});
     }
   }
   return family;

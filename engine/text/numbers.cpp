@@ -126,7 +126,7 @@ std::string format_number_vi(const DecimalNumber& number) {
   const auto formatter = icu::number::NumberFormatter::withLocale(icu::Locale("vi"))
                              .precision(icu::number::Precision::unlimited());
   const icu::UnicodeString formatted = formatter.formatDecimal(decimal.c_str(), status).toString(status);
-  if (U_FAILURE(status)) fail("text.icu", "ICU cannot format the number " + decimal);
+  if (U_FAILURE(status)) fail_with("text.icu", "ICU cannot format the number {}", {decimal});
   return to_utf8(formatted);
 }
 

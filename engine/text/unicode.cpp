@@ -193,7 +193,7 @@ std::unique_ptr<icu::BreakIterator> make_iterator(icu::BreakIterator* (*create)(
                                                   const char* what) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> it(create(icu::Locale("vi"), status));
-  if (U_FAILURE(status) || !it) fail("text.icu", std::string("ICU ") + what + " break iterator unavailable");
+  if (U_FAILURE(status) || !it) fail_with("text.icu", "ICU {} break iterator unavailable", {std::string(what)});
   return it;
 }
 

@@ -97,8 +97,7 @@ void parse_xml(pugi::xml_document& document, std::string_view text, const std::s
   DepthFinder finder(max_depth);
   document.traverse(finder);
   if (finder.too_deep) {
-    fail("limit.depth",
-         "elements are nested more than " + std::to_string(max_depth) + " deep here",
+    fail_with("limit.depth", "elements are nested more than {} deep here", {std::to_string(max_depth)},
          locate_element(file_name, text, finder.too_deep.offset_debug()),
          {"no document needs this: look for elements left open, or raise the limit with --max-depth"});
   }
