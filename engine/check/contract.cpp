@@ -193,11 +193,15 @@ class Validator {
     // header a clerk's sheet gives it, in Vietnamese) and description are said when it has
     // them: the Vietnamese message names the field by its label alone.
     constexpr const char* code = "check.required-field";
-    constexpr const char* formats[3][2] = {
+    // By what is said of the field: nothing, its label, its description (English, which the
+    // Vietnamese message leaves out), both.
+    constexpr const char* formats[4][2] = {
         {"the template '{}' needs '{}': it is missing or blank in the document",
          "the template '{}' needs '{}': it is missing or blank in '{}'"},
         {"the template '{}' needs '{}' ({}): it is missing or blank in the document",
          "the template '{}' needs '{}' ({}): it is missing or blank in '{}'"},
+        {"the template '{}' needs '{}', that is {}: it is missing or blank in the document",
+         "the template '{}' needs '{}', that is {}: it is missing or blank in '{}'"},
         {"the template '{}' needs '{}' ({}: {}): it is missing or blank in the document",
          "the template '{}' needs '{}' ({}: {}): it is missing or blank in '{}'"}};
     const bool in_document = holder.size() < 2 || holder.front() != '\'';
@@ -205,7 +209,7 @@ class Validator {
     if (!child.label.empty()) arguments.push_back(child.label);
     if (!child.description.empty()) arguments.push_back(child.description);
     if (!in_document) arguments.push_back(holder.substr(1, holder.size() - 2));
-    const int said = (child.label.empty() ? 0 : 1) + (child.description.empty() ? 0 : 1);
+    const int said = (child.label.empty() ? 0 : 1) + (child.description.empty() ? 0 : 2);
     std::string format = formats[said][in_document ? 0 : 1];
     std::vector<std::string> hints;
     // A field the template does not take, spelt nearly as the one missing.

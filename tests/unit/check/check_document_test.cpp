@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "base/files.h"
+#include "base/messages.h"
 #include "check/check_document.h"
 #include "data/read_data.h"
 #include "support/paths.h"
@@ -154,8 +155,11 @@ TEST_CASE("a template's required fields: missing or blank ones are errors at the
   REQUIRE(findings.size() == 2);
   CHECK(findings[0].code == "check.required-field");
   CHECK(findings[0].where.line == 1);  // invitee is blank, a zero-width space is nothing: the document lacks it
-  CHECK_THAT(findings[0].message, Catch::Contains("'invitee' (who is invited)") && Catch::Contains("giay-moi") &&
+  CHECK_THAT(findings[0].message, Catch::Contains("'invitee', that is who is invited") && Catch::Contains("giay-moi") &&
                                       Catch::Contains("in the document"));
+  // In Vietnamese a field with no label is named by its path: its English description is left out.
+  CHECK(translate(findings[0], Language::vietnamese).message ==
+        "mẫu 'giay-moi' cần 'invitee': văn bản thiếu trường này hoặc để trống");
   CHECK(findings[1].where.line == 3);  // the meeting without its date
   CHECK_THAT(findings[1].message, Catch::Contains("'meeting/date'") && Catch::Contains("in 'meeting'"));
 }
