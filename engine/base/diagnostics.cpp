@@ -100,8 +100,18 @@ Error::Error(std::vector<Diagnostic> diagnostics)
 
 const Diagnostic& Error::diagnostic() const noexcept { return first_error(diagnostics_); }
 
-void fail(std::string code, std::string message, SourceLocation where, std::vector<std::string> hints) {
-  throw Error(Diagnostic{Severity::error, std::move(code), std::move(message), std::move(where), std::move(hints)});
+void add_hint(Diagnostic& d, Hint hint) {
+  d.hints.push_back(format_message(hint.format, hint.arguments));
+  d.hint_formats.resize(d.hints.size() - 1);
+  d.hint_arguments.resize(d.hints.size() - 1);
+  d.hint_formats.push_back(std::move(hint.format));
+  d.hint_arguments.push_back(std::move(hint.arguments));
+}
+
+void fail(std::string code, std::string message, SourceLocation where, std::vector<Hint> hints) {
+  Diagnostic d{Severity::error, std::move(code), std::move(message), std::move(where), {}};
+  for (auto& hint : hints) add_hint(d, std::move(hint));
+  throw Error(std::move(d));
 }
 
 std::string format_message(std::string_view format, const std::vector<std::string>& arguments) {
@@ -119,15 +129,16 @@ std::string format_message(std::string_view format, const std::vector<std::strin
 }
 
 Diagnostic formatted(Severity severity, std::string code, std::string format, std::vector<std::string> arguments,
-                     SourceLocation where, std::vector<std::string> hints) {
-  Diagnostic d{severity, std::move(code), format_message(format, arguments), std::move(where), std::move(hints)};
+                     SourceLocation where, std::vector<Hint> hints) {
+  Diagnostic d{severity, std::move(code), format_message(format, arguments), std::move(where), {}};
+  for (auto& hint : hints) add_hint(d, std::move(hint));
   d.message_format = std::move(format);
   d.arguments = std::move(arguments);
   return d;
 }
 
 void fail_with(std::string code, std::string format, std::vector<std::string> arguments, SourceLocation where,
-               std::vector<std::string> hints) {
+               std::vector<Hint> hints) {
   throw Error(formatted(Severity::error, std::move(code), std::move(format), std::move(arguments), std::move(where),
                         std::move(hints)));
 }

@@ -32,9 +32,22 @@ std::size_t offset_of_location(std::string_view text, const SourceLocation& wher
 // the position given is that of the '<' that opens it.
 SourceLocation locate_element(std::string_view file_name, std::string_view text, std::ptrdiff_t name_offset);
 
+// A hint as a diagnostic is given it: a sentence with "{}" for each part that changes and
+// those parts (Hint{"did you mean '{}'?", {name}}), or plain text ("raise the limit with
+// --max-depth"), whose sentence is itself.
+struct Hint {
+  std::string format;
+  std::vector<std::string> arguments;
+  Hint(const char* text) : format(text) {}  // NOLINT(google-explicit-constructor): a literal hint
+  Hint(std::string text) : format(std::move(text)) {}  // NOLINT(google-explicit-constructor)
+  Hint(std::string sentence, std::vector<std::string> parts) : format(std::move(sentence)), arguments(std::move(parts)) {}
+};
+
+// Adds a hint to d: its text (Diagnostic::hints) and its sentence and parts.
+void add_hint(Diagnostic& d, Hint hint);
+
 // Throws an Error with the given code, message, location and hints.
-[[noreturn]] void fail(std::string code, std::string message, SourceLocation where = {},
-                       std::vector<std::string> hints = {});
+[[noreturn]] void fail(std::string code, std::string message, SourceLocation where = {}, std::vector<Hint> hints = {});
 
 // format with each "{}" replaced by the next argument ("{}" past the last stays as it is).
 std::string format_message(std::string_view format, const std::vector<std::string>& arguments);
@@ -42,7 +55,7 @@ std::string format_message(std::string_view format, const std::vector<std::strin
 // A diagnostic whose message is format with its arguments, both kept (Diagnostic::message_format),
 // so that its translation is looked up by code and format (base/messages.h).
 Diagnostic formatted(Severity severity, std::string code, std::string format, std::vector<std::string> arguments,
-                     SourceLocation where = {}, std::vector<std::string> hints = {});
+                     SourceLocation where = {}, std::vector<Hint> hints = {});
 
 // What --lenient adds to an error it prints anyway (then a warning): the Vietnamese catalog
 // translates the message before it and the words themselves.
@@ -54,6 +67,6 @@ inline constexpr std::string_view cited_decision_prefix = "the decision cited: "
 
 // Throws an Error with such a diagnostic.
 [[noreturn]] void fail_with(std::string code, std::string format, std::vector<std::string> arguments,
-                            SourceLocation where = {}, std::vector<std::string> hints = {});
+                            SourceLocation where = {}, std::vector<Hint> hints = {});
 
 }  // namespace vanban

@@ -111,15 +111,17 @@ std::string not_a_regular_file(const std::string& path) {
 
 void check_outputs(const std::vector<OutputFile>& outputs, const std::vector<std::string>& inputs) {
   std::vector<Diagnostic> errors;
-  const auto refuse = [&](const OutputFile& output, const std::string& why, std::string hint) {
-    errors.push_back({Severity::error, "io.output", output.what + " " + output.path + ": " + why, {output.path},
-                      {std::move(hint)}});
+  // why: a format whose first two "{}" are the output's option and path.
+  const auto refuse = [&](const OutputFile& output, const char* why, std::vector<std::string> more, std::string hint) {
+    std::vector<std::string> arguments{output.what, output.path};
+    arguments.insert(arguments.end(), more.begin(), more.end());
+    errors.push_back(formatted(Severity::error, "io.output", why, std::move(arguments), {output.path}, {std::move(hint)}));
   };
   std::vector<std::pair<std::filesystem::path, const OutputFile*>> seen;
   for (const auto& output : outputs) {
     if (output.path.empty() || output.path == "-") continue;
     if (const std::string kind = not_a_regular_file(output.path); !kind.empty()) {
-      refuse(output, "it is " + kind + ", which writing would replace or cannot hold a PDF",
+      refuse(output, "{} {}: it is {}, which writing would replace or cannot hold a PDF", {kind},
              kind == "a symbolic link" || kind == "a device"
                  ? "give the real file's path; write to standard output with -" + std::string(output.what == "-o" ? " (-o -)" : "")
                  : "give the path of a file to write");
@@ -131,14 +133,14 @@ void check_outputs(const std::vector<OutputFile>& outputs, const std::vector<std
       struct stat in {};
       if (!exists || input.empty() || input == "-" || ::stat(input.c_str(), &in) != 0) continue;
       if (in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
-        refuse(output, "it is the input " + input + ", which writing would replace", "write the output to another file");
+        refuse(output, "{} {}: it is the input {}, which writing would replace", {input}, "write the output to another file");
       }
     }
     std::error_code error;
     const auto canonical = std::filesystem::weakly_canonical(output.path, error);
     for (const auto& [other, first] : seen) {
       if (!error && other == canonical) {
-        refuse(output, "it is also the file of " + first->what + ": one output would replace the other",
+        refuse(output, "{} {}: it is also the file of {}: one output would replace the other", {first->what},
                "give each output a file of its own");
       }
     }

@@ -111,7 +111,8 @@ constexpr Entry catalog[] = {
    "'{1}' chứa ký tự {2}, ký tự này không được có trong nội dung văn bản"},
   {"data.doctype", "a DOCTYPE is not allowed: vanban expands no entities and reads no DTD, so nothing outside this file is ever read into it",
    "không được dùng DOCTYPE: vanban không khai triển thực thể và không đọc DTD, nên không gì bên ngoài tệp này được đọc vào"},
-  {"data.bad-utf8", "the data is not valid UTF-8: {}", "dữ liệu không phải UTF-8 hợp lệ: {1}"},
+  {"data.bad-utf8", "the data is not valid UTF-8: byte {}", "dữ liệu không phải UTF-8 hợp lệ: byte {1}"},
+  {"data.bad-utf8", "the data is not valid UTF-8: bytes {}", "dữ liệu không phải UTF-8 hợp lệ: các byte {1}"},
   {"data.legacy-encoding", "this value is in {}: it reads {} once converted, not from {}",
    "giá trị này ở mã {1}: chuyển mã thì đọc được {2}, không phải từ {3}"},
   {"data.legacy-encoding", "this value is in {}: it reads {} once converted", "giá trị này ở mã {1}: chuyển mã thì đọc được {2}"},
@@ -214,7 +215,8 @@ constexpr Entry catalog[] = {
    "mẫu '{1}' chưa khai báo trường nào: không có template.xml bên cạnh {2}"},
   {"template.data-path", "template=\"{}\": a data file names a built-in template, never a path",
    "template=\"{1}\": tệp dữ liệu chỉ được ghi tên một mẫu có sẵn, không bao giờ là đường dẫn"},
-  {"template.unknown-field", "{}: the contract of '{}' has no field '{}' in {}", "{1}: khai báo của mẫu '{2}' không có trường '{3}' trong {4}"},
+  {"template.unknown-field", "{}: the contract of '{}' has no field '{}' in the document", "{1}: khai báo của mẫu '{2}' không có trường '{3}' ở cấp văn bản"},
+  {"template.unknown-field", "{}: the contract of '{}' has no field '{}' in '{}'", "{1}: khai báo của mẫu '{2}' không có trường '{3}' trong '{4}'"},
   {"template.unknown-field", "{}: '{}' is text, it has no field '{}'", "{1}: '{2}' là một đoạn chữ, không có trường '{3}'"},
   {"template.unknown-field", "{} sorts by '{}', which '{}' does not have", "{1} sắp xếp theo '{2}', nhưng '{3}' không có trường này"},
   {"template.not-text", "{{.}} here is {}: it prints nothing", "{{.}} ở đây là {1}: không in ra gì"},
@@ -458,7 +460,8 @@ constexpr Entry catalog[] = {
    "bản dự thảo: chưa có số, dòng Số để trống chỗ ghi số khi ban hành (Phụ lục I, mục II.3)"},
   {"check.draft", "a draft: no date yet, the date line keeps room for the day, month and year (Phụ lục I, mục II.4)",
    "bản dự thảo: chưa có ngày, dòng ngày tháng để trống chỗ ghi ngày, tháng, năm (Phụ lục I, mục II.4)"},
-  {"data.row-above-header", "{} is above the header ({}) and is not printed: {}", "{1} nằm trên hàng tiêu đề ({2}) nên không được in: {3}"},
+  {"data.row-above-header", "row {} is above the header (row {}) and is not printed: {}", "hàng {1} nằm trên hàng tiêu đề (hàng {2}) nên không được in: {3}"},
+  {"data.row-above-header", "line {} is above the header (line {}) and is not printed: {}", "dòng {1} nằm trên dòng tiêu đề (dòng {2}) nên không được in: {3}"},
   // Hints.
   {"hint", "if it is a record, give the header's row with --header-row", "nếu đó là một bản ghi, hãy chỉ hàng tiêu đề bằng --header-row"},
   {"hint", "tab-separated text (Excel's \"Unicode Text\") is read as .txt or .tsv", "văn bản phân cách bằng tab (\"Unicode Text\" của Excel) được đọc dưới dạng .txt hoặc .tsv"},
@@ -478,6 +481,7 @@ constexpr Entry catalog[] = {
   {"hint", "did you mean '{}'?", "có phải ý bạn là '{1}'?"},
   {"hint", "did you mean <{}>?", "có phải ý bạn là <{1}>?"},
   {"hint", "did you mean '{}'? the data has '{}' at line {}, column {}", "có phải ý bạn là '{1}'? dữ liệu có '{2}' ở dòng {3}, cột {4}"},
+  {"hint", "did you mean '{}'? the data has '{}'", "có phải ý bạn là '{1}'? dữ liệu có '{2}'"},
   {"hint", "'vanban templates {}' lists the fields it reads", "lệnh 'vanban templates {1}' liệt kê các trường mẫu này dùng"},
   {"hint", "<{}> holds {} (docs/markup.md)", "<{1}> chứa được {2} (docs/markup.md)"},
   {"hint", "check that this is the file you meant; raise the limit with --max-input-mb", "hãy kiểm tra đúng tệp cần dùng chưa; nâng giới hạn bằng --max-input-mb"},
@@ -514,7 +518,8 @@ constexpr Entry catalog[] = {
    "hãy in với --input-encoding {1}, tùy chọn này chỉ chuyển các giá trị ở mã {2}, hoặc chuyển mã cả tệp bằng 'vanban convert --from {3} {4}'"},
   {"hint", "the file was cut or saved in pieces: save it again as UTF-8 (\"CSV UTF-8\" in Excel)",
    "tệp bị cắt hoặc được ghi thành nhiều mảnh: hãy lưu lại dưới dạng UTF-8 (\"CSV UTF-8\" trong Excel)"},
-  {"hint", "{} takes {}", "{1} nhận các trường {2}"},
+  {"hint", "the document takes {}", "văn bản nhận các trường {1}"},
+  {"hint", "'{}' takes {}", "'{1}' nhận các trường {2}"},
   {"hint", "it is left out of the document (--lenient)", "trường này bị bỏ khỏi văn bản (--lenient)"},
   {"hint", "keep the one to print: a second value here would not be on the paper", "hãy giữ lại giá trị cần in: giá trị thứ hai ở đây sẽ không có trên giấy"},
   {"hint", "keep at most {} values", "hãy giữ tối đa {1} giá trị"},
@@ -548,7 +553,8 @@ constexpr Entry catalog[] = {
    "hãy khai báo mọi trường mẫu in trong template.xml (docs/templates.md, \"Declaring a template\"): thiếu nó, vanban không phân biệt được dữ liệu sẽ in với dữ liệu sẽ mất"},
   {"hint", "'vanban templates' lists the built-in ones; a template of your own is given with -t PATH",
    "lệnh 'vanban templates' liệt kê các mẫu có sẵn; mẫu của riêng bạn được chỉ định bằng -t ĐƯỜNG-DẪN"},
-  {"hint", "here {} has {} (template.xml)", "ở đây {1} có {2} (template.xml)"},
+  {"hint", "here the document has {} (template.xml)", "ở cấp văn bản có {1} (template.xml)"},
+  {"hint", "here '{}' has {} (template.xml)", "ở đây '{1}' có {2} (template.xml)"},
   {"hint", "a name means the innermost section's own field; {{@root.NAME}} reaches the document's",
    "một tên chỉ trường của chính đoạn trong cùng; {{@root.TÊN}} để lấy trường của văn bản"},
   {"hint", "walk it with {{#content}}…{{/content}}", "hãy duyệt nó bằng {{#content}}…{{/content}}"},
@@ -690,15 +696,17 @@ std::optional<std::string> vietnamese_of(std::string_view code, const std::strin
 
 // A diagnostic made with its format and arguments (Diagnostic::message_format): its entry is
 // the one of its code whose English is that format, found in one look-up.
-std::optional<std::string> vietnamese_of_format(const Diagnostic& d) {
+// By the sentence the engine made a message or hint from, and its parts.
+std::optional<std::string> vietnamese_of_format(std::string_view code, std::string_view format,
+                                                const std::vector<std::string>& arguments) {
   static const std::map<std::pair<std::string_view, std::string_view>, std::string_view> by_format = [] {
     std::map<std::pair<std::string_view, std::string_view>, std::string_view> made;
     for (const auto& entry : catalog) made.emplace(std::pair{std::string_view(entry.code), std::string_view(entry.english)}, entry.vietnamese);
     return made;
   }();
-  const auto found = by_format.find({d.code, d.message_format});
+  const auto found = by_format.find({code, format});
   if (found == by_format.end()) return std::nullopt;
-  return fill_vietnamese(found->second, d.arguments);
+  return fill_vietnamese(found->second, arguments);
 }
 
 }  // namespace
@@ -715,8 +723,8 @@ bool has_vietnamese(std::string_view code) {
 Diagnostic translate(const Diagnostic& diagnostic, Language language) {
   if (language == Language::english) return diagnostic;
   Diagnostic out = diagnostic;
-  // By format and arguments where the diagnostic has them; else (a message made as plain text)
-  // by matching the English against the entries' patterns.
+  // By format and arguments where the diagnostic has them (its hints too); else (a message
+  // made as plain text, a library's own words) by matching the English against the entries' patterns.
   // --lenient's words after a message, and those naming a cited decision before it, are
   // translated apart from it.
   const auto ends_lenient = [](const std::string& text) {
@@ -735,13 +743,20 @@ Diagnostic translate(const Diagnostic& diagnostic, Language language) {
     plain.message.erase(0, cited_decision_prefix.size());
     if (starts_cited(plain.message_format)) plain.message_format.erase(0, cited_decision_prefix.size());
   }
-  auto message = plain.message_format.empty() ? std::nullopt : vietnamese_of_format(plain);
+  auto message = plain.message_format.empty() ? std::nullopt
+                                             : vietnamese_of_format(plain.code, plain.message_format, plain.arguments);
   if (!message) message = vietnamese_of(plain.code, plain.message);
   if (message) {
     out.message = (cited ? "quyết định được trích dẫn: " : "") + std::move(*message) + (lenient ? " (vẫn in: --lenient)" : "");
   }
-  for (auto& hint : out.hints) {
-    if (auto translated = vietnamese_of("hint", hint)) hint = std::move(*translated);
+  for (std::size_t k = 0; k < out.hints.size(); ++k) {
+    std::optional<std::string> translated;
+    if (k < out.hint_formats.size() && !out.hint_formats[k].empty()) {
+      static const std::vector<std::string> none;
+      translated = vietnamese_of_format("hint", out.hint_formats[k], k < out.hint_arguments.size() ? out.hint_arguments[k] : none);
+    }
+    if (!translated) translated = vietnamese_of("hint", out.hints[k]);
+    if (translated) out.hints[k] = std::move(*translated);
   }
   return out;
 }

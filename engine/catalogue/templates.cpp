@@ -59,23 +59,21 @@ std::vector<PartialUse> partial_uses(const std::string& text) {
 void check_syntax(const std::string& text, const std::string& file, int max_depth, std::vector<Diagnostic>& errors) {
   const auto scan = mustache::scan_template_tags(text);
   if (scan.problem) {
-    std::vector<std::string> hints;
-    if (scan.problem->message.rfind("Unclosed section", 0) == 0) hints.push_back("close every {{#name}} with {{/name}}, in order");
-    errors.push_back({Severity::error, "template.syntax", scan.problem->message, locate_offset(file, text, scan.problem->offset),
-                      std::move(hints)});
+    // kainjow's own words, matched by the catalogue's sentences of them.
+    Diagnostic syntax{Severity::error, "template.syntax", scan.problem->message, locate_offset(file, text, scan.problem->offset), {}};
+    if (scan.problem->message.rfind("Unclosed section", 0) == 0) add_hint(syntax, "close every {{#name}} with {{/name}}, in order");
+    errors.push_back(std::move(syntax));
     return;
   }
   if (scan.deepest_nesting > max_depth) {
-    errors.push_back({Severity::error, "limit.depth",
-                      "the template nests sections " + std::to_string(scan.deepest_nesting) + " deep, more than " +
-                          std::to_string(max_depth),
-                      SourceLocation{file, 0, 0},
-                      {"no document needs this: look for sections left open, or raise the limit with --max-depth"}});
+    errors.push_back(formatted(Severity::error, "limit.depth", "the template nests sections {} deep, more than {}",
+                               {std::to_string(scan.deepest_nesting), std::to_string(max_depth)}, SourceLocation{file, 0, 0},
+                               {"no document needs this: look for sections left open, or raise the limit with --max-depth"}));
   } else if (scan.nested_text_bytes > 64 * std::max<std::size_t>(text.size(), 1 << 16)) {
-    errors.push_back({Severity::error, "limit.template",
-                      "the template's sections nest so that rendering it would copy their text " +
-                          std::to_string(scan.nested_text_bytes >> 20) + " MB over",
-                      SourceLocation{file, 0, 0}, {"write the sections one after another rather than each inside the last"}});
+    errors.push_back(formatted(Severity::error, "limit.template",
+                               "the template's sections nest so that rendering it would copy their text {} MB over",
+                               {std::to_string(scan.nested_text_bytes >> 20)}, SourceLocation{file, 0, 0},
+                               {"write the sections one after another rather than each inside the last"}));
   }
 }
 
@@ -103,30 +101,28 @@ void check_partials(const mustache::Template& tmpl) {
     const std::string& text = partial.empty() ? tmpl.text : tmpl.partials.at(partial);
     for (const auto& use : partial_uses(text)) {
       if (use.name.find_first_of("/\\") != std::string::npos || use.name.rfind('.', 0) == 0) {
-        errors.push_back({Severity::error, "template.partial-path",
-                          "'{{> " + use.name + "}}': a partial is named, not given as a path",
-                          place(partial, use.offset),
-                          {"put the partial as NAME.mustache beside main.mustache (or in templates/partials) "
-                           "and write {{> NAME}}; partials never come from outside the template's folder"}});
+        errors.push_back(formatted(Severity::error, "template.partial-path", "'{{> {}}}': a partial is named, not given as a path",
+                                   {use.name}, place(partial, use.offset),
+                                   {"put the partial as NAME.mustache beside main.mustache (or in templates/partials) "
+                                    "and write {{> NAME}}; partials never come from outside the template's folder"}));
         continue;
       }
       if (!tmpl.partials.count(use.name)) {
-        Diagnostic unknown{Severity::error, "template.unknown-partial",
-                           "there is no partial '" + use.name + "' (no " + use.name + ".mustache beside the template "
-                           "or in templates/partials)", place(partial, use.offset), {}};
-        if (const auto near = nearest_name(use.name, names)) unknown.hints.push_back("did you mean '" + *near + "'?");
+        Diagnostic unknown = formatted(Severity::error, "template.unknown-partial",
+                                       "there is no partial '{}' (no {}.mustache beside the template or in templates/partials)",
+                                       {use.name, use.name}, place(partial, use.offset));
+        if (const auto near = nearest_name(use.name, names)) add_hint(unknown, {"did you mean '{}'?", {*near}});
         errors.push_back(std::move(unknown));
         continue;
       }
       if (!use.in_section && std::find(chain.begin(), chain.end(), use.name) != chain.end()) {
         std::string cycle;
         for (auto at = std::find(chain.begin(), chain.end(), use.name); at != chain.end(); ++at) cycle += *at + " → ";
-        errors.push_back({Severity::error, "template.partial-cycle",
-                          "the partial '" + use.name + "' includes itself (" + cycle + use.name +
-                              ") outside any section: it would never end",
-                          place(partial, use.offset),
-                          {"include a partial in itself only inside a section over data that ends, as a tree's "
-                           "{{#children}}{{> node}}{{/children}}"}});
+        errors.push_back(formatted(Severity::error, "template.partial-cycle",
+                                   "the partial '{}' includes itself ({}) outside any section: it would never end",
+                                   {use.name, cycle + use.name}, place(partial, use.offset),
+                                   {"include a partial in itself only inside a section over data that ends, as a tree's "
+                                    "{{#children}}{{> node}}{{/children}}"}));
         continue;
       }
       if (use.in_section) {
@@ -176,14 +172,14 @@ TemplateSource find_template(const std::string& name_or_path, const std::shared_
     found = std::binary_search(names.begin(), names.end(), source.main);
   }
   if (!found) {
-    std::vector<std::string> hints;
+    std::vector<Hint> hints;
     if (!is_path) {
       std::vector<std::string> names;
       for (const auto& entry : templates->list("")) {
         const auto inside = templates->list(entry);
         if (std::binary_search(inside.begin(), inside.end(), std::string("main.mustache"))) names.push_back(entry);
       }
-      if (const auto near = nearest_name(name_or_path, names)) hints.push_back("did you mean '" + *near + "'?");
+      if (const auto near = nearest_name(name_or_path, names)) hints.push_back({"did you mean '{}'?", {*near}});
     } else if (!allow_paths) {
       hints.push_back("a template is named here, never given as a path");
     }

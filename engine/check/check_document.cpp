@@ -624,8 +624,14 @@ std::vector<Diagnostic> check_document(const data::DataTree& data, const Templat
 }
 
 Diagnostic undrawable_finding(const text::UndrawableCharacter& missing, const SourceLocation& where) {
-  return {Severity::error, "text.undrawable", missing.description + ": it cannot be printed; remove or replace it",
-          where, {}};
+  if (missing.missing_from.empty()) {
+    return formatted(Severity::error, "text.undrawable",
+                     "{} is outside the Basic Multilingual Plane, which the PDF writer (libharu 2.3) cannot encode: it cannot "
+                     "be printed; remove or replace it",
+                     {missing.character}, where);
+  }
+  return formatted(Severity::error, "text.undrawable", "{} is not in the font {}: it cannot be printed; remove or replace it",
+                   {missing.character, missing.missing_from}, where);
 }
 
 // A character's place: where it stands in the data file when it is there as written, else its

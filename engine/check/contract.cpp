@@ -88,11 +88,6 @@ bool is_blank(const data::Value& value) {
   return text::is_blank_text(value.plain_text());
 }
 
-std::string place_of(const SourceLocation& where) {
-  if (where.line <= 0) return where.file;
-  return "line " + std::to_string(where.line) + ", column " + std::to_string(where.column);
-}
-
 std::string code_point_name(char32_t c) {
   static constexpr char digits[] = "0123456789ABCDEF";
   std::string hex;
@@ -112,7 +107,7 @@ class Validator {
  private:
   // A finding whose message is format with its arguments (base/diagnostics.h, formatted).
   void report(Severity severity, const char* code, std::string format, std::vector<std::string> arguments,
-              const SourceLocation& where, std::vector<std::string> hints = {}) {
+              const SourceLocation& where, std::vector<Hint> hints = {}) {
     findings_.push_back(formatted(severity, code, std::move(format), std::move(arguments), where, std::move(hints)));
   }
 
@@ -157,8 +152,8 @@ class Validator {
                child->max == 1 ? "'{}' is given {} times, where the template '{}' prints one (the first at line {}, column {})"
                                : "'{}' is given {} times, where the template '{}' prints at most {} (the first at line {}, column {})",
                std::move(arguments), extra->get().where,
-               {child->max == 1 ? "keep the one to print: a second value here would not be on the paper"
-                                : "keep at most " + std::to_string(child->max) + " values"});
+               {child->max == 1 ? Hint("keep the one to print: a second value here would not be on the paper")
+                                : Hint("keep at most {} values", {std::to_string(child->max)})});
       }
       for (const auto* field : present) check_value(field->get(), *child, child_path);
     }
@@ -173,13 +168,14 @@ class Validator {
   void unknown(const std::string& name, const std::string& child_path, const std::string& holder, const FieldSpec& spec,
                const std::vector<const data::Field*>& fields) {
     const auto names = field_names(spec);
-    std::vector<std::string> hints;
+    std::vector<Hint> hints;
     if (const auto near = nearest_name(name, names)) {
-      hints.push_back("did you mean '" + *near + "'?");
+      hints.push_back({"did you mean '{}'?", {*near}});
     } else if (!names.empty()) {
       std::string list;
       for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-      hints.push_back(holder + " takes " + list);
+      if (spec.path.empty()) hints.push_back({"the document takes {}", {list}});
+      else hints.push_back({"'{}' takes {}", {spec.path, list}});
     }
     if (lenient_) hints.push_back("it is left out of the document (--lenient)");
     report(lenient_ ? Severity::warning : Severity::error, "check.unknown-field",
@@ -211,7 +207,7 @@ class Validator {
     if (!in_document) arguments.push_back(holder.substr(1, holder.size() - 2));
     const int said = (child.label.empty() ? 0 : 1) + (child.description.empty() ? 0 : 2);
     std::string format = formats[said][in_document ? 0 : 1];
-    std::vector<std::string> hints;
+    std::vector<Hint> hints;
     // A field the template does not take, spelt nearly as the one missing.
     std::vector<std::string> strays;
     for (const auto& field : map.fields) {
@@ -219,7 +215,12 @@ class Validator {
     }
     if (const auto near = nearest_name(child.name, strays)) {
       const data::Value* slip = map.find(*near);
-      hints.push_back("did you mean '" + child.name + "'? the data has '" + *near + "' at " + place_of(slip->where));
+      if (slip->where.line > 0) {
+        hints.push_back({"did you mean '{}'? the data has '{}' at line {}, column {}",
+                         {child.name, *near, std::to_string(slip->where.line), std::to_string(slip->where.column)}});
+      } else {
+        hints.push_back({"did you mean '{}'? the data has '{}'", {child.name, *near}});
+      }
     }
     report(Severity::error, code, std::move(format), std::move(arguments), map.where, std::move(hints));
     // It points at the map that lacks it; the field it is about is the one missing.
@@ -236,7 +237,7 @@ class Validator {
         }
         report(Severity::error, "data.field-kind", "'{}' holds fields of its own ({}), not text", {path, names_of(spec)},
                value.where,
-               {"write its fields inside it: 'vanban templates " + contract_.template_name + "' lists them"});
+               {Hint("write its fields inside it: 'vanban templates {}' lists them", {contract_.template_name})});
         return;
       }
       check_map(value, spec, path);
@@ -459,7 +460,7 @@ Contract make_contract(const std::string& template_name, const std::vector<Field
     for (const auto& child : spec.children) {
       if (child.kind == FieldKind::group && child.children.empty()) {
         fail_with("template.declaration", "the field '{}' is a group, but no field is declared below it", {child.path},
-                  child.declared, {"declare its fields (" + child.path + "/name …), or give it a kind: text, inline, body …"});
+                  child.declared, {Hint("declare its fields ({}/name …), or give it a kind: text, inline, body …", {child.path})});
       }
       check_groups(child);
     }

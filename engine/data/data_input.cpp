@@ -48,10 +48,10 @@ class EncodingChecker {
     if (encoding_ && !converted_.empty()) {
       if (converted_.size() == with_letters_) {
         // The whole file was legacy text: one line says so, not one per value.
-        out.push_back({Severity::warning, "data.converted",
-                       "every value with Vietnamese letters (" + std::to_string(converted_.size()) + ") was converted from " +
-                           std::string(text::legacy_encoding_title(*encoding_)),
-                       converted_.front().where, {}});
+        out.push_back(formatted(Severity::warning, "data.converted",
+                                "every value with Vietnamese letters ({}) was converted from {}",
+                                {std::to_string(converted_.size()), std::string(text::legacy_encoding_title(*encoding_))},
+                                converted_.front().where));
       } else {
         out.insert(out.end(), converted_.begin(), converted_.end());
       }
@@ -82,10 +82,10 @@ class EncodingChecker {
     if (encoding_) {
       if (const auto converted = text::convert_value(text, *encoding_, capitals)) {
         for (auto& span : value.text) span.text = text::convert_legacy(span.text, *encoding_);
-        converted_.push_back({Severity::warning, "data.converted",
-                              "converted from " + std::string(text::legacy_encoding_title(*encoding_)) + ": " + quoted(text) +
-                                  " is " + quoted(value.plain_text()),
-                              value.where, {}});
+        converted_.push_back(formatted(Severity::warning, "data.converted", "converted from {}: {} is {}",
+                                       {std::string(text::legacy_encoding_title(*encoding_)), quoted(text),
+                                        quoted(value.plain_text())},
+                                       value.where));
         return;
       }
     }
@@ -98,10 +98,10 @@ class EncodingChecker {
     if (verdict.kind == Kind::unicode) return;
     if (verdict.kind == Kind::damaged) {
       const std::string_view bad = std::string_view(text).substr(verdict.offset, verdict.length);
-      errors_.push_back({Severity::error, "data.bad-utf8",
-                         "the data is not valid UTF-8: byte" + std::string(verdict.length > 1 ? "s " : " ") + hex_bytes(bad),
-                         place_of(value, bad),
-                         {"the file was cut or saved in pieces: save it again as UTF-8 (\"CSV UTF-8\" in Excel)"}});
+      errors_.push_back(formatted(Severity::error, "data.bad-utf8",
+                                  verdict.length > 1 ? "the data is not valid UTF-8: bytes {}" : "the data is not valid UTF-8: byte {}",
+                                  {hex_bytes(bad)}, place_of(value, bad),
+                                  {"the file was cut or saved in pieces: save it again as UTF-8 (\"CSV UTF-8\" in Excel)"}));
       return;
     }
     legacy_.push_back({&value, verdict.encoding, capitals});
@@ -123,25 +123,29 @@ class EncodingChecker {
       if (found.encoding != dominant && text::legacy_reads(text, dominant, found.capitals)) found.encoding = dominant;
       const std::string name(text::legacy_encoding_name(found.encoding));
       const std::string title(text::legacy_encoding_title(found.encoding));
-      const std::string hint = "render with --input-encoding " + name + ", which converts only the values in " + title +
-                               ", or convert the file with 'vanban convert --from " + name + " " + file_ + "'";
+      const Hint hint("render with --input-encoding {}, which converts only the values in {}, or convert the file with "
+                      "'vanban convert --from {} {}'",
+                      {name, title, name, file_});
       // The same finding for the whole of a legacy file: the first few values, then a count.
       const int count = ++seen[found.encoding];
       if (count > 3) {
         if (count == 4) {
-          errors_.push_back({Severity::error, "data.legacy-encoding", "more values look like " + title + " text",
-                             found.value->where, {hint}});
+          errors_.push_back(
+              formatted(Severity::error, "data.legacy-encoding", "more values look like {} text", {title}, found.value->where, {hint}));
         }
         continue;
       }
       const bool raw = text::find_invalid_utf8(text).has_value();
       // Raw bytes are not quoted as they stand (they are not UTF-8): only what they read as.
       const std::string reading = quoted(text::convert_legacy(text, found.encoding, found.capitals));
-      std::string message = raw ? "this value is in " + title + ": it reads " + reading + " once converted"
-                                : quoted(text) + " is " + title + " text read as Latin-1: it reads " + reading +
-                                      " once converted";
-      if (encoding_) message += ", not from " + std::string(text::legacy_encoding_title(*encoding_));
-      errors_.push_back({Severity::error, "data.legacy-encoding", std::move(message), found.value->where, {hint}});
+      std::string format = raw ? "this value is in {}: it reads {} once converted" : "{} is {} text read as Latin-1: it reads {} once converted";
+      std::vector<std::string> arguments = raw ? std::vector<std::string>{title, reading} : std::vector<std::string>{quoted(text), title, reading};
+      if (encoding_) {
+        format += ", not from {}";
+        arguments.emplace_back(text::legacy_encoding_title(*encoding_));
+      }
+      errors_.push_back(formatted(Severity::error, "data.legacy-encoding", std::move(format), std::move(arguments),
+                                  found.value->where, {hint}));
     }
   }
 

@@ -481,8 +481,8 @@ class JsonRecords : public nlohmann::json_sax<nlohmann::json> {
     std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
     const auto detail = reason.find(": ");
     if (reason.rfind("parse error", 0) == 0 && detail != std::string::npos) reason = reason.substr(detail + 2);
-    stop_ = Diagnostic{Severity::error, "data.json-syntax", "the JSON file cannot be read: " + reason,
-                       location(position > 0 ? position - 1 : 0), {}};
+    stop_ = formatted(Severity::error, "data.json-syntax", "the JSON file cannot be read: {}", {reason},
+                      location(position > 0 ? position - 1 : 0));
     return false;
   }
 
@@ -540,10 +540,10 @@ class JsonRecords : public nlohmann::json_sax<nlohmann::json> {
 
   bool deeper(const SourceLocation& where) {
     if (++depth_ > max_depth_) {
-      stop_ = Diagnostic{Severity::error, "limit.depth",
-                         "arrays and objects are nested more than " + std::to_string(max_depth_) + " deep here", where,
-                         {"records are flat objects, with a few nested ones (recipient: {name, role}); raise the limit "
-                          "with --max-depth"}};
+      stop_ = formatted(Severity::error, "limit.depth", "arrays and objects are nested more than {} deep here",
+                        {std::to_string(max_depth_)}, where,
+                        {"records are flat objects, with a few nested ones (recipient: {name, role}); raise the limit "
+                         "with --max-depth"});
       return false;
     }
     return true;
@@ -560,9 +560,8 @@ class JsonRecords : public nlohmann::json_sax<nlohmann::json> {
     start_record(where);
     Record& record = records_.back();
     record.fields = std::make_shared<const Value>(Value{Value::Kind::map, {}, {}, where});
-    record.problem = std::make_shared<const Diagnostic>(Diagnostic{Severity::error, "data.json-records",
-                                                                   "record " + std::to_string(record.number) +
-                                                                       " is not an object of fields", where, {}});
+    record.problem = std::make_shared<const Diagnostic>(formatted(
+        Severity::error, "data.json-records", "record {} is not an object of fields", {std::to_string(record.number)}, where));
   }
 
   void problem(Diagnostic diagnostic) {
@@ -655,9 +654,10 @@ std::vector<Record> read_xml(std::string_view bytes, const std::string& file_nam
     record.fields = std::make_shared<const Value>(field.get());
     record.where = record.fields->where;
     if (record.fields->kind != Value::Kind::map) {
-      record.problem = std::make_shared<const Diagnostic>(Diagnostic{Severity::error, "data.xml-records",
-                                  "record " + std::to_string(record.number) + " (<" + field.name + ">) holds no fields",
-                                  record.fields->where, {}});
+      record.problem = std::make_shared<const Diagnostic>(formatted(Severity::error, "data.xml-records",
+                                                                    "record {} (<{}>) holds no fields",
+                                                                    {std::to_string(record.number), field.name},
+                                                                    record.fields->where));
     }
     records.push_back(std::move(record));
   }
@@ -790,15 +790,15 @@ class TableColumns {
         for (const auto& use : layout.columns) {
           if (!use.header.empty()) headers.push_back(use.header);
         }
-        std::vector<std::string> hints;
-        if (const auto near = nearest_name(column, headers)) hints.push_back("did you mean '" + *near + "'?");
+        std::vector<Hint> hints;
+        if (const auto near = nearest_name(column, headers)) hints.push_back({"did you mean '{}'?", {*near}});
         errors.push_back(formatted(Severity::error, "data.column-map", "--map {}: the header row has no column '{}'",
                                    {column + "=" + field, column}, header_where, std::move(hints)));
       } else if (field != "-" && field != "stt" && !options_.known.empty() && !known_path(field)) {
         std::vector<std::string> fields;
         for (const auto& known : options_.known) fields.push_back(known.field);
-        std::vector<std::string> hints;
-        if (const auto near = nearest_name(field, fields)) hints.push_back("did you mean '" + *near + "'?");
+        std::vector<Hint> hints;
+        if (const auto near = nearest_name(field, fields)) hints.push_back({"did you mean '{}'?", {*near}});
         hints.push_back("`vanban templates NAME` lists the fields; '-' leaves a column out");
         errors.push_back(formatted(Severity::error, "data.column-map", "--map {}: the template has no field '{}'",
                                    {column + "=" + field, field}, header_where, std::move(hints)));
@@ -863,10 +863,11 @@ RecordFile table_records(std::vector<RawRow> rows, bool workbook, const std::str
     layout.skipped.push_back(row + ": " + excerpt(text, 60));
     // A title, a "(Kèm theo …)" line is one (merged) cell; a row of several may be a record.
     if (rows[k].cells.size() > 1) {
-      above.push_back({Severity::warning, "data.row-above-header",
-                       row + " is above the header (" + (workbook ? "row " : "line ") + std::to_string(head.line) +
-                           ") and is not printed: " + excerpt(text, 60),
-                       {file, rows[k].line, 1}, {"if it is a record, give the header's row with --header-row"}});
+      above.push_back(formatted(Severity::warning, "data.row-above-header",
+                                workbook ? "row {} is above the header (row {}) and is not printed: {}"
+                                         : "line {} is above the header (line {}) and is not printed: {}",
+                                {std::to_string(rows[k].line), std::to_string(head.line), excerpt(text, 60)},
+                                {file, rows[k].line, 1}, {"if it is a record, give the header's row with --header-row"}));
     }
   }
   // A workbook's cells are in column order as Excel writes them, but a damaged file may list
@@ -898,13 +899,12 @@ RecordFile table_records(std::vector<RawRow> rows, bool workbook, const std::str
     if (use.field.empty()) continue;
     for (std::size_t before = 0; before < k; ++before) {
       if (layout.columns[before].field != use.field) continue;
-      twice.push_back({Severity::error, "data.column-twice",
-                       "columns " + layout.columns[before].column + " (" + layout.columns[before].header + ") and " + use.column +
-                           " (" + use.header + ") both feed the field " + use.field,
-                       use.where,
-                       {text::matching_key(use.header) == text::matching_key(layout.columns[before].header)
-                            ? "the sheet names the column twice: delete one, or rename it"
-                            : "leave one out with --map '" + use.header + "=-', or map it to another field"}});
+      const bool same_header = text::matching_key(use.header) == text::matching_key(layout.columns[before].header);
+      twice.push_back(formatted(Severity::error, "data.column-twice", "columns {} ({}) and {} ({}) both feed the field {}",
+                                {layout.columns[before].column, layout.columns[before].header, use.column, use.header, use.field},
+                                use.where,
+                                {same_header ? Hint("the sheet names the column twice: delete one, or rename it")
+                                             : Hint("leave one out with --map '{}=-', or map it to another field", {use.header})}));
       break;
     }
   }
@@ -928,7 +928,7 @@ RecordFile table_records(std::vector<RawRow> rows, bool workbook, const std::str
     record.where = {file, row.line, 1};
     record.columns = shared_fields;
     const auto problem = [&](std::string code, std::string format, std::vector<std::string> arguments, SourceLocation where,
-                             std::vector<std::string> hints = {}) {
+                             std::vector<Hint> hints = {}) {
       if (!record.problem) {
         Diagnostic found = formatted(Severity::error, std::move(code), std::move(format), std::move(arguments), std::move(where),
                                      std::move(hints));
@@ -955,11 +955,11 @@ RecordFile table_records(std::vector<RawRow> rows, bool workbook, const std::str
       } else if (cell.index >= width || layout.columns[cell.index].kind == ColumnUse::Kind::unnamed) {
         if (workbook) {
           problem("data.xlsx-unnamed-column", "cell {} has a value in a column the header row does not name", {cell_name}, where,
-                  {"name the column in the header row (row " + std::to_string(head.line) + "), or clear the cell"});
+                  {Hint("name the column in the header row (row {}), or clear the cell", {std::to_string(head.line)})});
         } else if (cell.index < width) {
           problem("data.csv-unnamed-column", "the cell in column {} has a value in a column the header row does not name",
                   {std::to_string(cell.index + 1)}, where,
-                  {"name the column in the header row (row " + std::to_string(head.line) + "), or clear the cell"});
+                  {Hint("name the column in the header row (row {}), or clear the cell", {std::to_string(head.line)})});
         }
       } else if (!(*fields)[cell.index].empty()) {
         record.cells.push_back({cell.index, cell.at, std::move(cell.text)});

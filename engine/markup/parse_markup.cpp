@@ -49,12 +49,12 @@ class Parser {
         {"addressees", {"addressee"}}, {"contact", {"line"}}, {"side-note", {"line"}},
         {"signature", {"place-date", "authority", "position", "signature-image", "seal", "name"}},
         {"table", {"column", "row"}}, {"row", {"cell"}}, {"list", {"item"}}, {"recipients", {"recipient"}}};
-    std::vector<std::string> hints;
+    std::vector<Hint> hints;
     if (const auto found = allowed.find(parent); found != allowed.end()) {
       std::string names;
       for (const auto& name : found->second) names += (names.empty() ? "<" : ", <") + name + ">";
-      if (const auto near = nearest_name(node.name(), found->second)) hints.push_back("did you mean <" + *near + ">?");
-      hints.push_back("<" + std::string(parent) + "> holds " + names + " (docs/markup.md)");
+      if (const auto near = nearest_name(node.name(), found->second)) hints.push_back({"did you mean <{}>?", {*near}});
+      hints.push_back({"<{}> holds {} (docs/markup.md)", {std::string(parent), names}});
     }
     fail_with("markup.unknown-element", "unknown element <{}> in <{}>", {node.name(), std::string(parent)}, where(node),
               std::move(hints));

@@ -552,7 +552,7 @@ km::mustache parse_text(const std::string& text, const std::string& file) {
     // kainjow ends its message with " at OFFSET", which the location now says.
     std::string message = parsed.error_message();
     if (const auto at = message.rfind(" at "); at != std::string::npos) message.resize(at);
-    std::vector<std::string> hints;
+    std::vector<Hint> hints;
     if (message.rfind("Unclosed section", 0) == 0) hints.push_back("close every {{#name}} with {{/name}}, in order");
     fail("template.syntax", message, locate_kainjow_error(parsed.error_message(), file, text), std::move(hints));
   }

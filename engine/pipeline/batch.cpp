@@ -399,8 +399,8 @@ void check_name_pattern(const BatchOptions& options, const data::Value& common, 
       return record.fields && text_at(*record.fields, path);
     });
     if (in_a_record) continue;
-    std::vector<std::string> hints;
-    if (const auto near = nearest_name(path, known)) hints.push_back("did you mean '" + *near + "'?");
+    std::vector<Hint> hints;
+    if (const auto near = nearest_name(path, known)) hints.push_back({"did you mean '{}'?", {*near}});
     hints.push_back("{{number}} is the record's number; other names are the records' columns or fields");
     errors.push_back(formatted(Severity::error, "batch.name-field",
                                "--name {}: no record has the field '{}', so no file would be named by it",
@@ -575,11 +575,11 @@ BatchResult print_batch(const Core& core, const BatchOptions& options, const Bat
                                                   record.number));
         } catch (const std::exception& e) {
           outcome.status = RecordOutcome::Status::failed;
-          outcome.problems.push_back(about_record({Severity::error, "internal",
-                                                   std::string("internal error: ") + e.what() +
-                                                       " (a bug in vanban: please report it with the input that caused it)",
-                                                   record.where, {}},
-                                                  record.number));
+          outcome.problems.push_back(
+              about_record(formatted(Severity::error, "internal",
+                                     "internal error: {} (a bug in vanban: please report it with the input that caused it)",
+                                     {e.what()}, record.where),
+                           record.number));
         }
       }
       if (outcome.status == RecordOutcome::Status::failed) outcome.output.clear();  // nothing was written

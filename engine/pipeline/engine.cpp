@@ -165,9 +165,8 @@ std::vector<Diagnostic> caught(Work&& work) {
     return {{Severity::error, "limit.memory",
              "out of memory: the input is too large for this machine; use a smaller input or lower the --max-* limits", {}, {}}};
   } catch (const std::exception& e) {
-    return {{Severity::error, "internal",
-             std::string("internal error: ") + e.what() + " (a bug in vanban: please report it with the input that caused it)",
-             {}, {}}};
+    return {formatted(Severity::error, "internal",
+                      "internal error: {} (a bug in vanban: please report it with the input that caused it)", {e.what()})};
   }
 }
 

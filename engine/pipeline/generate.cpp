@@ -121,8 +121,9 @@ Error at_data(const Error& error, const mustache::Rendered& rendered, const std:
       if (inside) break;
     }
     if (!found) continue;
-    diagnostic.hints.push_back("in the markup made from it, " + diagnostic.where.file + ":" +
-                               std::to_string(diagnostic.where.line) + ":" + std::to_string(diagnostic.where.column));
+    add_hint(diagnostic, {"in the markup made from it, {}",
+                          {diagnostic.where.file + ":" + std::to_string(diagnostic.where.line) + ":" +
+                           std::to_string(diagnostic.where.column)}});
     diagnostic.where = found->value->where;
   }
   return Error(std::move(moved));

@@ -79,7 +79,7 @@ class Checker {
 
   // An error made of its format and arguments (base/messages.h), at a tag of a partial.
   void error(const char* code, std::string format, std::vector<std::string> arguments, const std::string& partial,
-             std::size_t offset, std::vector<std::string> hints = {}) {
+             std::size_t offset, std::vector<Hint> hints = {}) {
     const SourceLocation where = locate_offset(file_of(partial), text_of(partial), offset);
     // The same tag reached twice (a partial included in two places) is reported once.
     if (!reported_.insert(where.file + ":" + std::to_string(offset) + code).second) return;
@@ -98,7 +98,6 @@ class Checker {
     return stack.front();
   }
 
-  static std::string holder_name(const FieldSpec* spec) { return spec->path.empty() ? "the document" : "'" + spec->path + "'"; }
 
   // Resolves a dotted name ("recipient.name", "@root.issuer") where the stack stands.
   std::optional<Target> resolve(const std::string& name, const std::vector<Scope>& stack, const std::string& partial,
@@ -128,15 +127,24 @@ class Checker {
       // A group's own field named content wins over the walk of its fields, as it does when rendering.
       if (!field && part == "content" && !entries && k + 1 == parts.size()) return Target{nullptr, holder};
       if (!field) {
-        std::vector<std::string> hints;
+        std::vector<Hint> hints;
         const auto names = check::field_names(*holder);
-        if (const auto near = nearest_name(part, names)) hints.push_back("did you mean '" + *near + "'?");
+        if (const auto near = nearest_name(part, names)) hints.push_back({"did you mean '{}'?", {*near}});
         std::string list;
         for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-        if (!list.empty()) hints.push_back("here " + holder_name(holder) + " has " + list + " (template.xml)");
+        const bool in_document = holder->path.empty();
+        if (!list.empty()) {
+          hints.push_back(in_document ? Hint("here the document has {} (template.xml)", {list})
+                                      : Hint("here '{}' has {} (template.xml)", {holder->path, list}));
+        }
         hints.push_back("a name means the innermost section's own field; {{@root.NAME}} reaches the document's");
-        error("template.unknown-field", "{}: the contract of '{}' has no field '{}' in {}",
-              {current_tag_, contract_.template_name, part, holder_name(holder)}, partial, offset, std::move(hints));
+        if (in_document) {
+          error("template.unknown-field", "{}: the contract of '{}' has no field '{}' in the document",
+                {current_tag_, contract_.template_name, part}, partial, offset, std::move(hints));
+        } else {
+          error("template.unknown-field", "{}: the contract of '{}' has no field '{}' in '{}'",
+                {current_tag_, contract_.template_name, part, holder->path}, partial, offset, std::move(hints));
+        }
         return std::nullopt;
       }
       entries = false;
@@ -283,7 +291,7 @@ class Checker {
       field = target->field;
       if (field->kind == FieldKind::group || field->kind == FieldKind::blocks) {
         error("template.not-text", "{} is '{}', which holds fields: a tag prints only text", {current_tag_, field->path},
-              partial, tag.begin, {"enter it with {{#" + tag.name + "}}…{{/" + tag.name + "}} and print its fields"});
+              partial, tag.begin, {Hint("enter it with {{#{}}}…{{/{}}} and print its fields", {tag.name, tag.name})});
         return;
       }
       if (field->kind == FieldKind::flag) {
@@ -293,7 +301,7 @@ class Checker {
       }
       if (field->max != 1) {
         error("template.not-text", "{} is '{}', which may have several values: a tag would print none of them",
-              {current_tag_, field->path}, partial, tag.begin, {"print each with {{#" + tag.name + "}}{{.}}{{/" + tag.name + "}}"});
+              {current_tag_, field->path}, partial, tag.begin, {Hint("print each with {{#{}}}{{.}}{{/{}}}", {tag.name, tag.name})});
         return;
       }
     }
@@ -365,16 +373,18 @@ std::vector<Diagnostic> find_unprinted_values(const data::Value& root, const che
   for (const auto& [value, spec] : printed) {
     if (placed.count(value)) continue;
     const auto read = reads.first_read.find(spec);
-    std::string where_read;
+    const Hint hint("a section around it in the template was false for this document; 'vanban render --markup FILE' "
+                    "shows what the template made");
     if (read != reads.first_read.end()) {
-      where_read = " (the template prints '" + spec->path + "' at " + read->second.file + ":" +
-                   std::to_string(read->second.line) + ":" + std::to_string(read->second.column) + ")";
+      const std::string place = read->second.file + ":" + std::to_string(read->second.line) + ":" +
+                                std::to_string(read->second.column);
+      errors.push_back(formatted(Severity::error, "template.unprinted-value",
+                                 "this value of '{}' did not reach the document (the template prints '{}' at {})",
+                                 {spec->path, spec->path, place}, value->where, {hint}));
+    } else {
+      errors.push_back(formatted(Severity::error, "template.unprinted-value", "this value of '{}' did not reach the document",
+                                 {spec->path}, value->where, {hint}));
     }
-    errors.push_back({Severity::error, "template.unprinted-value",
-                      "this value of '" + spec->path + "' did not reach the document" + where_read,
-                      value->where,
-                      {"a section around it in the template was false for this document; 'vanban render --markup FILE' "
-                       "shows what the template made"}});
   }
   return errors;
 }

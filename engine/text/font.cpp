@@ -143,13 +143,12 @@ std::optional<UndrawableCharacter> find_undrawable_character(std::string_view ut
     if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t') continue;  // in every face, or layout
     const auto code_point = static_cast<char32_t>(c < 0 ? 0xFFFD : c);
     if (code_point > 0xFFFF) {
-      return UndrawableCharacter{start, code_point, describe_code_point(code_point) + " is outside the Basic "
-                                 "Multilingual Plane, which the PDF writer (libharu 2.3) cannot encode"};
+      return UndrawableCharacter{start, code_point, describe_code_point(code_point), {}};
     }
     for (int style = 0; style < 4; ++style) {
       const FontFace& face = *fonts.faces[static_cast<std::size_t>(style)];
       if (!face.has_glyph(code_point)) {
-        return UndrawableCharacter{start, code_point, describe_code_point(code_point) + " is not in the font " +
+        return UndrawableCharacter{start, code_point, describe_code_point(code_point),
                                    face.postscript_name() + " (" + std::string(face_style_name(static_cast<FaceStyle>(style))) + ")"};
       }
     }

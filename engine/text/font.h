@@ -82,7 +82,10 @@ struct FontFamily {
 struct UndrawableCharacter {
   std::size_t offset = 0;   // byte offset in the text searched
   char32_t code_point = 0;
-  std::string description;  // "U+1F600 GRINNING FACE is outside …", for messages
+  std::string character;  // "U+1F600 GRINNING FACE", for messages
+  // The face that lacks it, "LiberationSerif-Bold (bold)"; empty for a character outside the
+  // Basic Multilingual Plane, which no face can print.
+  std::string missing_from;
 };
 
 // Finds the first character of UTF-8 text that would not print as itself: one outside the

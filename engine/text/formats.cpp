@@ -53,12 +53,12 @@ CalendarDate parse_date(const std::string& text, const SourceLocation& where) {
              parse_int(text, 0, first, date.day) && parse_int(text, first + 1, second - first - 1, date.month) &&
              parse_int(text, second + 1, 4, date.year);
   }
-  const std::vector<std::string> forms{"write it 2020-06-22, 22/06/2020 or 22/6/2020 (day first)"};
+  const std::vector<Hint> forms{"write it 2020-06-22, 22/06/2020 or 22/6/2020 (day first)"};
   if (!shaped) fail_with("data.bad-date", "'{}' is not a date", {text}, where, forms);
   if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > days_in_month(date.year, date.month)) {
     fail_with("data.bad-date", "date '{}' does not exist", {text}, where,
-         date.month > 12 && date.day <= 12 ? std::vector<std::string>{"the day comes first: 22/06/2020 is 22 June"}
-                                           : std::vector<std::string>{});
+         date.month > 12 && date.day <= 12 ? std::vector<Hint>{"the day comes first: 22/06/2020 is 22 June"}
+                                           : std::vector<Hint>{});
   }
   return date;
 }

@@ -71,6 +71,10 @@ struct Diagnostic {
   // (docs/library.md, "Diagnostics"). Empty for a message made as plain text.
   std::string message_format = {};
   std::vector<std::string> arguments = {};
+  // The same for the hints: hint_formats[k] and hint_arguments[k] are those of hints[k], the
+  // format empty (or past the end) for a hint made as plain text.
+  std::vector<std::string> hint_formats = {};
+  std::vector<std::vector<std::string>> hint_arguments = {};
 };
 
 // Formats a diagnostic as "file:line:col: error: message [code]", then "  hint: ..." lines;

@@ -76,13 +76,30 @@ TEST_CASE("a diagnostic made with its format is translated by code and format, i
   CHECK(translate(plain, Language::vietnamese).message == "no such sentence 4");
 }
 
+TEST_CASE("a hint made with its sentence is translated by it, its parts carried as they are, a plain one by its text") {
+  Diagnostic d = formatted(Severity::error, "check.unknown-field", "the template '{}' has no field '{}': it would not be printed",
+                           {"giay-khen", "ten"}, {},
+                           {Hint("did you mean '{}'? the data has '{}' at line {}, column {}", {"name", "n'? x '", "4", "7"}),
+                            "it is left out of the document (--lenient)"});
+  REQUIRE(d.hints.size() == 2);
+  CHECK(d.hints[0] == "did you mean 'name'? the data has 'n'? x '' at line 4, column 7");
+  CHECK(d.hint_formats.size() == 2);
+  const auto vietnamese = translate(d, Language::vietnamese);
+  CHECK(vietnamese.hints[0] == "có phải ý bạn là 'name'? dữ liệu có 'n'? x '' ở dòng 4, cột 7");
+  CHECK(vietnamese.hints[1] != d.hints[1]);
+  CHECK(vietnamese.hints[1].find("--lenient") != std::string::npos);
+}
+
 TEST_CASE("every message format in the engine's sources has its Vietnamese entry under its code") {
   // A format is a string literal holding "{}" after its code's literal, in the same call
-  // (formatted, fail_with, a stage's report); adjacent literals are one, as the compiler
-  // joins them.
+  // (formatted, fail_with, a stage's report), or a hint's; adjacent literals are one, as the
+  // compiler joins them.
   const std::regex run(R"re("(?:[^"\\\n]|\\.)*"(?:\s*"(?:[^"\\\n]|\\.)*")*)re");
   const std::regex piece(R"re("((?:[^"\\\n]|\\.)*)")re");
-  const std::regex code(R"re("((data|template|markup|layout|settings|text|image|io|batch|check|font|pdf|limit|convert|service|resource|home)\.[a-z0-9-]+)")re");
+  const std::regex code(R"re("((data|template|markup|layout|settings|text|image|io|batch|check|font|pdf|limit|convert|service|resource|home)\.[a-z0-9-]+|internal)")re");
+  // A hint's sentence (Hint("…", {…}), hints.push_back({"…", …}), add_hint(d, {"…", …})) is
+  // looked up under "hint".
+  const std::regex hint_before(R"re((Hint\s*[({]|push_back\(\{|add_hint\([^,;]*,\s*\{)\s*$)re");
   int formats = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(testing::source_dir() + "/engine")) {
     if (entry.path().extension() != ".cpp" || entry.path().filename() == "messages_vi.cpp") continue;
@@ -96,6 +113,8 @@ TEST_CASE("every message format in the engine's sources has its Vietnamese entry
       const std::string before = source.substr(begin > 400 ? begin - 400 : 0, std::min<std::size_t>(begin, 400));
       std::string last_code;
       for (std::sregex_iterator c(before.begin(), before.end(), code), none; c != none; ++c) last_code = (*c)[1].str();
+      const std::string just_before = source.substr(begin > 40 ? begin - 40 : 0, std::min<std::size_t>(begin, 40));
+      if (std::regex_search(just_before, hint_before)) last_code = "hint";
       if (last_code.empty()) continue;
       // The literal as the program sees it: \" and \\ unescaped.
       std::string format;
