@@ -835,10 +835,10 @@ RecordFile table_records(std::vector<RawRow> rows, bool workbook, const std::str
   if (options.header_row > 0) {
     const auto given = std::find_if(rows.begin(), rows.end(), [&](const RawRow& row) { return row.line == options.header_row; });
     if (given == rows.end()) {
-      fail("data.header-row",
-           "--header-row " + std::to_string(options.header_row) + ": " + (workbook ? "row " : "line ") +
-               std::to_string(options.header_row) + " is empty or not in the file",
-           {file, 1, 1}, {"the header row is the one that names the columns: STT, Họ và tên, …"});
+      fail_with("data.header-row",
+                workbook ? "--header-row {}: row {} is empty or not in the file" : "--header-row {}: line {} is empty or not in the file",
+                {std::to_string(options.header_row), std::to_string(options.header_row)}, {file, 1, 1},
+                {"the header row is the one that names the columns: STT, Họ và tên, …"});
     }
     header = static_cast<std::size_t>(given - rows.begin());
   } else {

@@ -299,9 +299,11 @@ void answer_diagnostics(httplib::Response& response, int status, const std::vect
   response.set_content("{\"diagnostics\":" + diagnostics_json(translated(diagnostics, language)) + "}", "application/json");
 }
 
-void answer_problem(httplib::Response& response, int status, const std::string& code, const std::string& message,
-                    Language language, std::vector<std::string> hints = {}) {
-  answer_diagnostics(response, status, {{Severity::error, code, message, {}, std::move(hints)}}, language);
+// format: the message's sentence, with "{}" for each of arguments (base/diagnostics.h, formatted).
+void answer_problem(httplib::Response& response, int status, const std::string& code, std::string format,
+                    std::vector<std::string> arguments, Language language, std::vector<Hint> hints = {}) {
+  answer_diagnostics(response, status, {formatted(Severity::error, code, std::move(format), std::move(arguments), {}, std::move(hints))},
+                     language);
 }
 
 // The status that answers a document's errors: the request's fault (4xx) unless the fault is
@@ -429,7 +431,7 @@ class Service {
       if (!options_.token.empty() && request.path.rfind("/v1/", 0) == 0 &&
           request.get_header_value("Authorization") != "Bearer " + options_.token) {
         response.set_header("WWW-Authenticate", "Bearer");
-        answer_problem(response, 401, "service.unauthorized", "this service needs its token: Authorization: Bearer TOKEN",
+        answer_problem(response, 401, "service.unauthorized", "this service needs its token: Authorization: Bearer TOKEN", {},
                        language_of(request));
         return httplib::Server::HandlerResponse::Handled;
       }
@@ -437,19 +439,19 @@ class Service {
     });
     server.set_logger([this](const httplib::Request& request, const httplib::Response& response) { log(request, response); });
     server.set_exception_handler([](const httplib::Request& request, httplib::Response& response, std::exception_ptr) {
-      answer_problem(response, 500, "internal", "internal error (a bug in vanban: please report it with the request)",
+      answer_problem(response, 500, "internal", "internal error (a bug in vanban: please report it with the request)", {},
                      language_of(request));
     });
     server.set_error_handler([](const httplib::Request& request, httplib::Response& response) {
       if (!response.body.empty()) return;
       if (response.status == 413) {
-        answer_problem(response, 413, "service.too-large", "the request is larger than this service takes",
+        answer_problem(response, 413, "service.too-large", "the request is larger than this service takes", {},
                        language_of(request), {"send a smaller file, or start vanban serve with a larger --max-body-mb"});
       } else if (response.status == 404) {
-        answer_problem(response, 404, "service.no-route", "there is nothing at " + request.path, language_of(request),
+        answer_problem(response, 404, "service.no-route", "there is nothing at {}", {request.path}, language_of(request),
                        {"the routes are /v1/render, /v1/batch, /v1/templates, /health, /ready and /metrics"});
       } else if (response.status == 400) {
-        answer_problem(response, 400, "service.bad-request", "the request is not well-formed HTTP", language_of(request));
+        answer_problem(response, 400, "service.bad-request", "the request is not well-formed HTTP", {}, language_of(request));
       }
     });
 
@@ -482,7 +484,7 @@ class Service {
       if (const auto description = engine_.describe_template(name)) {
         response.set_content(template_json(*description), "application/json");
       } else {
-        answer_problem(response, 404, "template.not-found", "there is no template '" + name + "'", language_of(request),
+        answer_problem(response, 404, "template.not-found", "there is no template '{}'", {name}, language_of(request),
                        {"GET /v1/templates lists them"});
       }
     });
@@ -531,12 +533,12 @@ class Service {
     switch (queue_.run(deadline, work)) {
       case WorkQueue::Admission::full:
         response.set_header("Retry-After", "1");
-        answer_problem(response, 429, "service.busy", "the service has as many requests waiting as it takes: try again shortly",
+        answer_problem(response, 429, "service.busy", "the service has as many requests waiting as it takes: try again shortly", {},
                        language_of(request));
         return;
       case WorkQueue::Admission::late:
         response.set_header("Retry-After", "5");
-        answer_problem(response, 503, "service.overloaded", "the request waited too long for its turn: try again shortly",
+        answer_problem(response, 503, "service.overloaded", "the request waited too long for its turn: try again shortly", {},
                        language_of(request));
         return;
       case WorkQueue::Admission::done:
@@ -605,7 +607,7 @@ class Service {
     };
     if (!request.is_multipart_form_data() || !request.has_file("records")) {
       answer_problem(response, 400, "service.no-records",
-                     "a batch is a multipart form with the records file in 'records' and the template's name in 'template'",
+                     "a batch is a multipart form with the records file in 'records' and the template's name in 'template'", {},
                      language);
       return;
     }
@@ -614,12 +616,12 @@ class Service {
     std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
     if (extension != ".xlsx" && extension != ".csv" && extension != ".txt" && extension != ".json" && extension != ".xml") {
       answer_problem(response, 415, "service.records-kind",
-                     "the records file '" + records.filename + "' is not .xlsx, .csv, .txt, .json or .xml", language);
+                     "the records file '{}' is not .xlsx, .csv, .txt, .json or .xml", {records.filename}, language);
       return;
     }
     const std::string output = field("output").empty() ? "pdf" : field("output");
     if (output != "pdf" && output != "zip") {
-      answer_problem(response, 400, "service.output", "output is pdf (one print file) or zip (a PDF per record), not " + output,
+      answer_problem(response, 400, "service.output", "output is pdf (one print file) or zip (a PDF per record), not {}", {output},
                      language);
       return;
     }
