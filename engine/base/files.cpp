@@ -5,10 +5,8 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
-#include <sstream>
+#include <limits>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -18,19 +16,6 @@
 #include "base/limits.h"
 
 namespace vanban {
-
-std::string read_file(const std::string& path) {
-  if (path == "-") {
-    std::ostringstream buffer;
-    buffer << std::cin.rdbuf();
-    return buffer.str();
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail_with("io.read", "cannot open file: {}", {std::strerror(errno)}, {path});
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) fail("io.read", "cannot read file", {path});
-  return bytes;
-}
 
 std::string format_megabytes(std::size_t bytes) {
   char text[32];
@@ -91,6 +76,12 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
   if (filled > max_bytes) fail_input_size(name, filled, max_bytes);
   bytes.resize(filled);
   return bytes;
+}
+
+std::string read_file(const std::string& path) {
+  // The same reader with no limit of its own (one byte of headroom kept for its "grew past the
+  // limit" test), so that standard input is read from its descriptor however it is read.
+  return read_file(path, std::numeric_limits<std::size_t>::max() - 1);
 }
 
 namespace {

@@ -614,7 +614,7 @@ int run_serve(const ServeArgs& args, const std::string& home, const vanban::cli:
   options.limits = args.limits.get();
   if (!args.token_file.empty()) {
     // A file, not an argument: a command line is visible to every user of the machine.
-    std::string token = vanban::read_file(args.token_file);
+    std::string token = vanban::read_file(args.token_file, options.limits.max_input_bytes);
     while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) token.pop_back();
     if (token.empty()) vanban::fail("service.token", "the token file is empty", {args.token_file});
     options.token = token;
