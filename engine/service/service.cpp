@@ -40,8 +40,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using Json = nlohmann::ordered_json;
 
-std::string dump(const Json& json) { return json.dump(-1, ' ', false, Json::error_handler_t::replace); }
-
 // Base64 (RFC 4648), for PDFs inside JSON answers and images inside JSON requests.
 constexpr char base64_digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -586,10 +584,11 @@ class Service {
     response.set_header("X-Vanban-Pages", std::to_string(result.stats.pages));
     response.set_header("X-Vanban-Warnings", std::to_string(result.diagnostics.size()));
     if (wants_json(request)) {
-      Json answer = {{"pages", result.stats.pages},
-                     {"diagnostics", Json::parse(diagnostics_json(translated(result.diagnostics, language)))},
-                     {"pdf", base64_encode(result.pdf)}};
-      response.set_content(dump(answer), "application/json");
+      // The diagnostics' JSON as the engine writes it, not parsed again to be embedded.
+      response.set_content("{\"pages\":" + std::to_string(result.stats.pages) +
+                               ",\"diagnostics\":" + diagnostics_json(translated(result.diagnostics, language)) +
+                               ",\"pdf\":\"" + base64_encode(result.pdf) + "\"}",
+                           "application/json");
     } else {
       response.set_header("Content-Disposition", "inline; filename=\"document.pdf\"");
       response.set_content(result.pdf, "application/pdf");
