@@ -735,18 +735,18 @@ Diagnostic translate(const Diagnostic& diagnostic, Language language) {
   const auto starts_cited = [](const std::string& text) { return text.rfind(cited_decision_prefix, 0) == 0; };
   const bool lenient = ends_lenient(diagnostic.message);
   const bool cited = starts_cited(diagnostic.message);
-  Diagnostic plain = diagnostic;
+  // The sentence between those words, as views: what is looked up, not a copy of the diagnostic.
+  std::string_view message_text = diagnostic.message, format = diagnostic.message_format;
   if (lenient) {
-    plain.message.resize(plain.message.size() - lenient_suffix.size());
-    if (ends_lenient(plain.message_format)) plain.message_format.resize(plain.message_format.size() - lenient_suffix.size());
+    message_text.remove_suffix(lenient_suffix.size());
+    if (ends_lenient(diagnostic.message_format)) format.remove_suffix(lenient_suffix.size());
   }
   if (cited) {
-    plain.message.erase(0, cited_decision_prefix.size());
-    if (starts_cited(plain.message_format)) plain.message_format.erase(0, cited_decision_prefix.size());
+    message_text.remove_prefix(cited_decision_prefix.size());
+    if (starts_cited(diagnostic.message_format)) format.remove_prefix(cited_decision_prefix.size());
   }
-  auto message = plain.message_format.empty() ? std::nullopt
-                                             : vietnamese_of_format(plain.code, plain.message_format, plain.arguments);
-  if (!message) message = vietnamese_of(plain.code, plain.message);
+  auto message = format.empty() ? std::nullopt : vietnamese_of_format(diagnostic.code, format, diagnostic.arguments);
+  if (!message) message = vietnamese_of(diagnostic.code, std::string(message_text));
   if (message) {
     out.message = (cited ? "quyết định được trích dẫn: " : "") + std::move(*message) + (lenient ? " (vẫn in: --lenient)" : "");
   }
