@@ -97,6 +97,8 @@ constexpr Entry catalog[] = {
   {"data.empty", "the data file is empty", "tệp dữ liệu trống"},
   {"data.empty", "the data file has no root element", "tệp dữ liệu không có phần tử gốc"},
   {"data.xml-syntax", "malformed XML: {}", "XML sai cú pháp: {1}"},
+  {"data.repeated-field", "'{}' is given {} times, where the template '{}' prints one", "'{1}' được ghi {2} lần, trong khi mẫu '{3}' chỉ in một"},
+  {"data.repeated-field", "'{}' is given {} times, where the template '{}' prints at most {}", "'{1}' được ghi {2} lần, trong khi mẫu '{3}' chỉ in tối đa {4}"},
   {"data.repeated-field", "'{}' is given {} times, where the template '{}' prints one (the first at line {}, column {})",
    "'{1}' được ghi {2} lần, trong khi mẫu '{3}' chỉ in một (lần đầu ở dòng {4}, cột {5})"},
   {"data.repeated-field", "'{}' is given {} times, where the template '{}' prints at most {} (the first at line {}, column {})",

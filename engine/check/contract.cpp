@@ -133,7 +133,7 @@ class Validator {
       const std::string child_path = join(path, name);
       const FieldSpec* child = find_field(spec, name);
       if (!child) {
-        unknown(name, child_path, holder, spec, fields);
+        unknown(name, child_path, spec, fields);
         continue;
       }
       std::vector<const data::Field*> present;
@@ -146,12 +146,19 @@ class Validator {
         const SourceLocation& at = first->get().where;
         std::vector<std::string> arguments{child_path, std::to_string(present.size()), contract_.template_name};
         if (child->max > 1) arguments.push_back(std::to_string(child->max));
-        arguments.push_back(std::to_string(at.line));
-        arguments.push_back(std::to_string(at.column));
-        report(Severity::error, "data.repeated-field",
-               child->max == 1 ? "'{}' is given {} times, where the template '{}' prints one (the first at line {}, column {})"
-                               : "'{}' is given {} times, where the template '{}' prints at most {} (the first at line {}, column {})",
-               std::move(arguments), extra->get().where,
+        // Where the first is, when it has a line (a value from a records file may not).
+        const bool placed = at.line > 0;
+        if (placed) {
+          arguments.push_back(std::to_string(at.line));
+          arguments.push_back(std::to_string(at.column));
+        }
+        const char* format =
+            child->max == 1
+                ? (placed ? "'{}' is given {} times, where the template '{}' prints one (the first at line {}, column {})"
+                          : "'{}' is given {} times, where the template '{}' prints one")
+                : (placed ? "'{}' is given {} times, where the template '{}' prints at most {} (the first at line {}, column {})"
+                          : "'{}' is given {} times, where the template '{}' prints at most {}");
+        report(Severity::error, "data.repeated-field", format, std::move(arguments), extra->get().where,
                {child->max == 1 ? Hint("keep the one to print: a second value here would not be on the paper")
                                 : Hint("keep at most {} values", {std::to_string(child->max)})});
       }
@@ -165,7 +172,7 @@ class Validator {
     }
   }
 
-  void unknown(const std::string& name, const std::string& child_path, const std::string& holder, const FieldSpec& spec,
+  void unknown(const std::string& name, const std::string& child_path, const FieldSpec& spec,
                const std::vector<const data::Field*>& fields) {
     const auto names = field_names(spec);
     std::vector<Hint> hints;
