@@ -145,6 +145,8 @@ struct RenderArgs {
   std::string font_dir;
   std::string trace;
   std::string markup;
+  std::string fields_json;
+  bool sign_fields = false;
   bool stats = false;
   bool from_markup = false;
   bool lenient = false;
@@ -240,6 +242,8 @@ int run_render(const RenderArgs& args, const std::string& home) {
   request.limits = args.limits.get();
   request.want_markup = !args.markup.empty();
   request.want_trace = !args.trace.empty();
+  // The fields' places are those of the fields in the PDF: asking for them keeps the fields.
+  request.sign_fields = args.sign_fields || !args.fields_json.empty();
 
   const std::string output = args.output.empty() ? default_output(args.data) : args.output;
   // Before any work: no output replaces the data, the template or a font, or another output.
@@ -253,7 +257,8 @@ int run_render(const RenderArgs& args, const std::string& home) {
       if (extension == ".ttf" || extension == ".ttc" || extension == ".otf") inputs.push_back(entry.path().string());
     }
   }
-  const std::vector<vanban::OutputFile> outputs{{output, "-o"}, {args.markup, "--markup"}, {args.trace, "--trace"}};
+  const std::vector<vanban::OutputFile> outputs{
+      {output, "-o"}, {args.markup, "--markup"}, {args.trace, "--trace"}, {args.fields_json, "--fields-json"}};
   vanban::check_outputs(outputs, inputs);
   request.data = vanban::read_file(args.data, request.limits->max_input_bytes);
   request.data_name = args.data == "-" ? "<stdin>" : args.data;
@@ -265,6 +270,7 @@ int run_render(const RenderArgs& args, const std::string& home) {
   vanban::check_outputs(outputs, inputs);
   if (!args.markup.empty()) vanban::write_file_atomically(args.markup, result.markup);
   if (!args.trace.empty()) vanban::write_file_atomically(args.trace, result.trace);
+  if (!args.fields_json.empty()) vanban::write_file_atomically(args.fields_json, vanban::signature_fields_json(result.signature_fields));
   vanban::write_file_atomically(output, result.pdf);
   if (args.stats) {
     const auto& s = result.stats;
@@ -784,6 +790,10 @@ int vanban::cli::run_command_line(int argc, char** argv, const ServeCommand& ser
                          "folder with the four faces of Times New Roman or Liberation Serif (default: fonts/)");
   render_cmd->add_option("--trace", render.trace, "also write the layout trace to this file");
   render_cmd->add_option("--markup", render.markup, "also write the document markup the template produced");
+  render_cmd->add_flag("--sign-fields", render.sign_fields,
+                       "keep unsigned signature fields where the signer and the organisation sign (Sig_Signer, Sig_Org)");
+  render_cmd->add_option("--fields-json", render.fields_json,
+                         "also write each signature field's name, page and rectangle (points, and mm from the top left) as JSON");
   render_cmd->add_flag("--from-markup", render.from_markup,
                        "DATA is document markup (docs/markup.md): lay it out without a template");
   render_cmd->add_flag("--stats", render.stats, "print line-breaking figures to standard error");

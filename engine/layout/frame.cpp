@@ -36,7 +36,7 @@ PageScale scale_page(Page& page, double paper_width, double paper_height) {
             i.x2 = x(i.x2);
             i.y2 = y(i.y2);
             i.thickness *= factor;
-          } else if constexpr (std::is_same_v<T, ImageItem>) {
+          } else if constexpr (std::is_same_v<T, ImageItem> || std::is_same_v<T, FieldItem>) {
             i.x = x(i.x);
             i.y = y(i.y);
             i.width *= factor;

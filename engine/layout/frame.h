@@ -90,7 +90,18 @@ struct ImageItem {
   bool operator==(const ImageItem&) const = default;
 };
 
-using Item = std::variant<TextItem, RuleItem, ImageItem, PathItem>;
+// A place kept for a signature made after the PDF (an unsigned signature field;
+// docs/electronic.md): the signer's, between the position and the name (Phụ lục I, mục
+// II.7c), or the organisation's, seal-sized over the left third of it (mục II.8). Nothing
+// is drawn for it; y is its top edge.
+struct FieldItem {
+  std::string name;  // "Sig_Signer", "Sig_Org"
+  double x = 0, y = 0;
+  double width = 0, height = 0;
+  bool operator==(const FieldItem&) const = default;
+};
+
+using Item = std::variant<TextItem, RuleItem, ImageItem, PathItem, FieldItem>;
 
 struct Page {
   double width = 0, height = 0;

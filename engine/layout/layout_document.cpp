@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 #include <cmath>
+#include <tuple>
 
 #include "base/diagnostics.h"
 #include "layout/borders.h"
@@ -1184,7 +1185,45 @@ class DocumentLayout {
       items.push_back(ImageItem{std::max(left_, right - width), top, width, height, seal.source, seal.data});
       lowest = std::max(lowest, top + height);
     }
+    // The fields move nothing: a document with them is laid out as the one without.
+    if (s_.signature_fields) place_signature_fields(items, signer, cx, column, signature_middle, space);
     return lowest;
+  }
+
+  // The places kept for signing electronically (docs/electronic.md, "Fields"): the signer's
+  // box, where the signature image would stand (centred between the position and the name,
+  // Phụ lục I, mục II.7c), and for the signer whose block carries the seal the organisation's:
+  // a square the seal's size over the left third of the signer's box (mục II.8). Other
+  // signers of the document get Sig_Signer_2, _3 …
+  void place_signature_fields(std::vector<Item>& items, const markup::Signature& signer, double cx, double column,
+                                double middle, double space) const {
+    double width = std::min(column, mm(40)), height = std::max(space - 4, mm(10));
+    if (signer.signature_image.data) {
+      markup::Image sized = signer.signature_image;
+      if (sized.width <= 0 && sized.height <= 0) sized.width = mm(40);
+      std::tie(width, height) = image_size(sized, column, space - 4);
+    }
+    const double left = cx - width / 2;
+    const auto& signatures = doc_.signatures;
+    const auto with_seal = std::find_if(signatures.begin(), signatures.end(),
+                                        [](const markup::Signature& s) { return s.seal_image.data != nullptr; });
+    // Without a seal in the data, the signer on the right of the first row: the only one, or
+    // a Biên bản's chair (Mẫu 1.9, CHỦ TỌA on the right), the lead body of a joint document.
+    const std::size_t first_row = signatures.size() == 2 ? 2 : std::min<std::size_t>(signatures.size(), 3);
+    const markup::Signature* organisation = with_seal != signatures.end() ? &*with_seal : &signatures[first_row - 1];
+    if (&signer != organisation) {
+      int number = 2;  // the others in the order of the data
+      for (const auto& other : signatures) {
+        if (&other == &signer) break;
+        if (&other != organisation) ++number;
+      }
+      items.push_back(FieldItem{"Sig_Signer_" + std::to_string(number), left, middle - height / 2, width, height});
+      return;
+    }
+    items.push_back(FieldItem{"Sig_Signer", left, middle - height / 2, width, height});
+    const double seal = signer.seal_image.width > 0 ? signer.seal_image.width : mm(36);
+    const double seal_top = std::max(0.0, middle - seal / 2);
+    items.push_back(FieldItem{"Sig_Org", std::max(left_, left + width / 3 - seal), seal_top, seal, seal});
   }
 
   // ---- pages ------------------------------------------------------------------------------

@@ -72,6 +72,10 @@ struct LayoutSettings {
   // if it needs fewer pages. Spacing stays within the tolerance; nothing is made smaller.
   bool save_last_page = true;
 
+  // Keep places for the signatures made after the PDF (render --sign-fields): a FieldItem
+  // over the signer's box and one over the seal's (docs/electronic.md).
+  bool signature_fields = false;
+
   // Page numbers (Phụ lục I, Phần I, mục III.1): 13–14, centred in the top margin, from page 2.
   Points page_number_size = 13;
 

@@ -27,6 +27,7 @@ namespace {
 
 constexpr std::size_t max_pages_under_root = 32767;
 
+using layout::FieldItem;
 using layout::Frame;
 using layout::ImageItem;
 using layout::PathItem;
@@ -403,6 +404,57 @@ class DistinctCodePoints {
 
 }  // namespace
 
+// The places kept for signing (layout::FieldItem; docs/electronic.md, "Fields"): each an
+// unsigned signature field that is its own widget annotation (PDF 32000-1, 12.7.4.5 and
+// 12.5.6.19), printable (/F 4), with an empty normal appearance, in its page's /Annots and in
+// the catalog's /AcroForm /Fields. A signing tool fills /V and the appearance later, in an
+// incremental update.
+void add_signature_fields(HaruDocument& document, const Frame& frame, const std::vector<HPDF_Page>& pages) {
+  HPDF_Doc doc = document.get();
+  HPDF_MMgr mmgr = doc->mmgr;
+  HPDF_Array fields = nullptr;
+  for (std::size_t n = 0; n < frame.pages.size(); ++n) {
+    const double height = frame.pages[n].height;
+    HPDF_Array annotations = nullptr;
+    for (const auto& item : frame.pages[n].items) {
+      const auto* field = std::get_if<FieldItem>(&item);
+      if (!field) continue;
+      if (!fields) fields = HPDF_Array_New(mmgr);
+      if (!annotations) {
+        annotations = HPDF_Array_New(mmgr);
+        HPDF_Dict_Add(pages[n], "Annots", annotations);
+      }
+      HPDF_Dict widget = HPDF_Dict_New(mmgr);
+      if (!widget || HPDF_Xref_Add(doc->xref, widget) != HPDF_OK) fail("pdf.libharu", "libharu is out of memory");
+      HPDF_Dict_AddName(widget, "Type", "Annot");
+      HPDF_Dict_AddName(widget, "Subtype", "Widget");
+      HPDF_Dict_AddName(widget, "FT", "Sig");
+      HPDF_Dict_Add(widget, "T", HPDF_String_New(mmgr, field->name.c_str(), nullptr));
+      HPDF_Dict_AddNumber(widget, "F", 4);  // print
+      const HPDF_Box rect{static_cast<HPDF_REAL>(field->x), static_cast<HPDF_REAL>(height - field->y - field->height),
+                          static_cast<HPDF_REAL>(field->x + field->width), static_cast<HPDF_REAL>(height - field->y)};
+      HPDF_Dict_Add(widget, "Rect", HPDF_Box_Array_New(mmgr, rect));
+      HPDF_Dict_Add(widget, "P", pages[n]);
+      // The appearance before signing: an empty form the size of the field.
+      HPDF_Dict appearance = new_stream(document, "", false);
+      HPDF_Dict_AddName(appearance, "Type", "XObject");
+      HPDF_Dict_AddName(appearance, "Subtype", "Form");
+      const HPDF_Box box{0, 0, static_cast<HPDF_REAL>(field->width), static_cast<HPDF_REAL>(field->height)};
+      HPDF_Dict_Add(appearance, "BBox", HPDF_Box_Array_New(mmgr, box));
+      HPDF_Dict appearances = HPDF_Dict_New(mmgr);
+      HPDF_Dict_Add(appearances, "N", appearance);
+      HPDF_Dict_Add(widget, "AP", appearances);
+      HPDF_Array_Add(annotations, widget);
+      HPDF_Array_Add(fields, widget);
+    }
+  }
+  if (!fields) return;
+  HPDF_Dict form = HPDF_Dict_New(mmgr);
+  HPDF_Dict_Add(form, "Fields", fields);
+  HPDF_Dict_Add(doc->catalog, "AcroForm", form);
+  document.check("adding the signature fields");
+}
+
 std::string write_pdf(const Frame& frame, const PdfOptions& options) {
   // Which code points each face draws: the subset and the ToUnicode map need exactly these.
   std::array<DistinctCodePoints, 4> distinct;
@@ -541,6 +593,7 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
   }
 
   add_outline(document, frame, pages);
+  add_signature_fields(document, frame, pages);
 
   HPDF_SaveToStream(doc);
   document.check("saving the document");

@@ -116,6 +116,13 @@ std::string write_trace(const layout::Frame& frame) {
         out += '"' + std::filesystem::path(image->name).filename().string() + "\"\n";
       } else if (const auto* path = std::get_if<layout::PathItem>(&item)) {
         append_path(out, *path);
+      } else if (const auto* field = std::get_if<layout::FieldItem>(&item)) {
+        out += "field";
+        for (double v : {field->x, field->y, field->width, field->height}) {
+          out += ' ';
+          append_number(out, v);
+        }
+        out += " \"" + field->name + "\"\n";
       } else {
         const auto& rule = std::get<layout::RuleItem>(item);
         out += "rule";

@@ -3,6 +3,7 @@
 #include <vanban/engine.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -97,6 +98,7 @@ GenerateOptions common_options_of(const Core& core, const Request& request) {
   options.settings.margin_right = mm(request.margins.right);
   options.settings.line_breaker = request.line_breaking == LineBreaking::first_fit ? layout::LineBreaker::first_fit
                                                                                     : layout::LineBreaker::total_fit;
+  options.settings.signature_fields = request.sign_fields;
   return options;
 }
 
@@ -210,11 +212,16 @@ RenderResult Engine::render(const RenderRequest& request) const {
     const double total_ms = pipeline::milliseconds_since(start);
     result.diagnostics = std::move(generated.warnings);
     if (request.want_markup) result.markup = std::move(generated.markup);
-    for (const auto& page : generated.frame.pages) {
+    for (std::size_t n = 0; n < generated.frame.pages.size(); ++n) {
+      const layout::Page& page = generated.frame.pages[n];
       for (const auto& item : page.items) {
         const auto* image = std::get_if<layout::ImageItem>(&item);
         if (image && std::find(result.images.begin(), result.images.end(), image->name) == result.images.end()) {
           result.images.push_back(image->name);
+        }
+        if (const auto* field = std::get_if<layout::FieldItem>(&item)) {
+          result.signature_fields.push_back({field->name, n + 1, field->x, page.height - field->y - field->height,
+                                             field->x + field->width, page.height - field->y, page.height});
         }
       }
     }
@@ -241,6 +248,7 @@ RenderResult Engine::render(const RenderRequest& request) const {
     // An error stops the document: nothing of it is returned but what was found.
     result.pdf.clear();
     result.trace.clear();
+    result.signature_fields.clear();
     result.diagnostics = std::move(errors);
   }
   return result;
@@ -342,6 +350,25 @@ nlohmann::ordered_json template_object(const TemplateDescription& d) {
 }
 
 }  // namespace
+
+std::string signature_fields_json(const std::vector<SignatureField>& fields) {
+  const auto number = [](double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f", value);
+    return std::string(text);
+  };
+  std::string out = "{\"fields\": [";
+  for (std::size_t k = 0; k < fields.size(); ++k) {
+    const SignatureField& f = fields[k];
+    out += k ? ",\n  " : "\n  ";
+    out += "{\"name\": \"" + f.name + "\", \"page\": " + std::to_string(f.page) + ", \"rect\": [" + number(f.x1) + ", " +
+           number(f.y1) + ", " + number(f.x2) + ", " + number(f.y2) + "], \"mm\": {\"left\": " + number(f.x1 / points_per_mm) +
+           ", \"top\": " + number((f.page_height - f.y2) / points_per_mm) + ", \"width\": " +
+           number((f.x2 - f.x1) / points_per_mm) + ", \"height\": " + number((f.y2 - f.y1) / points_per_mm) + "}}";
+  }
+  out += fields.empty() ? "]}\n" : "\n]}\n";
+  return out;
+}
 
 std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
   nlohmann::ordered_json all = nlohmann::ordered_json::array();

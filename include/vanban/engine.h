@@ -77,6 +77,18 @@ struct RenderRequest {
   bool want_pdf = true;      // false: checked and laid out, nothing written (a dry run)
   bool want_markup = false;  // the markup the template made, for debugging
   bool want_trace = false;   // the layout trace: every line, rule and image placed
+  // Keep unsigned signature fields where the signer and the organisation sign (docs/electronic.md).
+  bool sign_fields = false;
+};
+
+// A signature field kept in the PDF (RenderRequest::sign_fields): its name ("Sig_Signer",
+// "Sig_Org"), its page (1-based) and its rectangle in PDF points, from the page's lower left
+// corner as the PDF's /Rect gives it; page_height turns it into a place from the top.
+struct SignatureField {
+  std::string name;
+  std::size_t page = 1;
+  double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+  double page_height = 0;
 };
 
 struct RenderStats {
@@ -99,6 +111,7 @@ struct RenderResult {
   std::vector<Diagnostic> diagnostics;
   // The images the document prints, by their names in the request's files.
   std::vector<std::string> images;
+  std::vector<SignatureField> signature_fields;  // when asked for
   RenderStats stats;
 
   // Returns true when no diagnostic is an error.
@@ -127,6 +140,7 @@ struct BatchRequest {
   std::optional<Limits> limits;  // none: the engine's
   Margins margins;
   LineBreaking line_breaking = LineBreaking::total_fit;
+  bool sign_fields = false;  // each record's PDF keeps its signature fields (RenderRequest)
   bool want_merged = true;  // one print-ready PDF, every printed record in input order
   bool want_each = false;   // a PDF per record, named by name_pattern; neither: a dry run
   // With want_each: each record's PDF is handed here under its file name as soon as it is
@@ -197,6 +211,11 @@ struct TemplateDescription {
 // column, record, field, hints, arguments} (docs/library.md), in the language they are in:
 // translate them first for Vietnamese.
 std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics);
+
+// Writes signature fields as JSON for an e-office system that places signatures itself:
+// {"fields": [{name, page, rect: [x1, y1, x2, y2] in PDF points, mm: {left, top, width,
+// height} from the page's top left corner}]} (docs/electronic.md, "Fields").
+std::string signature_fields_json(const std::vector<SignatureField>& fields);
 
 // Writes template descriptions as JSON: one object {name, summary, summary_vi, type, profile, sample,
 // fields: [{path, required, kind, max, label, aliases, description}]}.
