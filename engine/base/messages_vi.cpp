@@ -816,6 +816,8 @@ std::optional<std::string> vietnamese_help(std::string_view english) {
      "ghi thêm vết dàn trang vào tệp này"},
     {"also write the document markup the template produced",
      "ghi thêm mã đánh dấu văn bản mà mẫu tạo ra"},
+    {"each record's PDF keeps unsigned signature fields where the signer and the organisation sign",
+     "tệp PDF của mỗi bản ghi dành sẵn các trường chữ ký số chưa ký ở chỗ người có thẩm quyền và cơ quan ký"},
     {"keep unsigned signature fields where the signer and the organisation sign (Sig_Signer, Sig_Org)",
      "dành sẵn các trường chữ ký số chưa ký ở chỗ người có thẩm quyền và cơ quan ký (Sig_Signer, Sig_Org)"},
     {"also write each signature field's name, page and rectangle (points, and mm from the top left) as JSON",

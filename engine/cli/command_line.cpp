@@ -379,6 +379,7 @@ struct BatchArgs {
   std::string report_format = "csv";
   bool quiet = false;
   bool lenient = false;
+  bool sign_fields = false;
   LimitArgs limits;
   int jobs = 0;
   std::optional<vanban::text::LegacyEncoding> input_encoding;
@@ -537,6 +538,7 @@ int run_batch(const BatchArgs& args, const std::string& home) {
   vanban::pipeline::BatchOptions options;
   options.generate.template_name = args.template_name;
   options.generate.lenient = args.lenient;
+  options.generate.settings.signature_fields = args.sign_fields;
   options.generate.input_encoding = args.input_encoding;
   options.generate.limits = args.limits.get();
   options.generate.files = vanban::folder_resources(std::filesystem::path(args.records).parent_path().string());
@@ -850,6 +852,8 @@ int vanban::cli::run_command_line(int argc, char** argv, const ServeCommand& ser
   batch_cmd->add_option("--shard", batch.shard, "K/N: only the K-th of N slices (N alone: K from the array job's index)");
   batch_cmd->add_flag("-q,--quiet", batch.quiet, "no progress and no summary; problems are still printed");
   batch_cmd->add_flag("--lenient", batch.lenient, "print despite Decree 30 and template errors, as warnings");
+  batch_cmd->add_flag("--sign-fields", batch.sign_fields,
+                      "each record's PDF keeps unsigned signature fields where the signer and the organisation sign");
   batch_cmd->add_option("--font-dir", batch.font_dir, "folder with the four faces (default: fonts/)");
   batch_cmd->add_option("--input-encoding", batch.input_encoding, "the records hold TCVN3, VNI or Windows-1258 text: convert the values that read as Vietnamese")
       ->transform(one_of(encodings))->type_name("tcvn3|vni|cp1258");

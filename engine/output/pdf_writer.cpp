@@ -413,6 +413,10 @@ void add_signature_fields(HaruDocument& document, const Frame& frame, const std:
   HPDF_Doc doc = document.get();
   HPDF_MMgr mmgr = doc->mmgr;
   HPDF_Array fields = nullptr;
+  // A print file of many documents holds each one's fields: a name met again (the next
+  // certificate's Sig_Signer) takes its page's number, as two fields of one name would be
+  // one field (PDF 32000-1, 12.7.3.2).
+  std::set<std::string> names;
   for (std::size_t n = 0; n < frame.pages.size(); ++n) {
     const double height = frame.pages[n].height;
     HPDF_Array annotations = nullptr;
@@ -429,7 +433,10 @@ void add_signature_fields(HaruDocument& document, const Frame& frame, const std:
       HPDF_Dict_AddName(widget, "Type", "Annot");
       HPDF_Dict_AddName(widget, "Subtype", "Widget");
       HPDF_Dict_AddName(widget, "FT", "Sig");
-      HPDF_Dict_Add(widget, "T", HPDF_String_New(mmgr, field->name.c_str(), nullptr));
+      std::string name = field->name;
+      if (!names.insert(name).second) name += "_page" + std::to_string(n + 1);
+      names.insert(name);
+      HPDF_Dict_Add(widget, "T", HPDF_String_New(mmgr, name.c_str(), nullptr));
       HPDF_Dict_AddNumber(widget, "F", 4);  // print
       const HPDF_Box rect{static_cast<HPDF_REAL>(field->x), static_cast<HPDF_REAL>(height - field->y - field->height),
                           static_cast<HPDF_REAL>(field->x + field->width), static_cast<HPDF_REAL>(height - field->y)};

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -181,4 +182,33 @@ TEST_CASE("a Biên bản's chair on the right takes Sig_Signer and Sig_Org and t
   CHECK(chair.x > secretary.x + secretary.width);
   CHECK(seal.x + seal.width == Approx(chair.x + chair.width / 3).margin(0.01));
   CHECK(rendered.fields.at("fields").size() == 3);
+}
+
+TEST_CASE("a batch of certificates keeps each one's fields, and its print file names each field once") {
+  const auto dir = testing::scratch("signature-fields-batch");
+  const std::string merged = (dir / "all.pdf").string(), each = (dir / "each").string();
+  const auto batch = run(quote(testing::vanban_cli()) + " batch -t giay-khen " +
+                         quote(testing::sample("batch/giay-khen-danh-sach.xlsx")) + " --data " +
+                         quote(testing::sample("batch/giay-khen-chung.xml")) + " --merge " + quote(merged) + " --out-dir " +
+                         quote(each) + " --sign-fields -q");
+  REQUIRE(batch.exit_code == 3);  // the sample list's two bad rows, on purpose
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(each)) {
+    const auto signatures = run("pdfsig " + quote(entry.path().string())).out;
+    INFO(entry.path().filename().string());
+    CHECK_THAT(signatures, Catch::Contains("Signature Field Name: Sig_Signer\n") &&
+                               Catch::Contains("Signature Field Name: Sig_Org\n"));
+    ++files;
+  }
+  CHECK(files == 8);
+  const auto signatures = run("pdfsig " + quote(merged)).out;
+  const std::regex name("Signature Field Name: (\\S+)");
+  std::set<std::string> names;
+  int fields = 0;
+  for (std::sregex_iterator at(signatures.begin(), signatures.end(), name), end; at != end; ++at, ++fields) {
+    names.insert((*at)[1].str());
+  }
+  CHECK(fields == 16);
+  CHECK(names.size() == 16);
+  CHECK(run("qpdf --check " + quote(merged)).exit_code == 0);
 }
