@@ -317,7 +317,8 @@ int status_for(const std::vector<Diagnostic>& diagnostics) {
   return 422;
 }
 
-// A JSON request {"template": NAME, "data": {…}, "lenient": bool, "files": {NAME: base64}}:
+// A JSON request {"template": NAME, "data": {…}, "lenient": bool, "sign_fields": bool,
+// "files": {NAME: base64}}:
 // the data is the part of the body "data" holds, with everything before it blanked so that a
 // diagnostic's line and column are those of the body the client sent. A body without "data"
 // is the document's data itself, as `vanban render` reads a .json file.
@@ -325,6 +326,7 @@ struct Envelope {
   std::string data;
   std::string template_name;
   bool lenient = false;
+  bool sign_fields = false;
   std::shared_ptr<MemoryResources> files;
 };
 
@@ -374,7 +376,7 @@ std::optional<std::pair<std::size_t, std::size_t>> top_level_value(const std::st
 // A refused envelope: its message's format and arguments (base/messages.h), at the request.
 [[noreturn]] void bad_envelope(std::string format, std::vector<std::string> arguments = {}) {
   fail_with("service.envelope", std::move(format), std::move(arguments), {"request"},
-            {"send {\"template\": NAME, \"data\": {…}, \"lenient\": true or false, \"files\": {NAME: base64}} (docs/service.md)"});
+            {"send {\"template\": NAME, \"data\": {…}, \"lenient\": true or false, \"sign_fields\": true or false, \"files\": {NAME: base64}} (docs/service.md)"});
 }
 
 // The envelope, or nullopt for a body that is the document's data itself. A member of the
@@ -382,7 +384,7 @@ std::optional<std::pair<std::size_t, std::size_t>> top_level_value(const std::st
 std::optional<Envelope> read_envelope(const std::string& body, const Json& parsed) {
   if (!parsed.is_object() || !parsed.contains("data") || !parsed["data"].is_object()) return std::nullopt;
   for (const auto& [key, value] : parsed.items()) {
-    if (key != "template" && key != "data" && key != "lenient" && key != "files") return std::nullopt;
+    if (key != "template" && key != "data" && key != "lenient" && key != "sign_fields" && key != "files") return std::nullopt;
   }
   const auto span = top_level_value(body, "data");
   if (!span) return std::nullopt;
@@ -394,6 +396,10 @@ std::optional<Envelope> read_envelope(const std::string& body, const Json& parse
   if (parsed.contains("lenient")) {
     if (!parsed["lenient"].is_boolean()) bad_envelope("'lenient' is true or false");
     envelope.lenient = parsed["lenient"];
+  }
+  if (parsed.contains("sign_fields")) {
+    if (!parsed["sign_fields"].is_boolean()) bad_envelope("'sign_fields' is true or false");
+    envelope.sign_fields = parsed["sign_fields"];
   }
   envelope.data = body.substr(0, span->second);
   for (std::size_t i = 0; i < span->first; ++i) {
@@ -551,6 +557,7 @@ class Service {
     render.limits = options_.limits;
     if (request.has_param("template")) render.template_name = request.get_param_value("template");
     render.lenient = request.get_param_value("lenient") == "true";
+    render.sign_fields = request.get_param_value("sign_fields") == "true";
     const std::string type = request.get_header_value("Content-Type");
     if (type.find("xml") != std::string::npos) {
       render.data = request.body;
@@ -569,6 +576,7 @@ class Service {
         render.data = std::move(envelope->data);
         if (!envelope->template_name.empty()) render.template_name = envelope->template_name;
         render.lenient = render.lenient || envelope->lenient;
+        render.sign_fields = render.sign_fields || envelope->sign_fields;
         render.files = envelope->files;
       } else {
         // The document's JSON itself; malformed, the JSON reader tells where.
@@ -585,9 +593,13 @@ class Service {
     response.set_header("X-Vanban-Warnings", std::to_string(result.diagnostics.size()));
     if (wants_json(request)) {
       // The diagnostics' JSON as the engine writes it, not parsed again to be embedded.
+      // The fields as vanban render --fields-json writes them ({"fields": […]}), when asked for.
+      const std::string fields = render.sign_fields ? signature_fields_json(result.signature_fields) : std::string();
+      const std::string fields_member =
+          fields.empty() ? std::string() : "," + fields.substr(1, fields.find_last_of('}') - 1);
       response.set_content("{\"pages\":" + std::to_string(result.stats.pages) +
                                ",\"diagnostics\":" + diagnostics_json(translated(result.diagnostics, language)) +
-                               ",\"pdf\":\"" + base64_encode(result.pdf) + "\"}",
+                               fields_member + ",\"pdf\":\"" + base64_encode(result.pdf) + "\"}",
                            "application/json");
     } else {
       response.set_header("Content-Disposition", "inline; filename=\"document.pdf\"");
@@ -628,6 +640,7 @@ class Service {
       BatchRequest batch;
       batch.template_name = field("template");
       batch.lenient = field("lenient") == "true";
+      batch.sign_fields = field("sign_fields") == "true";
       batch.limits = options_.limits;
       // The list is named by its kind alone in the answers: the client's own file name
       // (perhaps a path of its machine) is not echoed, nor kept (base/diagnostics.h, FileName).

@@ -111,6 +111,23 @@ status, headers, body = request(port, "POST", "/v1/render", envelope,
 answer = json.loads(body)
 check(status == 200 and answer["pages"] == 1 and base64.b64decode(answer["pdf"]).startswith(b"%PDF-"),
       "the JSON answer does not hold the PDF")
+# Signature fields (docs/electronic.md): in the envelope or as a parameter; the JSON answer
+# tells where they are, and a reader finds them in the PDF.
+signed = json.loads(envelope)
+signed["sign_fields"] = True
+status, _, body = request(port, "POST", "/v1/render", json.dumps(signed, ensure_ascii=False).encode(),
+                          {**auth, "Content-Type": "application/json", "Accept": "application/json"})
+answer = json.loads(body)
+check(status == 200 and [f["name"] for f in answer.get("fields", [])] == ["Sig_Signer", "Sig_Org"],
+      "the JSON answer does not tell the signature fields: %s" % body[:300])
+with tempfile.NamedTemporaryFile(suffix=".pdf") as kept:
+    kept.write(base64.b64decode(answer["pdf"]))
+    kept.flush()
+    fields = subprocess.run(["pdfsig", kept.name], capture_output=True, text=True).stdout
+check("Signature Field Name: Sig_Signer" in fields and "Signature Field Name: Sig_Org" in fields,
+      "the PDF holds no signature fields: " + fields)
+status, _, pdf = request(port, "POST", "/v1/render?sign_fields=true", seed, {**auth, "Content-Type": "application/xml"})
+check(status == 200 and pdf.count(b"/FT /Sig") == 2, "?sign_fields=true did not give the two fields")
 # Same input, same bytes.
 first = request(port, "POST", "/v1/render", envelope, {**auth, "Content-Type": "application/json"})[2]
 second = request(port, "POST", "/v1/render", envelope, {**auth, "Content-Type": "application/json"})[2]
@@ -131,7 +148,7 @@ check('"recipient"' in line, "the diagnostic's line is not the body's 'recipient
 status, _, body = request(port, "POST", "/v1/render", b'{"template": "giay-khen", "data": {"a": }', {**auth})
 check(status == 422 and json.loads(body)["diagnostics"][0]["code"] == "data.json-syntax", "malformed JSON is not 422")
 # An envelope member of the wrong kind is refused, never passed over.
-for bad in ({"lenient": "yes"}, {"template": 5}, {"files": {"chu-ky.png": "not base64!"}},
+for bad in ({"lenient": "yes"}, {"sign_fields": 1}, {"template": 5}, {"files": {"chu-ky.png": "not base64!"}},
             {"files": {"../chu-ky.png": "iVBORw0KGgo="}}, {"files": ["chu-ky.png"]}):
     wrong = json.loads(envelope)
     wrong.update(bad)
