@@ -30,6 +30,7 @@ struct vanban_result {
   vanban::RenderResult result;
   std::vector<std::string> texts;  // each diagnostic as printed
   std::string json;
+  std::string fields_json;
 };
 
 struct vanban_batch {
@@ -141,6 +142,12 @@ int vanban_request_set_language(vanban_request* request, const char* language) {
   return request ? set_language(request->language, language) : -1;
 }
 
+int vanban_request_set_sign_fields(vanban_request* request, int sign_fields) {
+  if (!request) return -1;
+  request->request.sign_fields = sign_fields != 0;
+  return 0;
+}
+
 vanban_result* vanban_render(const vanban_engine* engine, const vanban_request* request) {
   if (!engine || !request) return nullptr;
   try {
@@ -151,6 +158,7 @@ vanban_result* vanban_render(const vanban_engine* engine, const vanban_request* 
       d = vanban::translate(d, request->language);
     }
     out->json = vanban::diagnostics_json(out->result.diagnostics);
+    out->fields_json = vanban::signature_fields_json(out->result.signature_fields);
     return out.release();
   } catch (const std::exception&) {
     return nullptr;  // out of memory
@@ -219,6 +227,7 @@ const char* vanban_result_diagnostic_text(const vanban_result* result, size_t in
 }
 
 const char* vanban_result_diagnostics_json(const vanban_result* result) { return result ? result->json.c_str() : nullptr; }
+const char* vanban_result_fields_json(const vanban_result* result) { return result ? result->fields_json.c_str() : nullptr; }
 
 vanban_batch* vanban_batch_new(void) { return new (std::nothrow) vanban_batch; }
 void vanban_batch_free(vanban_batch* batch) { delete batch; }
@@ -255,6 +264,12 @@ int vanban_batch_set_files_dir(vanban_batch* batch, const char* folder) {
 int vanban_batch_set_lenient(vanban_batch* batch, int lenient) {
   if (!batch) return -1;
   batch->request.lenient = lenient != 0;
+  return 0;
+}
+
+int vanban_batch_set_sign_fields(vanban_batch* batch, int sign_fields) {
+  if (!batch) return -1;
+  batch->request.sign_fields = sign_fields != 0;
   return 0;
 }
 

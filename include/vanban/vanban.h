@@ -56,6 +56,9 @@ int vanban_request_set_data_name(vanban_request* request, const char* data_name)
 int vanban_request_set_files_dir(vanban_request* request, const char* folder);
 int vanban_request_set_lenient(vanban_request* request, int lenient);
 int vanban_request_set_language(vanban_request* request, const char* language);
+/* 1: keep unsigned signature fields where the signer and the organisation sign
+ * (docs/electronic.md); vanban_result_fields_json then tells where they are. */
+int vanban_request_set_sign_fields(vanban_request* request, int sign_fields);
 
 /* Renders one document. Never returns NULL (but when out of memory); bad data gives a result
  * whose vanban_result_ok is 0 and whose diagnostics say why. */
@@ -84,6 +87,9 @@ const char* vanban_result_diagnostic_text(const vanban_result* result, size_t in
 /* Every diagnostic as a JSON array of {severity, code, message, file, line, column, field,
  * hints}. */
 const char* vanban_result_diagnostics_json(const vanban_result* result);
+/* The signature fields kept, as vanban render --fields-json writes them: {"fields": [{name,
+ * page, rect, mm}]}; {"fields": []} without them. */
+const char* vanban_result_fields_json(const vanban_result* result);
 
 /* A batch: one template over the records of a workbook, CSV, JSON or XML file, given as
  * bytes; a print file of every printed record and, when asked, a PDF per record, all held by
@@ -111,6 +117,7 @@ int vanban_batch_set_common(vanban_batch* batch, const char* data, size_t size);
 int vanban_batch_set_sheet(vanban_batch* batch, const char* sheet);
 int vanban_batch_set_files_dir(vanban_batch* batch, const char* folder);
 int vanban_batch_set_lenient(vanban_batch* batch, int lenient);
+int vanban_batch_set_sign_fields(vanban_batch* batch, int sign_fields);
 /* each: 1 for a PDF per record too, named by pattern (NULL: "{{number}}.pdf"). */
 int vanban_batch_set_each(vanban_batch* batch, int each, const char* pattern);
 int vanban_batch_set_jobs(vanban_batch* batch, int jobs);

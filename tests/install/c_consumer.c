@@ -58,7 +58,20 @@ int main(int argc, char** argv) {
   FILE* out = fopen(argv[2], "wb");
   fwrite(pdf, 1, pdf_size, out);
   fclose(out);
+  if (strcmp(vanban_result_fields_json(result), "{\"fields\": []}\n") != 0) return 1;
   vanban_result_free(result);
+
+  /* Signature fields asked for: the JSON names both. */
+  vanban_request_set_sign_fields(request, 1);
+  result = vanban_render(engine, request);
+  const char* fields = vanban_result_fields_json(result);
+  if (!vanban_result_ok(result) || !strstr(fields, "\"name\": \"Sig_Signer\"") || !strstr(fields, "\"name\": \"Sig_Org\"")) {
+    fprintf(stderr, "c_consumer: no signature fields: %s\n", fields);
+    return 1;
+  }
+  printf("fields: %s", fields);
+  vanban_result_free(result);
+  vanban_request_set_sign_fields(request, 0);
 
   /* The same data with the achievement left blank. */
   char* blank = strstr(data, "\"achievement\": \"");

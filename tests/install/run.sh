@@ -41,6 +41,7 @@ pdftotext "$work/c-batch.pdf" - | grep -q "Huỳnh Văn Tám" || { echo "the C b
 grep -A20 '"record": 6,' "$work/c.out" | grep -q '"field": "recipient/name"' || { echo "the C batch's report does not tell record 6's field"; cat "$work/c.out"; exit 1; }
 grep -q "cần 'recipient/name'" "$work/c.out" || { echo "the C batch's report is not in Vietnamese"; cat "$work/c.out"; exit 1; }
 grep -q "^file: Nguyễn Văn An.pdf" "$work/c.out" || { echo "the C batch gave no named PDF per record"; cat "$work/c.out"; exit 1; }
+grep -q '^fields: {"fields": \[' "$work/c.out" || { echo "the C consumer did not print the signature fields"; cat "$work/c.out"; exit 1; }
 grep -q "^sink: 8 PDFs" "$work/c.out" || { echo "the C batch's record sink was not given each printed record's PDF"; cat "$work/c.out"; exit 1; }
 cmp -s "$work/c.pdf" "$work/cpp.pdf" || { echo "the C and C++ consumers made different PDFs of the same data"; exit 1; }
 # The installed command line: `vanban serve` hands over to the installed vanban-serve, which
