@@ -1196,7 +1196,9 @@ class DocumentLayout {
   // a square the seal's size over the left third of the signer's box (mục II.8). Other
   // signers of the document get Sig_Signer_2, _3 …
   void place_signature_fields(std::vector<Item>& items, const markup::Signature& signer, double cx, double column,
-                                double middle, double space) const {
+                              double middle, double space) const {
+    const auto& signatures = doc_.signatures;
+    if (signatures.empty()) return;  // a closing with no signer: nobody to sign
     double width = std::min(column, mm(40)), height = std::max(space - 4, mm(10));
     if (signer.signature_image.data) {
       markup::Image sized = signer.signature_image;
@@ -1204,7 +1206,6 @@ class DocumentLayout {
       std::tie(width, height) = image_size(sized, column, space - 4);
     }
     const double left = cx - width / 2;
-    const auto& signatures = doc_.signatures;
     const auto with_seal = std::find_if(signatures.begin(), signatures.end(),
                                         [](const markup::Signature& s) { return s.seal_image.data != nullptr; });
     // Without a seal in the data, the signer on the right of the first row: the only one, or

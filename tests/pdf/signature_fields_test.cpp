@@ -212,3 +212,17 @@ TEST_CASE("a batch of certificates keeps each one's fields, and its print file n
   CHECK(names.size() == 16);
   CHECK(run("qpdf --check " + quote(merged)).exit_code == 0);
 }
+
+TEST_CASE("a document with Nơi nhận but no signer keeps no field") {
+  const auto dir = testing::scratch("signature-fields-unsigned");
+  const std::string markup = (dir / "no-signer.xml").string();
+  write_file_atomically(markup,
+                        "<document>\n<header>\n  <issuer><name>Ủy ban nhân dân</name><name>thị xã Duyên Hải</name></issuer>\n"
+                        "  <number value=\"1\" notation=\"TB-UBND\"/>\n  <place-date place=\"Duyên Hải\" date=\"2020-07-06\"/>\n"
+                        "</header>\n<title><type>Thông báo</type><subject>Một việc</subject></title>\n"
+                        "<body><p>Một đoạn văn.</p></body>\n<recipients><recipient>Lưu: VT.</recipient></recipients>\n</document>\n");
+  const Rendered rendered = render(markup, "no-signer", "--from-markup", true);
+  REQUIRE(rendered.run.exit_code == 0);
+  CHECK(rendered.fields.at("fields").empty());
+  CHECK(trace_fields(rendered.trace).empty());
+}
