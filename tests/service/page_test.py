@@ -216,6 +216,19 @@ try:
         if expected not in text:
             fail("the downloaded PDF lacks '%s'" % expected)
 
+    # 2b. Issued electronically: the PDF keeps the places to sign (docs/electronic.md).
+    os.remove(single)
+    click("#sign-fields")
+    click("#render")
+    wait_for("the download link", lambda: visible("#download"))
+    click("#download")
+    signed = downloaded("giay-khen")
+    fields = subprocess.run(["pdfsig", signed], capture_output=True, text=True).stdout
+    if "Signature Field Name: Sig_Signer" not in fields or "Signature Field Name: Sig_Org" not in fields:
+        fail("the PDF made with the signing option holds no signature fields: " + fields)
+    os.remove(signed)
+    click("#sign-fields")
+
     # 3. A batch: the common fields in the form, the list from the sample workbook.
     call("POST", s + "/url", {"url": base + "/?template=giay-khen"})
     element(field("recipient/name"))

@@ -275,6 +275,8 @@ async function render(event) {
   event.preventDefault();
   const request = { template: state.template.name, data: collect() };
   if (Object.keys(state.files).length) request.files = state.files;
+  // Signature fields where the signer and the organisation sign (docs/electronic.md).
+  if ($('sign-fields').checked) request.sign_fields = true;
   $('status').textContent = 'Đang dựng văn bản…';
   $('download').hidden = true;
   const answer = await api('/v1/render', {
@@ -327,6 +329,7 @@ async function runBatch() {
   const common = collect();
   if (Object.keys(common).length) form.append('common', JSON.stringify(common));
   form.append('output', output);
+  if ($('sign-fields').checked) form.append('sign_fields', 'true');
   $('report').append(el('p', { class: 'note' }, 'Đang in danh sách…'));
   const answer = await api('/v1/batch', { method: 'POST', body: form });
   $('report').textContent = '';
