@@ -478,6 +478,9 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
 
   HaruDocument document;
   HPDF_Doc doc = document.get();
+  // The file follows ISO 32000-1, PDF 1.7, which these comments cite; libharu's own header
+  // says 1.3, though the alpha of a PNG (a signature, a seal) is an /SMask, a PDF 1.4 feature.
+  doc->pdf_version = HPDF_VER_17;
   // libharu deflates only the images' samples (with zlib); every other stream is deflated here.
   HPDF_SetCompressionMode(doc, options.compress ? HPDF_COMP_IMAGE : HPDF_COMP_NONE);
   // A page tree node holds at most 32,767 kids (libharu's HPDF_LIMIT_MAX_ARRAY): a print file

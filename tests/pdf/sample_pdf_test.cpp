@@ -102,6 +102,7 @@ TEST_CASE("page size, page count and document information") {
   const auto info = run("pdfinfo -enc UTF-8 " + quote(rendered().pdf));
   REQUIRE(info.exit_code == 0);
   CHECK(info.out.find("Page size:       595.276 x 841.89 pts (A4)") != std::string::npos);
+  CHECK(info.out.find("PDF version:     1.7") != std::string::npos);
   CHECK(info.out.find("Title:           Tổ chức Hội nghị điển hình tiên tiến") != std::string::npos);
   CHECK(info.out.find("Author:          ỦY BAN NHÂN DÂN THỊ XÃ DUYÊN HẢI") != std::string::npos);
   CHECK(info.out.find("Subject:         Kế hoạch số 54/KH-UBND") != std::string::npos);
