@@ -1155,76 +1155,91 @@ class DocumentLayout {
     return out;
   }
 
-  // The electronic signature and seal (Decree 30, Phụ lục I, mục II.8): the blue
-  // signature centred on the signer's axis cx between the position and the name; the red
-  // seal at its real size (36 mm unless the markup says), covering about the left third of
-  // the signature and drawn over it, centred on it vertically, but never above the block's
-  // top. gap_top is where their space begins. Returns the lowest image's bottom (0: none).
-  double place_signature_images(std::vector<Item>& items, const markup::Signature& signer, double cx, double column,
-                                double gap_top, double space) const {
-    double lowest = 0;
-    const auto& signature = signer.signature_image;
-    const auto& seal = signer.seal_image;
-    double signature_left = cx, signature_width = 0, signature_middle = gap_top + space / 2;
-    if (signature.data) {
-      markup::Image sized = signature;
-      if (sized.width <= 0 && sized.height <= 0) sized.width = mm(40);
-      const auto [width, height] = image_size(sized, column, space - 4);
-      signature_left = cx - width / 2;
-      signature_width = width;
-      items.push_back(ImageItem{signature_left, signature_middle - height / 2, width, height, signature.source, signature.data});
-      lowest = signature_middle + height / 2;
-    }
-    if (seal.data) {
-      markup::Image sized = seal;
-      if (sized.width <= 0 && sized.height <= 0) sized.width = mm(36);
-      const auto [width, height] = image_size(sized, column, mm(60));
-      const double right = signature_width > 0 ? signature_left + signature_width / 3 : cx + width / 2;
-      const double top = std::max(0.0, signature_middle - height / 2);
-      // In a narrow column (three signers side by side) the seal stops at the left margin.
-      items.push_back(ImageItem{std::max(left_, right - width), top, width, height, seal.source, seal.data});
-      lowest = std::max(lowest, top + height);
-    }
-    // The fields move nothing: a document with them is laid out as the one without.
-    if (s_.signature_fields) place_signature_fields(items, signer, cx, column, signature_middle, space);
-    return lowest;
-  }
+  struct Box {
+    double x = 0, y = 0, width = 0, height = 0;
+  };
 
-  // The places kept for signing electronically (docs/electronic.md, "Fields"): the signer's
-  // box, where the signature image would stand (centred between the position and the name,
-  // Phụ lục I, mục II.7c), and for the signer whose block carries the seal the organisation's:
-  // a square the seal's size over the left third of the signer's box (mục II.8). Other
-  // signers of the document get Sig_Signer_2, _3 …
-  void place_signature_fields(std::vector<Item>& items, const markup::Signature& signer, double cx, double column,
-                              double middle, double space) const {
-    const auto& signatures = doc_.signatures;
-    if (signatures.empty()) return;  // a closing with no signer: nobody to sign
+  // Where the signer's signature image stands, or would (Phụ lục I, mục II.7c): centred on
+  // the signer's axis cx, level with the middle of the room to sign; 40 mm wide unless the
+  // markup sizes the image, and no taller than that room.
+  Box signature_box(const markup::Signature& signer, double cx, double column, double middle, double space) const {
     double width = std::min(column, mm(40)), height = std::max(space - 4, mm(10));
     if (signer.signature_image.data) {
       markup::Image sized = signer.signature_image;
       if (sized.width <= 0 && sized.height <= 0) sized.width = mm(40);
       std::tie(width, height) = image_size(sized, column, space - 4);
     }
-    const double left = cx - width / 2;
+    return {cx - width / 2, middle - height / 2, width, height};
+  }
+
+  // Where the seal stands, or would (mục II.8): at its real size (the image's, 36 mm unless
+  // the markup says), level with the signature but never above the block's top, its right
+  // edge a third of the way into the signature's box (centred on cx where there is none to
+  // cover); in a narrow column (three signers side by side) it stops at the left margin.
+  Box seal_box(const markup::Signature& signer, double cx, double column, double middle, const Box* signature) const {
+    double width = signer.seal_image.width > 0 ? signer.seal_image.width : mm(36), height = width;
+    if (signer.seal_image.data) {
+      markup::Image sized = signer.seal_image;
+      if (sized.width <= 0 && sized.height <= 0) sized.width = mm(36);
+      std::tie(width, height) = image_size(sized, column, mm(60));
+    }
+    const double right = signature ? signature->x + signature->width / 3 : cx + width / 2;
+    return {std::max(left_, right - width), std::max(0.0, middle - height / 2), width, height};
+  }
+
+  // The electronic signature and seal (Decree 30, Phụ lục I, mục II.8), in their boxes: the
+  // blue signature between the position and the name, the red seal drawn over its left
+  // third. gap_top is where their space begins. Returns the lowest image's bottom (0: none).
+  double place_signature_images(std::vector<Item>& items, const markup::Signature& signer, double cx, double column,
+                                double gap_top, double space) const {
+    double lowest = 0;
+    const auto& signature = signer.signature_image;
+    const auto& seal = signer.seal_image;
+    const double middle = gap_top + space / 2;
+    const Box signature_at = signature_box(signer, cx, column, middle, space);
+    if (signature.data) {
+      items.push_back(ImageItem{signature_at.x, signature_at.y, signature_at.width, signature_at.height, signature.source,
+                                signature.data});
+      lowest = signature_at.y + signature_at.height;
+    }
+    if (seal.data) {
+      const Box seal_at = seal_box(signer, cx, column, middle, signature.data ? &signature_at : nullptr);
+      items.push_back(ImageItem{seal_at.x, seal_at.y, seal_at.width, seal_at.height, seal.source, seal.data});
+      lowest = std::max(lowest, seal_at.y + seal_at.height);
+    }
+    // The fields move nothing: a document with them is laid out as the one without.
+    if (s_.signature_fields) place_signature_fields(items, signer, signature_at, seal_box(signer, cx, column, middle, &signature_at));
+    return lowest;
+  }
+
+  // The places kept for signing electronically (docs/electronic.md, "Fields"), in the boxes
+  // of the signature and the seal: the signer's (Sig_Signer), and for the signer whose block
+  // carries the seal the organisation's too (Sig_Org). Other signers of the document get
+  // Sig_Signer_2, _3 …
+  void place_signature_fields(std::vector<Item>& items, const markup::Signature& signer, const Box& signature,
+                              const Box& seal) const {
+    const auto& signatures = doc_.signatures;
+    if (signatures.empty()) return;  // a closing with no signer: nobody to sign
     const auto with_seal = std::find_if(signatures.begin(), signatures.end(),
                                         [](const markup::Signature& s) { return s.seal_image.data != nullptr; });
     // Without a seal in the data, the signer on the right of the first row: the only one, or
     // a Biên bản's chair (Mẫu 1.9, CHỦ TỌA on the right), the lead body of a joint document.
     const std::size_t first_row = signatures.size() == 2 ? 2 : std::min<std::size_t>(signatures.size(), 3);
     const markup::Signature* organisation = with_seal != signatures.end() ? &*with_seal : &signatures[first_row - 1];
+    const auto field = [&](std::string name, const Box& box) {
+      items.push_back(FieldItem{std::move(name), box.x, box.y, box.width, box.height});
+    };
     if (&signer != organisation) {
       int number = 2;  // the others in the order of the data
       for (const auto& other : signatures) {
         if (&other == &signer) break;
         if (&other != organisation) ++number;
       }
-      items.push_back(FieldItem{"Sig_Signer_" + std::to_string(number), left, middle - height / 2, width, height});
+      field("Sig_Signer_" + std::to_string(number), signature);
       return;
     }
-    items.push_back(FieldItem{"Sig_Signer", left, middle - height / 2, width, height});
-    const double seal = signer.seal_image.width > 0 ? signer.seal_image.width : mm(36);
-    const double seal_top = std::max(0.0, middle - seal / 2);
-    items.push_back(FieldItem{"Sig_Org", std::max(left_, left + width / 3 - seal), seal_top, seal, seal});
+    field("Sig_Signer", signature);
+    field("Sig_Org", seal);
   }
 
   // ---- pages ------------------------------------------------------------------------------

@@ -173,6 +173,35 @@ TEST_CASE("the fields stand where the signature and seal images stand") {
   }
 }
 
+TEST_CASE("a seal that is not square keeps its own size in its field") {
+  // A portrait photograph as the seal: 36 mm wide, taller than that, where a field of the
+  // default square would cover another place than the seal drawn.
+  const auto dir = testing::scratch("signature-fields-tall-seal-source");
+  std::filesystem::copy(testing::sample("layout/images"), dir / "images", std::filesystem::copy_options::recursive);
+  std::string markup = read_file(testing::sample("layout/images.xml"));
+  const std::string seal = "<seal src=\"images/con-dau.png\"/>";
+  REQUIRE(markup.find(seal) != std::string::npos);
+  markup.replace(markup.find(seal), seal.size(), "<seal src=\"images/anh-the.jpg\"/>");
+  write_file_atomically((dir / "tall-seal.xml").string(), markup);
+  const Rendered rendered = render((dir / "tall-seal.xml").string(), "tall-seal", "--from-markup --sign-fields");
+  REQUIRE(rendered.run.exit_code == 0);
+  const auto fields = trace_fields(rendered.trace);
+  REQUIRE(fields.count("Sig_Org") == 1);
+  const std::regex line(R"re(^image ([0-9.]+) ([0-9.]+) ([0-9.]+) ([0-9.]+) "anh-the.jpg"$)re");
+  std::istringstream in(rendered.trace);
+  Box image;
+  for (std::string text; std::getline(in, text);) {
+    std::smatch m;
+    if (std::regex_match(text, m, line)) image = {std::stod(m[1]), std::stod(m[2]), std::stod(m[3]), std::stod(m[4])};
+  }
+  REQUIRE(image.width > 0);
+  CHECK(image.height != Approx(image.width).margin(1));  // not square: the case at stake
+  CHECK(fields.at("Sig_Org").x == Approx(image.x).margin(0.01));
+  CHECK(fields.at("Sig_Org").y == Approx(image.y).margin(0.01));
+  CHECK(fields.at("Sig_Org").width == Approx(image.width).margin(0.01));
+  CHECK(fields.at("Sig_Org").height == Approx(image.height).margin(0.01));
+}
+
 TEST_CASE("a Biên bản's chair on the right takes Sig_Signer and Sig_Org and the secretary Sig_Signer_2") {
   const Rendered rendered = render(testing::sample("bien-ban-hop-hoi-dong.xml"), "bien-ban", "", true);
   REQUIRE(rendered.run.exit_code == 0);
