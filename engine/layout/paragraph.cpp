@@ -206,6 +206,10 @@ void add_run(std::vector<PlacedRun>& runs, double x, const Fragment& fragment, b
   runs.push_back({x, fragment.width, fragment.text, fragment.face, fragment.underline, fragment.color});
 }
 
+bool breaks_by_total_fit(const ParagraphSpec& spec) {
+  return spec.align == Align::justify && spec.breaker == LineBreaker::total_fit;
+}
+
 // Break: total fit for justified text; first fit for ragged text, with the measure narrowed
 // for balanced centred text as far as first fit still needs the same number of lines.
 std::vector<LineBreak> choose_breaks(const ParagraphSpec& spec, const BreakParams& params, const std::vector<Word>& words,
@@ -213,7 +217,7 @@ std::vector<LineBreak> choose_breaks(const ParagraphSpec& spec, const BreakParam
   auto widths_for = [first = spec.first_indent](double measure) {
     return [measure, first](std::size_t line) { return line == 0 ? measure - first : measure; };
   };
-  if (spec.align == Align::justify && spec.breaker == LineBreaker::total_fit) {
+  if (breaks_by_total_fit(spec)) {
     return break_total_fit(items, widths_for(full), params);
   }
   auto breaks = break_first_fit(items, widths_for(full));
@@ -283,10 +287,6 @@ ParagraphLine finalize_line(const ParagraphSpec& spec, const std::vector<Word>& 
 }  // namespace
 
 namespace {
-
-bool breaks_by_total_fit(const ParagraphSpec& spec) {
-  return spec.align == Align::justify && spec.breaker == LineBreaker::total_fit;
-}
 
 // Breaks prepared words into lines and places them.
 std::vector<ParagraphLine> break_words(const ParagraphSpec& spec, const BreakParams& params, const std::vector<Word>& words) {
