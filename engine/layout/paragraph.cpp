@@ -398,8 +398,8 @@ const std::vector<ParagraphLine>& ParagraphCache::lay_out(const ParagraphSpec& s
   if (breaks_by_total_fit(spec) && params.looseness < 0) {
     // Asked for fewer lines (the page-saving pass, TeX's \looseness). A paragraph that cannot
     // lose a line is set in as many lines as at looseness 0, and the cheapest breaking into
-    // that many is the one looseness 0 chose: its lines, without breaking it again. The
-    // one-line paragraphs and those could_fit_in rules out are 44 of the seed plan's 47.
+    // that many is the one looseness 0 chose: its lines, without breaking it again (most
+    // paragraphs: docs/performance.md, "In the engine").
     BreakParams natural = params;
     natural.looseness = 0;
     std::string natural_key = words_part + breaking_key(spec, 0);
