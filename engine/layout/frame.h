@@ -101,6 +101,14 @@ struct FieldItem {
   bool operator==(const FieldItem&) const = default;
 };
 
+// A field's rectangle as a PDF's /Rect gives it: from the page's lower left corner.
+struct PdfRect {
+  double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+};
+inline PdfRect pdf_rect(const FieldItem& field, double page_height) {
+  return {field.x, page_height - field.y - field.height, field.x + field.width, page_height - field.y};
+}
+
 using Item = std::variant<TextItem, RuleItem, ImageItem, PathItem, FieldItem>;
 
 struct Page {

@@ -438,8 +438,9 @@ void add_signature_fields(HaruDocument& document, const Frame& frame, const std:
       names.insert(name);
       HPDF_Dict_Add(widget, "T", HPDF_String_New(mmgr, name.c_str(), nullptr));
       HPDF_Dict_AddNumber(widget, "F", 4);  // print
-      const HPDF_Box rect{static_cast<HPDF_REAL>(field->x), static_cast<HPDF_REAL>(height - field->y - field->height),
-                          static_cast<HPDF_REAL>(field->x + field->width), static_cast<HPDF_REAL>(height - field->y)};
+      const layout::PdfRect at = layout::pdf_rect(*field, height);
+      const HPDF_Box rect{static_cast<HPDF_REAL>(at.x1), static_cast<HPDF_REAL>(at.y1), static_cast<HPDF_REAL>(at.x2),
+                          static_cast<HPDF_REAL>(at.y2)};
       HPDF_Dict_Add(widget, "Rect", HPDF_Box_Array_New(mmgr, rect));
       HPDF_Dict_Add(widget, "P", pages[n]);
       // The appearance before signing: an empty form the size of the field.

@@ -220,8 +220,8 @@ RenderResult Engine::render(const RenderRequest& request) const {
           result.images.push_back(image->name);
         }
         if (const auto* field = std::get_if<layout::FieldItem>(&item)) {
-          result.signature_fields.push_back({field->name, n + 1, field->x, page.height - field->y - field->height,
-                                             field->x + field->width, page.height - field->y, page.height});
+          const layout::PdfRect rect = layout::pdf_rect(*field, page.height);
+          result.signature_fields.push_back({field->name, n + 1, rect.x1, rect.y1, rect.x2, rect.y2, page.height});
         }
       }
     }
