@@ -592,7 +592,7 @@ class Checker {
           report(Severity::warning, "check.long-word",
                  "a word of more than {} characters is wider than a line: it is cut between letters to fit",
                  {std::to_string(longest)}, value.where);
-          findings_.back().hints.push_back("put spaces where the text has lost them, or shorten a pasted address");
+          add_hint(findings_.back(), "put spaces where the text has lost them, or shorten a pasted address");
           return;
         }
       }
