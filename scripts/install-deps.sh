@@ -20,9 +20,14 @@ packages=(
   libpng-dev libjpeg62-turbo-dev
   # the service (vanban serve): cpp-httplib
   libcpp-httplib-dev
+  # signing (vanban sign, verify): OpenSSL 3's CMS, and a key on a token through the libp11
+  # PKCS#11 engine; PDF/A: the sRGB ICC profile of the output intent
+  libssl-dev libengine-pkcs11-openssl icc-profiles-free
   # tests: Catch2 v2 and the PDF readers used to check what a reader sees; a C compiler for
   # the installed C API's consumer
   catch2 poppler-utils mupdf-tools qpdf gcc
+  # tests of signing: a software token (SoftHSM2) and the NSS tools that give pdfsig its trust
+  softhsm2 libnss3-tools opensc
   # tests of vanban serve: Python drives the HTTP checks, and the clerks' page in headless
   # Chromium through ChromeDriver
   python3 chromium chromium-driver

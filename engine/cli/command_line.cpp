@@ -759,7 +759,10 @@ void translate_help(CLI::App& app, int argc, char** argv) {
   app.footer("Trợ giúp chi tiết: README và docs/ của mã nguồn; vanban man in trang hướng dẫn (tiếng Anh).");
 }
 
-int vanban::cli::run_command_line(int argc, char** argv, const ServeCommand& serve_command) {
+std::string vanban::cli::describe(const Diagnostic& diagnostic) { return vanban::format_diagnostic(diagnostic, language); }
+bool vanban::cli::in_vietnamese() { return language == vanban::Language::vietnamese; }
+
+int vanban::cli::run_command_line(int argc, char** argv, const Commands& commands) {
   CLI::App app{"vanban: Vietnamese administrative documents, typeset by Decree 30/2020/NĐ-CP"};
   app.set_version_flag("--version", "vanban " VANBAN_VERSION);
   app.require_subcommand(1);
@@ -884,6 +887,32 @@ int vanban::cli::run_command_line(int argc, char** argv, const ServeCommand& ser
   serve_cmd->add_flag("-q,--quiet", serve.quiet, "no access log");
   serve_cmd->add_option("--font-dir", serve.font_dir, "folder with the four faces (default: fonts/)");
   serve.limits.add_to(*serve_cmd);
+
+  SignArgs sign;
+  auto* sign_cmd = app.add_subcommand("sign", "Sign a signature field of a PDF (PAdES B-B), with a key file or a token, as an incremental update");
+  sign_cmd->add_option("PDF", sign.input, "the PDF to sign, made with --sign-fields")->required();
+  sign_cmd->add_option("--field", sign.field, "the field to sign: Sig_Signer (the signer) or Sig_Org (the organisation, with its seal)")
+      ->required();
+  sign_cmd->add_option("-o,--output", sign.output, "the signed PDF to write (never the input: a PDF handed over is not rewritten)")
+      ->required()->check(pdf_name());
+  auto* p12_option = sign_cmd->add_option("--p12", sign.p12, "the signer's key and certificate in a PKCS#12 file (.p12, .pfx)");
+  auto* password_option = sign_cmd->add_option("--password-file", sign.password_file, "a file whose first line is the PKCS#12 file's password");
+  auto* module_option = sign_cmd->add_option("--pkcs11-module", sign.pkcs11_module,
+                                             "the token's PKCS#11 library (a USB token's, or SoftHSM's)");
+  auto* uri_option = sign_cmd->add_option("--pkcs11-uri", sign.pkcs11_uri, "the key on the token: pkcs11:token=…;object=…");
+  auto* cert_option = sign_cmd->add_option("--cert", sign.certificate, "the token key's certificate (and its chain) in PEM");
+  sign_cmd->add_option("--pin-file", sign.pin_file, "a file whose first line is the token's PIN");
+  sign_cmd->add_option("--image", sign.image, "the field's appearance: the signer's image or the seal (PNG with transparency, or JPEG)");
+  sign_cmd->add_option("--time", sign.time, "the signing time, ISO 8601 with its offset (default: now, +07:00)");
+  p12_option->excludes(module_option)->needs(password_option);
+  module_option->needs(uri_option)->needs(cert_option);
+
+  VerifyArgs verify;
+  auto* verify_cmd = app.add_subcommand("verify", "Check every signature of a PDF: valid or not, what it covers, who signed and when");
+  verify_cmd->add_option("PDF", verify.input, "the signed PDF")->required();
+  verify_cmd->add_option("--ca", verify.ca, "trusted CA certificates in PEM: also check each signer's certificate leads to one");
+  verify_cmd->add_flag("--json", verify.json, "print the report as JSON");
+
   render.limits.add_to(*render_cmd);
   check.limits.add_to(*check_cmd);
   batch.limits.add_to(*batch_cmd);
@@ -900,12 +929,12 @@ int vanban::cli::run_command_line(int argc, char** argv, const ServeCommand& ser
   // A command that is not one ("vanban rendr") is told with the nearest, before CLI11 would
   // say only that a subcommand is required.
   if (argc > 1 && argv[1][0] != '-') {
-    std::vector<std::string> commands;
-    for (const auto* command : app.get_subcommands({})) commands.push_back(command->get_name());
-    if (std::find(commands.begin(), commands.end(), argv[1]) == commands.end()) {
+    std::vector<std::string> command_names;
+    for (const auto* command : app.get_subcommands({})) command_names.push_back(command->get_name());
+    if (std::find(command_names.begin(), command_names.end(), argv[1]) == command_names.end()) {
       std::cerr << "vanban: '" << argv[1] << "' is not a command";
-      if (const auto near = vanban::nearest_name(argv[1], commands)) std::cerr << ": did you mean '" << *near << "'?";
-      std::cerr << "\nThe commands are render, check, batch, templates, convert, serve, completion and man; vanban --help tells more.\n";
+      if (const auto near = vanban::nearest_name(argv[1], command_names)) std::cerr << ": did you mean '" << *near << "'?";
+      std::cerr << "\nThe commands are render, check, batch, templates, convert, sign, verify, serve, completion and man; vanban --help tells more.\n";
       return exit_bad_usage;
     }
   }
@@ -937,12 +966,24 @@ int vanban::cli::run_command_line(int argc, char** argv, const ServeCommand& ser
     if (*completion_cmd) return std::printf("%s", bash_completion(app).c_str()) < 0 ? exit_bad_input : 0;
     if (*man_cmd) return std::printf("%s", manual_page(app).c_str()) < 0 ? exit_bad_input : 0;
     if (*convert_cmd) return run_convert(convert);  // needs no templates or fonts
+    if (*sign_cmd) {
+      if (sign.p12.empty() && sign.pkcs11_module.empty()) {
+        std::cerr << describe({vanban::Severity::error, "sign.no-key", "vanban sign needs a key: --p12 FILE --password-file FILE, "
+                               "or --pkcs11-module LIB --pkcs11-uri URI --cert FILE", {}, {}})
+                  << '\n';
+        return exit_bad_usage;
+      }
+      sign.max_image_pixels = vanban::Limits{}.max_image_pixels;
+      vanban::check_outputs({{sign.output, "-o"}}, {sign.input});
+      return commands.sign(sign, argv);
+    }
+    if (*verify_cmd) return commands.verify(verify, argv);
     const std::string home = find_home("/proc/self/exe");
     if (*render_cmd) return run_render(render, home);
     if (*check_cmd) return run_check(check, home);
     if (*templates_cmd) return run_templates(template_name, home);
     if (*batch_cmd) return run_batch(batch, home);
-    if (*serve_cmd) return run_serve(serve, home, serve_command, argv);
+    if (*serve_cmd) return run_serve(serve, home, commands.serve, argv);
   } catch (const vanban::Error& e) {
     for (const auto& diagnostic : e.diagnostics()) std::cerr << describe(diagnostic) << '\n';
     return exit_bad_input;

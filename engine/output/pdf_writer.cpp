@@ -10,13 +10,13 @@
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
-#include <libdeflate.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
 #include "base/diagnostics.h"
 #include "output/content_stream.h"
+#include "output/deflate.h"
 #include "output/font_subset.h"
 #include "output/page_sharing.h"
 #include "text/unicode.h"
@@ -151,24 +151,6 @@ std::string to_unicode_cmap(const CharacterCodes& codes) {
     }
   }
   out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-  return out;
-}
-
-// Deflates a stream's bytes (RFC 1950, as FlateDecode reads them) with libdeflate at its level
-// 1, its fastest: with the text written as literal strings the seed's PDF is still smaller
-// than it was from hexadecimal text at level 3 (docs/dependencies.md, "Compressing streams").
-// One compressor per thread: allocating it costs more than deflating a small stream.
-std::string deflated(const std::string& bytes) {
-  struct Compressor {
-    libdeflate_compressor* state = libdeflate_alloc_compressor(1);
-    ~Compressor() { libdeflate_free_compressor(state); }
-  };
-  thread_local const Compressor compressor;
-  if (!compressor.state) fail("pdf.deflate", "out of memory for the stream compressor");
-  std::string out(libdeflate_zlib_compress_bound(compressor.state, bytes.size()), '\0');
-  const std::size_t size = libdeflate_zlib_compress(compressor.state, bytes.data(), bytes.size(), out.data(), out.size());
-  if (size == 0) fail("pdf.deflate", "a stream did not fit its compression bound");
-  out.resize(size);
   return out;
 }
 

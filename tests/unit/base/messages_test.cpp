@@ -42,7 +42,7 @@ TEST_CASE("language names: vi and en, as $LANG writes them too") {
 
 TEST_CASE("every diagnostic code the engine uses has Vietnamese messages") {
   // The codes, as string literals in the engine's sources ("data.bad-utf8", "limit.depth").
-  const std::regex code(R"re("((data|template|markup|layout|settings|text|image|io|batch|check|font|pdf|limit|convert|service|resource|home)\.[a-z0-9-]+)")re");
+  const std::regex code(R"re("((data|template|markup|layout|settings|text|image|io|batch|check|font|pdf|limit|convert|service|resource|home|sign)\.[a-z0-9-]+)")re");
   std::set<std::string> codes;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(testing::source_dir() + "/engine")) {
     if (entry.path().extension() != ".cpp" || entry.path().filename() == "messages_vi.cpp") continue;
@@ -96,7 +96,7 @@ TEST_CASE("every message format in the engine's sources has its Vietnamese entry
   // compiler joins them.
   const std::regex run(R"re("(?:[^"\\\n]|\\.)*"(?:\s*"(?:[^"\\\n]|\\.)*")*)re");
   const std::regex piece(R"re("((?:[^"\\\n]|\\.)*)")re");
-  const std::regex code(R"re("((data|template|markup|layout|settings|text|image|io|batch|check|font|pdf|limit|convert|service|resource|home)\.[a-z0-9-]+|internal)")re");
+  const std::regex code(R"re("((data|template|markup|layout|settings|text|image|io|batch|check|font|pdf|limit|convert|service|resource|home|sign)\.[a-z0-9-]+|internal)")re");
   // A hint's sentence (Hint("…", {…}), hints.push_back({"…", …}), add_hint(d, {"…", …})) is
   // looked up under "hint".
   const std::regex hint_before(R"re((Hint\s*[({]|push_back\(\{|add_hint\([^,;]*,\s*\{)\s*$)re");
