@@ -147,6 +147,7 @@ struct RenderArgs {
   std::string markup;
   std::string fields_json;
   bool sign_fields = false;
+  vanban::PdfProfile pdf_profile = vanban::PdfProfile::plain;
   bool stats = false;
   bool from_markup = false;
   bool lenient = false;
@@ -244,6 +245,7 @@ int run_render(const RenderArgs& args, const std::string& home) {
   request.want_trace = !args.trace.empty();
   // The fields' places are those of the fields in the PDF: asking for them keeps the fields.
   request.sign_fields = args.sign_fields || !args.fields_json.empty();
+  request.pdf_profile = args.pdf_profile;
 
   const std::string output = args.output.empty() ? default_output(args.data) : args.output;
   // Before any work: no output replaces the data, the template or a font, or another output.
@@ -380,6 +382,7 @@ struct BatchArgs {
   bool quiet = false;
   bool lenient = false;
   bool sign_fields = false;
+  vanban::output::PdfProfile pdf_profile = vanban::output::PdfProfile::plain;
   LimitArgs limits;
   int jobs = 0;
   std::optional<vanban::text::LegacyEncoding> input_encoding;
@@ -539,6 +542,7 @@ int run_batch(const BatchArgs& args, const std::string& home) {
   options.generate.template_name = args.template_name;
   options.generate.lenient = args.lenient;
   options.generate.settings.signature_fields = args.sign_fields;
+  options.pdf_profile = args.pdf_profile;
   options.generate.input_encoding = args.input_encoding;
   options.generate.limits = args.limits.get();
   options.generate.files = vanban::folder_resources(std::filesystem::path(args.records).parent_path().string());
@@ -799,6 +803,9 @@ int vanban::cli::run_command_line(int argc, char** argv, const Commands& command
                        "keep unsigned signature fields where the signer and the organisation sign (Sig_Signer, Sig_Org)");
   render_cmd->add_option("--fields-json", render.fields_json,
                          "also write each signature field's name, page and rectangle (points, and mm from the top left) as JSON");
+  const std::map<std::string, vanban::PdfProfile> profiles{{"2b", vanban::PdfProfile::pdfa_2b}, {"2u", vanban::PdfProfile::pdfa_2u}};
+  render_cmd->add_option("--pdfa", render.pdf_profile, "write PDF/A-2 for archiving: 2b (the look kept) or 2u (and the text as Unicode)")
+      ->transform(one_of(profiles))->type_name("2b|2u");
   render_cmd->add_flag("--from-markup", render.from_markup,
                        "DATA is document markup (docs/markup.md): lay it out without a template");
   render_cmd->add_flag("--stats", render.stats, "print line-breaking figures to standard error");
@@ -857,6 +864,10 @@ int vanban::cli::run_command_line(int argc, char** argv, const Commands& command
   batch_cmd->add_flag("--lenient", batch.lenient, "print despite Decree 30 and template errors, as warnings");
   batch_cmd->add_flag("--sign-fields", batch.sign_fields,
                       "each record's PDF keeps unsigned signature fields where the signer and the organisation sign");
+  const std::map<std::string, vanban::output::PdfProfile> batch_profiles{{"2b", vanban::output::PdfProfile::pdfa_2b},
+                                                                         {"2u", vanban::output::PdfProfile::pdfa_2u}};
+  batch_cmd->add_option("--pdfa", batch.pdf_profile, "write each PDF as PDF/A-2: 2b or 2u")
+      ->transform(one_of(batch_profiles))->type_name("2b|2u");
   batch_cmd->add_option("--font-dir", batch.font_dir, "folder with the four faces (default: fonts/)");
   batch_cmd->add_option("--input-encoding", batch.input_encoding, "the records hold TCVN3, VNI or Windows-1258 text: convert the values that read as Vietnamese")
       ->transform(one_of(encodings))->type_name("tcvn3|vni|cp1258");
@@ -913,6 +924,12 @@ int vanban::cli::run_command_line(int argc, char** argv, const Commands& command
   verify_cmd->add_option("--ca", verify.ca, "trusted CA certificates in PEM: also check each signer's certificate leads to one");
   verify_cmd->add_flag("--json", verify.json, "print the report as JSON");
 
+  LintArgs lint;
+  auto* lint_cmd = app.add_subcommand("lint-pdfa", "Check PDFs against the PDF/A-2 rules that apply to what vanban writes, named by veraPDF's numbers");
+  lint_cmd->add_option("PDF", lint.files, "the PDFs to check");
+  lint_cmd->add_option("--level", lint.level, "b or u (default: the level each file claims)")->check(CLI::IsMember({"b", "u"}));
+  lint_cmd->add_flag("--rules", lint.rules, "list the rules the lint checks, and nothing else");
+
   render.limits.add_to(*render_cmd);
   check.limits.add_to(*check_cmd);
   batch.limits.add_to(*batch_cmd);
@@ -934,7 +951,7 @@ int vanban::cli::run_command_line(int argc, char** argv, const Commands& command
     if (std::find(command_names.begin(), command_names.end(), argv[1]) == command_names.end()) {
       std::cerr << "vanban: '" << argv[1] << "' is not a command";
       if (const auto near = vanban::nearest_name(argv[1], command_names)) std::cerr << ": did you mean '" << *near << "'?";
-      std::cerr << "\nThe commands are render, check, batch, templates, convert, sign, verify, serve, completion and man; vanban --help tells more.\n";
+      std::cerr << "\nThe commands are render, check, batch, templates, convert, sign, verify, lint-pdfa, serve, completion and man; vanban --help tells more.\n";
       return exit_bad_usage;
     }
   }
@@ -978,6 +995,13 @@ int vanban::cli::run_command_line(int argc, char** argv, const Commands& command
       return commands.sign(sign, argv);
     }
     if (*verify_cmd) return commands.verify(verify, argv);
+    if (*lint_cmd) {
+      if (lint.files.empty() && !lint.rules) {
+        std::cerr << describe({vanban::Severity::error, "sign.no-input", "vanban lint-pdfa needs the PDFs to check", {}, {}}) << '\n';
+        return exit_bad_usage;
+      }
+      return commands.lint_pdfa(lint, argv);
+    }
     const std::string home = find_home("/proc/self/exe");
     if (*render_cmd) return run_render(render, home);
     if (*check_cmd) return run_check(check, home);

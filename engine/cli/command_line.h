@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include <vanban/engine.h>
 
@@ -39,16 +40,24 @@ struct VerifyArgs {
   std::string ca;
   bool json = false;
 };
+// vanban lint-pdfa: the files, and the level (b, u; empty: the one each file claims).
+struct LintArgs {
+  std::vector<std::string> files;
+  std::string level;
+  bool rules = false;  // list the rules checked
+};
 // Each runs its command here, or replaces this process by the program that can (the same
 // argv), and returns the exit code.
 using SignCommand = std::function<int(const SignArgs& args, char** argv)>;
 using VerifyCommand = std::function<int(const VerifyArgs& args, char** argv)>;
+using LintCommand = std::function<int(const LintArgs& args, char** argv)>;
 
 // What a program does with the commands another program may run.
 struct Commands {
   ServeCommand serve;
   SignCommand sign;
   VerifyCommand verify;
+  LintCommand lint_pdfa;
 };
 
 // The message a diagnostic prints as, in the language --lang chose.

@@ -45,6 +45,7 @@ Commands handed_over_commands() {
   };
   commands.sign = [](const SignArgs&, char** argv) -> int { hand_over("vanban-sign", argv); };
   commands.verify = [](const VerifyArgs&, char** argv) -> int { hand_over("vanban-sign", argv); };
+  commands.lint_pdfa = [](const LintArgs&, char** argv) -> int { hand_over("vanban-sign", argv); };
   return commands;
 }
 

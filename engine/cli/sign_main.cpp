@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "archive/pdfa_lint.h"
 #include "base/diagnostics.h"
 #include "base/files.h"
 #include "cli/command_line.h"
@@ -140,11 +141,46 @@ int verify(const vanban::cli::VerifyArgs& args) {
   return all_valid ? 0 : 1;
 }
 
+// Each file's findings as diagnostics ("file: error: … (where) [pdfa 6.1.3-1]"), then a line
+// saying what was checked; exit 1 when any file has a finding.
+int lint(const vanban::cli::LintArgs& args) {
+  const bool vi = in_vietnamese();
+  if (args.rules) {
+    for (const auto& rule : vanban::archive::pdfa_rules()) {
+      std::cout << rule.id << '\t' << rule.summary << (rule.level_u_only ? " (2u)" : "") << '\n';
+    }
+    if (args.files.empty()) return 0;
+  }
+  bool all_passed = true;
+  for (const auto& name : args.files) {
+    const vanban::sign::PdfFile file(vanban::read_file(name, max_pdf_bytes), name);
+    vanban::archive::PdfaLevel level = vanban::archive::PdfaLevel::b;
+    if (args.level == "u") level = vanban::archive::PdfaLevel::u;
+    auto report = vanban::archive::lint_pdfa(file, level);
+    // No level asked: the one the file claims, linted again when it claims U.
+    if (args.level.empty() && report.claimed == "2U") report = vanban::archive::lint_pdfa(file, vanban::archive::PdfaLevel::u);
+    for (const auto& finding : report.findings) {
+      const std::string rule = finding.rule == "unchecked" ? "pdfa unchecked" : "pdfa " + finding.rule;
+      std::cout << name << ": " << (vi ? "lỗi: " : "error: ") << finding.message << " (" << finding.where << ") [" << rule << "]\n";
+    }
+    const std::string level_name = level == vanban::archive::PdfaLevel::u || (args.level.empty() && report.claimed == "2U") ? "2u" : "2b";
+    std::cout << name << ": PDF/A-" << level_name << (vi ? " lint: " : " lint: ")
+              << (report.passed() ? (vi ? "đạt" : "passes") : (vi ? "KHÔNG ĐẠT" : "FAILS")) << ", " << report.rules_checked
+              << (vi ? " quy tắc, " : " rules over ") << report.objects << (vi ? " đối tượng, " : " objects, ") << report.pages
+              << (vi ? " trang, " : " pages, ") << report.fonts << (vi ? " phông, " : " fonts, ") << report.signatures
+              << (vi ? " chữ ký" : " signatures") << (report.findings.empty() ? "" : "; " + std::to_string(report.findings.size()) + (vi ? " lỗi" : " findings"))
+              << '\n';
+    all_passed = all_passed && report.passed();
+  }
+  return all_passed ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   vanban::cli::Commands commands = vanban::cli::handed_over_commands();
   commands.sign = [](const vanban::cli::SignArgs& args, char**) { return sign(args); };
   commands.verify = [](const vanban::cli::VerifyArgs& args, char**) { return verify(args); };
+  commands.lint_pdfa = [](const vanban::cli::LintArgs& args, char**) { return lint(args); };
   return vanban::cli::run_command_line(argc, argv, commands);
 }

@@ -15,6 +15,7 @@
 #include <hpdf_streams.h>
 
 #include "base/diagnostics.h"
+#include "output/colour_profile.h"
 #include "output/content_stream.h"
 #include "output/deflate.h"
 #include "output/font_subset.h"
@@ -445,6 +446,114 @@ void add_signature_fields(HaruDocument& document, const Frame& frame, const std:
   document.check("adding the signature fields");
 }
 
+// Text for XML (XMP is RDF/XML): the five characters XML gives meaning escaped.
+std::string xml_text(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// The XMP packet of a PDF/A file (ISO 19005-2, 6.6; XMP, ISO 16684-1): the part and level
+// (pdfaid), and the document information again, each property equal to its entry in the
+// information dictionary (6.6.3: Title dc:title, Author dc:creator, Subject dc:description,
+// Creator xmp:CreatorTool, Producer pdf:Producer). Only predefined schemas: no extension
+// schema is needed.
+std::string xmp_packet(const Frame& frame, const PdfOptions& options, const std::string& producer) {
+  std::string rdf = "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+                    "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>";
+  rdf += options.profile == PdfProfile::pdfa_2u ? "U" : "B";
+  rdf += "</pdfaid:conformance>\n</rdf:Description>\n";
+  rdf += "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<dc:format>application/pdf</dc:format>\n";
+  if (!frame.info.title.empty()) {
+    rdf += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_text(frame.info.title) + "</rdf:li></rdf:Alt></dc:title>\n";
+  }
+  if (!frame.info.author.empty()) {
+    rdf += "<dc:creator><rdf:Seq><rdf:li>" + xml_text(frame.info.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
+  }
+  if (!frame.info.subject.empty()) {
+    rdf += "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_text(frame.info.subject) +
+           "</rdf:li></rdf:Alt></dc:description>\n";
+  }
+  rdf += "</rdf:Description>\n";
+  if (!options.creator.empty()) {
+    rdf += "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n<xmp:CreatorTool>" +
+           xml_text(options.creator) + "</xmp:CreatorTool>\n</rdf:Description>\n";
+  }
+  if (!producer.empty()) {
+    rdf += "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n<pdf:Producer>" + xml_text(producer) +
+           "</pdf:Producer>\n</rdf:Description>\n";
+  }
+  return "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+         "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n" +
+         rdf + "</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>";
+}
+
+// The identifier's place before it is known: 16 zero bytes, as libharu writes a binary string.
+constexpr std::string_view id_placeholder = "<00000000000000000000000000000000>";
+
+// What PDF/A adds (docs/electronic.md, "PDF/A"): the XMP metadata, uncompressed (6.6.2.1); an
+// output intent GTS_PDFA1 with the sRGB profile, which makes the DeviceRGB and DeviceGray the
+// pages draw in device-independent (6.2.3, 6.2.4.3); a file identifier in the trailer (6.1.3),
+// filled in once the bytes are known.
+void add_archival_parts(HaruDocument& document, const Frame& frame, const PdfOptions& options) {
+  HPDF_Doc doc = document.get();
+  HPDF_MMgr mmgr = doc->mmgr;
+  const char* producer = HPDF_GetInfoAttr(doc, HPDF_INFO_PRODUCER);
+  HPDF_Dict metadata = new_stream(document, xmp_packet(frame, options, producer ? producer : ""), false);
+  HPDF_Dict_AddName(metadata, "Type", "Metadata");
+  HPDF_Dict_AddName(metadata, "Subtype", "XML");
+  HPDF_Dict_Add(doc->catalog, "Metadata", metadata);
+
+  HPDF_Dict profile = new_stream(document, std::string(srgb_profile()), options.compress);
+  HPDF_Dict_AddNumber(profile, "N", 3);
+  HPDF_Dict intent = HPDF_Dict_New(mmgr);
+  HPDF_Dict_AddName(intent, "Type", "OutputIntent");
+  HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
+  HPDF_Dict_Add(intent, "OutputConditionIdentifier", HPDF_String_New(mmgr, "sRGB IEC61966-2.1", nullptr));
+  HPDF_Dict_Add(intent, "RegistryName", HPDF_String_New(mmgr, "http://www.color.org", nullptr));
+  HPDF_Dict_Add(intent, "Info", HPDF_String_New(mmgr, "sRGB IEC61966-2.1", nullptr));
+  HPDF_Dict_Add(intent, "DestOutputProfile", profile);
+  HPDF_Array intents = HPDF_Array_New(mmgr);
+  HPDF_Array_Add(intents, intent);
+  HPDF_Dict_Add(doc->catalog, "OutputIntents", intents);
+
+  const HPDF_BYTE zeros[16] = {};
+  HPDF_Array id = HPDF_Array_New(mmgr);
+  HPDF_Array_Add(id, HPDF_Binary_New(mmgr, const_cast<HPDF_BYTE*>(zeros), 16));
+  HPDF_Array_Add(id, HPDF_Binary_New(mmgr, const_cast<HPDF_BYTE*>(zeros), 16));
+  HPDF_Dict_Add(doc->trailer, "ID", id);
+  document.check("adding the PDF/A metadata");
+}
+
+// Fills the trailer's /ID with a hash of the file's bytes (two FNV-1a hashes of 64 bits):
+// the same document always gets the same identifier, another document another.
+void fill_file_identifier(std::string& bytes) {
+  const std::size_t trailer = bytes.rfind("trailer");
+  if (trailer == std::string::npos) fail("pdf.libharu", "the saved document has no trailer");
+  std::uint64_t first = 14695981039346656037ull, second = 0x84222325cbf29ce4ull;
+  for (const char c : bytes) {
+    first = (first ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    second = (second ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  }
+  char hex[40];
+  std::snprintf(hex, sizeof hex, "<%016llX%016llX>", static_cast<unsigned long long>(first),
+                static_cast<unsigned long long>(second));
+  for (int k = 0; k < 2; ++k) {
+    const std::size_t at = bytes.find(id_placeholder, trailer);
+    if (at == std::string::npos) fail("pdf.libharu", "the saved document's trailer has no /ID to fill");
+    bytes.replace(at, id_placeholder.size(), hex);
+  }
+}
+
 std::string write_pdf(const Frame& frame, const PdfOptions& options) {
   // Which code points each face draws: the subset and the ToUnicode map need exactly these.
   std::array<DistinctCodePoints, 4> distinct;
@@ -533,6 +642,12 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
       }
       name = "Im" + std::to_string(image_names.size());
       if (!image.data) fail_with("pdf.image", "the image {} was not decoded before layout", {image.name});
+      // A PDF/A file's output intent is RGB: a CMYK image's colours would have no meaning in
+      // it (ISO 19005-2, 6.2.4.3).
+      if (options.profile != PdfProfile::plain && image.data->components == 4) {
+        fail_with("pdf.pdfa-colour", "the image {} is CMYK, which a PDF/A file with an sRGB output intent cannot hold",
+                  {image.name}, {}, {"save it as RGB (a PNG, or an RGB JPEG)"});
+      }
       HPDF_Dict_Add(image_resources, name.c_str(), load_image(document, *image.data));
     }
     return name;
@@ -587,6 +702,7 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
 
   add_outline(document, frame, pages);
   add_signature_fields(document, frame, pages);
+  if (options.profile != PdfProfile::plain) add_archival_parts(document, frame, options);
 
   HPDF_SaveToStream(doc);
   document.check("saving the document");
@@ -595,6 +711,7 @@ std::string write_pdf(const Frame& frame, const PdfOptions& options) {
   HPDF_ReadFromStream(doc, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
   bytes.resize(size);
   document.check("reading the saved document");
+  if (options.profile != PdfProfile::plain) fill_file_identifier(bytes);
   return bytes;
 }
 

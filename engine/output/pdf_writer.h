@@ -11,7 +11,8 @@
 //  - pages that draw the same border and lines share one content stream (page_sharing.h),
 //    and inherit one resource dictionary;
 //  - document info in UTF-8 (title, author, subject, creator); compression on;
-//  - the same Frame gives the same bytes: no dates, no random IDs.
+//  - the same Frame gives the same bytes: no dates, no random IDs (a PDF/A file's /ID is a
+//    hash of its own bytes).
 #pragma once
 
 #include <string>
@@ -20,9 +21,20 @@
 
 namespace vanban::output {
 
+// What a file claims besides PDF 1.7 (docs/electronic.md, "PDF/A").
+enum class PdfProfile {
+  plain,
+  // PDF/A-2b (ISO 19005-2, level B: the look kept for archiving): XMP metadata naming the
+  // part and level, an sRGB output intent, a file identifier.
+  pdfa_2b,
+  // PDF/A-2u: level B, and every character's code maps to Unicode, as vanban's always do.
+  pdfa_2u,
+};
+
 struct PdfOptions {
   bool compress = true;
   std::string creator = "vanban";
+  PdfProfile profile = PdfProfile::plain;
 };
 
 // Writes the frame as a PDF. Throws Error "pdf.*" when libharu or HarfBuzz fails.

@@ -535,7 +535,7 @@ BatchResult print_batch(const Core& core, const BatchOptions& options, const Bat
   generate.also_read.push_back("stt");
   const auto maker = core.maker(generate.template_name, generate);
   const auto work = [&] {
-    const output::PdfOptions pdf_options{true, "vanban " VANBAN_VERSION};
+    const output::PdfOptions pdf_options{true, "vanban " VANBAN_VERSION, options.pdf_profile};
     for (int k = next++; k < count; k = next++) {
       const auto& record = records[static_cast<std::size_t>(begin + k)];
       RecordOutcome& outcome = result.outcomes[static_cast<std::size_t>(k)];
@@ -614,7 +614,7 @@ BatchResult print_batch(const Core& core, const BatchOptions& options, const Bat
       std::move(frames[k].pages.begin(), frames[k].pages.end(), std::back_inserter(merged.pages));
       frames[k] = {};
     }
-    if (!merged.pages.empty()) sink.merged_pdf(output::write_pdf(merged, {true, "vanban " VANBAN_VERSION}));
+    if (!merged.pages.empty()) sink.merged_pdf(output::write_pdf(merged, {true, "vanban " VANBAN_VERSION, options.pdf_profile}));
   }
   return result;
 }

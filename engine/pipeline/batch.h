@@ -12,6 +12,7 @@
 
 #include "base/diagnostics.h"
 #include "data/read_records.h"
+#include "output/pdf_writer.h"
 #include "pipeline/generate.h"
 
 namespace vanban::pipeline {
@@ -47,6 +48,7 @@ struct BatchOptions {
   bool dry_run = false;         // check and lay out every record, write nothing
   int jobs = 1;
   std::optional<Shard> shard;   // only this slice of the records
+  output::PdfProfile pdf_profile = output::PdfProfile::plain;  // of each PDF written
 };
 
 struct RecordOutcome {

@@ -102,6 +102,15 @@ GenerateOptions common_options_of(const Core& core, const Request& request) {
   return options;
 }
 
+output::PdfProfile pdf_profile_of(PdfProfile profile) {
+  switch (profile) {
+    case PdfProfile::pdfa_2b: return output::PdfProfile::pdfa_2b;
+    case PdfProfile::pdfa_2u: return output::PdfProfile::pdfa_2u;
+    case PdfProfile::plain: break;
+  }
+  return output::PdfProfile::plain;
+}
+
 GenerateOptions options_of(const Core& core, const RenderRequest& request) {
   GenerateOptions options = common_options_of(core, request);
   options.data_format = request.format == DataFormat::markup ? DataFormat::xml : request.format;
@@ -118,6 +127,7 @@ BatchOptions batch_options_of(const Core& core, const BatchRequest& request) {
   options.ascii_names = request.ascii_names;
   options.dry_run = !request.want_merged && !request.want_each;
   options.jobs = request.jobs;
+  options.pdf_profile = pdf_profile_of(request.pdf_profile);
   return options;
 }
 
@@ -227,7 +237,7 @@ RenderResult Engine::render(const RenderRequest& request) const {
     }
     // 5. Output.
     const auto written = std::chrono::steady_clock::now();
-    if (request.want_pdf) result.pdf = output::write_pdf(generated.frame, {true, "vanban " VANBAN_VERSION});
+    if (request.want_pdf) result.pdf = output::write_pdf(generated.frame, {true, "vanban " VANBAN_VERSION, pipeline::pdf_profile_of(request.pdf_profile)});
     if (request.want_trace) result.trace = output::write_trace(generated.frame);
     RenderStats& stats = result.stats;
     stats.pdf_ms = pipeline::milliseconds_since(written);

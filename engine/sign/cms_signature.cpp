@@ -249,6 +249,7 @@ CmsCheck check_detached(std::string_view der, const std::vector<std::string_view
   }
   check.parsed = true;
   STACK_OF(CMS_SignerInfo)* infos = CMS_get0_SignerInfos(cms.get());
+  check.signer_count = sk_CMS_SignerInfo_num(infos);
   if (sk_CMS_SignerInfo_num(infos) != 1) {
     check.problem = "the signature has " + std::to_string(sk_CMS_SignerInfo_num(infos)) + " signers, not one";
     return check;

@@ -46,6 +46,7 @@ class Signer {
 // What a check of a detached CMS signature found.
 struct CmsCheck {
   bool parsed = false;              // the bytes are a CMS SignedData
+  int signer_count = 0;             // SignerInfos: one, for a PDF signature
   bool digest_matches = false;      // message-digest is the content's digest
   bool signature_verifies = false;  // the signer's key signed the signed attributes
   bool certificate_checked = false;  // a trusted CA was given and the chain was built to it

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstring>
 #include <set>
+#include <stdexcept>
 
 #include "base/diagnostics.h"
 
@@ -21,10 +22,14 @@ bool is_white(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' |
 bool is_delimiter(char c) { return std::strchr("()<>[]{}/%", c) != nullptr && c != '\0'; }
 bool is_regular(char c) { return !is_white(c) && !is_delimiter(c); }
 
-// A reader of PDF syntax (PDF 32000-1, 7.2 and 7.3) over the file's bytes.
-class Lexer {
+}  // namespace
+
+// A reader of PDF syntax (PDF 32000-1, 7.2 and 7.3) over a file's bytes or a content stream's.
+class PdfSyntax::Lexer {
  public:
-  Lexer(const PdfFile& file, std::size_t at) : file_(file), text_(file.bytes()), at_(at) {}
+  Lexer(std::string_view text, std::size_t at, Failure fail) : fail_(std::move(fail)), text_(text), at_(at) {}
+  Lexer(const PdfFile& file, std::size_t at)
+      : Lexer(file.bytes(), at, [&file](std::size_t offset, const std::string& what) { file.fail_at(offset, what); }) {}
 
   std::size_t at() const { return at_; }
   void move_to(std::size_t at) { at_ = at; }
@@ -56,7 +61,7 @@ class Lexer {
   }
   void expect_word(std::string_view expected) {
     const std::size_t start = (skip(), at_);
-    if (word() != expected) file_.fail_at(start, "'" + std::string(expected) + "' was expected");
+    if (word() != expected) failed(start, "'" + std::string(expected) + "' was expected");
   }
   static bool is_integer(std::string_view w) {
     if (w.empty() || w.size() > 18) return false;
@@ -70,14 +75,14 @@ class Lexer {
   std::int64_t integer() {
     const std::size_t start = (skip(), at_);
     const std::string_view w = word();
-    if (!is_integer(w)) file_.fail_at(start, "a whole number was expected");
+    if (!is_integer(w)) failed(start, "a whole number was expected");
     return std::stoll(std::string(w));
   }
 
   PdfObject value(int depth = 0) {
     skip();
-    if (at_ >= text_.size()) file_.fail_at(at_, "the file ends where a value was expected");
-    if (depth > max_nesting) file_.fail_at(at_, "values nest deeper than " + std::to_string(max_nesting));
+    if (at_ >= text_.size()) failed(at_, "the file ends where a value was expected");
+    if (depth > max_nesting) failed(at_, "values nest deeper than " + std::to_string(max_nesting));
     const std::size_t start = at_;
     const char c = text_[at_];
     if (c == '/') {
@@ -100,7 +105,7 @@ class Lexer {
         }
         const std::size_t key_at = at_;
         PdfObject key = value(depth + 1);
-        if (!key.name()) file_.fail_at(key_at, "a dictionary's key must be a name");
+        if (!key.name()) failed(key_at, "a dictionary's key must be a name");
         PdfObject entry = value(depth + 1);
         dict.entries.push_back({key.name()->name, std::move(entry)});
       }
@@ -111,7 +116,7 @@ class Lexer {
       PdfArray array;
       while (true) {
         skip();
-        if (at_ >= text_.size()) file_.fail_at(start, "an array is not closed");
+        if (at_ >= text_.size()) failed(start, "an array is not closed");
         if (text_[at_] == ']') {
           ++at_;
           return {std::move(array)};
@@ -120,8 +125,12 @@ class Lexer {
       }
     }
     const std::string_view w = word();
-    if (w.empty()) file_.fail_at(start, std::string("a value cannot start with '") + c + "'");
+    if (w.empty()) failed(start, std::string("a value cannot start with '") + c + "'");
     if (w == "true" || w == "false") return {w == "true"};
+    if (operators_ && !Lexer::is_integer(w) && !std::isdigit(static_cast<unsigned char>(w[0])) && w[0] != '-' && w[0] != '+' &&
+        w[0] != '.' && w != "null") {
+      return {PdfOperator{std::string(w)}};
+    }
     if (w == "null") return {PdfNull{}};
     if (is_integer(w)) {
       // "N G R" is a reference: look two words ahead, and come back if it is not one.
@@ -136,8 +145,16 @@ class Lexer {
     char* end = nullptr;
     const std::string number(w);
     const double parsed = std::strtod(number.c_str(), &end);
-    if (end != number.c_str() + number.size()) file_.fail_at(start, "'" + number.substr(0, 40) + "' is not a PDF value");
+    if (end != number.c_str() + number.size()) failed(start, "'" + number.substr(0, 40) + "' is not a PDF value");
     return {PdfNumber{number, parsed}};
+  }
+
+  // Content streams: a word that is not a value is an operator.
+  void read_operators() { operators_ = true; }
+
+  [[noreturn]] void failed(std::size_t offset, const std::string& what) const {
+    fail_(offset, what);
+    throw std::logic_error("a PDF syntax failure handler returned");
   }
 
  private:
@@ -181,7 +198,7 @@ class Lexer {
         out.bytes += c;
       }
     }
-    file_.fail_at(start, "a string is not closed");
+    failed(start, "a string is not closed");
   }
 
   PdfString hex_string() {
@@ -200,7 +217,7 @@ class Lexer {
       if (c >= '0' && c <= '9') digit = c - '0';
       else if (c >= 'a' && c <= 'f') digit = c - 'a' + 10;
       else if (c >= 'A' && c <= 'F') digit = c - 'A' + 10;
-      if (digit < 0) file_.fail_at(at_ - 1, "a hexadecimal string holds a character that is not a hex digit");
+      if (digit < 0) failed(at_ - 1, "a hexadecimal string holds a character that is not a hex digit");
       if (pending < 0) {
         pending = digit;
       } else {
@@ -208,13 +225,16 @@ class Lexer {
         pending = -1;
       }
     }
-    file_.fail_at(start, "a hexadecimal string is not closed");
+    failed(start, "a hexadecimal string is not closed");
   }
 
-  const PdfFile& file_;
-  const std::string& text_;
+  Failure fail_;
+  std::string_view text_;
   std::size_t at_;
+  bool operators_ = false;
 };
+
+namespace {
 
 void write_hex(std::string& out, std::string_view bytes) {
   static constexpr char digits[] = "0123456789ABCDEF";
@@ -259,12 +279,43 @@ void write(std::string& out, const PdfObject& object) {
           out += ">>";
         } else if constexpr (std::is_same_v<T, PdfRef>) {
           out += std::to_string(v.number) + ' ' + std::to_string(v.generation) + " R";
+        } else if constexpr (std::is_same_v<T, PdfOperator>) {
+          out += v.name;
         }
       },
       object.value);
 }
 
 }  // namespace
+
+std::vector<ContentOperation> parse_content(std::string_view content, const PdfSyntax::Failure& fail) {
+  PdfSyntax::Lexer lexer(content, 0, fail);
+  lexer.read_operators();
+  std::vector<ContentOperation> operations;
+  ContentOperation pending;
+  while (!lexer.done()) {
+    const std::size_t at = lexer.at();
+    PdfObject value = lexer.value();
+    if (const auto* op = std::get_if<PdfOperator>(&value.value)) {
+      pending.op = op->name;
+      pending.offset = at;
+      operations.push_back(std::move(pending));
+      pending = {};
+      // An inline image's data is not PDF syntax: skip it to its EI (8.9.7).
+      if (operations.back().op == "ID") {
+        const std::size_t end = content.find("EI", lexer.at());
+        if (end == std::string_view::npos) lexer.failed(at, "an inline image is not closed by EI");
+        lexer.move_to(end + 2);
+        operations.push_back({"EI", {}, end});
+      }
+    } else {
+      if (pending.operands.size() >= 4096) lexer.failed(at, "an operator has more than 4096 operands");
+      pending.operands.push_back(std::move(value));
+    }
+  }
+  if (!pending.operands.empty()) fail(content.size(), "the content ends with operands and no operator");
+  return operations;
+}
 
 const PdfObject* PdfDict::find(std::string_view key) const {
   for (const auto& entry : entries) {
@@ -318,7 +369,7 @@ PdfFile::PdfFile(std::string bytes, std::string name) : bytes_(std::move(bytes))
   const std::size_t tail = bytes_.size() > 2048 ? bytes_.size() - 2048 : 0;
   const std::size_t keyword = bytes_.rfind("startxref");
   if (keyword == std::string::npos || keyword < tail) fail_at(bytes_.size(), "no startxref near the end of the file: it is cut short or not a PDF");
-  Lexer lexer(*this, keyword + 9);
+  PdfSyntax::Lexer lexer(*this, keyword + 9);
   const std::int64_t offset = lexer.integer();
   if (offset <= 0 || static_cast<std::size_t>(offset) >= bytes_.size()) fail_at(keyword, "startxref points outside the file");
   last_xref_ = static_cast<std::size_t>(offset);
@@ -340,10 +391,11 @@ PdfFile::PdfFile(std::string bytes, std::string name) : bytes_(std::move(bytes))
 
 void PdfFile::read_xref_section(std::size_t offset, int depth) {
   if (depth >= max_revisions) fail_at(offset, "more than " + std::to_string(max_revisions) + " revisions, or a /Prev that loops");
-  Lexer lexer(*this, offset);
+  xref_offsets_.push_back(offset);
+  PdfSyntax::Lexer lexer(*this, offset);
   const std::string_view first = lexer.peek_word();
   if (first != "xref") {
-    if (Lexer::is_integer(first)) {
+    if (PdfSyntax::Lexer::is_integer(first)) {
       fail_with("sign.xref-stream", "{} keeps its cross-reference in a stream (PDF 1.5 object streams), which vanban does not read",
                 {name_}, SourceLocation{name_, 0, 0},
                 {"sign the PDF vanban made, before any other program rewrote it"});
@@ -390,7 +442,7 @@ void PdfFile::read_xref_section(std::size_t offset, int depth) {
 IndirectObject PdfFile::object(int number) const {
   const auto found = offsets_.find(number);
   if (found == offsets_.end() || found->second == 0) return {};
-  Lexer lexer(*this, found->second);
+  PdfSyntax::Lexer lexer(*this, found->second);
   const std::int64_t read_number = lexer.integer();
   lexer.integer();
   lexer.expect_word("obj");
@@ -398,8 +450,16 @@ IndirectObject PdfFile::object(int number) const {
     fail_at(found->second, "the cross-reference places object " + std::to_string(number) + " where object " +
                                std::to_string(read_number) + " is");
   }
-  IndirectObject object{lexer.value(), {}, 0};
+  IndirectObject object{lexer.value(), {}, 0, 0};
+  object.end = lexer.at();
   if (lexer.peek_word() == "stream") {
+    // A /Length that refers to a stream whose /Length refers back would never end.
+    thread_local int lengths_followed = 0;
+    if (lengths_followed > 4) fail_at(found->second, "stream lengths refer to each other");
+    struct Nested {
+      Nested() { ++lengths_followed; }
+      ~Nested() { --lengths_followed; }
+    } nested;
     lexer.word();
     std::size_t data = lexer.at();
     if (data < bytes_.size() && bytes_[data] == '\r') ++data;
@@ -414,6 +474,7 @@ IndirectObject PdfFile::object(int number) const {
     }
     object.stream_offset = data;
     object.stream_length = static_cast<std::size_t>(resolved.number()->value);
+    object.end = data + object.stream_length;
   }
   return object;
 }

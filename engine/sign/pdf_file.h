@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -36,6 +37,9 @@ struct PdfString {
 struct PdfName {
   std::string name;  // after the slash, as written (#xx kept)
 };
+struct PdfOperator {
+  std::string name;  // a content stream's operator ("Tj"); never in a file's objects
+};
 struct PdfRef {
   int number = 0;
   int generation = 0;
@@ -53,7 +57,7 @@ struct PdfDict {
 };
 
 struct PdfObject {
-  std::variant<PdfNull, bool, PdfNumber, PdfString, PdfName, PdfArray, PdfDict, PdfRef> value;
+  std::variant<PdfNull, bool, PdfNumber, PdfString, PdfName, PdfArray, PdfDict, PdfRef, PdfOperator> value;
 
   const PdfDict* dict() const { return std::get_if<PdfDict>(&value); }
   PdfDict* dict() { return std::get_if<PdfDict>(&value); }
@@ -80,11 +84,28 @@ PdfObject pdf_text(std::string bytes);  // a literal string
 // The value written as PDF syntax (strings as hex, so any bytes survive).
 std::string serialize(const PdfObject& object);
 
+// PDF syntax over bytes that are not a whole file (a content stream).
+struct PdfSyntax {
+  // Called with the offset and what is wrong; it throws.
+  using Failure = std::function<void(std::size_t offset, const std::string& what)>;
+  class Lexer;
+};
+
+// One operator of a content stream (PDF 32000-1, 7.8.2) with its operands.
+struct ContentOperation {
+  std::string op;
+  std::vector<PdfObject> operands;
+  std::size_t offset = 0;
+};
+// The operations of a content stream, in order; an inline image's data is skipped.
+std::vector<ContentOperation> parse_content(std::string_view content, const PdfSyntax::Failure& fail);
+
 // An indirect object as read: its value, and for a stream where its data lies in the file.
 struct IndirectObject {
   PdfObject value;
   std::optional<std::size_t> stream_offset;  // the first byte of the data
   std::size_t stream_length = 0;             // /Length, resolved
+  std::size_t end = 0;                       // just after the value, or after the stream's data
 };
 
 class PdfFile {
@@ -100,6 +121,10 @@ class PdfFile {
   int object_count() const { return size_; }
   // Where the newest cross-reference section starts (the next revision's /Prev).
   std::size_t last_xref_offset() const { return last_xref_; }
+  // Where every cross-reference section starts, newest first.
+  const std::vector<std::size_t>& xref_offsets() const { return xref_offsets_; }
+  // The offset of each object ("N G obj"), by number; 0 for one freed.
+  const std::map<int, std::size_t>& object_offsets() const { return offsets_; }
   // The offsets of every revision's end: each byte after an %%EOF that closes a trailer, in
   // order. A signature covers one revision.
   const std::vector<std::size_t>& revision_ends() const { return revision_ends_; }
@@ -125,6 +150,7 @@ class PdfFile {
   int size_ = 0;
   std::size_t last_xref_ = 0;
   std::vector<std::size_t> revision_ends_;
+  std::vector<std::size_t> xref_offsets_;
   std::map<int, std::size_t> offsets_;  // object number -> offset of "N G obj"
 };
 

@@ -59,6 +59,10 @@ struct Margins {
   double top = 20, bottom = 20, left = 30, right = 15;
 };
 
+// What a PDF claims besides PDF 1.7: nothing more, or PDF/A-2 for archiving, level B (the look
+// kept) or U (and its text as Unicode) (docs/electronic.md, "PDF/A").
+enum class PdfProfile { plain, pdfa_2b, pdfa_2u };
+
 struct RenderRequest {
   std::string template_name;  // a template's name; empty: the one the data names
   std::string data;           // the document's data (or markup)
@@ -79,6 +83,7 @@ struct RenderRequest {
   bool want_trace = false;   // the layout trace: every line, rule and image placed
   // Keep unsigned signature fields where the signer and the organisation sign (docs/electronic.md).
   bool sign_fields = false;
+  PdfProfile pdf_profile = PdfProfile::plain;
 };
 
 // A signature field kept in the PDF (RenderRequest::sign_fields): its name ("Sig_Signer",
@@ -141,6 +146,7 @@ struct BatchRequest {
   Margins margins;
   LineBreaking line_breaking = LineBreaking::total_fit;
   bool sign_fields = false;  // each record's PDF keeps its signature fields (RenderRequest)
+  PdfProfile pdf_profile = PdfProfile::plain;  // of each record's PDF and the print file
   bool want_merged = true;  // one print-ready PDF, every printed record in input order
   bool want_each = false;   // a PDF per record, named by name_pattern; neither: a dry run
   // With want_each: each record's PDF is handed here under its file name as soon as it is

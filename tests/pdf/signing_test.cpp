@@ -136,7 +136,8 @@ const Signed& seed_signed() {
     s.unsigned_pdf = (s.dir / "plan.pdf").string();
     s.once = (s.dir / "plan-signed.pdf").string();
     s.twice = (s.dir / "plan-issued.pdf").string();
-    must(vanban_command() + " render --sign-fields " + quote(testing::sample("ke-hoach-54.xml")) + " -o " + quote(s.unsigned_pdf));
+    must(vanban_command() + " render --sign-fields --pdfa 2b " + quote(testing::sample("ke-hoach-54.xml")) + " -o " +
+         quote(s.unsigned_pdf));
     const auto first = sign_with_file(s.unsigned_pdf, s.once, "--time 2026-12-04T09:30:00+07:00");
     INFO(first.err);
     REQUIRE(first.exit_code == 0);
@@ -192,6 +193,12 @@ TEST_CASE("the seed plan signed by a key file, then by a token, verifies twice w
   CHECK(count(verified.out, "PAdES B-B") == 2);
   CHECK(run("qpdf --check " + quote(s.once)).exit_code == 0);
   CHECK(run("qpdf --check " + quote(s.twice)).exit_code == 0);
+  // Still PDF/A-2b once signed twice: the updates keep the identifier, add printable widgets
+  // with image appearances, and each signature covers its revision.
+  const auto linted = run(vanban_command() + " lint-pdfa " + quote(s.once) + " " + quote(s.twice));
+  INFO(linted.out);
+  CHECK(linted.exit_code == 0);
+  CHECK_THAT(linted.out, Catch::Contains("1 signatures") && Catch::Contains("2 signatures"));
 }
 
 TEST_CASE("a signature is PAdES B-B: signing-certificate-v2, no CMS signing-time, the time in /M") {
