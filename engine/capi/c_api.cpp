@@ -148,6 +148,23 @@ int vanban_request_set_sign_fields(vanban_request* request, int sign_fields) {
   return 0;
 }
 
+namespace {
+
+int set_profile(vanban::PdfProfile& profile, const char* level) {
+  const std::string name = level ? level : "";
+  if (name.empty()) profile = vanban::PdfProfile::plain;
+  else if (name == "2b") profile = vanban::PdfProfile::pdfa_2b;
+  else if (name == "2u") profile = vanban::PdfProfile::pdfa_2u;
+  else return -1;
+  return 0;
+}
+
+}  // namespace
+
+int vanban_request_set_pdfa(vanban_request* request, const char* level) {
+  return request ? set_profile(request->request.pdf_profile, level) : -1;
+}
+
 vanban_result* vanban_render(const vanban_engine* engine, const vanban_request* request) {
   if (!engine || !request) return nullptr;
   try {
@@ -271,6 +288,10 @@ int vanban_batch_set_sign_fields(vanban_batch* batch, int sign_fields) {
   if (!batch) return -1;
   batch->request.sign_fields = sign_fields != 0;
   return 0;
+}
+
+int vanban_batch_set_pdfa(vanban_batch* batch, const char* level) {
+  return batch ? set_profile(batch->request.pdf_profile, level) : -1;
 }
 
 int vanban_batch_set_each(vanban_batch* batch, int each, const char* pattern) {

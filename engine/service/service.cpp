@@ -304,6 +304,14 @@ void answer_problem(httplib::Response& response, int status, const std::string& 
                      language);
 }
 
+// "2b", "2u", or empty: the profile a request asks for; nothing for another word.
+std::optional<PdfProfile> pdf_profile_named(const std::string& name) {
+  if (name.empty()) return PdfProfile::plain;
+  if (name == "2b") return PdfProfile::pdfa_2b;
+  if (name == "2u") return PdfProfile::pdfa_2u;
+  return std::nullopt;
+}
+
 // The status that answers a document's errors: the request's fault (4xx) unless the fault is
 // vanban's (500) or the machine's (503).
 int status_for(const std::vector<Diagnostic>& diagnostics) {
@@ -318,7 +326,7 @@ int status_for(const std::vector<Diagnostic>& diagnostics) {
 }
 
 // A JSON request {"template": NAME, "data": {…}, "lenient": bool, "sign_fields": bool,
-// "files": {NAME: base64}}:
+// "pdfa": "2b" or "2u", "files": {NAME: base64}}:
 // the data is the part of the body "data" holds, with everything before it blanked so that a
 // diagnostic's line and column are those of the body the client sent. A body without "data"
 // is the document's data itself, as `vanban render` reads a .json file.
@@ -327,6 +335,7 @@ struct Envelope {
   std::string template_name;
   bool lenient = false;
   bool sign_fields = false;
+  PdfProfile pdf_profile = PdfProfile::plain;
   std::shared_ptr<MemoryResources> files;
 };
 
@@ -376,7 +385,7 @@ std::optional<std::pair<std::size_t, std::size_t>> top_level_value(const std::st
 // A refused envelope: its message's format and arguments (base/messages.h), at the request.
 [[noreturn]] void bad_envelope(std::string format, std::vector<std::string> arguments = {}) {
   fail_with("service.envelope", std::move(format), std::move(arguments), {"request"},
-            {"send {\"template\": NAME, \"data\": {…}, \"lenient\": true or false, \"sign_fields\": true or false, \"files\": {NAME: base64}} (docs/service.md)"});
+            {"send {\"template\": NAME, \"data\": {…}, \"lenient\": true or false, \"sign_fields\": true or false, \"pdfa\": \"2b\", \"files\": {NAME: base64}} (docs/service.md)"});
 }
 
 // The envelope, or nullopt for a body that is the document's data itself. A member of the
@@ -384,7 +393,9 @@ std::optional<std::pair<std::size_t, std::size_t>> top_level_value(const std::st
 std::optional<Envelope> read_envelope(const std::string& body, const Json& parsed) {
   if (!parsed.is_object() || !parsed.contains("data") || !parsed["data"].is_object()) return std::nullopt;
   for (const auto& [key, value] : parsed.items()) {
-    if (key != "template" && key != "data" && key != "lenient" && key != "sign_fields" && key != "files") return std::nullopt;
+    if (key != "template" && key != "data" && key != "lenient" && key != "sign_fields" && key != "pdfa" && key != "files") {
+      return std::nullopt;
+    }
   }
   const auto span = top_level_value(body, "data");
   if (!span) return std::nullopt;
@@ -400,6 +411,11 @@ std::optional<Envelope> read_envelope(const std::string& body, const Json& parse
   if (parsed.contains("sign_fields")) {
     if (!parsed["sign_fields"].is_boolean()) bad_envelope("'sign_fields' is true or false");
     envelope.sign_fields = parsed["sign_fields"];
+  }
+  if (parsed.contains("pdfa")) {
+    const auto profile = parsed["pdfa"].is_string() ? pdf_profile_named(parsed["pdfa"]) : std::nullopt;
+    if (!profile) bad_envelope("'pdfa' is \"2b\" or \"2u\"");
+    envelope.pdf_profile = *profile;
   }
   envelope.data = body.substr(0, span->second);
   for (std::size_t i = 0; i < span->first; ++i) {
@@ -558,6 +574,12 @@ class Service {
     if (request.has_param("template")) render.template_name = request.get_param_value("template");
     render.lenient = request.get_param_value("lenient") == "true";
     render.sign_fields = request.get_param_value("sign_fields") == "true";
+    const auto profile = pdf_profile_named(request.get_param_value("pdfa"));
+    if (!profile) {
+      answer_problem(response, 400, "service.pdfa", "pdfa is 2b or 2u, not {}", {request.get_param_value("pdfa")}, language);
+      return;
+    }
+    render.pdf_profile = *profile;
     const std::string type = request.get_header_value("Content-Type");
     if (type.find("xml") != std::string::npos) {
       render.data = request.body;
@@ -577,6 +599,7 @@ class Service {
         if (!envelope->template_name.empty()) render.template_name = envelope->template_name;
         render.lenient = render.lenient || envelope->lenient;
         render.sign_fields = render.sign_fields || envelope->sign_fields;
+        if (envelope->pdf_profile != PdfProfile::plain) render.pdf_profile = envelope->pdf_profile;
         render.files = envelope->files;
       } else {
         // The document's JSON itself; malformed, the JSON reader tells where.
@@ -636,8 +659,14 @@ class Service {
                      language);
       return;
     }
+    const auto profile = pdf_profile_named(field("pdfa"));
+    if (!profile) {
+      answer_problem(response, 400, "service.pdfa", "pdfa is 2b or 2u, not {}", {field("pdfa")}, language);
+      return;
+    }
     try {
       BatchRequest batch;
+      batch.pdf_profile = *profile;
       batch.template_name = field("template");
       batch.lenient = field("lenient") == "true";
       batch.sign_fields = field("sign_fields") == "true";

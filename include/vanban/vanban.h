@@ -59,6 +59,8 @@ int vanban_request_set_language(vanban_request* request, const char* language);
 /* 1: keep unsigned signature fields where the signer and the organisation sign
  * (docs/electronic.md); vanban_result_fields_json then tells where they are. */
 int vanban_request_set_sign_fields(vanban_request* request, int sign_fields);
+/* "2b" or "2u": write PDF/A-2 at that level; NULL or "": plain PDF. -1 for another value. */
+int vanban_request_set_pdfa(vanban_request* request, const char* level);
 
 /* Renders one document. Never returns NULL (but when out of memory); bad data gives a result
  * whose vanban_result_ok is 0 and whose diagnostics say why. */
@@ -118,6 +120,7 @@ int vanban_batch_set_sheet(vanban_batch* batch, const char* sheet);
 int vanban_batch_set_files_dir(vanban_batch* batch, const char* folder);
 int vanban_batch_set_lenient(vanban_batch* batch, int lenient);
 int vanban_batch_set_sign_fields(vanban_batch* batch, int sign_fields);
+int vanban_batch_set_pdfa(vanban_batch* batch, const char* level);
 /* each: 1 for a PDF per record too, named by pattern (NULL: "{{number}}.pdf"). */
 int vanban_batch_set_each(vanban_batch* batch, int each, const char* pattern);
 int vanban_batch_set_jobs(vanban_batch* batch, int jobs);

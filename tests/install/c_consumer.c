@@ -73,6 +73,20 @@ int main(int argc, char** argv) {
   vanban_result_free(result);
   vanban_request_set_sign_fields(request, 0);
 
+  /* PDF/A-2b: the XMP names the part and the level; a level that is none is refused. */
+  if (vanban_request_set_pdfa(request, "3z") != -1 || vanban_request_set_pdfa(request, "2b") != 0) return 1;
+  result = vanban_render(engine, request);
+  const char* archival = (const char*)vanban_result_pdf(result, &pdf_size);
+  const char* claim = "<pdfaid:part>2</pdfaid:part>";
+  int claimed = 0;
+  for (size_t i = 0; archival && i + strlen(claim) <= pdf_size && !claimed; ++i) claimed = memcmp(archival + i, claim, strlen(claim)) == 0;
+  if (!vanban_result_ok(result) || !claimed) {
+    fprintf(stderr, "c_consumer: --pdfa 2b gave no PDF/A\n");
+    return 1;
+  }
+  vanban_result_free(result);
+  vanban_request_set_pdfa(request, NULL);
+
   /* The same data with the achievement left blank. */
   char* blank = strstr(data, "\"achievement\": \"");
   if (!blank) return 2;

@@ -47,6 +47,12 @@ cmp -s "$work/c.pdf" "$work/cpp.pdf" || { echo "the C and C++ consumers made dif
 # The installed command line: `vanban serve` hands over to the installed vanban-serve, which
 # finds the installed templates; vanban itself links no HTTP library.
 if readelf -d "$prefix/bin/vanban" | grep -qE 'NEEDED.*(httplib|libssl)'; then echo "the installed vanban links the HTTP service"; exit 1; fi
+if readelf -d "$prefix/bin/vanban" | grep -qE 'NEEDED.*libcrypto'; then echo "the installed vanban links OpenSSL"; exit 1; fi
+# `vanban render --pdfa` and `vanban lint-pdfa`, which hands over to the installed vanban-sign.
+env -u VANBAN_HOME "$prefix/bin/vanban" render --pdfa 2b "$sample" -o "$work/archival.pdf" 2>/dev/null
+env -u VANBAN_HOME "$prefix/bin/vanban" lint-pdfa "$work/archival.pdf" >"$work/lint.out" ||
+  { echo "the installed vanban lint-pdfa failed"; cat "$work/lint.out"; exit 1; }
+grep -q "PDF/A-2b lint: passes" "$work/lint.out" || { echo "the installed lint did not pass the PDF/A file"; cat "$work/lint.out"; exit 1; }
 env -u VANBAN_HOME "$prefix/bin/vanban" serve --port 0 2>"$work/serve.err" &
 server=$!
 port=

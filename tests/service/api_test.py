@@ -128,6 +128,45 @@ check("Signature Field Name: Sig_Signer" in fields and "Signature Field Name: Si
       "the PDF holds no signature fields: " + fields)
 status, _, pdf = request(port, "POST", "/v1/render?sign_fields=true", seed, {**auth, "Content-Type": "application/xml"})
 check(status == 200 and pdf.count(b"/FT /Sig") == 2, "?sign_fields=true did not give the two fields")
+# Electronic issuance through the service (docs/electronic.md): the seed plan as PDF/A-2b with
+# its fields, signed by a key file of a throw-away CA, verifies and passes the PDF/A lint.
+status, _, pdf = request(port, "POST", "/v1/render?sign_fields=true&pdfa=2b", seed, {**auth, "Content-Type": "application/xml"})
+check(status == 200 and b"GTS_PDFA1" in pdf and b"<pdfaid:part>2</pdfaid:part>" in pdf, "?pdfa=2b did not give PDF/A")
+issued = os.path.join(work, "issued.pdf")
+with open(issued, "wb") as f:
+    f.write(pdf)
+keys = os.path.join(work, "keys")
+os.mkdir(keys)
+with open(os.path.join(keys, "password"), "w") as f:
+    f.write("test\n")
+for command in (
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
+         "-subj", "/CN=api test CA", "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign"],
+        ["openssl", "req", "-utf8", "-newkey", "rsa:2048", "-nodes", "-keyout", "signer.key", "-out", "signer.csr",
+         "-subj", "/CN=Lê Vũ Phương"],
+        ["openssl", "x509", "-req", "-in", "signer.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2",
+         "-out", "signer.pem"],
+        ["openssl", "pkcs12", "-export", "-inkey", "signer.key", "-in", "signer.pem", "-passout", "file:password",
+         "-out", "signer.p12"]):
+    check(subprocess.run(command, cwd=keys, capture_output=True).returncode == 0, "cannot make the test's keys: %s" % command)
+signed_pdf = os.path.join(work, "issued-signed.pdf")
+done = subprocess.run([vanban, "sign", issued, "--field", "Sig_Signer", "--p12", os.path.join(keys, "signer.p12"),
+                       "--password-file", os.path.join(keys, "password"), "--image",
+                       os.path.join(source, "samples/layout/images/chu-ky.png"), "-o", signed_pdf], capture_output=True, text=True)
+check(done.returncode == 0, "vanban sign failed on the service's PDF: " + done.stderr)
+verified = subprocess.run([vanban, "verify", signed_pdf, "--ca", os.path.join(keys, "ca.pem")], capture_output=True, text=True)
+check(verified.returncode == 0 and "Sig_Signer: valid, covers the whole file" in verified.stdout,
+      "the service's signed PDF does not verify: " + verified.stdout + verified.stderr)
+linted = subprocess.run([vanban, "lint-pdfa", issued, signed_pdf], capture_output=True, text=True)
+check(linted.returncode == 0, "the service's PDF/A fails the lint: " + linted.stdout)
+status, _, body = request(port, "POST", "/v1/render?pdfa=3x", seed, {**auth, "Content-Type": "application/xml"})
+check(status == 400 and json.loads(body)["diagnostics"][0]["code"] == "service.pdfa", "?pdfa=3x is not refused")
+pdfa_envelope = json.loads(envelope)
+pdfa_envelope["pdfa"] = "2u"
+status, _, pdf = request(port, "POST", "/v1/render", json.dumps(pdfa_envelope, ensure_ascii=False).encode(),
+                         {**auth, "Content-Type": "application/json"})
+check(status == 200 and b"<pdfaid:conformance>U</pdfaid:conformance>" in pdf, "the envelope's pdfa did not give PDF/A-2u")
+
 # Same input, same bytes.
 first = request(port, "POST", "/v1/render", envelope, {**auth, "Content-Type": "application/json"})[2]
 second = request(port, "POST", "/v1/render", envelope, {**auth, "Content-Type": "application/json"})[2]
@@ -148,7 +187,7 @@ check('"recipient"' in line, "the diagnostic's line is not the body's 'recipient
 status, _, body = request(port, "POST", "/v1/render", b'{"template": "giay-khen", "data": {"a": }', {**auth})
 check(status == 422 and json.loads(body)["diagnostics"][0]["code"] == "data.json-syntax", "malformed JSON is not 422")
 # An envelope member of the wrong kind is refused, never passed over.
-for bad in ({"lenient": "yes"}, {"sign_fields": 1}, {"template": 5}, {"files": {"chu-ky.png": "not base64!"}},
+for bad in ({"lenient": "yes"}, {"sign_fields": 1}, {"pdfa": "2x"}, {"pdfa": 2}, {"template": 5}, {"files": {"chu-ky.png": "not base64!"}},
             {"files": {"../chu-ky.png": "iVBORw0KGgo="}}, {"files": ["chu-ky.png"]}):
     wrong = json.loads(envelope)
     wrong.update(bad)
@@ -196,6 +235,15 @@ check(status == 200 and files and all(f == "records.xlsx" for f in files),
       "the report does not name the list as the client sent it: %s" % files)
 check(b"vanban-" not in answer.split(b'"zip"')[0] and sorted(r["output"] for r in report if r["output"])[0].endswith(".pdf"),
       "the report names the service's temporary folder")
+# A batch of certificates as PDF/A-2b with their fields: the print file passes the lint.
+body, kind = multipart([("template", None, b"giay-khen"), ("records", "danh-sach.xlsx", workbook),
+                        ("common", "chung.xml", common), ("pdfa", None, b"2b"), ("sign_fields", None, b"true")])
+status, headers, pdf = request(port, "POST", "/v1/batch", body, {**auth, "Content-Type": kind})
+batch_pdf = os.path.join(work, "batch-pdfa.pdf")
+with open(batch_pdf, "wb") as f:
+    f.write(pdf)
+linted = subprocess.run([vanban, "lint-pdfa", batch_pdf], capture_output=True, text=True)
+check(status == 200 and linted.returncode == 0, "the PDF/A batch fails the lint: %d %s" % (status, linted.stdout))
 body, kind = multipart([("template", None, b"giay-khen"), ("records", "danh-sach.doc", b"x")])
 check(request(port, "POST", "/v1/batch", body, {**auth, "Content-Type": kind})[0] == 415, "a .doc list is not 415")
 
