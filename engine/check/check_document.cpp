@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 #include <optional>
+#include <regex>
 #include <utility>
 
 #include "base/paper.h"
@@ -29,6 +30,7 @@ class Checker {
     check_number();
     check_cited_decision();
     check_date();
+    check_electronic_signature();
     check_signer();
     check_recipients();
     check_addressees();
@@ -119,6 +121,39 @@ class Checker {
     if (has_place && !text_of(date).empty() && text_of(root_.find("place")).empty()) {
       report(Severity::warning, "check.place", "the date line has no place: Decree 30 writes \"<place>, ngày …\" "
              "(Phụ lục I, mục II.4)", date->where);
+    }
+  }
+
+  // Box 14 (Phụ lục I, mục II.8): the organisation signs an electronic copy or an appendix
+  // filed apart at a time in ISO 8601 with Viet Nam's offset, +07:00; the block names the
+  // document's số/ký hiệu, so a draft without its number cannot carry one.
+  void check_electronic_signature() {
+    const data::Value* electronic = root_.find("electronic");
+    if (!electronic || electronic->kind != data::Value::Kind::map) return;
+    const data::Value* time = electronic->find("signed_at");
+    const std::string text = text_of(time);
+    if (!text.empty()) {
+      static const std::regex iso_time(R"((\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(Z|[+-]\d{2}:\d{2}))");
+      std::smatch m;
+      if (!std::regex_match(text, m, iso_time) || std::stoi(m[4]) > 23 || std::stoi(m[5]) > 59 || std::stoi(m[6]) > 59) {
+        report(Severity::error, "check.electronic-time", "the signing time '{}' is not ISO 8601: write it as 2026-12-04T09:30:00+07:00",
+               {text}, time->where);
+      } else {
+        try {
+          text::parse_date(text.substr(0, 10), time->where);
+          if (m[7] != "+07:00") {
+            report(Severity::error, "check.electronic-time",
+                   "the signing time '{}' is not in Viet Nam's time zone: Decree 30 writes it with +07:00 (Phụ lục I, mục II.8)",
+                   {text}, time->where);
+          }
+        } catch (const Error& e) {
+          findings_.insert(findings_.end(), e.diagnostics().begin(), e.diagnostics().end());
+        }
+      }
+    }
+    if (text_of(root_.find("number")).empty() || text_of(root_.find("notation")).empty()) {
+      report(Severity::error, "check.electronic-number",
+             "box 14 names the document's số and ký hiệu, and this one has none yet: give number and notation", electronic->where);
     }
   }
 

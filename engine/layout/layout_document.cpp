@@ -218,6 +218,7 @@ class DocumentLayout {
     // rule its own length.
     const double right_rule_y = party ? put_party_title(items, right_centre_, top) : put_national_title(items, right_centre_, top);
     if (&header == &doc_.header && !header.circulation.empty()) put_circulation(header.circulation);
+    if (&header == &doc_.header && !header.electronic_signing_time.empty()) put_electronic_signature(header);
 
     // Boxes 3 and 4 share a baseline: the Số line centred under the issuer, the italic place
     // and date centred under the Quốc hiệu (Phụ lục I, II.3–4). Neither leaves its column:
@@ -338,6 +339,7 @@ class DocumentLayout {
                 "above the Quốc hiệu", {excerpt(line_text(note, true)), std::to_string(lines.size())}, {}, {"box 11 holds a short note: LƯU HÀNH NỘI BỘ, XEM XONG TRẢ LẠI"});
     }
     const double top = bottom - height;
+    circulation_top_ = top;
     const double width = widest + 2 * padding + 4;
     put_border(circulation_items_, BorderSpec{markup::BorderStyle::single, Color{}, 0.75, std::nullopt},
                right_centre_ - width / 2, top, width, height);
@@ -346,6 +348,41 @@ class DocumentLayout {
       const double baseline = y + ascent(FaceStyle::bold, size);
       for (const auto& run : line.runs) put_run(circulation_items_, right_centre_ - measure / 2, baseline, size, run);
       y += single_line(FaceStyle::bold, size);
+    }
+  }
+
+  // Box 14 (Phụ lục I, mục II.8 and Phần II): on an electronic copy or an appendix filed
+  // apart, the organisation signs with no image, and a block at the top right of page 1 tells
+  // the số/ký hiệu and the signing time in ISO 8601 with its offset, Times New Roman 10 pt,
+  // upright, black. It stands in the top margin, flush with the right margin, above box 11
+  // when the document has one; with --sign-fields, Sig_Org covers it.
+  void put_electronic_signature(const markup::Header& header) {
+    const double size = s_.electronic_signature_size;
+    const bool party = doc_.profile == markup::Profile::party;
+    const std::string number = header.number.empty() && header.notation.empty()
+                                   ? std::string()
+                                   : text::to_nfc(party ? text::format_party_number(header.number, header.notation)
+                                                        : text::format_document_number(header.number, header.notation));
+    std::vector<std::string> lines;
+    if (!number.empty()) lines.push_back(number);
+    lines.push_back("Thời gian ký: " + header.electronic_signing_time);
+    const double line_height = single_line(FaceStyle::regular, size);
+    const double bottom = (circulation_top_ > 0 ? circulation_top_ : s_.margin_top) - 2;
+    const double top = bottom - static_cast<double>(lines.size()) * line_height;
+    if (top < 2) {
+      fail("layout.box14-too-tall", "box 14 and the circulation note take more than the top margin holds", header.electronic_where);
+    }
+    const double right = left_ + width_;
+    double widest = 0;
+    double y = top;
+    for (const auto& line : lines) {
+      const double w = width_of(line, FaceStyle::regular, size);
+      widest = std::max(widest, w);
+      put_text(circulation_items_, right - w, y + ascent(FaceStyle::regular, size), FaceStyle::regular, size, line);
+      y += line_height;
+    }
+    if (s_.signature_fields) {
+      circulation_items_.push_back(FieldItem{"Sig_Org", right - widest - 2, top - 1, widest + 4, bottom - top + 2});
     }
   }
 
@@ -1220,6 +1257,8 @@ class DocumentLayout {
                               const Box& seal) const {
     const auto& signatures = doc_.signatures;
     if (signatures.empty()) return;  // a closing with no signer: nobody to sign
+    // A document signed in box 14 is signed by the organisation there alone (Phụ lục I, II.8).
+    if (!doc_.header.electronic_signing_time.empty()) return;
     const auto with_seal = std::find_if(signatures.begin(), signatures.end(),
                                         [](const markup::Signature& s) { return s.seal_image.data != nullptr; });
     // Without a seal in the data, the signer on the right of the first row: the only one, or
@@ -1336,6 +1375,7 @@ class DocumentLayout {
   int looseness_;  // added to every body paragraph's (the page-saving pass)
   Frame frame_;
   std::vector<std::vector<Slice>> header_groups_;
+  double circulation_top_ = 0;          // box 11's top, once drawn
   std::vector<Item> circulation_items_;  // box 11, drawn on page 1 after the margins are checked  // table header rows, repeated by the page builder
   double page_width_ = 0, page_height_ = 0;  // of the pages being laid out (landscape sections)
   double left_ = 0, width_ = 0, left_column_width_ = 0, left_centre_ = 0, right_centre_ = 0;

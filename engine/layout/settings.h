@@ -33,6 +33,8 @@ struct LayoutSettings {
   Points letter_subject_gap = 6;
   // Box 11, a circulation note: 13–14 caps bold in a rectangle (Phụ lục I, Phần II, mục 11).
   Points circulation_size = 13;
+  // Box 14, the organisation's signature on an electronic copy: 10 pt (Phụ lục I, mục II.8).
+  Points electronic_signature_size = 10;
   double issuer_rule_share = 0.40;  // rule under the issuer: 1/3–1/2 of its line
   double subject_rule_share = 0.40; // rule under the trích yếu: 1/3–1/2 of its line
   Points rule_thickness = 0.5;

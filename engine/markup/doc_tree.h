@@ -166,6 +166,12 @@ struct Header {
   // single-border rectangle in the top margin of page 1, above the Quốc hiệu (Phụ lục I,
   // mục II.11 and IV). Empty: none.
   Inlines circulation;
+  // Box 14, the organisation's digital signature on an electronic copy or a separately filed
+  // appendix: no image, a text block at the top right of page 1 with the số/ký hiệu and the
+  // signing time in ISO 8601 with its offset, TNR 10 pt black (Phụ lục I, mục II.8; Phần II,
+  // box 14). Empty: none.
+  std::string electronic_signing_time;
+  SourceLocation electronic_where;
   // Box 5b, a công văn's trích yếu ("V/v …"): under the Số line in the left column, 12 pt
   // upright (Phụ lục I, mục II.5b). Empty for every other document.
   Inlines subject;

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <initializer_list>
 #include <map>
+#include <regex>
 #include <tuple>
 #include <vector>
 
@@ -45,7 +46,7 @@ class Parser {
         {"body", blocks}, {"keep", blocks}, {"box", blocks}, {"appendix", blocks},
         {"p", inlines}, {"heading", inlines}, {"item", inlines}, {"cell", inlines}, {"b", inlines}, {"i", inlines},
         {"u", inlines}, {"span", inlines},
-        {"header", {"issuer", "emblem", "number", "subject", "place-date", "circulation"}}, {"title", {"type", "subject", "note"}},
+        {"header", {"issuer", "emblem", "number", "subject", "place-date", "circulation", "electronic-signature"}}, {"title", {"type", "subject", "note"}},
         {"addressees", {"addressee"}}, {"contact", {"line"}}, {"side-note", {"line"}},
         {"signature", {"place-date", "authority", "position", "signature-image", "seal", "name"}},
         {"table", {"column", "row"}}, {"row", {"cell"}}, {"list", {"item"}}, {"recipients", {"recipient"}}};
@@ -158,6 +159,15 @@ class Parser {
       } else if (name == "circulation") {
         check_attributes(child, {});
         header.circulation = inlines(child);
+      } else if (name == "electronic-signature") {
+        check_attributes(child, {"time"});
+        header.electronic_signing_time = attribute(child, "time", true);
+        header.electronic_where = where(child);
+        static const std::regex iso_time(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2}))");
+        if (!std::regex_match(header.electronic_signing_time, iso_time)) {
+          fail_with("markup.bad-attribute", "the signing time '{}' of <electronic-signature> is not ISO 8601 with its offset",
+                    {header.electronic_signing_time}, where(child), {"write it as 2026-12-04T09:30:00+07:00"});
+        }
       } else if (name == "emblem") {
         header.emblem = image(child);
       } else {

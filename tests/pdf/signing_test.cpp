@@ -371,3 +371,41 @@ TEST_CASE("a certificate of a batch made with --sign-fields signs and verifies")
   CHECK_THAT(run("pdfsig " + quote(signed_pdf)).out, Catch::Contains("Signature is Valid"));
   CHECK(run("qpdf --check " + quote(signed_pdf)).exit_code == 0);
 }
+
+TEST_CASE("box 14: an appendix filed apart carries the số/ký hiệu and the time at the top right, Sig_Org over it alone") {
+  const auto dir = testing::scratch("signing-box14");
+  std::string data = read_file(testing::sample("ke-hoach-54.xml"));
+  const std::string date = "<date>2019-08-26</date>";
+  REQUIRE(data.find(date) != std::string::npos);
+  data.replace(data.find(date), date.size(),
+               date + "\n  <electronic><signed_at>2026-12-04T09:30:00+07:00</signed_at></electronic>");
+  const auto source = (dir / "appendix.xml").string(), pdf = (dir / "appendix.pdf").string();
+  const auto trace = (dir / "appendix.trace").string(), json = (dir / "appendix.json").string();
+  write_file_atomically(source, data);
+  must(vanban_command() + " render --pdfa 2b --sign-fields --fields-json " + quote(json) + " --trace " + quote(trace) + " " +
+       quote(source) + " -o " + quote(pdf));
+  // Times New Roman (Liberation Serif) 10 pt, upright, in the top margin of page 1, flush right.
+  const std::string traced = read_file(trace);
+  const std::regex block(
+      R"re(page 1 [0-9.]+ [0-9.]+\nfont regular 10\.00\ntext [0-9.]+ ([0-9.]+) "Số: 54/KH-UBND"\ntext [0-9.]+ ([0-9.]+) "Thời gian ký: 2026-12-04T09:30:00\+07:00")re");
+  std::smatch m;
+  REQUIRE(std::regex_search(traced, m, block));
+  CHECK(std::stod(m[2]) < 20 * 72 / 25.4);  // above the text block: in the 20 mm top margin
+  CHECK(std::stod(m[1]) < std::stod(m[2]));
+  // The organisation alone signs, over the block; no image is drawn there.
+  const std::string fields = read_file(json);
+  CHECK_THAT(fields, Catch::Contains("\"name\": \"Sig_Org\", \"page\": 1") && !Catch::Contains("Sig_Signer"));
+  const auto text = run("pdftotext -l 1 " + quote(pdf) + " -").out;
+  CHECK_THAT(text, Catch::Contains("Thời gian ký: 2026-12-04T09:30:00+07:00"));
+  const auto signed_pdf = (dir / "appendix-signed.pdf").string();
+  const auto done = run(keys().token_env + vanban_command() + " sign " + quote(pdf) + " --field Sig_Org --pkcs11-module " +
+                        quote(keys().module) + " --pkcs11-uri " + quote(keys().token_uri) + " --cert " + quote(keys().org_cert) +
+                        " --pin-file " + quote(keys().pin) + " --time 2026-12-04T09:30:00+07:00 -o " + quote(signed_pdf));
+  INFO(done.err);
+  REQUIRE(done.exit_code == 0);
+  const auto verified = run(vanban_command() + " verify " + quote(signed_pdf) + " --ca " + quote(keys().ca));
+  CHECK(verified.exit_code == 0);
+  CHECK_THAT(verified.out, Catch::Contains("Sig_Org: valid, covers the whole file") &&
+                               Catch::Contains("signed at: 2026-12-04T09:30:00+07:00"));
+  CHECK(run(vanban_command() + " lint-pdfa " + quote(signed_pdf)).exit_code == 0);
+}
