@@ -164,12 +164,18 @@ int lint(const vanban::cli::LintArgs& args) {
       std::cout << name << ": " << (vi ? "lỗi: " : "error: ") << finding.message << " (" << finding.where << ") [" << rule << "]\n";
     }
     const std::string level_name = level == vanban::archive::PdfaLevel::u || (args.level.empty() && report.claimed == "2U") ? "2u" : "2b";
-    std::cout << name << ": PDF/A-" << level_name << (vi ? " lint: " : " lint: ")
-              << (report.passed() ? (vi ? "đạt" : "passes") : (vi ? "KHÔNG ĐẠT" : "FAILS")) << ", " << report.rules_checked
-              << (vi ? " quy tắc, " : " rules over ") << report.objects << (vi ? " đối tượng, " : " objects, ") << report.pages
-              << (vi ? " trang, " : " pages, ") << report.fonts << (vi ? " phông, " : " fonts, ") << report.signatures
-              << (vi ? " chữ ký" : " signatures") << (report.findings.empty() ? "" : "; " + std::to_string(report.findings.size()) + (vi ? " lỗi" : " findings"))
-              << '\n';
+    // "1 page", "2 pages"; Vietnamese has no plural.
+    const auto count = [vi](int n, const char* one, const char* many, const char* vietnamese) {
+      return std::to_string(n) + ' ' + (vi ? vietnamese : n == 1 ? one : many);
+    };
+    std::cout << name << ": PDF/A-" << level_name << " lint: " << (report.passed() ? (vi ? "đạt" : "passes") : (vi ? "KHÔNG ĐẠT" : "FAILS"))
+              << ", " << count(report.rules_checked, "rule", "rules", "quy tắc") << (vi ? ", " : " over ")
+              << count(report.objects, "object", "objects", "đối tượng") << ", " << count(report.pages, "page", "pages", "trang") << ", "
+              << count(report.fonts, "font", "fonts", "phông") << ", " << count(report.signatures, "signature", "signatures", "chữ ký");
+    if (!report.findings.empty()) {
+      std::cout << "; " << count(static_cast<int>(report.findings.size()), "finding", "findings", "lỗi");
+    }
+    std::cout << '\n';
     all_passed = all_passed && report.passed();
   }
   return all_passed ? 0 : 1;

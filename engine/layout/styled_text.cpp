@@ -18,11 +18,12 @@ std::vector<StyledRun> styled_runs(const markup::Inlines& inlines, bool force_bo
 void put_run(std::vector<Item>& items, double line_x, double baseline, double size, const PlacedRun& run) {
   const double x = line_x + run.x;
   // Built in place: moving a variant in makes GCC 12 warn falsely (maybe-uninitialized, on
-  // PathItem's optional members) when the vector grows.
-  items.emplace_back(std::in_place_type<TextItem>, x, baseline, run.face, size, run.text, run.color);
+  // PathItem's optional members) when the vector grows. The item itself is braced: clang 14
+  // (the fuzz build's) cannot build an aggregate from parentheses.
+  items.emplace_back(std::in_place_type<TextItem>, TextItem{x, baseline, run.face, size, run.text, run.color});
   if (!run.underline) return;
   const double y = baseline + size * 0.12;
-  items.emplace_back(std::in_place_type<RuleItem>, x, y, x + run.width, y, size * 0.05, run.color);
+  items.emplace_back(std::in_place_type<RuleItem>, RuleItem{x, y, x + run.width, y, size * 0.05, run.color});
 }
 
 }  // namespace vanban::layout

@@ -17,7 +17,8 @@ namespace {
 std::vector<int> page_numbers(const PdfFile& file) {
   std::vector<int> pages;
   std::set<int> seen;
-  const PdfObject* root = file.catalog().find("Pages");
+  const PdfDict catalog = file.catalog();  // kept: find points into it
+  const PdfObject* root = catalog.find("Pages");
   std::vector<std::pair<PdfObject, int>> stack;  // a node and its depth
   if (root) stack.emplace_back(*root, 0);
   while (!stack.empty()) {
